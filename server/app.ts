@@ -1,0 +1,37 @@
+// Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, the web page at /) without listening,
+// so that tests call `app.fetch` directly. main.ts listens.
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { join } from 'node:path';
+import type { Executor } from '../graph/executor.js';
+import { projectRoot } from '../graph/runtime/instance-config.js';
+import type { ServerConfig } from './config.js';
+import { createContextFactory, type AppContext } from './context.js';
+import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
+import { useStaticWeb } from './plugins/static-web.js';
+import { createSchema } from './schema/index.js';
+
+export interface AppOptions {
+  executor: Executor;
+  config: ServerConfig;
+  /** Folder of the built web page; defaults to web/dist. */
+  webRoot?: string;
+  extraPlugins?: Plugin[];
+}
+
+export function createApp({ executor, config, webRoot, extraPlugins = [] }: AppOptions) {
+  return createYoga<Record<string, unknown>, AppContext>({
+    schema: createSchema(),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    landingPage: false,
+    logging: 'warn',
+    context: createContextFactory(executor, config),
+    plugins: [
+      useReadiness(dataLoadedCheck(executor)),
+      ...extraPlugins,
+      useStaticWeb(webRoot ?? join(projectRoot, 'web/dist')),
+    ],
+  });
+}
+
+export type App = ReturnType<typeof createApp>;

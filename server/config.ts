@@ -1,0 +1,78 @@
+// Server configuration, parsed once from the environment at start-up; every bad key is listed.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const ROLES = ['analyst', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  KG_TOKENS: z.string().optional(),
+  KG_TOKENS_FILE: z.string().optional(),
+  KG_PUBLIC_READ: z.enum(['true', 'false']).default('true'),
+  KG_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  KG_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  KG_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  KG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** token → role; never stored in Neo4j. */
+  tokens: Map<string, Role>;
+  publicRead: boolean;
+  dbTimeoutMs: number;
+  cypherTimeoutMs: number;
+  cypherMaxRows: number;
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses `role:token,role:token` lists (from KG_TOKENS, or lines/commas of KG_TOKENS_FILE). */
+export function parseTokens(text: string, origin: string): Map<string, Role> {
+  const tokens = new Map<string, Role>();
+  const problems: string[] = [];
+  for (const entry of text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s && !s.startsWith('#'))) {
+    const at = entry.indexOf(':');
+    const role = entry.slice(0, at) as Role;
+    const token = entry.slice(at + 1);
+    if (at < 1 || !ROLES.includes(role)) problems.push(`${origin}: "${entry.slice(0, 12)}…" must be role:token with role one of ${ROLES.join(', ')}`);
+    else if (token.length < 12) problems.push(`${origin}: the ${role} token is shorter than 12 characters; use a long random token`);
+    else tokens.set(token, role);
+  }
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  return tokens;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const tokens = new Map<string, Role>();
+  if (e.KG_TOKENS) for (const [t, r] of parseTokens(e.KG_TOKENS, 'KG_TOKENS')) tokens.set(t, r);
+  if (e.KG_TOKENS_FILE) {
+    let text: string;
+    try {
+      text = readFileSync(e.KG_TOKENS_FILE, 'utf8');
+    } catch {
+      throw new ConfigError(`KG_TOKENS_FILE: cannot read ${e.KG_TOKENS_FILE}`);
+    }
+    for (const [t, r] of parseTokens(text, 'KG_TOKENS_FILE')) tokens.set(t, r);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    tokens,
+    publicRead: e.KG_PUBLIC_READ === 'true',
+    dbTimeoutMs: e.KG_DB_TIMEOUT_MS,
+    cypherTimeoutMs: e.KG_CYPHER_TIMEOUT_MS,
+    cypherMaxRows: e.KG_CYPHER_MAX_ROWS,
+    maxBodyBytes: e.KG_MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,46 @@
+// Starts the product: the database (local instance or NEO4J_URI), the data when the database is
+// empty, then the HTTP server. `npm start` runs this after installing what is missing.
+import { createServer } from 'node:http';
+import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
+import { GraphError } from '../graph/errors.js';
+import { createExecutor } from '../graph/executor.js';
+import { loadIfEmpty } from '../seed/bootstrap.js';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+async function main() {
+  const config = loadConfig();
+  const settings = await ensureDatabase();
+  const driver = createDriver(settings);
+  await verifyDriver(driver, settings);
+  const executor = createExecutor(driver, { database: settings.database, timeoutMs: config.dbTimeoutMs });
+  await loadIfEmpty(executor, (line) => console.log(line));
+
+  const app = createApp({ executor, config });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT to a free port.`)
+          : error,
+      ),
+    );
+    server.listen(config.port, config.host, resolve);
+  });
+  const base = `http://${config.host}:${config.port}`;
+  console.log(`\nReady.\n  Web page:  ${base}/\n  GraphQL:   ${base}/graphql\n  Health:    ${base}/healthz   Readiness: ${base}/readyz\n  Neo4j:     ${settings.uri}${settings.external ? ' (external)' : ' (local; `npm run db -- env` prints the credentials)'}\n`);
+
+  const shutdown = () => {
+    server.close();
+    driver.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  if (error instanceof GraphError || error instanceof ConfigError) console.error(`\nError: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

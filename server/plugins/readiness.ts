@@ -1,0 +1,33 @@
+// /readyz: 200 only once Neo4j answers and the data is loaded (a Program node exists). The answer is
+// cached briefly so that a probe storm does not become a query storm.
+import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Executor } from '../../graph/executor.js';
+
+export function dataLoadedCheck(executor: Executor, cacheMs = 1000) {
+  let last = { at: 0, ready: false };
+  return async (): Promise<boolean> => {
+    if (Date.now() - last.at < cacheMs) return last.ready;
+    let ready = false;
+    try {
+      const rows = await executor.query('MATCH (p:Program) RETURN count(p) > 0 AS loaded', {}, { timeoutMs: 2000 });
+      ready = rows[0]?.loaded === true;
+    } catch {
+      ready = false;
+    }
+    last = { at: Date.now(), ready };
+    return ready;
+  };
+}
+
+export function useReadiness(check: () => Promise<boolean>): Plugin {
+  return useReadinessCheck({
+    endpoint: '/readyz',
+    check: async () =>
+      (await check())
+        ? true
+        : new Response(JSON.stringify({ ready: false, reason: 'Neo4j is not answering or the data is not loaded yet' }), {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+          }),
+  });
+}
