@@ -21,7 +21,8 @@ export interface InstanceSpec {
 
 export const INSTANCES: Record<string, InstanceSpec> = {
   work: { name: 'work', boltPort: Number(process.env.NEO4J_BOLT_PORT ?? 7687), heap: '512m', pageCache: '256m' },
-  test: { name: 'test', boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7688), heap: '512m', pageCache: '256m' },
+  // KG_TEST_INSTANCE lets several checkouts or engineers on one machine run the suite side by side.
+  test: { name: process.env.KG_TEST_INSTANCE ?? 'test', boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7688), heap: '512m', pageCache: '256m' },
   bench: { name: 'bench', boltPort: Number(process.env.NEO4J_BENCH_BOLT_PORT ?? 7689), heap: '3g', pageCache: '2g' },
 };
 
