@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Executor } from '../graph/executor.js';
 import { projectRoot } from '../graph/runtime/instance-config.js';
 import type { ServerConfig } from './config.js';
-import { createContextFactory, type AppContext } from './context.js';
+import { createContextFactory, type AppContextExtra } from './context.js';
 import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
 import { useStaticWeb } from './plugins/static-web.js';
 import { createSchema } from './schema/index.js';
@@ -19,7 +19,7 @@ export interface AppOptions {
 }
 
 export function createApp({ executor, config, webRoot, extraPlugins = [] }: AppOptions) {
-  return createYoga<Record<string, unknown>, AppContext>({
+  return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',

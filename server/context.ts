@@ -6,13 +6,16 @@ import type { Role, ServerConfig } from './config.js';
 
 export type CallerRole = 'public' | Role;
 
-export interface AppContext extends YogaInitialContext {
+/** What the server adds to yoga's initial context. */
+export interface AppContextExtra {
   executor: Executor;
   config: ServerConfig;
   role: CallerRole;
   /** true when the bearer token was present but unknown */
   badToken: boolean;
 }
+
+export type AppContext = YogaInitialContext & AppContextExtra;
 
 export function roleOf(request: Request, config: ServerConfig): { role: CallerRole; badToken: boolean } {
   const header = request.headers.get('authorization') ?? '';
@@ -23,5 +26,5 @@ export function roleOf(request: Request, config: ServerConfig): { role: CallerRo
 }
 
 export function createContextFactory(executor: Executor, config: ServerConfig) {
-  return ({ request }: YogaInitialContext) => ({ executor: executor.scoped(), config, ...roleOf(request, config) });
+  return ({ request }: YogaInitialContext): AppContextExtra => ({ executor: executor.scoped(), config, ...roleOf(request, config) });
 }

@@ -20,7 +20,7 @@ type Log = (line: string) => void;
 
 function launcher(spec: InstanceSpec, mainClass: string, args: string[]) {
   const home = instanceHome(spec);
-  const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
   delete env.JAVA_OPTS; // it would silently replace every server.jvm.additional flag
   return spawnSync('java', ['-cp', `${join(home, 'lib')}/*`, `-Dbasedir=${home}`, mainClass, ...args], {
     env,
