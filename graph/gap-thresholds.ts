@@ -7,7 +7,7 @@ export interface GapThresholds {
   externalShare: number;
 }
 
-export const DEFAULT_GAP_THRESHOLDS: GapThresholds = { thinBelow: 3, externalShare: 0.5 };
+export const DEFAULT_GAP_THRESHOLDS: GapThresholds = { thinBelow: 5, externalShare: 0.5 };
 
 export function gapThresholds(env: NodeJS.ProcessEnv = process.env): GapThresholds {
   const thinBelow = env.KG_GAP_THIN_BELOW ? Number(env.KG_GAP_THIN_BELOW) : DEFAULT_GAP_THRESHOLDS.thinBelow;
