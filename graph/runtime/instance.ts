@@ -120,7 +120,8 @@ export async function startInstance(spec: InstanceSpec, log: Log = console.log, 
     );
   }
   if (!existsSync(join(home, 'data/databases/system'))) {
-    const result = admin(spec, ['dbms', 'set-initial-password', password]);
+    // '--' ends the options: a generated password may start with '-'.
+    const result = admin(spec, ['dbms', 'set-initial-password', '--', password]);
     if (result.status !== 0) throw setupProblem(`Could not set the Neo4j password:\n${result.stdout}${result.stderr}`);
   }
   log(`Starting Neo4j "${spec.name}" (${home})…`);
