@@ -1,0 +1,125 @@
+// gaps(chainId) and whatIf(...): the status of every segment of a chain, computed from the graph in
+// one read transaction, with counts, pipeline targets, an evidence slice and a bilingual explanation.
+// What-if passes hypothetical landings/departures as query parameters and writes nothing.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { runRows, type Executor } from '../executor.js';
+import { gapThresholds, type GapThresholds } from '../gap-thresholds.js';
+import type { GraphSlice, NodeRow } from '../slice.js';
+import { evidenceContext, evidenceSlice, loadEvidence } from './gap-evidence.js';
+import { explainGap } from './gap-explain.js';
+import { loadGapInputs, NO_HYPOTHESIS, type GapInputs, type Hypothesis, type PipelineEntry } from './gap-inputs.js';
+import { computeGapCounts, type GapStatus, type SegmentCounts } from './gap-status.js';
+import { currentStages } from './pipeline.js';
+
+export interface SegmentGap {
+  segment: NodeRow;
+  segmentId: string;
+  /** Parent segment, or null for a level-1 segment. */
+  parentId: string | null;
+  status: GapStatus;
+  localEnterprises: number;
+  externalSuppliers: number;
+  /** SUPPLIES edges from the segment's firms into local firms of the chain, by origin of the supplier. */
+  externalSupplyEdges: number;
+  localSupplyEdges: number;
+  externalSupplyShare: number | null;
+  /** Distinct firms TARGET_FOR the segment or a descendant. */
+  targetsInPipeline: number;
+  /** The targets with their current stage: only for analysts (the resolver checks the role). */
+  pipeline: PipelineEntry[];
+  evidence: GraphSlice;
+  explanation: string;
+  explanationEn: string;
+}
+
+export interface GapOptions {
+  thresholds?: GapThresholds;
+  /** Build evidence slices (default true); what-if and comparisons skip them. */
+  evidence?: boolean;
+}
+
+function pipelineOf(inputs: GapInputs, c: SegmentCounts): PipelineEntry[] {
+  const entries = c.subtree.flatMap((id) => inputs.targets.get(id) ?? []);
+  return [...currentStages(entries, (e) => e.enterprise.id).values()].sort((a, b) => a.enterprise.id.localeCompare(b.enterprise.id));
+}
+
+/** The gap analysis inside a caller's read transaction (for composing with other reads). */
+export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS, options: GapOptions = {}): Promise<SegmentGap[]> {
+  const thresholds = options.thresholds ?? gapThresholds();
+  const inputs = await loadGapInputs(tx, chainId, hypothesis);
+  const all = computeGapCounts(inputs.segments, inputs.firms, thresholds);
+  const wantEvidence = options.evidence ?? true;
+  const evidence = wantEvidence ? await loadEvidence(tx, inputs, all) : null;
+  const ctx = evidence ? evidenceContext(inputs, evidence.data) : null;
+  const segById = new Map(inputs.segments.map((s) => [s.id, s]));
+  const names = new Map<string, string>();
+  if (evidence) for (const [id, node] of evidence.data.firms) names.set(id, String(node.name ?? id));
+  else {
+    // explanations of SINGLE_FIRM segments name the firm even without evidence slices
+    const firmIds = [...new Set(all.filter((c) => c.status === 'SINGLE_FIRM').map((c) => c.localFirms[0]))];
+    if (firmIds.length) {
+      for (const row of await runRows(tx, 'UNWIND $firmIds AS id\nMATCH (e:Enterprise {id: id})\nRETURN e.id AS id, e.name AS name', { firmIds })) names.set(String(row.id), String(row.name ?? row.id));
+    }
+  }
+  const nameOf = (firmId: string) => names.get(firmId) ?? firmId;
+  return all.map((c) => {
+    const seg = segById.get(c.segmentId)!;
+    const pipeline = pipelineOf(inputs, c);
+    const text = explainGap(c, { name: String(seg.node.name ?? seg.id), nameEn: (seg.node.nameEn as string) ?? null }, thresholds, nameOf);
+    return {
+      segment: seg.node,
+      segmentId: c.segmentId,
+      parentId: seg.parentIds[0] ?? null,
+      status: c.status,
+      localEnterprises: c.localFirms.length,
+      externalSuppliers: c.externalSuppliers.length,
+      externalSupplyEdges: c.externalEdges,
+      localSupplyEdges: c.localEdges,
+      externalSupplyShare: c.externalShare,
+      targetsInPipeline: pipeline.length,
+      pipeline,
+      evidence: ctx ? evidenceSlice(ctx, c, evidence!.selections.get(c.segmentId)!) : { nodes: [], edges: [], truncated: true },
+      explanation: text.zh,
+      explanationEn: text.en,
+    };
+  });
+}
+
+/** Every segment of the chain (all levels) with its gap status; NOT_FOUND for an unknown chain. */
+export function findGaps(executor: Executor, chainId: string, options: GapOptions = {}): Promise<SegmentGap[]> {
+  return executor.read((tx) => gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
+}
+
+export interface WhatIfRow {
+  segment: NodeRow;
+  segmentId: string;
+  before: GapStatus;
+  after: GapStatus;
+  localBefore: number;
+  localAfter: number;
+  externalShareBefore: number | null;
+  externalShareAfter: number | null;
+  changed: boolean;
+}
+
+/** Gap statuses before and after hypothetical landings and departures, in one read transaction. */
+export function whatIf(executor: Executor, chainId: string, hypothesis: Hypothesis, options: Omit<GapOptions, 'evidence'> = {}): Promise<WhatIfRow[]> {
+  return executor.read(async (tx) => {
+    const before = await gapsInTx(tx, chainId, NO_HYPOTHESIS, { ...options, evidence: false });
+    const after = new Map((await gapsInTx(tx, chainId, hypothesis, { ...options, evidence: false })).map((g) => [g.segmentId, g]));
+    return before.map((b) => {
+      const a = after.get(b.segmentId)!;
+      return {
+        segment: b.segment,
+        segmentId: b.segmentId,
+        before: b.status,
+        after: a.status,
+        localBefore: b.localEnterprises,
+        localAfter: a.localEnterprises,
+        externalShareBefore: b.externalSupplyShare,
+        externalShareAfter: a.externalSupplyShare,
+        changed: b.status !== a.status || b.localEnterprises !== a.localEnterprises || b.externalSupplyShare !== a.externalSupplyShare,
+      };
+    });
+  });
+}

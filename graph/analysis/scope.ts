@@ -1,0 +1,32 @@
+// Which facts an analysis counts: only confirmed or unverified nodes and relationships (proposed and
+// rejected facts do not exist yet / any more), and synthetic data only when the chain itself is
+// synthetic. Every analysis query splices `counts(v)` and passes `scopeParams(...)`.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { runRows } from '../executor.js';
+import { notFound } from '../errors.js';
+import type { NodeRow } from '../slice.js';
+
+export const COUNTED_STATUSES = ['confirmed', 'unverified'] as const;
+
+/** Cypher predicate on node or relationship variable `v`; needs the parameters of `scopeParams`. */
+export const counts = (v: string) => `(${v}.status IN $counted AND ($synthetic OR coalesce(${v}.synthetic, false) = false))`;
+
+export interface Scope {
+  counted: readonly string[];
+  synthetic: boolean;
+}
+
+export const scopeParams = (synthetic: boolean): Scope => ({ counted: COUNTED_STATUSES, synthetic });
+
+export interface ChainRow {
+  node: NodeRow;
+  synthetic: boolean;
+}
+
+/** The chain with its scope (synthetic or real); NOT_FOUND when no chain has that id. */
+export async function getChain(tx: ManagedTransaction, chainId: string): Promise<ChainRow> {
+  const [row] = await runRows(tx, 'MATCH (c:Chain {id: $chainId})\nRETURN c {.*, _labels: labels(c)} AS node', { chainId });
+  if (!row) throw notFound(`Chain "${chainId}"`);
+  const node = row.node as NodeRow;
+  return { node, synthetic: node.synthetic === true };
+}
