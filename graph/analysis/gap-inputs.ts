@@ -81,15 +81,20 @@ MATCH (s:Segment {id: sid})<-[t:TARGET_FOR]-(e:Enterprise)
 WHERE ${counts('t')} AND ${counts('e')}
 RETURN s.id AS segmentId, ${NODE_MAP('e')} AS enterprise, t.stage AS stage, t.stageSince AS stageSince`;
 
-export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS): Promise<GapInputs> {
-  const chain = await getChain(tx, chainId);
-  const scope = scopeParams(chain.synthetic);
+/** Every segment of the chain (all levels) that counts, sorted by id, with its PART_OF relationships. */
+export async function loadChainSegments(tx: ManagedTransaction, chainId: string, scope: Scope): Promise<ChainSegment[]> {
   const segRows = await runRows(tx, SEGMENTS, { chainId, ...scope });
   const segments: ChainSegment[] = segRows.map((row) => {
     const partOf = row.partOf as RelRow[];
     return { id: (row.node as NodeRow).id, node: row.node as NodeRow, partOf, parentIds: partOf.map((r) => r.to).filter((to) => to !== chainId) };
   });
-  segments.sort((a, b) => a.id.localeCompare(b.id));
+  return segments.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS): Promise<GapInputs> {
+  const chain = await getChain(tx, chainId);
+  const scope = scopeParams(chain.synthetic);
+  const segments = await loadChainSegments(tx, chainId, scope);
   const segIds = segments.map((s) => s.id);
   const landingIds = hypothesis.landing.map((l) => l.enterpriseId);
   const both = landingIds.filter((id) => hypothesis.leaving.includes(id));

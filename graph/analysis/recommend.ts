@@ -1,0 +1,78 @@
+// recommendTargets(segmentId): outside firms (local = false) that work in the segment or are already
+// targeted for it, ranked by the sum of the weights of their reasons. Every reason carries a graph
+// path that exists; a reason without a path is never given. One read transaction.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { runRows, type Executor } from '../executor.js';
+import { badInput, notFound } from '../errors.js';
+import type { GraphSlice, NodeRow } from '../slice.js';
+import { loadChainSegments } from './gap-inputs.js';
+import { reasonsFor, type Reason } from './recommend-reasons.js';
+import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
+import { recommendWeights, type RecommendWeights } from './recommend-weights.js';
+import { getChain, scopeParams } from './scope.js';
+import { SegmentTree } from './segment-tree.js';
+
+export type { Reason };
+
+export interface TargetRecommendation {
+  enterprise: NodeRow;
+  score: number;
+  reasons: Reason[];
+  /** Current pipeline stage (TARGET_FOR), null when not in the pipeline. */
+  stage: string | null;
+}
+
+export interface RecommendOptions {
+  first?: number;
+  weights?: RecommendWeights;
+}
+
+export const MAX_RECOMMENDATIONS = 100;
+
+async function chainOfSegment(tx: ManagedTransaction, segmentId: string): Promise<string> {
+  const [row] = await runRows(
+    tx,
+    `MATCH (s:Segment {id: $segmentId})
+OPTIONAL MATCH (s)-[:PART_OF*1..8]->(c:Chain)
+RETURN s.id AS id, collect(DISTINCT c.id) AS chains`,
+    { segmentId },
+  );
+  if (!row) throw notFound(`Segment "${segmentId}"`);
+  const chains = (row.chains as string[]).sort();
+  if (!chains.length) throw badInput(`Segment "${segmentId}" belongs to no chain (no PART_OF path to a Chain); link it to its chain first.`);
+  return chains[0];
+}
+
+export async function recommendInTx(tx: ManagedTransaction, segmentId: string, options: RecommendOptions = {}): Promise<TargetRecommendation[]> {
+  const first = options.first ?? 10;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_RECOMMENDATIONS) throw badInput(`first must be an integer from 1 to ${MAX_RECOMMENDATIONS}.`);
+  const weights = options.weights ?? recommendWeights();
+  const chainId = await chainOfSegment(tx, segmentId);
+  const chain = await getChain(tx, chainId);
+  const scope = scopeParams(chain.synthetic);
+  const tree = new SegmentTree(await loadChainSegments(tx, chainId, scope), chain.node);
+  if (!tree.byId.has(segmentId)) throw notFound(`Segment "${segmentId}" (it is not a confirmed or unverified part of chain "${chainId}")`);
+  const subtree = tree.subtree(segmentId);
+  const chainSegIds = tree.segments.map((s) => s.id);
+  const lineage = tree.lineage(segmentId);
+  const backers = await loadBackers(tx, { lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)], chainId, ...scope });
+  const candidates = await loadCandidates(tx, { subtree, chainSegIds, ...scope });
+  // Score from counts first; paths are read only for the firms shown.
+  const scored = candidates.map((c) => ({ c, reasons: reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: [], ranking: true }) }));
+  const total = (rs: Reason[]) => rs.reduce((sum, r) => sum + r.weight, 0);
+  scored.sort((a, b) => total(b.reasons) - total(a.reasons) || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id));
+  const top = scored.slice(0, first);
+  const supplyPaths = await loadSupplyPaths(tx, { ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id), chainSegIds, cap: weights.suppliesLocalCap, ...scope });
+  return top.map(({ c }) => {
+    const reasons = reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: supplyPaths.filter((p) => p.supplier === c.node.id), ranking: false });
+    const pipeline = reasons.find((r) => r.kind === 'PIPELINE');
+    return { enterprise: c.node, score: Math.round(total(reasons) * 1000) / 1000, reasons, stage: pipeline?.stage ?? null };
+  });
+}
+
+/** Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role: the caller checks. */
+export function recommendTargets(executor: Executor, segmentId: string, options: RecommendOptions = {}): Promise<TargetRecommendation[]> {
+  return executor.read((tx) => recommendInTx(tx, segmentId, options));
+}
+
+export type { GraphSlice };
