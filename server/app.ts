@@ -1,12 +1,18 @@
 // Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, the web page at /) without listening,
 // so that tests call `app.fetch` directly. main.ts listens.
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { join } from 'node:path';
 import type { Executor } from '../graph/executor.js';
 import { projectRoot } from '../graph/runtime/instance-config.js';
 import type { ServerConfig } from './config.js';
 import { createContextFactory, type AppContextExtra } from './context.js';
+import { maskError } from './errors.js';
+import { useAccess } from './plugins/access.js';
+import { useArmor } from './plugins/armor.js';
+import { useBodyLimit } from './plugins/body-limit.js';
 import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
+import { useTransactionCount } from './plugins/transactions.js';
 import { useStaticWeb } from './plugins/static-web.js';
 import { createSchema } from './schema/index.js';
 
@@ -25,8 +31,16 @@ export function createApp({ executor, config, webRoot, extraPlugins = [] }: AppO
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: 'warn',
+    // GraphiQL with its assets bundled in the package: works on a closed network (no CDN).
+    graphiql: { title: 'Changchun chain-owner graph — GraphiQL', defaultQuery: '{\n  chains {\n    id\n    name\n    patrons { leader { name } citations { quote source { name url } } }\n  }\n}\n' },
+    renderGraphiQL,
+    maskedErrors: { maskError },
     context: createContextFactory(executor, config),
     plugins: [
+      useBodyLimit(config.maxBodyBytes),
+      useArmor(),
+      useAccess(),
+      useTransactionCount(),
       useReadiness(dataLoadedCheck(executor)),
       ...extraPlugins,
       useStaticWeb(webRoot ?? join(projectRoot, 'web/dist')),

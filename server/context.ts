@@ -1,5 +1,6 @@
 // Per-request context: the caller's role (from the bearer token) and an executor with its own
 // transaction counter, so the number of transactions of each operation can be asserted.
+import { createHash } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Executor } from '../graph/executor.js';
 import type { Role, ServerConfig } from './config.js';
@@ -13,16 +14,23 @@ export interface AppContextExtra {
   role: CallerRole;
   /** true when the bearer token was present but unknown */
   badToken: boolean;
+  /** Who writes, for the audit trail: the role and a fingerprint of the token (never the token). */
+  actor: { role: CallerRole; fingerprint: string };
 }
 
 export type AppContext = YogaInitialContext & AppContextExtra;
 
-export function roleOf(request: Request, config: ServerConfig): { role: CallerRole; badToken: boolean } {
+/** First 12 hex digits of the token's SHA-256: enough to tell tokens apart in the audit trail, useless to sign in. */
+export const tokenFingerprint = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 12);
+
+export function roleOf(request: Request, config: ServerConfig): Pick<AppContextExtra, 'role' | 'badToken' | 'actor'> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (!match) return { role: 'public', badToken: header.trim().length > 0 };
-  const role = config.tokens.get(match[1].trim());
-  return role ? { role, badToken: false } : { role: 'public', badToken: true };
+  const anonymous = { role: 'public' as const, fingerprint: 'none' };
+  if (!match) return { role: 'public', badToken: header.trim().length > 0, actor: anonymous };
+  const token = match[1].trim();
+  const role = config.tokens.get(token);
+  return role ? { role, badToken: false, actor: { role, fingerprint: tokenFingerprint(token) } } : { role: 'public', badToken: true, actor: anonymous };
 }
 
 export function createContextFactory(executor: Executor, config: ServerConfig) {

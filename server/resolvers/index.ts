@@ -1,9 +1,19 @@
-// Resolver map of the whole schema, one file per domain.
-import type { AppContext } from '../context.js';
+// Resolver map of the whole schema, one file per domain. Analysis resolvers (gaps, targets, goals…)
+// are added by server/resolvers/analysis.ts.
+import type { Resolvers } from '../generated/graphql.js';
+import { curationQuery, Mutation, Proposal } from './curation.js';
+import { cypherQuery } from './cypher.js';
+import * as entities from './entities.js';
+import * as facts from './facts.js';
+import { Query } from './query.js';
+import { DateScalar, JSONScalar } from './scalars.js';
 
-export const resolvers = {
-  Query: {
-    programs: (_: unknown, __: unknown, { executor }: AppContext) =>
-      executor.query('MATCH (p:Program) RETURN p.id AS id, p.name AS name, p.nameEn AS nameEn ORDER BY p.id'),
-  },
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  JSON: JSONScalar,
+  Query: { ...Query, ...cypherQuery, ...curationQuery },
+  Mutation,
+  Proposal,
+  ...entities,
+  ...facts,
 };

@@ -1,0 +1,185 @@
+// The relationship lists of each entity type (Chain.patrons, Segment.enterprises…) as Cypher, fetched
+// in batch: one query per (type, field) for all parents at once, so nested selections cost a fixed
+// number of queries inside the caller's one transaction, never one query per parent (no N+1).
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { badInput, GraphError } from '../errors.js';
+import type { Label } from '../model.js';
+import { runRows } from '../executor.js';
+import { type NodeMap, REL_WITH_ENDS, type RelWithEnds } from './common.js';
+
+export type RelationKind = 'nodes' | 'rels' | 'count';
+
+export interface RelationSpec {
+  /** nodes: the other ends; rels: relationships with both ends; count: a number. */
+  kind: RelationKind;
+  /** MATCH pattern from parent `p` to other end `o` (and relationship `r` for kind rels). */
+  match: string | ((args: Record<string, unknown>) => string);
+  /** Extra condition on `o` / `r`. */
+  where?: string;
+  /** A single value (or null) rather than a list. */
+  one?: boolean;
+  order?: string;
+  /** Name of the field argument limiting the list per parent. */
+  limitArg?: string;
+  /** TARGET_FOR data: analyst role and above. */
+  needsTargets?: boolean;
+}
+
+/** Items per parent and list, whatever the arguments ask. */
+export const MAX_ITEMS_PER_PARENT = 1000;
+
+const BY_NAME = 'o.name, o.id';
+const SEGMENT_ORDER = 'coalesce(o.order, 999), o.id';
+const CHAIN_ORDER = "CASE o.kind WHEN 'key' THEN 0 ELSE 1 END, coalesce(o.priority, 99), size(o.id), o.id";
+const FIRMS_ORDER = "coalesce(o.local, false) DESC, CASE r.role WHEN 'core' THEN 0 ELSE 1 END, o.name, o.id";
+const NEWEST = 'o.asOf DESC, o.id';
+
+const rels = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({ kind: 'rels', match, order: BY_NAME, ...extra });
+const nodes = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({ kind: 'nodes', match, order: BY_NAME, ...extra });
+const count = (match: string, where?: string): RelationSpec => ({ kind: 'count', match, where });
+
+const IN_CHAIN = '(o:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->{1,6}(p)';
+const IN_SEGMENT_TREE = '(o:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->{0,6}(p)';
+
+const institutionRelations = {
+  districts: rels('(p)-[r:LOCATED_IN]->(o:District)'),
+  supports: rels('(p)-[r:SUPPORTS]->(o:Chain|Segment)'),
+  spunOff: rels('(p)-[r:SPUN_OFF]->(o:Enterprise)'),
+  controls: rels('(p)-[r:CONTROLS]->(o:Enterprise)'),
+};
+
+/** Per label, per API field name. Patterns use only labels and types of graph/model.ts. */
+export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
+  Program: {
+    chains: nodes('(o:Chain)-[:PART_OF]->(p)', { order: CHAIN_ORDER }),
+    coordinators: rels('(o:Leader)-[r:COORDINATES]->(p)'),
+    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+  },
+  Leader: {
+    patronOf: nodes('(p)-[:PATRON_OF]->(o:Chain)', { order: CHAIN_ORDER }),
+    ownerOf: nodes('(p)-[:OWNER_OF]->(o:Chain)', { order: CHAIN_ORDER }),
+    coordinates: nodes('(p)-[:COORDINATES]->(o:Program)'),
+    roles: rels('(p)-[r:PATRON_OF|OWNER_OF|COORDINATES]->(o:Chain|Program)', { order: 'type(r), o.id' }),
+    holders: rels('(o:Person)-[r:HOLDS]->(p)', { order: 'coalesce(r.validFrom, head(r.observedOn)) DESC, o.name' }),
+  },
+  Person: {
+    holds: rels('(p)-[r:HOLDS]->(o:Leader)', { order: 'coalesce(r.validFrom, head(r.observedOn)) DESC, o.name' }),
+  },
+  Chain: {
+    program: nodes('(p)-[:PART_OF]->(o:Program)', { one: true }),
+    patrons: rels('(o:Leader)-[r:PATRON_OF]->(p)'),
+    owners: rels('(o:Leader)-[r:OWNER_OF]->(p)'),
+    segments: nodes('(o:Segment)-[:PART_OF]->(p)', { order: SEGMENT_ORDER }),
+    allSegments: nodes('(o:Segment)-[:PART_OF]->{1,6}(p)', { order: `o.level, ${SEGMENT_ORDER}` }),
+    districts: rels('(o:District)-[r:HOSTS]->(p)'),
+    supporters: rels('(o:Institute|University)-[r:SUPPORTS]->(p)'),
+    leadEnterprises: rels('(o:Enterprise)-[r:LEADS]->(p)'),
+    policies: rels('(o:Policy)-[r:SUPPORTS]->(p)'),
+    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+    observations: nodes('(o:Observation)-[:DESCRIBES]->(p)', { order: NEWEST }),
+    enterpriseCount: count(IN_CHAIN),
+    localEnterpriseCount: count(IN_CHAIN, 'o.local = true'),
+    targets: rels('(o:Enterprise)-[r:TARGET_FOR]->(:Segment|Chain)-[:PART_OF]->{0,6}(p)', { needsTargets: true }),
+  },
+  Segment: {
+    chain: nodes('(p)-[:PART_OF]->{1,6}(o:Chain)', { one: true }),
+    parent: nodes('(p)-[:PART_OF]->(o:Segment)', { one: true }),
+    children: nodes('(o:Segment)-[:PART_OF]->(p)', { order: SEGMENT_ORDER }),
+    feeds: nodes('(p)-[:FEEDS]->(o:Segment)', { order: SEGMENT_ORDER }),
+    fedBy: nodes('(o:Segment)-[:FEEDS]->(p)', { order: SEGMENT_ORDER }),
+    enterprises: rels('', {
+      match: (args) => (args.descendants ? '(o:Enterprise)-[r:IN_SEGMENT]->(:Segment)-[:PART_OF]->{0,6}(p)' : '(o:Enterprise)-[r:IN_SEGMENT]->(p)'),
+      order: FIRMS_ORDER,
+      limitArg: 'first',
+    }),
+    enterpriseCount: count(IN_SEGMENT_TREE),
+    localEnterpriseCount: count(IN_SEGMENT_TREE, 'o.local = true'),
+    districts: rels('(o:District)-[r:HOSTS]->(p)'),
+    supporters: rels('(o:Institute|University|Policy)-[r:SUPPORTS]->(p)'),
+    leadEnterprises: rels('(o:Enterprise)-[r:LEADS]->(p)'),
+    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+    targets: rels('(o:Enterprise)-[r:TARGET_FOR]->(p)', { needsTargets: true }),
+  },
+  District: {
+    parent: nodes('(p)-[:WITHIN]->(o:District)', { one: true }),
+    children: nodes('(o:District)-[:WITHIN]->(p)'),
+    hosts: rels('(p)-[r:HOSTS]->(o:Chain|Segment)', { order: 'o.id' }),
+    located: rels('(o:Enterprise|Institute|University)-[r:LOCATED_IN]->(p)', { limitArg: 'first' }),
+    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+  },
+  Institute: institutionRelations,
+  University: institutionRelations,
+  Enterprise: {
+    segments: rels('(p)-[r:IN_SEGMENT]->(o:Segment)', { order: SEGMENT_ORDER }),
+    chains: nodes('(p)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->{1,6}(o:Chain)', { order: CHAIN_ORDER }),
+    leads: rels('(p)-[r:LEADS]->(o:Chain|Segment)'),
+    districts: rels('(p)-[r:LOCATED_IN]->(o:District)'),
+    customers: rels('(p)-[r:SUPPLIES]->(o:Enterprise)'),
+    suppliers: rels('(o:Enterprise)-[r:SUPPLIES]->(p)'),
+    parents: rels('(p)-[r:SUBSIDIARY_OF]->(o:Enterprise)'),
+    subsidiaries: rels('(o:Enterprise)-[r:SUBSIDIARY_OF]->(p)'),
+    controlledBy: rels('(o:Institute|University|Enterprise)-[r:CONTROLS]->(p)'),
+    controls: rels('(p)-[r:CONTROLS]->(o:Enterprise)'),
+    spunOffFrom: rels('(o:Institute|University)-[r:SPUN_OFF]->(p)'),
+    targetFor: rels('(p)-[r:TARGET_FOR]->(o:Segment|Chain)', { needsTargets: true }),
+  },
+  Goal: {
+    of: rels('(p)-[r:GOAL_OF]->(o:Chain|Segment|District|Program)', { order: 'o.id' }),
+    observations: nodes('(o:Observation)-[:MEASURES]->(p)', { order: NEWEST }),
+  },
+  Observation: {
+    measures: nodes('(p)-[:MEASURES]->(o:Goal)'),
+    describes: rels('(p)-[r:DESCRIBES]->(o)', { where: 'NOT o:Source' }),
+  },
+  Policy: {
+    supports: rels('(p)-[r:SUPPORTS]->(o:Chain|Segment)'),
+  },
+};
+
+export function relationSpec(label: Label, field: string): RelationSpec | null {
+  return RELATIONS[label]?.[field] ?? null;
+}
+
+export interface RelationRow {
+  pid: string;
+  node?: NodeMap;
+  rel?: RelWithEnds | null;
+  value?: number;
+}
+
+/** Builds the batch query of one relation field for parents of one label. */
+export function relationQuery(label: Label, spec: RelationSpec, args: Record<string, unknown>): { cypher: string; limit: number } {
+  const match = typeof spec.match === 'function' ? spec.match(args) : spec.match;
+  const requested = spec.limitArg && typeof args[spec.limitArg] === 'number' ? Math.trunc(args[spec.limitArg] as number) : MAX_ITEMS_PER_PARENT;
+  if (requested < 0) throw badInput(`${spec.limitArg} must be 0 or more.`);
+  const limit = Math.min(requested, MAX_ITEMS_PER_PARENT);
+  // Synthetic nodes are reached only from synthetic parents: real data never shows generated data.
+  const conditions = ['(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))', spec.where].filter(Boolean).join(' AND ');
+  const head = `UNWIND $ids AS pid\nMATCH (p:${label} {id: pid})\nCALL (p) {\n  MATCH ${match}\n  WHERE ${conditions}`;
+  if (spec.kind === 'count') {
+    return { cypher: `${head}\n  RETURN count(DISTINCT o) AS value\n}\nRETURN pid, value`, limit };
+  }
+  const carried = spec.kind === 'rels' ? 'o, r' : 'o';
+  const body = `${head}\n  WITH DISTINCT ${carried}\n  ORDER BY ${spec.order ?? BY_NAME}\n  LIMIT ${spec.one ? 1 : '$limit'}\n  RETURN ${carried}\n}`;
+  const rel = spec.kind === 'rels' ? REL_WITH_ENDS('r') : 'null';
+  return { cypher: `${body}\nRETURN pid, o {.*, _labels: labels(o)} AS node, ${rel} AS rel`, limit };
+}
+
+/** Runs one relation field for many parents of one label, inside the caller's transaction. */
+export async function fetchRelation(
+  tx: ManagedTransaction,
+  label: Label,
+  field: string,
+  ids: string[],
+  args: Record<string, unknown>,
+  access: { canSeeTargets: boolean },
+): Promise<RelationRow[]> {
+  const spec = relationSpec(label, field);
+  if (!spec) throw new Error(`No relation ${label}.${field}`);
+  if (spec.needsTargets && !access.canSeeTargets) {
+    throw new GraphError('FORBIDDEN', `${label}.${field} shows investment-promotion targets, which need the analyst role. Send an analyst token.`);
+  }
+  if (!ids.length) return [];
+  const { cypher, limit } = relationQuery(label, spec, args);
+  return (await runRows(tx, cypher, { ids: [...new Set(ids)], limit: neo4j.int(limit) })) as unknown as RelationRow[];
+}

@@ -1,0 +1,117 @@
+// Prefetching of nested selections inside the root field's one transaction. Walks the GraphQL
+// selection level by level; for every relation field (Chain.segments, Segment.enterprises…) asked
+// at a level it runs ONE batched query for all parents of that level, then goes down. Citations of
+// everything asked are turned into Source nodes with one final query. The query count depends on the
+// shape of the selection (bounded by the depth/cost limits), never on the number of rows: no N+1.
+import {
+  type FieldNode,
+  getArgumentValues,
+  getNamedType,
+  type GraphQLCompositeType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  isCompositeType,
+  isObjectType,
+} from 'graphql';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { findSources } from '../../graph/queries/entities.js';
+import { fetchRelation, type RelationRow, relationSpec } from '../../graph/queries/relations.js';
+import type { Label } from '../../graph/model.js';
+import { collectSubfields, type SelectionScope } from './collect-fields.js';
+import { buildRelationValue, type CitationValue, entityRecord, type EntityRecord, isEntityRecord, provenanceOf } from './records.js';
+
+export interface Access {
+  canSeeTargets: boolean;
+}
+
+interface Scope extends SelectionScope {
+  tx: ManagedTransaction;
+  access: Access;
+  citing: object[];
+}
+
+/** Hydrates the values a root (or lazily loaded) field returns, for the selection of `info`, inside `tx`. */
+export async function hydrateForField(tx: ManagedTransaction, info: GraphQLResolveInfo, access: Access, values: unknown[]): Promise<void> {
+  const type = getNamedType(info.returnType);
+  if (!isCompositeType(type)) return;
+  const scope: Scope = { tx, access, citing: [], schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  await hydrate(scope, values, type, info.fieldNodes);
+  await attachCitations(tx, scope.citing);
+}
+
+function concreteType(scope: Scope, type: GraphQLCompositeType, value: unknown): GraphQLObjectType | null {
+  if (isObjectType(type)) return type;
+  const name = isEntityRecord(value) ? value.label : (value as { __typename?: string })?.__typename;
+  const found = name ? scope.schema.getType(name) : null;
+  return found && isObjectType(found) ? found : null;
+}
+
+async function hydrate(scope: Scope, values: unknown[], type: GraphQLCompositeType, fieldNodes: readonly FieldNode[]): Promise<void> {
+  const groups = new Map<GraphQLObjectType, unknown[]>();
+  for (const value of values.flat(Infinity)) {
+    if (value === null || value === undefined || typeof value !== 'object') continue;
+    const concrete = concreteType(scope, type, value);
+    if (concrete) groups.set(concrete, [...(groups.get(concrete) ?? []), value]);
+  }
+  for (const [objectType, group] of groups) {
+    const fields = collectSubfields(scope, objectType, fieldNodes);
+    for (const [key, nodes] of fields) {
+      const name = nodes[0].name.value;
+      const definition = objectType.getFields()[name];
+      if (!definition) continue;
+      const childType = getNamedType(definition.type);
+      if (name === 'citations') {
+        scope.citing.push(...(group as object[]));
+        continue;
+      }
+      let children: unknown[] = [];
+      const spec = isEntityRecord(group[0]) ? relationSpec(group[0].label, name) : null;
+      if (spec) {
+        // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
+        if (spec.needsTargets && !scope.access.canSeeTargets) continue;
+        const args = getArgumentValues(definition, nodes[0], scope.variables);
+        const records = group as EntityRecord[];
+        const rows = await fetchRelation(scope.tx, records[0].label, name, records.map((r) => r.id), args, scope.access);
+        const byParent = groupRows(rows);
+        for (const record of records) {
+          const value = relationValue(spec.kind, spec.one === true, childType.name, byParent.get(record.id) ?? []);
+          record.prefetched.set(key, value);
+          children.push(value);
+        }
+      } else if (isCompositeType(childType)) {
+        children = group.map((v) => (v as Record<string, unknown>)[name]);
+      }
+      if (isCompositeType(childType) && children.length) await hydrate(scope, children, childType, nodes);
+    }
+  }
+}
+
+export function groupRows(rows: RelationRow[]): Map<string, RelationRow[]> {
+  const byParent = new Map<string, RelationRow[]>();
+  for (const row of rows) byParent.set(row.pid, [...(byParent.get(row.pid) ?? []), row]);
+  return byParent;
+}
+
+/** The value of one relation field of one parent, from its rows. */
+export function relationValue(kind: string, one: boolean, typeName: string, rows: RelationRow[]): unknown {
+  if (kind === 'count') return Number(rows[0]?.value ?? 0);
+  const items = rows.map((row) =>
+    kind === 'rels' && row.rel ? buildRelationValue(typeName, row.rel, String(row.node?.id)) : entityRecord(row.node!),
+  );
+  return one ? (items[0] ?? null) : items;
+}
+
+/** Fills `citations` of entities, relationship facts and slice edges with one query for their Source nodes. */
+export async function attachCitations(tx: ManagedTransaction, targets: object[]): Promise<void> {
+  if (!targets.length) return;
+  const provenance = targets.map((t) => provenanceOf(t));
+  const sources = await findSources(tx, [...new Set(provenance.flatMap((p) => p.ids))]);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  targets.forEach((target, i) => {
+    const { ids, quote } = provenance[i];
+    const citations: CitationValue[] = ids.filter((id) => byId.has(id)).map((id) => ({ source: entityRecord(byId.get(id)!), quote }));
+    (target as { citations?: CitationValue[] }).citations = citations;
+  });
+}
+
+export type { Label };

@@ -1,0 +1,51 @@
+// Request body size limit (KG_MAX_BODY_BYTES): refused before parsing with 413 and a GraphQL-shaped
+// JSON body, whether the client declares Content-Length or streams the body in chunks.
+import type { Plugin } from 'graphql-yoga';
+
+function tooLarge(max: number): Response {
+  const body = {
+    errors: [{ message: `The request body is larger than ${max} bytes. Send a smaller query or fewer variables.`, extensions: { code: 'BAD_USER_INPUT' } }],
+  };
+  return new Response(JSON.stringify(body), { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
+
+async function readLimited(request: Request, max: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+export function useBodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, endResponse }) {
+      const declared = Number(request.headers.get('content-length') ?? NaN);
+      if (Number.isFinite(declared) && declared > maxBytes) endResponse(tooLarge(maxBytes));
+    },
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (request.method !== 'POST' || !requestParser) return;
+      setRequestParser(async (req) => {
+        const body = await readLimited(req, maxBytes);
+        if (!body) return tooLarge(maxBytes);
+        return requestParser(new Request(req.url, { method: req.method, headers: req.headers, body: body as unknown as BodyInit }));
+      });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// How root fields run: one read (or write) transaction per root field, in which the field's own
+// query runs and then every nested selection is prefetched (server/loading/hydrate.ts).
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { type Actor, writeAuditEntry } from '../../graph/queries/audit.js';
+import type { Change } from '../../graph/queries/curation.js';
+import { LABELS, type Label } from '../../graph/model.js';
+import type { AppContext } from '../context.js';
+import { badUserInput } from '../errors.js';
+import { hydrateForField } from '../loading/hydrate.js';
+import { canSeeTargets } from '../plugins/access.js';
+
+export const accessOf = (context: AppContext) => ({ canSeeTargets: canSeeTargets(context.role) });
+
+/** One read transaction: `work`, then the prefetch of the selection below this field. */
+export function readRoot<T>(context: AppContext, info: GraphQLResolveInfo, work: (tx: ManagedTransaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+  return context.executor.read(async (tx) => {
+    const result = await work(tx);
+    await hydrateForField(tx, info, accessOf(context), [result]);
+    return result;
+  }, options);
+}
+
+/** One write transaction: `work`, an AuditEntry per change, then the prefetch of the selection. */
+export function writeRoot<T>(
+  context: AppContext,
+  info: GraphQLResolveInfo,
+  work: (tx: ManagedTransaction, actor: Actor) => Promise<{ value: T; changes: Change[] }>,
+): Promise<T> {
+  const actor: Actor = context.actor;
+  return context.executor.write(async (tx) => {
+    const { value, changes } = await work(tx, actor);
+    for (const change of changes) await writeAuditEntry(tx, actor, { action: info.fieldName, ...change });
+    await hydrateForField(tx, info, accessOf(context), [value]);
+    return value;
+  });
+}
+
+/** EntityType enum values (CHAIN…) → labels (Chain…). */
+export function labelsOf(types: readonly string[] | null | undefined): Label[] | undefined {
+  if (!types?.length) return undefined;
+  return types.map((t) => LABELS.find((l) => l.toUpperCase() === t)!).filter(Boolean);
+}
+
+/** `first`-style arguments: negative is a mistake, above the cap is capped. */
+export function pageSize(value: number | null | undefined, fallback: number, cap: number, name = 'first'): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < 0) throw badUserInput(`${name} must be a whole number ≥ 0 (at most ${cap}).`);
+  return Math.min(n, cap);
+}
