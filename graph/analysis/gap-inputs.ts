@@ -7,7 +7,7 @@ import { badInput, notFound } from '../errors.js';
 import type { NodeRow, RelRow } from '../slice.js';
 import { NODE_MAP, REL_MAP } from '../slice.js';
 import type { FirmInput, SegmentInput } from './gap-status.js';
-import { counts, getChain, scopeParams, type ChainRow, type Scope } from './scope.js';
+import { counts, getChain, REL_WITH_ENDS, scopeParams, type ChainRow, type RelWithEnds, type Scope } from './scope.js';
 
 export interface Hypothesis {
   /** Firms that would settle (become local) in a segment of the chain. */
@@ -20,6 +20,8 @@ export const NO_HYPOTHESIS: Hypothesis = { landing: [], leaving: [] };
 
 export interface PipelineEntry {
   enterprise: NodeRow;
+  /** The TARGET_FOR relationship with its ends. */
+  rel: RelWithEnds;
   segmentId: string;
   stage: string | null;
   stageSince: string | null;
@@ -79,7 +81,7 @@ const TARGETS = `
 UNWIND $segIds AS sid
 MATCH (s:Segment {id: sid})<-[t:TARGET_FOR]-(e:Enterprise)
 WHERE ${counts('t')} AND ${counts('e')}
-RETURN s.id AS segmentId, ${NODE_MAP('e')} AS enterprise, t.stage AS stage, t.stageSince AS stageSince`;
+RETURN s.id AS segmentId, ${NODE_MAP('e')} AS enterprise, t.stage AS stage, t.stageSince AS stageSince, ${REL_WITH_ENDS('t', 'e', 's')} AS rel`;
 
 /** Every segment of the chain (all levels) that counts, sorted by id, with its PART_OF relationships. */
 export async function loadChainSegments(tx: ManagedTransaction, chainId: string, scope: Scope): Promise<ChainSegment[]> {
@@ -125,7 +127,7 @@ export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hyp
   }
   const targets = new Map<string, PipelineEntry[]>();
   for (const r of await runRows(tx, TARGETS, params)) {
-    const entry: PipelineEntry = { enterprise: r.enterprise as NodeRow, segmentId: String(r.segmentId), stage: (r.stage as string) ?? null, stageSince: (r.stageSince as string) ?? null };
+    const entry: PipelineEntry = { enterprise: r.enterprise as NodeRow, rel: r.rel as RelWithEnds, segmentId: String(r.segmentId), stage: (r.stage as string) ?? null, stageSince: (r.stageSince as string) ?? null };
     targets.set(entry.segmentId, [...(targets.get(entry.segmentId) ?? []), entry]);
   }
   return { chain, scope, segments, firms: [...firms.values()], targets, hypothesis, params };

@@ -18,6 +18,8 @@ export interface GoalProgress {
   targetValue: number | null;
   unit: string | null;
   deadline: string | null;
+  /** Chains the goal belongs to (GOAL_OF the chain or one of its segments). */
+  chainIds: string[];
   /** Whose goal it is (GOAL_OF): the chain, segment, district or program, with the relationship. */
   of: { node: NodeRow; rel: RelRow }[];
   /** Sourced observations (MEASURES), newest first; `latest` is the first. */
@@ -48,9 +50,10 @@ export interface GoalOptions {
 const GOALS = `
 MATCH (g:Goal)-[go:GOAL_OF]->(t)
 WHERE ${counts('g')} AND ${counts('go')} AND ${counts('t')} AND (t:Chain OR t:Segment OR t:District OR t:Program)
-  AND ($chainId IS NULL OR t.id = $chainId OR (t:Segment AND EXISTS { MATCH (t)-[:PART_OF*1..8]->(:Chain {id: $chainId}) }))
-WITH g, collect({node: ${NODE_MAP('t')}, rel: ${REL_MAP('go')}}) AS of
-RETURN ${NODE_MAP('g')} AS goal, of,
+WITH g, go, t, CASE WHEN t:Chain THEN [t.id] WHEN t:Segment THEN COLLECT { MATCH (t)-[:PART_OF*1..8]->(c:Chain) RETURN DISTINCT c.id } ELSE [] END AS chains
+WHERE $chainIds IS NULL OR any(c IN chains WHERE c IN $chainIds)
+WITH g, collect({node: ${NODE_MAP('t')}, rel: ${REL_MAP('go')}}) AS of, reduce(acc = [], cs IN collect(chains) | acc + cs) AS chains
+RETURN ${NODE_MAP('g')} AS goal, of, chains,
   COLLECT {
     MATCH (o:Observation)-[m:MEASURES]->(g)
     WHERE ${counts('o')} AND ${counts('m')} AND size(coalesce(o.sources, [])) > 0 AND o.value IS NOT NULL
@@ -99,13 +102,15 @@ async function countFor(tx: ManagedTransaction, owner: NodeRow, rule: CountRule,
   return Number(row?.n ?? 0);
 }
 
-export async function goalsInTx(tx: ManagedTransaction, chainId: string | null, options: GoalOptions = {}): Promise<GoalProgress[]> {
-  const synthetic = chainId ? (await getChain(tx, chainId)).synthetic : options.includeSynthetic === true;
+/** Goals of the given chains (null: every goal), inside the caller's read transaction. */
+export async function goalsInTx(tx: ManagedTransaction, chainIds: string[] | null, options: GoalOptions = {}): Promise<GoalProgress[]> {
+  let synthetic = options.includeSynthetic === true;
+  for (const id of chainIds ?? []) if ((await getChain(tx, id)).synthetic) synthetic = true;
   const scope = scopeParams(synthetic);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const rows = await runRows(tx, GOALS, { chainId, ...scope });
+  const rows = await runRows(tx, GOALS, { chainIds, ...scope });
   const owners = rows.flatMap((r) => (r.of as { node: NodeRow }[]).map((o) => o.node));
-  const chainIds = new Set(owners.filter((n) => n._labels.includes('Chain')).map((n) => n.id));
+  const leaderChains = new Set(owners.filter((n) => n._labels.includes('Chain')).map((n) => n.id));
   const programIds = new Set(owners.filter((n) => n._labels.includes('Program')).map((n) => n.id));
   // a segment's goal answers to the leaders of its chain
   const segmentChains = new Map<string, string[]>();
@@ -113,10 +118,10 @@ export async function goalsInTx(tx: ManagedTransaction, chainId: string | null, 
   if (segIds.length) {
     for (const r of await runRows(tx, 'UNWIND $segIds AS sid\nMATCH (:Segment {id: sid})-[:PART_OF*1..8]->(c:Chain)\nRETURN sid, collect(DISTINCT c.id) AS chains', { segIds })) {
       segmentChains.set(String(r.sid), r.chains as string[]);
-      for (const c of r.chains as string[]) chainIds.add(c);
+      for (const c of r.chains as string[]) leaderChains.add(c);
     }
   }
-  const roles = await loadLeaderRoles(tx, { chainIds: [...chainIds], programIds: [...programIds] }, scope);
+  const roles = await loadLeaderRoles(tx, { chainIds: [...leaderChains], programIds: [...programIds] }, scope);
   const out: GoalProgress[] = [];
   for (const row of rows) {
     const goal = row.goal as NodeRow;
@@ -139,6 +144,7 @@ export async function goalsInTx(tx: ManagedTransaction, chainId: string | null, 
     const text = explainGoal({ basis, targetValue, unit: (goal.unit as string) ?? null, latest: latest ? { value: Number(latest.value), asOf: (latest.asOf as string) ?? null } : null, progress, graphCount, coverage, tag: rule?.tag ?? null });
     out.push({
       goal,
+      chainIds: [...new Set(row.chains as string[])].sort(),
       metric: String(goal.metric ?? ''),
       targetValue,
       unit: (goal.unit as string) ?? null,
@@ -163,5 +169,5 @@ export async function goalsInTx(tx: ManagedTransaction, chainId: string | null, 
 
 /** Goals of a chain (or all goals when chainId is null) with progress and responsibility, in one read transaction. */
 export function findGoals(executor: Executor, chainId: string | null, options: GoalOptions = {}): Promise<GoalProgress[]> {
-  return executor.read((tx) => goalsInTx(tx, chainId, options));
+  return executor.read((tx) => goalsInTx(tx, chainId === null ? null : [chainId], options));
 }

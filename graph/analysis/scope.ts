@@ -30,3 +30,14 @@ export async function getChain(tx: ManagedTransaction, chainId: string): Promise
   const node = row.node as NodeRow;
   return { node, synthetic: node.synthetic === true };
 }
+
+/** Relationship `r` from node variable `a` to `b` with both ends ({type, props, start, end}), the shape the API builds its relationship facts from. */
+export const REL_WITH_ENDS = (r: string, a: string, b: string) =>
+  `{type: type(${r}), props: properties(${r}), start: ${a} {.*, _labels: labels(${a})}, end: ${b} {.*, _labels: labels(${b})}}`;
+
+export interface RelWithEnds {
+  type: string;
+  props: Record<string, unknown>;
+  start: NodeRow;
+  end: NodeRow;
+}
