@@ -29,27 +29,29 @@ const USER_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 
 
 /**
  * yoga's maskError: named errors keep their code and message, GraphQL errors meant for users pass,
- * everything else becomes "Unexpected error" (logged with its stack, never sent).
+ * everything else becomes "Unexpected error" (yoga logs the original with its stack; it is never sent).
+ * Known errors are returned as the same object (only their code is added), so yoga does not log them.
  */
 export function maskError(error: unknown, _message: string, isDev?: boolean): Error {
   const graphQLError = error instanceof GraphQLError ? error : null;
   const original = graphQLError?.originalError ?? error;
-  if (original instanceof GraphError && USER_CODES.has(original.code)) {
-    return userError(original.code as ErrorCode, original.message, { path: graphQLError?.path, nodes: graphQLError?.nodes });
+  if (graphQLError && original instanceof GraphError && USER_CODES.has(original.code)) {
+    return withCode(graphQLError, original.code as ErrorCode);
   }
-  if (original instanceof GraphQLError && USER_CODES.has(String(original.extensions?.code))) {
-    return graphQLError && graphQLError !== original
-      ? new GraphQLError(original.message, { path: graphQLError.path, nodes: graphQLError.nodes, extensions: original.extensions })
-      : original;
-  }
-  // Parse and validation errors (no original error) are the caller's query: they pass as they are.
-  if (graphQLError && !graphQLError.originalError) {
-    return graphQLError.extensions?.code ? graphQLError : new GraphQLError(graphQLError.message, { nodes: graphQLError.nodes, source: graphQLError.source, positions: graphQLError.positions, path: graphQLError.path, extensions: { ...graphQLError.extensions, code: 'BAD_USER_INPUT' } });
-  }
-  console.error('[graphql] unexpected error:', original);
+  if (graphQLError && USER_CODES.has(String(graphQLError.extensions?.code))) return graphQLError;
+  // Parse and validation errors (no original error) are mistakes in the caller's query.
+  if (graphQLError && !graphQLError.originalError) return withCode(graphQLError, 'BAD_USER_INPUT');
   return new GraphQLError('Unexpected error. It was logged on the server; try again, and report it if it persists.', {
     path: graphQLError?.path,
     nodes: graphQLError?.nodes,
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(isDev ? { detail: String((original as Error)?.message ?? original) } : {}) },
   });
+}
+
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  const extensions = error.extensions as Record<string, unknown>;
+  if (!extensions.code) extensions.code = code;
+  const status = HTTP_STATUS[code];
+  if (status && !extensions.http) extensions.http = { status };
+  return error;
 }

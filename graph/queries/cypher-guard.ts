@@ -81,6 +81,7 @@ export interface CypherOutput {
   columns: string[];
   rows: Record<string, unknown>[];
   truncated: boolean;
+  rowCount: number;
 }
 
 /** JSON params → Cypher params: integral numbers as integers (so LIMIT $n works), the rest unchanged. */
@@ -159,7 +160,7 @@ export async function runReadOnlyCypher(tx: ManagedTransaction, query: string, p
   } catch (error) {
     throw runError(error);
   }
-  return { columns, rows, truncated };
+  return { columns, rows, truncated, rowCount: rows.length };
 }
 
 function explainError(error: unknown): unknown {
