@@ -11,6 +11,7 @@ import { maskError } from './errors.js';
 import { useAccess } from './plugins/access.js';
 import { useArmor } from './plugins/armor.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { useContractErrorCodes } from './plugins/error-codes.js';
 import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
 import { useTransactionCount } from './plugins/transactions.js';
 import { useStaticWeb } from './plugins/static-web.js';
@@ -39,6 +40,7 @@ export function createApp({ executor, config, webRoot, extraPlugins = [] }: AppO
     plugins: [
       useBodyLimit(config.maxBodyBytes),
       useArmor(),
+      useContractErrorCodes(),
       useAccess(),
       useTransactionCount(),
       useReadiness(dataLoadedCheck(executor)),

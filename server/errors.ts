@@ -40,7 +40,11 @@ export function maskError(error: unknown, _message: string, isDev?: boolean): Er
   }
   if (graphQLError && USER_CODES.has(String(graphQLError.extensions?.code))) return graphQLError;
   // Parse and validation errors (no original error) are mistakes in the caller's query.
-  if (graphQLError && !graphQLError.originalError) return withCode(graphQLError, 'BAD_USER_INPUT');
+  if (graphQLError && !graphQLError.originalError) {
+    // yoga's own codes for these (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) become the contract's code.
+    if (/^GRAPHQL_|^BAD_REQUEST$/.test(String(graphQLError.extensions?.code ?? ''))) (graphQLError.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+    return withCode(graphQLError, 'BAD_USER_INPUT');
+  }
   return new GraphQLError('Unexpected error. It was logged on the server; try again, and report it if it persists.', {
     path: graphQLError?.path,
     nodes: graphQLError?.nodes,

@@ -19,6 +19,7 @@ const tooComplex = (advice: string) => (_context: unknown, error: GraphQLError) 
   const limit = error.message.replace(/^Syntax Error:\s*/, '');
   (error as { message: string }).message = `Query too complex: ${limit} ${advice}`;
   (error.extensions as Record<string, unknown>).code = 'QUERY_TOO_COMPLEX';
+  (error.extensions as Record<string, unknown>).http = { status: 400 };
 };
 
 export function useArmor(): Plugin {
