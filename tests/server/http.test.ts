@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 describe('graphql-http audits', () => {
-  const audits = serverAudits({ url: 'http://test/graphql', fetchFn: (input: string, init?: RequestInit) => app.fetch(input, init) });
+  const audits = serverAudits({ url: 'http://test/graphql', fetchFn: (input: string, init?: RequestInit) => app.fetch(new Request(input, init)) });
   for (const audit of audits) {
     it(audit.name, async () => {
       const result = await audit.fn();
