@@ -1,0 +1,114 @@
+// `npm run seed [-- command]`: validate and load the shipped dataset, import a spreadsheet, generate or
+// remove synthetic data. Uses the same database as the server (NEO4J_URI, else the local instance).
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
+import { GraphError } from '../graph/errors.js';
+import { createExecutor, type Executor } from '../graph/executor.js';
+import { ensureSchema } from '../graph/schema.js';
+import type { ImportKind } from './csv-columns.js';
+import { importCsv } from './import-csv.js';
+import { SHIPPED_DATA_DIR, validateAndLoad } from './load.js';
+import { ValidationFailed } from './problems.js';
+import { removeAllSynthetic, runSynth } from './synth-run.js';
+import { validateDataDir } from './validate.js';
+
+const USAGE = `Usage: npm run seed [-- <command>]
+  (no command)                       validate seed/data, then load it (idempotent)
+  validate [--dir DIR]               only validate; exit code 1 when anything is wrong
+  load [--dir DIR]                   same as no command, for another folder of YAML files
+  import FILE.csv [--kind enterprises|relationships] [--actor NAME]
+                                     import a spreadsheet (templates in seed/templates/); all or nothing
+  synth --enterprises N --seed S [--manifest FILE] [--batch-size B]
+                                     generate and load synthetic data (replaces earlier synthetic data)
+  synth --remove                     delete everything with synthetic: true`;
+
+const log = (line: string) => console.log(line);
+
+async function withDatabase<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
+  const settings = await ensureDatabase(undefined, log);
+  const driver = createDriver(settings, { maxRetryTimeMs: 30_000 });
+  try {
+    await verifyDriver(driver, settings);
+    return await work(createExecutor(driver, { database: settings.database, timeoutMs: 120_000 }));
+  } finally {
+    await driver.close();
+  }
+}
+
+function positiveInt(value: string | undefined, flag: string): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number (got ${value ?? 'nothing'})`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string' }, kind: { type: 'string' }, actor: { type: 'string' },
+      enterprises: { type: 'string' }, seed: { type: 'string' }, manifest: { type: 'string' },
+      'batch-size': { type: 'string' }, remove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command = 'load', ...rest] = positionals;
+  if (values.help) return (log(USAGE), 0);
+  const dir = values.dir ? resolve(values.dir) : SHIPPED_DATA_DIR;
+
+  switch (command) {
+    case 'validate': {
+      const { dataset, problems } = validateDataDir(dir);
+      if (problems.length) throw new ValidationFailed(problems);
+      log(`OK: ${dataset.nodes.length} nodes and ${dataset.relationships.length} relationships in ${dir} pass validation.`);
+      return 0;
+    }
+    case 'load':
+      await withDatabase((executor) => validateAndLoad(executor, dir, { log }));
+      return 0;
+    case 'import': {
+      const file = rest[0];
+      if (!file) throw new UsageError('import needs a file: npm run seed -- import FILE.csv');
+      if (values.kind && values.kind !== 'enterprises' && values.kind !== 'relationships') throw new UsageError('--kind is enterprises or relationships');
+      const bytes = readFileSync(resolve(file));
+      const result = await withDatabase(async (executor) => {
+        await ensureSchema(executor, log);
+        return importCsv(executor, bytes, { kind: values.kind as ImportKind | undefined, actor: values.actor ?? process.env.USER ?? 'cli', fileName: basename(file) });
+      });
+      log(`Read ${result.rows} rows of ${result.kind ?? 'unknown'} (${result.encoding ?? 'unknown encoding'}).`);
+      if (result.errors.length) throw new ValidationFailed(result.errors);
+      log(`Imported: ${result.written.nodes} nodes and ${result.written.relationships} relationships written (${result.importRunId}).`);
+      return 0;
+    }
+    case 'synth':
+      if (values.remove) {
+        await withDatabase((executor) => removeAllSynthetic(executor, log));
+        return 0;
+      }
+      await withDatabase((executor) => runSynth(executor, {
+        enterprises: positiveInt(values.enterprises, '--enterprises'),
+        seed: positiveInt(values.seed ?? '1', '--seed'),
+        manifestPath: values.manifest,
+        batchSize: values['batch-size'] ? positiveInt(values['batch-size'], '--batch-size') : undefined,
+        log,
+      }));
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof ValidationFailed) console.error(`\n${error.message}`);
+    else if (error instanceof UsageError) console.error(`Error: ${error.message}\n\n${USAGE}`);
+    else if (error instanceof GraphError) console.error(`\nError: ${error.message}`);
+    else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ENOENT') console.error(`Error: ${(error as Error).message}\n\n${USAGE}`);
+    else console.error(error);
+    process.exit(1);
+  },
+);
