@@ -43,6 +43,16 @@ export const resolverTypesConfig = {
     CypherResult: '../../graph/queries/cypher-guard.js#CypherOutput',
     Proposal: '../../graph/queries/proposals.js#ProposalRow',
     AuditEntry: '../../graph/queries/audit.js#AuditEntryRow',
+    // analysis.graphql (server/resolvers/analysis-values.ts builds these values)
+    SegmentGap: '../resolvers/analysis-values.js#SegmentGapValue',
+    GoalProgress: '../resolvers/analysis-values.js#GoalProgressValue',
+    TargetRecommendation: '../resolvers/analysis-values.js#TargetRecommendationValue',
+    Reason: '../../graph/analysis/recommend-reasons.js#Reason',
+    WhatIfGap: '../resolvers/analysis-values.js#WhatIfGapValue',
+    SubgraphMetrics: '../resolvers/analysis-values.js#SubgraphMetricsValue',
+    NodeCentrality: '../../graph/analysis/centrality.js#NodeMetrics',
+    Community: '../resolvers/analysis-values.js#CommunityValue',
+    ChainComparison: '../resolvers/analysis-values.js#ChainComparisonValue',
   },
 };
 

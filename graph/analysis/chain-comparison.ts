@@ -1,5 +1,6 @@
 // chainComparison: one row per chain of a program (segments, local firms, gaps by status, goals met
 // out of total), all in one read transaction, from the same gap rule and goal reading as gaps/goals.
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import { gapThresholds, type GapThresholds } from '../gap-thresholds.js';
 import { runRows } from '../executor.js';
@@ -29,29 +30,39 @@ WHERE ${counts('c')}
 RETURN c.id AS id
 ORDER BY coalesce(c.priority, 1000), c.id`;
 
-export function compareChains(executor: Executor, options: { programId?: string | null; includeSynthetic?: boolean; thresholds?: GapThresholds } = {}): Promise<ChainComparisonRow[]> {
+export interface ComparisonOptions {
+  programId?: string | null;
+  includeSynthetic?: boolean;
+  thresholds?: GapThresholds;
+}
+
+/** The comparison in one read transaction. */
+export function compareChains(executor: Executor, options: ComparisonOptions = {}): Promise<ChainComparisonRow[]> {
+  return executor.read((tx) => compareChainsInTx(tx, options));
+}
+
+/** The comparison inside the caller's read transaction. */
+export async function compareChainsInTx(tx: ManagedTransaction, options: ComparisonOptions = {}): Promise<ChainComparisonRow[]> {
   const thresholds = options.thresholds ?? gapThresholds();
-  return executor.read(async (tx) => {
-    const ids = (await runRows(tx, CHAINS, { programId: options.programId ?? null, ...scopeParams(options.includeSynthetic === true) })).map((r) => String(r.id));
-    const goals = ids.length ? await goalsInTx(tx, ids) : [];
-    const rows: ChainComparisonRow[] = [];
-    for (const id of ids) {
-      const inputs = await loadGapInputs(tx, id);
-      const all = computeGapCounts(inputs.segments, inputs.firms, thresholds);
-      const gaps = Object.fromEntries(GAP_STATUSES.map((s) => [s, 0])) as Record<GapStatus, number>;
-      for (const c of all) gaps[c.status]++;
-      const own = goals.filter((g) => g.chainIds.includes(id));
-      rows.push({
-        chain: inputs.chain.node,
-        segments: inputs.segments.length,
-        level1Segments: inputs.segments.filter((s) => s.parentIds.length === 0).length,
-        localEnterprises: inputs.firms.filter((f) => f.local).length,
-        gaps,
-        goalsTotal: own.length,
-        goalsMet: own.filter((g) => g.met).length,
-        goalsSourced: own.filter((g) => g.basis === 'SOURCED').length,
-      });
-    }
-    return rows;
-  });
+  const ids = (await runRows(tx, CHAINS, { programId: options.programId ?? null, ...scopeParams(options.includeSynthetic === true) })).map((r) => String(r.id));
+  const goals = ids.length ? await goalsInTx(tx, ids) : [];
+  const rows: ChainComparisonRow[] = [];
+  for (const id of ids) {
+    const inputs = await loadGapInputs(tx, id);
+    const all = computeGapCounts(inputs.segments, inputs.firms, thresholds);
+    const gaps = Object.fromEntries(GAP_STATUSES.map((s) => [s, 0])) as Record<GapStatus, number>;
+    for (const c of all) gaps[c.status]++;
+    const own = goals.filter((g) => g.chainIds.includes(id));
+    rows.push({
+      chain: inputs.chain.node,
+      segments: inputs.segments.length,
+      level1Segments: inputs.segments.filter((s) => s.parentIds.length === 0).length,
+      localEnterprises: inputs.firms.filter((f) => f.local).length,
+      gaps,
+      goalsTotal: own.length,
+      goalsMet: own.filter((g) => g.met).length,
+      goalsSourced: own.filter((g) => g.basis === 'SOURCED').length,
+    });
+  }
+  return rows;
 }

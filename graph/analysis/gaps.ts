@@ -8,7 +8,7 @@ import type { GraphSlice, NodeRow } from '../slice.js';
 import { evidenceContext, evidenceSlice, loadEvidence } from './gap-evidence.js';
 import { explainGap } from './gap-explain.js';
 import { loadGapInputs, NO_HYPOTHESIS, type GapInputs, type Hypothesis, type PipelineEntry } from './gap-inputs.js';
-import { computeGapCounts, type GapStatus, type SegmentCounts } from './gap-status.js';
+import { ancestorsOf, computeGapCounts, type GapStatus, type SegmentCounts } from './gap-status.js';
 import { currentStages } from './pipeline.js';
 
 export interface SegmentGap {
@@ -62,7 +62,10 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
     }
   }
   const nameOf = (firmId: string) => names.get(firmId) ?? firmId;
-  return all.map((c) => {
+  const ancestors = ancestorsOf(inputs.segments);
+  const levelOf = (id: string) => (ancestors.get(id)?.length ?? 0) + 1;
+  const ordered = [...all].sort((a, b) => levelOf(a.segmentId) - levelOf(b.segmentId) || a.segmentId.localeCompare(b.segmentId));
+  return ordered.map((c) => {
     const seg = segById.get(c.segmentId)!;
     const pipeline = pipelineOf(inputs, c);
     const text = explainGap(c, { name: String(seg.node.name ?? seg.id), nameEn: (seg.node.nameEn as string) ?? null }, thresholds, nameOf);
@@ -104,22 +107,25 @@ export interface WhatIfRow {
 
 /** Gap statuses before and after hypothetical landings and departures, in one read transaction. */
 export function whatIf(executor: Executor, chainId: string, hypothesis: Hypothesis, options: Omit<GapOptions, 'evidence'> = {}): Promise<WhatIfRow[]> {
-  return executor.read(async (tx) => {
-    const before = await gapsInTx(tx, chainId, NO_HYPOTHESIS, { ...options, evidence: false });
-    const after = new Map((await gapsInTx(tx, chainId, hypothesis, { ...options, evidence: false })).map((g) => [g.segmentId, g]));
-    return before.map((b) => {
-      const a = after.get(b.segmentId)!;
-      return {
-        segment: b.segment,
-        segmentId: b.segmentId,
-        before: b.status,
-        after: a.status,
-        localBefore: b.localEnterprises,
-        localAfter: a.localEnterprises,
-        externalShareBefore: b.externalSupplyShare,
-        externalShareAfter: a.externalSupplyShare,
-        changed: b.status !== a.status || b.localEnterprises !== a.localEnterprises || b.externalSupplyShare !== a.externalSupplyShare,
-      };
-    });
+  return executor.read((tx) => whatIfInTx(tx, chainId, hypothesis, options));
+}
+
+/** What-if inside the caller's read transaction: the hypothesis only changes query parameters. */
+export async function whatIfInTx(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis, options: Omit<GapOptions, 'evidence'> = {}): Promise<WhatIfRow[]> {
+  const before = await gapsInTx(tx, chainId, NO_HYPOTHESIS, { ...options, evidence: false });
+  const after = new Map((await gapsInTx(tx, chainId, hypothesis, { ...options, evidence: false })).map((g) => [g.segmentId, g]));
+  return before.map((b) => {
+    const a = after.get(b.segmentId)!;
+    return {
+      segment: b.segment,
+      segmentId: b.segmentId,
+      before: b.status,
+      after: a.status,
+      localBefore: b.localEnterprises,
+      localAfter: a.localEnterprises,
+      externalShareBefore: b.externalSupplyShare,
+      externalShareAfter: a.externalSupplyShare,
+      changed: b.status !== a.status || b.localEnterprises !== a.localEnterprises || b.externalSupplyShare !== a.externalSupplyShare,
+    };
   });
 }

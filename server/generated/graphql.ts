@@ -6,6 +6,9 @@ import type { GraphSlice as GraphSliceModel, SliceNode as SliceNodeModel } from 
 import type { CypherOutput as CypherOutputModel } from '../../graph/queries/cypher-guard.js';
 import type { ProposalRow as ProposalRowModel } from '../../graph/queries/proposals.js';
 import type { AuditEntryRow as AuditEntryRowModel } from '../../graph/queries/audit.js';
+import type { SegmentGapValue as SegmentGapValueModel, GoalProgressValue as GoalProgressValueModel, TargetRecommendationValue as TargetRecommendationValueModel, WhatIfGapValue as WhatIfGapValueModel, SubgraphMetricsValue as SubgraphMetricsValueModel, CommunityValue as CommunityValueModel, ChainComparisonValue as ChainComparisonValueModel } from '../resolvers/analysis-values.js';
+import type { Reason as ReasonModel } from '../../graph/analysis/recommend-reasons.js';
+import type { NodeMetrics as NodeMetricsModel } from '../../graph/analysis/centrality.js';
 import type { AppContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -64,6 +67,8 @@ export type Chain = Entity & {
   districts: Array<EntityRole>;
   /** Distinct enterprises in the chain's segments at any level (IN_SEGMENT), local or not. */
   enterpriseCount: Scalars['Int']['output'];
+  /** Progress of the chain's goals (as Query.goals(chainId)). */
+  goals: Array<GoalProgress>;
   id: Scalars['ID']['output'];
   /** false for a chain the plan declares but no source names. */
   identified: Scalars['Boolean']['output'];
@@ -98,6 +103,24 @@ export type Chain = Entity & {
   type: EntityType;
 };
 
+/** One row of the comparison of chains. */
+export type ChainComparison = {
+  __typename?: 'ChainComparison';
+  chain: Chain;
+  /** Segments (every level) by gap status. */
+  gaps: GapCounts;
+  /** Goals whose newest sourced observation reaches the target. */
+  goalsMet: Scalars['Int']['output'];
+  /** Goals with a sourced observation. */
+  goalsSourced: Scalars['Int']['output'];
+  goalsTotal: Scalars['Int']['output'];
+  level1Segments: Scalars['Int']['output'];
+  /** Distinct local firms recorded in the chain's segments. */
+  localEnterprises: Scalars['Int']['output'];
+  /** Segments at every level. */
+  segments: Scalars['Int']['output'];
+};
+
 /** KEY: a key industry chain (重点产业链); GUARANTEE: a guarantee chain (保障链). */
 export type ChainKind =
   | 'GUARANTEE'
@@ -109,6 +132,15 @@ export type Citation = {
   /** The words in the source that state the fact, where there is one (one quote per fact, shared by its sources). */
   quote?: Maybe<Scalars['String']['output']>;
   source: Source;
+};
+
+/** One Louvain community of the chosen subgraph. */
+export type Community = {
+  __typename?: 'Community';
+  id: Scalars['Int']['output'];
+  /** Highest degree first. */
+  members: Array<GraphNode>;
+  size: Scalars['Int']['output'];
 };
 
 /** high | medium | low */
@@ -303,6 +335,15 @@ export type FactStatus =
   | 'CONFIRMED'
   | 'UNVERIFIED';
 
+export type GapCounts = {
+  __typename?: 'GapCounts';
+  absent: Scalars['Int']['output'];
+  covered: Scalars['Int']['output'];
+  externallyDependent: Scalars['Int']['output'];
+  singleFirm: Scalars['Int']['output'];
+  thin: Scalars['Int']['output'];
+};
+
 /** One target (KPI), e.g. one digit of the slogan 16517. */
 export type Goal = Entity & {
   __typename?: 'Goal';
@@ -327,6 +368,56 @@ export type Goal = Entity & {
   type: EntityType;
   /** Display unit (亿元, 户, 辆…); money values are in 元. */
   unit?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Progress of one goal (KPI). basis SOURCED: progress = newest sourced observation / target. basis
+ * GRAPH_COUNT (no observation, but the metric is a count of firms the graph holds, see countRule):
+ * coverage = graph count / target, which measures the RECORDED data, never progress of the real economy.
+ * NONE: nothing measures it.
+ */
+export type GoalProgress = {
+  __typename?: 'GoalProgress';
+  /** SOURCED | GRAPH_COUNT | NONE */
+  basis: Scalars['String']['output'];
+  /** How graphCount counts: 'local firms' or 'local firms tagged X', from the goal's countOf property or the metric matcher; null when the graph holds no count for the metric. */
+  countRule?: Maybe<Scalars['String']['output']>;
+  /** graphCount / targetValue, only when basis is GRAPH_COUNT. */
+  coverage?: Maybe<Scalars['Float']['output']>;
+  /** Days from today to the deadline; negative once it has passed; null without a deadline. */
+  daysLeft?: Maybe<Scalars['Int']['output']>;
+  deadline?: Maybe<Scalars['Date']['output']>;
+  explanation: Scalars['String']['output'];
+  explanationEn: Scalars['String']['output'];
+  goal: Goal;
+  /** The number of local firms the graph records for this metric, when the metric is such a count (whatever the basis). */
+  graphCount?: Maybe<Scalars['Int']['output']>;
+  /** The newest sourced observation (MEASURES), if any. */
+  latest?: Maybe<Observation>;
+  /** true when basis is SOURCED and the newest value reaches the target. A graph count never meets a goal. */
+  met: Scalars['Boolean']['output'];
+  metric: Scalars['String']['output'];
+  /** Every sourced observation of the goal, newest first. */
+  observations: Array<Observation>;
+  /** latest.value / targetValue, only when basis is SOURCED. */
+  progress?: Maybe<Scalars['Float']['output']>;
+  /** The leaders accountable for the goal with their paths and the office-holders on `at`. */
+  responsibility: Array<ResponsibilityPath>;
+  /** Sponsors (PATRON_OF) and owners (OWNER_OF) of the goal's chain, and coordinators (COORDINATES) of its program, as sourced facts. */
+  responsible: Array<LeaderRole>;
+  targetValue?: Maybe<Scalars['Float']['output']>;
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * Progress of one goal (KPI). basis SOURCED: progress = newest sourced observation / target. basis
+ * GRAPH_COUNT (no observation, but the metric is a count of firms the graph holds, see countRule):
+ * coverage = graph count / target, which measures the RECORDED data, never progress of the real economy.
+ * NONE: nothing measures it.
+ */
+export type GoalProgressResponsibilityArgs = {
+  at?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A relationship of a slice, directed as stored (source = start node). */
@@ -397,6 +488,12 @@ export type Institute = Entity & {
   supports: Array<EntityRole>;
   synthetic: Scalars['Boolean']['output'];
   type: EntityType;
+};
+
+/** A hypothetical landing: this firm would settle in the region (local) in this segment of the chain. */
+export type LandingInput = {
+  enterpriseId: Scalars['ID']['input'];
+  segmentId: Scalars['ID']['input'];
 };
 
 /** A leadership post (职务), not a person: e.g. 市政协主要领导, 副市长. */
@@ -496,6 +593,20 @@ export type MutationUpsertEnterpriseArgs = {
 
 export type MutationUpsertSourceArgs = {
   input: SourceInput;
+};
+
+/** Centrality of one node of the chosen subgraph (direction ignored). */
+export type NodeCentrality = {
+  __typename?: 'NodeCentrality';
+  /** Normalised betweenness: the share of shortest paths passing through the node. */
+  betweenness: Scalars['Float']['output'];
+  /** The Louvain community it falls in (see communities). */
+  community: Scalars['Int']['output'];
+  /** Distinct neighbours in the subgraph. */
+  degree: Scalars['Int']['output'];
+  /** degree / (nodes − 1). */
+  degreeCentrality: Scalars['Float']['output'];
+  node: GraphNode;
 };
 
 /** An observed value, with its date. */
@@ -640,9 +751,19 @@ export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first (admin). first is capped at 200. */
   auditTrail: AuditTrailPage;
+  /**
+   * Degree and betweenness centrality and Louvain communities of a chosen subgraph: the given ids (at most
+   * 5000) and the relationships among them, or everything within depth (1..3) hops of chainId, capped at
+   * limit (1..5000) nodes. Only confirmed or unverified facts; TARGET_FOR only for analysts.
+   */
+  centrality: SubgraphMetrics;
   chain?: Maybe<Chain>;
+  /** A table of the chains of a program (default: every chain of the real data): segments, local firms, gaps by status, goals met. */
+  chainComparison: Array<ChainComparison>;
   /** Chains of a program (default: the chains of the shipped, non-synthetic programs), key chains first. */
   chains: Array<Chain>;
+  /** The Louvain communities of the same kind of chosen subgraph as centrality (same arguments). */
+  communities: SubgraphMetrics;
   /**
    * Runs the caller's Cypher read-only (analyst role and above). It is checked first with EXPLAIN: only read
    * queries pass; LOAD CSV, CALL … IN TRANSACTIONS, writing or file/URL procedures (apoc.load.*, dbms.*…)
@@ -651,6 +772,10 @@ export type Query = {
    * $parameters (integral numbers are sent as integers).
    */
   cypher: CypherResult;
+  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). */
+  gaps: Array<SegmentGap>;
+  /** Every goal of the chain (GOAL_OF the chain or one of its segments); every goal when chainId is null (synthetic ones only with includeSynthetic). */
+  goals: Array<GoalProgress>;
   /** Every leadership post, by body and title. */
   leaders: Array<Leader>;
   /**
@@ -671,6 +796,8 @@ export type Query = {
   programs: Array<Program>;
   /** Proposals, newest first (editor role and above). status: proposed | confirmed | rejected; first capped at 200. */
   proposals: Array<Proposal>;
+  /** Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role and above; first is 1..100. */
+  recommendTargets: Array<TargetRecommendation>;
   /**
    * The leaders accountable for an entity (PATRON_OF, OWNER_OF, COORDINATES), each with the path from the
    * entity and the office-holders (on the date `at`, when given). Empty when the entity reaches no chain.
@@ -684,6 +811,8 @@ export type Query = {
   search: Array<SearchHit>;
   /** Who is asking and what the role may do. */
   viewer: Viewer;
+  /** Gap statuses before and after hypothetical landings and departures (a leaving firm becomes an outside firm). Nothing is written. */
+  whatIf: Array<WhatIfGap>;
 };
 
 
@@ -693,8 +822,23 @@ export type QueryAuditTrailArgs = {
 };
 
 
+export type QueryCentralityArgs = {
+  chainId?: InputMaybe<Scalars['ID']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryChainArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryChainComparisonArgs = {
+  includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -705,9 +849,29 @@ export type QueryChainsArgs = {
 };
 
 
+export type QueryCommunitiesArgs = {
+  chainId?: InputMaybe<Scalars['ID']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCypherArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryGapsArgs = {
+  chainId: Scalars['ID']['input'];
+};
+
+
+export type QueryGoalsArgs = {
+  chainId?: InputMaybe<Scalars['ID']['input']>;
+  includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -752,6 +916,12 @@ export type QueryProposalsArgs = {
 };
 
 
+export type QueryRecommendTargetsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  segmentId: Scalars['ID']['input'];
+};
+
+
 export type QueryResponsibilityArgs = {
   at?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -763,6 +933,26 @@ export type QuerySearchArgs = {
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<EntityType>>;
+};
+
+
+export type QueryWhatIfArgs = {
+  chainId: Scalars['ID']['input'];
+  landing?: InputMaybe<Array<LandingInput>>;
+  leaving?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** One reason to attract a firm into a gap, with its weight (configuration KG_REC_WEIGHT_*) and the path in the graph that shows it. */
+export type Reason = {
+  __typename?: 'Reason';
+  /** SUPPLIES_LOCAL | IN_SEGMENT | INSTITUTE_SUPPORT | DISTRICT_HOSTS | PIPELINE */
+  kind: Scalars['String']['output'];
+  /** Nodes and relationships that exist in the graph (for PIPELINE of a firm not yet targeted: the firm alone). */
+  path: GraphSlice;
+  /** Chinese. */
+  text: Scalars['String']['output'];
+  textEn: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
 };
 
 /**
@@ -854,6 +1044,55 @@ export type SegmentEnterprisesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * The gap verdict of one segment of a chain, from the firms and supply relations RECORDED in the graph
+ * (confirmed or unverified facts only). Precedence, first match wins: ABSENT (no local firm in the
+ * segment or below it) > SINGLE_FIRM (exactly one) > THIN (fewer than KG_GAP_THIN_BELOW, default 5) >
+ * EXTERNALLY_DEPENDENT (outside firms make at least KG_GAP_EXTERNAL_SHARE, default 0.5, of the supply
+ * relations from the segment's firms into local firms of the chain) > COVERED.
+ */
+export type SegmentGap = {
+  __typename?: 'SegmentGap';
+  /** The segment (with the sub-segments on the way), its local firms, the outside and local suppliers and the SUPPLIES edges that decide; capped (truncated) for large segments. */
+  evidence: GraphSlice;
+  /** One line in Chinese. It speaks of the RECORDED data: an ABSENT segment has no local firm recorded (记录), which is no finding about the real economy. */
+  explanation: Scalars['String']['output'];
+  explanationEn: Scalars['String']['output'];
+  /** Distinct outside firms (local = false) of the segment or below that supply local firms of the chain. */
+  externalSuppliers: Scalars['Int']['output'];
+  /** SUPPLIES relationships from the segment's outside firms into local firms of the chain. */
+  externalSupplyEdges: Scalars['Int']['output'];
+  /** externalSupplyEdges / (externalSupplyEdges + localSupplyEdges); null when no supply relation is recorded. */
+  externalSupplyShare?: Maybe<Scalars['Float']['output']>;
+  /** Distinct local firms (local = true) of the segment and every segment below it. */
+  localEnterprises: Scalars['Int']['output'];
+  /** SUPPLIES relationships from the segment's local firms into local firms of the chain. */
+  localSupplyEdges: Scalars['Int']['output'];
+  /** The parent segment's id; null for a level-1 segment. */
+  parentId?: Maybe<Scalars['ID']['output']>;
+  /** Those targets with their current stage. Analyst role and above; FORBIDDEN otherwise. */
+  pipeline: Array<TargetRole>;
+  /** The leaders accountable for this gap (through the segment's chain and program), with the office-holders on `at`. */
+  responsibility: Array<ResponsibilityPath>;
+  segment: Segment;
+  /** ABSENT | SINGLE_FIRM | THIN | EXTERNALLY_DEPENDENT | COVERED */
+  status: Scalars['String']['output'];
+  /** Distinct firms the region targets (TARGET_FOR) for the segment or below it. Counted for everyone. */
+  targetsInPipeline: Scalars['Int']['output'];
+};
+
+
+/**
+ * The gap verdict of one segment of a chain, from the firms and supply relations RECORDED in the graph
+ * (confirmed or unverified facts only). Precedence, first match wins: ABSENT (no local firm in the
+ * segment or below it) > SINGLE_FIRM (exactly one) > THIN (fewer than KG_GAP_THIN_BELOW, default 5) >
+ * EXTERNALLY_DEPENDENT (outside firms make at least KG_GAP_EXTERNAL_SHARE, default 0.5, of the supply
+ * relations from the segment's firms into local firms of the chain) > COVERED.
+ */
+export type SegmentGapResponsibilityArgs = {
+  at?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** Link a firm to a segment (IN_SEGMENT). Linking again updates the role and provenance. */
 export type SegmentLinkInput = {
   confidence?: InputMaybe<Confidence>;
@@ -914,6 +1153,31 @@ export type StageChange = {
   since?: Maybe<Scalars['Date']['output']>;
   /** 推介 | 在谈 | 签约 | 拟开工 | 到资 | 竣工投产 */
   stage: Scalars['String']['output'];
+};
+
+/** Metrics of a chosen subgraph, computed with graphology (degree, betweenness, Louvain with a fixed seed). */
+export type SubgraphMetrics = {
+  __typename?: 'SubgraphMetrics';
+  /** Largest first. */
+  communities: Array<Community>;
+  modularity: Scalars['Float']['output'];
+  /** Highest betweenness first. */
+  nodes: Array<NodeCentrality>;
+  /** The subgraph itself. */
+  slice: GraphSlice;
+  /** true when the node cap cut the subgraph. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An outside firm (local = false) ranked for a gap: its score is the sum of its reasons' weights. */
+export type TargetRecommendation = {
+  __typename?: 'TargetRecommendation';
+  enterprise: Enterprise;
+  /** Highest weight first. */
+  reasons: Array<Reason>;
+  score: Scalars['Float']['output'];
+  /** Current pipeline stage (推介 … 竣工投产); null when the firm is not in the pipeline. */
+  stage?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -985,6 +1249,19 @@ export type Viewer = {
   publicRead: Scalars['Boolean']['output'];
   /** public | analyst | editor | admin */
   role: Scalars['String']['output'];
+};
+
+/** A segment's gap status before and after a hypothetical change (nothing is written). */
+export type WhatIfGap = {
+  __typename?: 'WhatIfGap';
+  after: Scalars['String']['output'];
+  before: Scalars['String']['output'];
+  changed: Scalars['Boolean']['output'];
+  externalShareAfter?: Maybe<Scalars['Float']['output']>;
+  externalShareBefore?: Maybe<Scalars['Float']['output']>;
+  localAfter: Scalars['Int']['output'];
+  localBefore: Scalars['Int']['output'];
+  segment: Segment;
 };
 
 
@@ -1064,8 +1341,10 @@ export type ResolversTypes = {
   AuditTrailPage: ResolverTypeWrapper<Omit<AuditTrailPage, 'entries'> & { entries: Array<ResolversTypes['AuditEntry']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Chain: ResolverTypeWrapper<EntityRecordModel>;
+  ChainComparison: ResolverTypeWrapper<ChainComparisonValueModel>;
   ChainKind: ChainKind;
   Citation: ResolverTypeWrapper<CitationValueModel>;
+  Community: ResolverTypeWrapper<CommunityValueModel>;
   Confidence: Confidence;
   CypherResult: ResolverTypeWrapper<CypherOutputModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1078,7 +1357,9 @@ export type ResolversTypes = {
   EntityType: EntityType;
   FactStatus: FactStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GapCounts: ResolverTypeWrapper<GapCounts>;
   Goal: ResolverTypeWrapper<EntityRecordModel>;
+  GoalProgress: ResolverTypeWrapper<GoalProgressValueModel>;
   GraphEdge: ResolverTypeWrapper<ApiEdgeModel>;
   GraphNode: ResolverTypeWrapper<SliceNodeModel>;
   GraphSlice: ResolverTypeWrapper<GraphSliceModel>;
@@ -1087,9 +1368,11 @@ export type ResolversTypes = {
   Institute: ResolverTypeWrapper<EntityRecordModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LandingInput: LandingInput;
   Leader: ResolverTypeWrapper<EntityRecordModel>;
   LeaderRole: ResolverTypeWrapper<LeaderRoleValueModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NodeCentrality: ResolverTypeWrapper<NodeMetricsModel>;
   Observation: ResolverTypeWrapper<EntityRecordModel>;
   Person: ResolverTypeWrapper<EntityRecordModel>;
   Policy: ResolverTypeWrapper<EntityRecordModel>;
@@ -1099,20 +1382,25 @@ export type ResolversTypes = {
   ProposedNodeInput: ProposedNodeInput;
   ProposedRelationshipInput: ProposedRelationshipInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reason: ResolverTypeWrapper<ReasonModel>;
   ResponsibilityPath: ResolverTypeWrapper<ResponsibilityValueModel>;
   ReviewDecision: ReviewDecision;
   SearchHit: ResolverTypeWrapper<SearchHitValueModel>;
   Segment: ResolverTypeWrapper<EntityRecordModel>;
+  SegmentGap: ResolverTypeWrapper<SegmentGapValueModel>;
   SegmentLinkInput: SegmentLinkInput;
   SegmentRole: SegmentRole;
   Source: ResolverTypeWrapper<EntityRecordModel>;
   SourceInput: SourceInput;
   StageChange: ResolverTypeWrapper<StageChangeValueModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubgraphMetrics: ResolverTypeWrapper<SubgraphMetricsValueModel>;
+  TargetRecommendation: ResolverTypeWrapper<TargetRecommendationValueModel>;
   TargetRole: ResolverTypeWrapper<TargetRoleValueModel>;
   TargetStageInput: TargetStageInput;
   University: ResolverTypeWrapper<EntityRecordModel>;
   Viewer: ResolverTypeWrapper<Viewer>;
+  WhatIfGap: ResolverTypeWrapper<WhatIfGapValueModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1121,7 +1409,9 @@ export type ResolversParentTypes = {
   AuditTrailPage: Omit<AuditTrailPage, 'entries'> & { entries: Array<ResolversParentTypes['AuditEntry']> };
   Boolean: Scalars['Boolean']['output'];
   Chain: EntityRecordModel;
+  ChainComparison: ChainComparisonValueModel;
   Citation: CitationValueModel;
+  Community: CommunityValueModel;
   CypherResult: CypherOutputModel;
   Date: Scalars['Date']['output'];
   District: EntityRecordModel;
@@ -1131,7 +1421,9 @@ export type ResolversParentTypes = {
   Entity: EntityRecordModel;
   EntityRole: EntityRoleValueModel;
   Float: Scalars['Float']['output'];
+  GapCounts: GapCounts;
   Goal: EntityRecordModel;
+  GoalProgress: GoalProgressValueModel;
   GraphEdge: ApiEdgeModel;
   GraphNode: SliceNodeModel;
   GraphSlice: GraphSliceModel;
@@ -1140,9 +1432,11 @@ export type ResolversParentTypes = {
   Institute: EntityRecordModel;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  LandingInput: LandingInput;
   Leader: EntityRecordModel;
   LeaderRole: LeaderRoleValueModel;
   Mutation: Record<PropertyKey, never>;
+  NodeCentrality: NodeMetricsModel;
   Observation: EntityRecordModel;
   Person: EntityRecordModel;
   Policy: EntityRecordModel;
@@ -1152,18 +1446,23 @@ export type ResolversParentTypes = {
   ProposedNodeInput: ProposedNodeInput;
   ProposedRelationshipInput: ProposedRelationshipInput;
   Query: Record<PropertyKey, never>;
+  Reason: ReasonModel;
   ResponsibilityPath: ResponsibilityValueModel;
   SearchHit: SearchHitValueModel;
   Segment: EntityRecordModel;
+  SegmentGap: SegmentGapValueModel;
   SegmentLinkInput: SegmentLinkInput;
   Source: EntityRecordModel;
   SourceInput: SourceInput;
   StageChange: StageChangeValueModel;
   String: Scalars['String']['output'];
+  SubgraphMetrics: SubgraphMetricsValueModel;
+  TargetRecommendation: TargetRecommendationValueModel;
   TargetRole: TargetRoleValueModel;
   TargetStageInput: TargetStageInput;
   University: EntityRecordModel;
   Viewer: Viewer;
+  WhatIfGap: WhatIfGapValueModel;
 };
 
 export type AuditEntryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -1191,6 +1490,7 @@ export type ChainResolvers<ContextType = AppContext, ParentType extends Resolver
   data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   districts?: Resolver<Array<ResolversTypes['EntityRole']>, ParentType, ContextType>;
   enterpriseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['GoalProgress']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChainKind'], ParentType, ContextType>;
@@ -1214,9 +1514,26 @@ export type ChainResolvers<ContextType = AppContext, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ChainComparisonResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChainComparison'] = ResolversParentTypes['ChainComparison']> = {
+  chain?: Resolver<ResolversTypes['Chain'], ParentType, ContextType>;
+  gaps?: Resolver<ResolversTypes['GapCounts'], ParentType, ContextType>;
+  goalsMet?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  goalsSourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  goalsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level1Segments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  segments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CitationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type CommunityResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CypherResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['CypherResult'] = ResolversParentTypes['CypherResult']> = {
@@ -1297,6 +1614,14 @@ export type EntityRoleResolvers<ContextType = AppContext, ParentType extends Res
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type GapCountsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['GapCounts'] = ResolversParentTypes['GapCounts']> = {
+  absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  covered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  externallyDependent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  singleFirm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  thin?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GoalResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1316,6 +1641,27 @@ export type GoalResolvers<ContextType = AppContext, ParentType extends Resolvers
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GoalProgressResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['GoalProgress'] = ResolversParentTypes['GoalProgress']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countRule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  coverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  daysLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanationEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  graphCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['Observation']>, ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  observations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  responsibility?: Resolver<Array<ResolversTypes['ResponsibilityPath']>, ParentType, ContextType, Partial<GoalProgressResponsibilityArgs>>;
+  responsible?: Resolver<Array<ResolversTypes['LeaderRole']>, ParentType, ContextType>;
+  targetValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type GraphEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
@@ -1415,6 +1761,14 @@ export type MutationResolvers<ContextType = AppContext, ParentType extends Resol
   upsertSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'input'>>;
 };
 
+export type NodeCentralityResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['NodeCentrality'] = ResolversParentTypes['NodeCentrality']> = {
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degreeCentrality?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+};
+
 export type ObservationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1507,9 +1861,14 @@ export type ProposalResolvers<ContextType = AppContext, ParentType extends Resol
 
 export type QueryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditTrailPage'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  centrality?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   chain?: Resolver<Maybe<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainArgs, 'id'>>;
+  chainComparison?: Resolver<Array<ResolversTypes['ChainComparison']>, ParentType, ContextType, RequireFields<QueryChainComparisonArgs, 'includeSynthetic'>>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainsArgs, 'includeSynthetic'>>;
+  communities?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
+  gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId'>>;
+  goals?: Resolver<Array<ResolversTypes['GoalProgress']>, ParentType, ContextType, RequireFields<QueryGoalsArgs, 'includeSynthetic'>>;
   leaders?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType, RequireFields<QueryLeadersArgs, 'includeSynthetic'>>;
   neighborhood?: Resolver<ResolversTypes['GraphSlice'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -1517,9 +1876,19 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   path?: Resolver<Maybe<ResolversTypes['GraphSlice']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
   programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<QueryProgramsArgs, 'includeSynthetic'>>;
   proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalsArgs, 'first' | 'status'>>;
+  recommendTargets?: Resolver<Array<ResolversTypes['TargetRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendTargetsArgs, 'first' | 'segmentId'>>;
   responsibility?: Resolver<Array<ResolversTypes['ResponsibilityPath']>, ParentType, ContextType, RequireFields<QueryResponsibilityArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'includeSynthetic' | 'text'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  whatIf?: Resolver<Array<ResolversTypes['WhatIfGap']>, ParentType, ContextType, RequireFields<QueryWhatIfArgs, 'chainId' | 'landing' | 'leaving'>>;
+};
+
+export type ReasonResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['GraphSlice'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ResponsibilityPathResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ResponsibilityPath'] = ResolversParentTypes['ResponsibilityPath']> = {
@@ -1568,6 +1937,23 @@ export type SegmentResolvers<ContextType = AppContext, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SegmentGapResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SegmentGap'] = ResolversParentTypes['SegmentGap']> = {
+  evidence?: Resolver<ResolversTypes['GraphSlice'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanationEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  externalSuppliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  externalSupplyEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  externalSupplyShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localSupplyEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  pipeline?: Resolver<Array<ResolversTypes['TargetRole']>, ParentType, ContextType>;
+  responsibility?: Resolver<Array<ResolversTypes['ResponsibilityPath']>, ParentType, ContextType, Partial<SegmentGapResponsibilityArgs>>;
+  segment?: Resolver<ResolversTypes['Segment'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetsInPipeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1591,6 +1977,21 @@ export type StageChangeResolvers<ContextType = AppContext, ParentType extends Re
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubgraphMetricsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SubgraphMetrics'] = ResolversParentTypes['SubgraphMetrics']> = {
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NodeCentrality']>, ParentType, ContextType>;
+  slice?: Resolver<ResolversTypes['GraphSlice'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TargetRecommendationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TargetRecommendation'] = ResolversParentTypes['TargetRecommendation']> = {
+  enterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['Reason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TargetRoleResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['TargetRole'] = ResolversParentTypes['TargetRole']> = {
@@ -1630,18 +2031,33 @@ export type ViewerResolvers<ContextType = AppContext, ParentType extends Resolve
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WhatIfGapResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['WhatIfGap'] = ResolversParentTypes['WhatIfGap']> = {
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  externalShareAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  externalShareBefore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['Segment'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = AppContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditTrailPage?: AuditTrailPageResolvers<ContextType>;
   Chain?: ChainResolvers<ContextType>;
+  ChainComparison?: ChainComparisonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   District?: DistrictResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityRole?: EntityRoleResolvers<ContextType>;
+  GapCounts?: GapCountsResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
+  GoalProgress?: GoalProgressResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphSlice?: GraphSliceResolvers<ContextType>;
@@ -1651,19 +2067,25 @@ export type Resolvers<ContextType = AppContext> = {
   Leader?: LeaderResolvers<ContextType>;
   LeaderRole?: LeaderRoleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NodeCentrality?: NodeCentralityResolvers<ContextType>;
   Observation?: ObservationResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
   Proposal?: ProposalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reason?: ReasonResolvers<ContextType>;
   ResponsibilityPath?: ResponsibilityPathResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;
+  SegmentGap?: SegmentGapResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
+  SubgraphMetrics?: SubgraphMetricsResolvers<ContextType>;
+  TargetRecommendation?: TargetRecommendationResolvers<ContextType>;
   TargetRole?: TargetRoleResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WhatIfGap?: WhatIfGapResolvers<ContextType>;
 };
 

@@ -1,6 +1,7 @@
 // Resolver map of the whole schema, one file per domain. Analysis resolvers (gaps, targets, goals…)
 // are added by server/resolvers/analysis.ts.
 import type { Resolvers } from '../generated/graphql.js';
+import { analysisQuery, analysisTypes } from './analysis.js';
 import { curationQuery, Mutation, Proposal } from './curation.js';
 import { cypherQuery } from './cypher.js';
 import * as entities from './entities.js';
@@ -11,9 +12,10 @@ import { DateScalar, JSONScalar } from './scalars.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  Query: { ...Query, ...cypherQuery, ...curationQuery },
+  Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery },
   Mutation,
   Proposal,
   ...entities,
   ...facts,
+  ...analysisTypes,
 };

@@ -1,0 +1,135 @@
+// Resolvers of the analyses (server/schema/analysis.graphql): each root field runs the graph layer's
+// analysis and the prefetch of its selection in ONE read transaction (readRoot). recommendTargets and
+// pipeline stages need the analyst role; Chain.goals is batched per request tick.
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { computeMetrics } from '../../graph/analysis/centrality.js';
+import { compareChainsInTx } from '../../graph/analysis/chain-comparison.js';
+import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
+import { gapsInTx, whatIfInTx } from '../../graph/analysis/gaps.js';
+import { goalsInTx } from '../../graph/analysis/goals.js';
+import { MAX_RECOMMENDATIONS, recommendInTx } from '../../graph/analysis/recommend.js';
+import { readSubgraph } from '../../graph/analysis/subgraph.js';
+import type { AppContext } from '../context.js';
+import type { ChainResolvers, GoalProgressResolvers, QueryResolvers, SegmentGapResolvers } from '../generated/graphql.js';
+import { badUserInput } from '../errors.js';
+import { hydrateForField } from '../loading/hydrate.js';
+import type { EntityRecord } from '../loading/records.js';
+import { canSeeTargets, requireRole } from '../plugins/access.js';
+import {
+  asks, comparisonValue, gapValue, goalValue, type GoalProgressValue, metricsValue, prefetchResponsibility, recommendationValue,
+  responsibilityOf, type SegmentGapValue, whatIfValue, type WithResponsibility,
+} from './analysis-values.js';
+import { Chain as baseChain } from './entities.js';
+import { accessOf, readRoot } from './root.js';
+
+type Args = Record<string, any>;
+
+interface SubgraphArgs {
+  ids?: string[] | null;
+  chainId?: string | null;
+  depth?: number | null;
+  limit?: number | null;
+  includeSynthetic?: boolean | null;
+}
+
+function metrics(args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) {
+  return readRoot(context, info, async (tx) =>
+    metricsValue(computeMetrics(await readSubgraph(tx, { ...args, includeSynthetic: args.includeSynthetic === true, canSeeTargets: canSeeTargets(context.role) }))),
+  );
+}
+
+export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'> = {
+  gaps: (_: unknown, { chainId }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+    readRoot(context, info, async (tx) => {
+      const gaps = await gapsInTx(tx, chainId, NO_HYPOTHESIS, { evidence: asks(info, 'SegmentGap', 'evidence') });
+      const values = gaps.map((g) => gapValue(g, canSeeTargets(context.role)));
+      await prefetchResponsibility(tx, info, 'SegmentGap', values, (v) => v.segmentId, canSeeTargets(context.role));
+      return values;
+    }),
+
+  recommendTargets: (_: unknown, { segmentId, first }: Args, context: AppContext, info: GraphQLResolveInfo) => {
+    requireRole(context, 'analyst', 'recommendTargets (investment-promotion targets)');
+    const n = first ?? 10;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS) throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
+    return readRoot(context, info, async (tx) => (await recommendInTx(tx, segmentId, { first: n })).map(recommendationValue));
+  },
+
+  goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+    readRoot(context, info, async (tx) => {
+      const values = (await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })).map(goalValue);
+      await prefetchResponsibility(tx, info, 'GoalProgress', values, (v) => v.goal.id, canSeeTargets(context.role));
+      return values;
+    }),
+
+  whatIf: (_: unknown, { chainId, landing, leaving }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+    readRoot(context, info, async (tx) => (await whatIfInTx(tx, chainId, { landing: landing ?? [], leaving: leaving ?? [] })).map(whatIfValue)),
+
+  centrality: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) => metrics(args, context, info),
+  communities: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) => metrics(args, context, info),
+
+  chainComparison: (_: unknown, { programId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+    readRoot(context, info, async (tx) => (await compareChainsInTx(tx, { programId, includeSynthetic: includeSynthetic === true })).map(comparisonValue)),
+};
+
+/** A nested `responsibility(at)`: prefetched by the root field, else read in a transaction of its own. */
+async function responsibilityField(value: WithResponsibility, id: string, args: Args, context: AppContext, info: GraphQLResolveInfo) {
+  const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
+  const prefetched = value.responsibilityByKey?.get(key);
+  if (prefetched) return prefetched;
+  return context.executor.read(async (tx) => {
+    const list = await responsibilityOf(tx, id, args.at ?? null, canSeeTargets(context.role));
+    await hydrateForField(tx, info, accessOf(context), [list]);
+    return list;
+  });
+}
+
+// Chain.goals for a list of chains: one read transaction per tick for all of them (never one per chain).
+interface GoalBatch {
+  chains: EntityRecord[];
+  done: Promise<Map<string, GoalProgressValue[]>>;
+}
+const goalBatches = new WeakMap<object, Map<FieldNode, GoalBatch>>();
+
+function chainGoals(chain: EntityRecord, _args: Args, context: AppContext, info: GraphQLResolveInfo): Promise<GoalProgressValue[]> {
+  const perContext = goalBatches.get(context) ?? new Map<FieldNode, GoalBatch>();
+  goalBatches.set(context, perContext);
+  const fieldNode = info.fieldNodes[0];
+  let batch = perContext.get(fieldNode);
+  if (!batch) {
+    const chains: EntityRecord[] = [];
+    const done = new Promise<Map<string, GoalProgressValue[]>>((resolve, reject) =>
+      setImmediate(() => {
+        perContext.delete(fieldNode);
+        context.executor
+          .read(async (tx) => {
+            const ids = [...new Set(chains.map((c) => c.id))];
+            const all = (await goalsInTx(tx, ids)).map(goalValue);
+            const byChain = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
+            await prefetchResponsibility(tx, info, 'GoalProgress', all, (v) => v.goal.id, canSeeTargets(context.role));
+            await hydrateForField(tx, info, accessOf(context), [...byChain.values()]);
+            return byChain;
+          })
+          .then(resolve, reject);
+      }),
+    );
+    batch = { chains, done };
+    perContext.set(fieldNode, batch);
+  }
+  batch.chains.push(chain);
+  return batch.done.then((byChain) => byChain.get(chain.id) ?? []);
+}
+
+export const analysisTypes: { SegmentGap: SegmentGapResolvers; GoalProgress: GoalProgressResolvers; Chain: ChainResolvers } = {
+  SegmentGap: {
+    pipeline: (gap: SegmentGapValue, _args: Args, context: AppContext) => {
+      requireRole(context, 'analyst', 'SegmentGap.pipeline (investment-promotion targets)');
+      return gap.pipeline;
+    },
+    responsibility: (gap: SegmentGapValue, args: Args, context: AppContext, info: GraphQLResolveInfo) => responsibilityField(gap, gap.segmentId, args, context, info),
+  },
+  GoalProgress: {
+    responsibility: (goal: GoalProgressValue, args: Args, context: AppContext, info: GraphQLResolveInfo) => responsibilityField(goal, goal.goal.id, args, context, info),
+  },
+  // Chain keeps every resolver of entities.ts and gains `goals` (index.ts spreads this after entities).
+  Chain: { ...baseChain, goals: chainGoals },
+};
