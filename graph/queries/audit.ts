@@ -61,17 +61,25 @@ function decodeCursor(cursor: string): [string, string] {
 /** Newest first; `after` is the endCursor of the previous page. */
 export async function readAuditTrail(tx: ManagedTransaction, first: number, after?: string | null) {
   const [afterAt, afterId] = after ? decodeCursor(after) : [null, null];
+  // Imports record themselves as ImportRun nodes in their own transaction (seed/import-csv.ts); the
+  // trail shows them as action importCsv.
   const rows = await runRows(
     tx,
-    `MATCH (a:AuditEntry)
-     WHERE $afterAt IS NULL OR a.at < datetime($afterAt) OR (a.at = datetime($afterAt) AND a.id < $afterId)
-     RETURN a {.*} AS entry
-     ORDER BY a.at DESC, a.id DESC
+    `CALL () {
+       MATCH (a:AuditEntry) RETURN a.at AS at, a.id AS id, a {.*} AS entry, null AS run
+       UNION ALL
+       MATCH (r:ImportRun) RETURN r.at AS at, r.id AS id, null AS entry, r {.*} AS run
+     }
+     WITH at, id, entry, run
+     WHERE $afterAt IS NULL OR at < datetime($afterAt) OR (at = datetime($afterAt) AND id < $afterId)
+     RETURN entry, run
+     ORDER BY at DESC, id DESC
      LIMIT $take`,
     { afterAt, afterId, take: neo4j.int(first + 1) },
   );
   const hasMore = rows.length > first;
   const entries = rows.slice(0, first).map((r) => {
+    if (r.run) return importRunEntry(r.run as Record<string, unknown>);
     const e = r.entry as Record<string, string>;
     return { ...e, before: parseJson(e.before), after: parseJson(e.after) } as AuditEntryRow;
   });
@@ -86,4 +94,19 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     return text;
   }
+}
+
+function importRunEntry(run: Record<string, unknown>): AuditEntryRow {
+  const actor = String(run.actor ?? 'unknown');
+  const match = /^(\w+):([0-9a-f]{12})$/.exec(actor);
+  return {
+    id: String(run.id),
+    at: String(run.at),
+    actorRole: match ? match[1] : 'cli',
+    actorFingerprint: match ? match[2] : actor,
+    action: 'importCsv',
+    target: String(run.fileName ?? run.id),
+    before: null,
+    after: { importRunId: run.id, kind: run.kind, encoding: run.encoding, rows: run.rows, nodesWritten: run.nodesWritten, relationshipsWritten: run.relationshipsWritten },
+  };
 }

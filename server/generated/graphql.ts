@@ -467,6 +467,35 @@ export type Holding = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+export type ImportKind =
+  | 'ENTERPRISES'
+  | 'RELATIONSHIPS';
+
+/** One problem of an import: where (row as in the spreadsheet, header = row 1; column as its header names it) and what to fix. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  column?: Maybe<Scalars['String']['output']>;
+  file: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  record?: Maybe<Scalars['String']['output']>;
+  row?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  /** The encoding the file was read in. */
+  encoding?: Maybe<Scalars['String']['output']>;
+  /** Every problem found; when there is any, nothing was written. */
+  errors: Array<ImportProblem>;
+  /** The ImportRun record of a successful import (also listed in the audit trail as action importCsv). */
+  importRunId?: Maybe<Scalars['ID']['output']>;
+  /** The template the file follows (detected from the header when not given). */
+  kind?: Maybe<ImportKind>;
+  nodesWritten: Scalars['Int']['output'];
+  relationshipsWritten: Scalars['Int']['output'];
+  rows: Scalars['Int']['output'];
+};
+
 /** A research institute. */
 export type Institute = Entity & {
   __typename?: 'Institute';
@@ -542,6 +571,12 @@ export type LeaderRole = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Imports a CSV spreadsheet (editor). Give the file as text (`csv`) or, for GB18030/GBK/Big5 files, its
+   * bytes as base64 (`base64`). Every row is validated first; nothing is written when any row is wrong. The
+   * request size limit (KG_MAX_BODY_BYTES) bounds the file.
+   */
+  importCsv: ImportResult;
   /** Link a firm to a district, LOCATED_IN (editor). Returns the firm. */
   linkEnterpriseToDistrict: Enterprise;
   /** Link a firm to a segment, IN_SEGMENT with role core | member (editor). Returns the firm. */
@@ -556,6 +591,14 @@ export type Mutation = {
   upsertEnterprise: Enterprise;
   /** Create or update a Source document (editor). */
   upsertSource: Source;
+};
+
+
+export type MutationImportCsvArgs = {
+  base64?: InputMaybe<Scalars['String']['input']>;
+  csv?: InputMaybe<Scalars['String']['input']>;
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ImportKind>;
 };
 
 
@@ -1365,6 +1408,9 @@ export type ResolversTypes = {
   GraphSlice: ResolverTypeWrapper<GraphSliceModel>;
   Holding: ResolverTypeWrapper<HoldingValueModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportKind: ImportKind;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportResult: ResolverTypeWrapper<ImportResult>;
   Institute: ResolverTypeWrapper<EntityRecordModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1429,6 +1475,8 @@ export type ResolversParentTypes = {
   GraphSlice: GraphSliceModel;
   Holding: HoldingValueModel;
   ID: Scalars['ID']['output'];
+  ImportProblem: ImportProblem;
+  ImportResult: ImportResult;
   Institute: EntityRecordModel;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -1697,6 +1745,24 @@ export type HoldingResolvers<ContextType = AppContext, ParentType extends Resolv
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type ImportProblemResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ImportResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
+  encoding?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  importRunId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ImportKind']>, ParentType, ContextType>;
+  nodesWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InstituteResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Institute'] = ResolversParentTypes['Institute']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1752,6 +1818,7 @@ export type LeaderRoleResolvers<ContextType = AppContext, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importCsv?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, Partial<MutationImportCsvArgs>>;
   linkEnterpriseToDistrict?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToDistrictArgs, 'input'>>;
   linkEnterpriseToSegment?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToSegmentArgs, 'input'>>;
   proposeFact?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationProposeFactArgs, 'input'>>;
@@ -2062,6 +2129,8 @@ export type Resolvers<ContextType = AppContext> = {
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphSlice?: GraphSliceResolvers<ContextType>;
   Holding?: HoldingResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportResult?: ImportResultResolvers<ContextType>;
   Institute?: InstituteResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Leader?: LeaderResolvers<ContextType>;

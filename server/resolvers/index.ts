@@ -4,6 +4,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { analysisQuery, analysisTypes } from './analysis.js';
 import { curationQuery, Mutation, Proposal } from './curation.js';
 import { cypherQuery } from './cypher.js';
+import { importMutation } from './import.js';
 import * as entities from './entities.js';
 import * as facts from './facts.js';
 import { Query } from './query.js';
@@ -13,7 +14,7 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery },
-  Mutation,
+  Mutation: { ...Mutation, ...importMutation },
   Proposal,
   ...entities,
   ...facts,
