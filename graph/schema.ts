@@ -40,17 +40,21 @@ function safe(name: string): string {
   return name;
 }
 
-export function schemaStatements(): string[] {
-  const constraints = [...LABELS, ...OPERATIONAL_LABELS].map(
-    (label) => `CREATE CONSTRAINT ${safe(`uniq_${label}_id`)} IF NOT EXISTS FOR (n:${safe(label)}) REQUIRE n.id IS UNIQUE`,
-  );
-  const nodeIndexes = PROPERTY_INDEXES.map(
-    ([label, prop]) => `CREATE INDEX ${safe(`idx_${label}_${prop}`)} IF NOT EXISTS FOR (n:${safe(label)}) ON (n.${safe(prop)})`,
-  );
-  const relIndexes = RELATIONSHIP_INDEXES.map(
-    ([type, prop]) => `CREATE INDEX ${safe(`idx_${type}_${prop}`)} IF NOT EXISTS FOR ()-[r:${safe(type)}]-() ON (r.${safe(prop)})`,
-  );
-  return [...constraints, ...nodeIndexes, ...relIndexes, fullTextStatement()];
+/** Every schema statement with the name of what it creates. */
+export function schemaStatements(): { name: string; cypher: string }[] {
+  const constraints = [...LABELS, ...OPERATIONAL_LABELS].map((label) => {
+    const name = safe(`uniq_${label}_id`);
+    return { name, cypher: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${safe(label)}) REQUIRE n.id IS UNIQUE` };
+  });
+  const nodeIndexes = PROPERTY_INDEXES.map(([label, prop]) => {
+    const name = safe(`idx_${label}_${prop}`);
+    return { name, cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${safe(label)}) ON (n.${safe(prop)})` };
+  });
+  const relIndexes = RELATIONSHIP_INDEXES.map(([type, prop]) => {
+    const name = safe(`idx_${type}_${prop}`);
+    return { name, cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${safe(type)}]-() ON (r.${safe(prop)})` };
+  });
+  return [...constraints, ...nodeIndexes, ...relIndexes, { name: ENTITY_SEARCH_INDEX, cypher: fullTextStatement() }];
 }
 
 function fullTextStatement(): string {
@@ -77,7 +81,12 @@ export async function ensureSchema(executor: Executor, log: Log = () => {}, awai
     log(`Rebuilding the full-text index ${ENTITY_SEARCH_INDEX} (its labels, properties or analyzer changed).`);
     await executor.mutate(`DROP INDEX ${ENTITY_SEARCH_INDEX} IF EXISTS`);
   }
-  for (const statement of schemaStatements()) await executor.mutate(statement);
+  // Only what is missing (by name; a constraint's backing index has its name) is created, so a start-up
+  // with the schema in place costs two queries.
+  // IF NOT EXISTS still guards against an equivalent constraint or index under another name.
+  const present = new Set((await executor.query('SHOW INDEXES YIELD name RETURN name')).map((r) => r.name));
+  if (existing && !sameFullText(existing)) present.delete(ENTITY_SEARCH_INDEX);
+  for (const statement of schemaStatements()) if (!present.has(statement.name)) await executor.mutate(statement.cypher);
   await executor.mutate('CALL db.awaitIndexes($seconds)', { seconds: awaitSeconds }, { timeoutMs: (awaitSeconds + 10) * 1000 });
 }
 

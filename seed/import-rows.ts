@@ -153,7 +153,7 @@ export function buildRecords(kind: ImportKind, drafts: RowDraft[], lookups: Look
         id, label: 'Enterprise', name: c.name, nameEn: c.nameEn, aliases: c.aliases ? splitList(c.aliases) : undefined,
         uscc: c.uscc, local: c.local === undefined ? undefined : parseBool(c.local), tags: c.tags ? splitList(c.tags) : undefined,
         outputYuan: c.outputYuan === undefined ? undefined : parseNumber(c.outputYuan), ...provenance,
-      }, { ...draft.headers, ...provenanceColumns });
+      }, { ...draft.headers, id: draft.headers.id ?? draft.headers.name, ...provenanceColumns });
       if (c.district) {
         const district = resolve(c.district, ['District'], 'district');
         if (district) push('relationships', { type: 'LOCATED_IN', from: id, to: district, ...provenance }, { to: draft.headers.district, from: draft.headers.name, ...provenanceColumns });
