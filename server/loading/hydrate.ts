@@ -66,7 +66,12 @@ async function hydrate(scope: Scope, values: unknown[], type: GraphQLCompositeTy
       }
       let children: unknown[] = [];
       const spec = isEntityRecord(group[0]) ? relationSpec(group[0].label, name) : null;
-      if (spec) {
+      const loader = fieldLoaders.get(`${objectType.name}.${name}`);
+      if (loader) {
+        const values = await loader(group, { tx: scope.tx, access: scope.access, args: getArgumentValues(definition, nodes[0], scope.variables) });
+        group.forEach((parent, i) => storePrefetched(parent as object, key, values[i]));
+        children = values;
+      } else if (spec) {
         // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
         if (spec.needsTargets && !scope.access.canSeeTargets) continue;
         const args = getArgumentValues(definition, nodes[0], scope.variables);
@@ -84,6 +89,36 @@ async function hydrate(scope: Scope, values: unknown[], type: GraphQLCompositeTy
       if (isCompositeType(childType) && children.length) await hydrate(scope, children, childType, nodes);
     }
   }
+}
+
+/**
+ * Loaders of fields other modules add to the schema (e.g. Chain.goals in analysis.graphql): called by
+ * the prefetch with every parent of one level at once, inside the root field's transaction; they
+ * return one value per parent, in order. The field's resolver reads it with `prefetchedValue`.
+ */
+export interface FieldLoaderContext {
+  tx: ManagedTransaction;
+  access: Access;
+  args: Record<string, unknown>;
+}
+export type FieldLoader = (parents: unknown[], context: FieldLoaderContext) => Promise<unknown[]>;
+const fieldLoaders = new Map<string, FieldLoader>();
+
+export function registerFieldLoader(typeName: string, fieldName: string, loader: FieldLoader): void {
+  fieldLoaders.set(`${typeName}.${fieldName}`, loader);
+}
+
+const otherPrefetched = new WeakMap<object, Map<string, unknown>>();
+function storePrefetched(parent: object, key: string, value: unknown): void {
+  if (isEntityRecord(parent)) parent.prefetched.set(key, value);
+  else otherPrefetched.set(parent, (otherPrefetched.get(parent) ?? new Map()).set(key, value));
+}
+
+/** The value the root transaction prefetched for this field of this parent, if it did. */
+export function prefetchedValue(parent: object, info: Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes'>): { found: boolean; value?: unknown } {
+  const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
+  const map = isEntityRecord(parent) ? parent.prefetched : otherPrefetched.get(parent);
+  return map?.has(key) ? { found: true, value: map.get(key) } : { found: false };
 }
 
 export function groupRows(rows: RelationRow[]): Map<string, RelationRow[]> {
