@@ -1,0 +1,114 @@
+// Operations of the analyses: gaps of a chain with their evidence, ranked targets for a segment, goal
+// progress, and the investment-promotion pipeline (analyst role for targets).
+import { gql } from './client.js';
+import { CITATION_FIELDS, SLICE_FIELDS } from './fragments.js';
+import type {
+  ChainComparisonQuery,
+  ChainSummaryQuery,
+  ChainSummaryQueryVariables,
+  GapsQuery,
+  GapsQueryVariables,
+  GoalsQuery,
+  GoalsQueryVariables,
+  PipelineQuery,
+  PipelineQueryVariables,
+  RecommendQuery,
+  RecommendQueryVariables,
+} from './generated.js';
+
+export const CHAIN_SUMMARY_QUERY = /* GraphQL */ `
+  query ChainSummary($chainId: ID!) {
+    gaps(chainId: $chainId) { status segment { id level } }
+    goals(chainId: $chainId) { basis progress coverage }
+  }
+`;
+
+export const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
+  query ChainComparison {
+    chainComparison {
+      chain { id enterpriseCount localEnterpriseCount goals { basis progress coverage } }
+      segments
+      localEnterprises
+      gaps { absent singleFirm thin externallyDependent covered }
+      goalsTotal
+      goalsMet
+      goalsSourced
+    }
+  }
+`;
+
+export const GAPS_QUERY = /* GraphQL */ `
+  query Gaps($chainId: ID!) {
+    gaps(chainId: $chainId) {
+      status
+      localEnterprises
+      externalSuppliers
+      targetsInPipeline
+      explanation
+      explanationEn
+      segment { id name nameEn level }
+      evidence { ...SliceFields }
+    }
+  }
+  ${SLICE_FIELDS}
+  ${CITATION_FIELDS}
+`;
+
+export const RECOMMEND_QUERY = /* GraphQL */ `
+  query Recommend($segmentId: ID!, $first: Int) {
+    recommendTargets(segmentId: $segmentId, first: $first) {
+      score
+      enterprise { id name nameEn }
+      stage
+      reasons { kind weight text textEn path { ...SliceFields } }
+    }
+  }
+  ${SLICE_FIELDS}
+  ${CITATION_FIELDS}
+`;
+
+export const GOALS_QUERY = /* GraphQL */ `
+  query Goals($chainId: ID) {
+    goals(chainId: $chainId) {
+      goal { id name nameEn }
+      metric
+      targetValue
+      unit
+      deadline
+      basis
+      progress
+      coverage
+      graphCount
+      countRule
+      met
+      daysLeft
+      explanation
+      explanationEn
+      latest { id value unit asOf citations { ...CitationFields } }
+      responsible { relation leader { id name nameEn } }
+    }
+  }
+  ${CITATION_FIELDS}
+`;
+
+export const PIPELINE_QUERY = /* GraphQL */ `
+  query Pipeline($chainId: ID!) {
+    chain(id: $chainId) {
+      id
+      targets {
+        stage
+        stageSince
+        enterprise { id name nameEn }
+        target { id name nameEn }
+        history { stage since }
+      }
+    }
+  }
+`;
+
+export const fetchChainComparison = () => gql<ChainComparisonQuery>(CHAIN_COMPARISON_QUERY);
+export const fetchChainSummary = (chainId: string) => gql<ChainSummaryQuery, ChainSummaryQueryVariables>(CHAIN_SUMMARY_QUERY, { chainId });
+export const fetchGaps = (chainId: string) => gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId });
+export const fetchRecommendations = (segmentId: string, first = 10) => gql<RecommendQuery, RecommendQueryVariables>(RECOMMEND_QUERY, { segmentId, first });
+export const fetchGoals = (chainId: string | null) => gql<GoalsQuery, GoalsQueryVariables>(GOALS_QUERY, { chainId });
+export const fetchPipeline = (chainId: string) => gql<PipelineQuery, PipelineQueryVariables>(PIPELINE_QUERY, { chainId });

@@ -1,0 +1,72 @@
+// Operations of the chain view: a chain's segments (all levels) and the firms of one segment.
+import { gql } from './client.js';
+import type { ChainListQuery, ChainViewQuery, ChainViewQueryVariables, SegmentFirmsQuery, SegmentFirmsQueryVariables } from './generated.js';
+
+export const CHAIN_VIEW_QUERY = /* GraphQL */ `
+  query ChainView($id: ID!) {
+    chain(id: $id) {
+      id
+      name
+      nameEn
+      kind
+      identified
+      status
+      confidence
+      data
+      enterpriseCount
+      localEnterpriseCount
+      patrons { relation leader { id name nameEn } }
+      owners { relation leader { id name nameEn } }
+      allSegments {
+        id
+        name
+        nameEn
+        level
+        stage
+        status
+        confidence
+        enterpriseCount
+        localEnterpriseCount
+        parent { id }
+        feeds { id }
+      }
+    }
+  }
+`;
+
+export const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
+  query SegmentFirms($id: ID!, $first: Int!) {
+    node(id: $id) {
+      ... on Segment {
+        id
+        enterpriseCount
+        enterprises(first: $first) {
+          role
+          relation
+          status
+          confidence
+          entity {
+            id
+            type
+            name
+            nameEn
+            status
+            confidence
+            ... on Enterprise { local tags }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const fetchChain = (id: string) => gql<ChainViewQuery, ChainViewQueryVariables>(CHAIN_VIEW_QUERY, { id });
+export const fetchSegmentFirms = (id: string, first: number) => gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first });
+
+export const CHAIN_LIST_QUERY = /* GraphQL */ `
+  query ChainList {
+    chains { id name nameEn kind identified priority }
+  }
+`;
+
+export const fetchChainList = () => gql<ChainListQuery>(CHAIN_LIST_QUERY);

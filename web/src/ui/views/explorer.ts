@@ -1,0 +1,202 @@
+// Explorer: start from a search hit, double-click to expand neighbours, filter by type, status and
+// confidence, switch layouts, read every property and citation in the side panel, and find the
+// paths between two entities. Everything that shapes the graph is in the URL.
+import type { ElementDefinition } from 'cytoscape';
+import { fetchNeighborhood, fetchPath } from '../../api/explore.js';
+import { pickName, t } from '../../i18n/index.js';
+import { sliceElements, type Slice } from '../../view/elements.js';
+import { runLayout, type LayoutName } from '../../view/layouts.js';
+import { h } from '../dom.js';
+import { PathFinder, type PathEnds } from '../path-finder.js';
+import type { AppState } from '../url-state.js';
+import type { View, ViewContext } from '../view-context.js';
+import { layoutSelect } from './controls.js';
+import { applyFilters, filterPanel } from './filters.js';
+
+const NEIGHBOURS = 150;
+
+export function explorerView(): View {
+  let ctx: ViewContext;
+  let layoutName: LayoutName = 'cose';
+  let pathFinder: PathFinder | null = null;
+  let pathIds: string[] = [];
+  let pathMessage = '';
+  let truncated = false;
+  const names = new Map<string, string>();
+
+  const remember = (els: ElementDefinition[]) => {
+    for (const el of els) if (el.group === 'nodes') names.set(el.data.id!, String(el.data.name ?? el.data.id));
+  };
+
+  async function neighbourhood(id: string): Promise<ElementDefinition[]> {
+    const { neighborhood } = await fetchNeighborhood(id, 1, NEIGHBOURS);
+    truncated ||= neighborhood.truncated;
+    return sliceElements(neighborhood as Slice);
+  }
+
+  function placeAround(centerId: string, ids: string[]): void {
+    const center = ctx.graph.cy.getElementById(centerId);
+    if (center.empty() || !ids.length) return;
+    const { x, y } = center.position();
+    const radius = 110 + ids.length * 4;
+    ids.forEach((id, i) => {
+      const angle = (2 * Math.PI * i) / ids.length;
+      ctx.graph.cy.getElementById(id).position({ x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
+    });
+  }
+
+  async function findPath(ends: PathEnds): Promise<void> {
+    pathIds = [];
+    pathMessage = '';
+    if (!ends.from || !ends.to) {
+      pathMessage = t('path.pickBoth');
+      renderSummary();
+      return;
+    }
+    const { path } = await fetchPath(ends.from, ends.to);
+    if (ctx.signal.aborted) return;
+    if (!path || !path.nodes.length) {
+      pathMessage = t('path.none');
+      renderSummary();
+      return;
+    }
+    const els = sliceElements(path as Slice);
+    remember(els);
+    const added = ctx.graph.addElements(els);
+    pathIds = els.map((el) => el.data.id!);
+    if (added.nonempty()) await runLayout(ctx.graph.cy, layoutName, { animate: false });
+    ctx.graph.highlight(pathIds, { fade: true, center: true });
+    pathMessage = t('path.found', { nodes: path.nodes.length, edges: path.edges.length });
+    renderSummary();
+  }
+
+  async function expandNode(id: string): Promise<void> {
+    const els = await neighbourhood(id);
+    if (ctx.signal.aborted) return;
+    remember(els);
+    const added = ctx.graph.addElements(els);
+    placeAround(id, added.nodes().map((n) => n.id()));
+    applyFilters(ctx.graph.cy, ctx.store.state);
+    ctx.legend.update(ctx.graph.cy);
+    renderSummary();
+  }
+
+  function renderControls(state: AppState): void {
+    const hiddenCount = state.hideTypes.length + state.hideStatus.length + state.hideConf.length;
+    const filters = h(
+      'details.dropdown',
+      null,
+      h('summary.btn', null, hiddenCount ? t('filter.buttonActive', { n: hiddenCount }) : t('filter.button')),
+      filterPanel(state, (next) => ctx.store.update(next)),
+    );
+    pathFinder = new PathFinder({ from: state.from, to: state.to }, (id) => names.get(id) ?? id, (ends) => {
+      ctx.store.update({ from: ends.from, to: ends.to });
+      void findPath(ends);
+    });
+    ctx.controls.replaceChildren(
+      filters,
+      layoutSelect(['cose', 'concentric', 'breadthfirst', 'elk', 'grid', 'circle'], layoutName, (name) => ctx.store.update({ layout: name })),
+      h('button.btn', { type: 'button', onclick: () => void runLayout(ctx.graph.cy, layoutName, { animate: true }) }, t('action.relayout')),
+      pathFinder.el,
+    );
+  }
+
+  function renderSummary(): void {
+    ctx.details.setSummary(() => {
+      const cy = ctx.graph.cy;
+      const nodes = cy.nodes().not('.helper');
+      const visible = nodes.not('.filtered');
+      return h(
+        'section.explorer-summary',
+        null,
+        h('h2.side-title', null, t('explorer.title')),
+        h('p.muted', null, t('explorer.counts', { nodes: visible.length, edges: cy.edges().not('.filtered').length, hidden: nodes.length - visible.length })),
+        truncated ? h('p.notice', { role: 'note' }, t('explorer.truncated')) : null,
+        pathMessage ? h('p.notice.path-result', { role: 'status' }, pathMessage) : null,
+        pathIds.length
+          ? h('ol.path-list', null, cy.nodes().filter((n) => pathIds.includes(n.id())).map((n) => h('li', null, h('button.link', { type: 'button', onclick: () => ctx.store.update({ sel: n.id() }) }, pickName({ name: n.data('name'), nameEn: n.data('nameEn') })))))
+          : null,
+        h('p.hint', null, t('explorer.hint')),
+      );
+    });
+  }
+
+  async function load(state: AppState): Promise<void> {
+    layoutName = state.layout ?? 'cose';
+    renderControls(state);
+    const seeds = [...new Set([...state.focus, ...state.expand])];
+    if (!seeds.length && !(state.from && state.to)) {
+      ctx.graph.setElements([]);
+      ctx.status.empty(t('explorer.emptyTitle'), t('explorer.emptyHint'));
+      renderSummary();
+      ctx.ready();
+      return;
+    }
+    ctx.status.loading(t('explorer.loading'));
+    truncated = false;
+    const slices = await Promise.all(seeds.map(neighbourhood));
+    if (ctx.signal.aborted) return;
+    const els = slices.flat();
+    remember(els);
+    ctx.graph.setElements(dedupe(els));
+    applyFilters(ctx.graph.cy, state);
+    await runLayout(ctx.graph.cy, layoutName);
+    if (ctx.signal.aborted) return;
+    ctx.status.clear();
+    if (state.from && state.to) await findPath({ from: state.from, to: state.to });
+    renderSummary();
+    ctx.ready();
+  }
+
+  return {
+    async mount(c) {
+      ctx = c;
+      ctx.setMode('graph');
+      ctx.setTitle(t('explorer.title'), t('explorer.subtitle'));
+      ctx.graph.setHandlers({
+        tapNode: (node) => ctx.store.update({ sel: node.id() }),
+        dblTapNode: (node) => {
+          const { expand } = ctx.store.state;
+          if (!expand.includes(node.id())) ctx.store.update({ expand: [...expand, node.id()] }, { silent: true });
+          void expandNode(node.id());
+        },
+        tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
+        tapBackground: () => {
+          ctx.graph.clearHighlight();
+          ctx.store.update({ sel: null });
+        },
+      });
+      await load(ctx.store.state);
+    },
+    async update(state, previous) {
+      // Double-click expansions update the URL silently; a change seen here comes from history or a link.
+      const seedsChanged = state.focus.join() !== previous.focus.join() || state.expand.join() !== previous.expand.join();
+      if (seedsChanged) return load(state);
+      if (state.hideTypes !== previous.hideTypes || state.hideStatus !== previous.hideStatus || state.hideConf !== previous.hideConf) {
+        applyFilters(ctx.graph.cy, state);
+        renderControls(state);
+        (ctx.controls.querySelector('details.dropdown') as HTMLDetailsElement | null)?.setAttribute('open', '');
+        renderSummary();
+      }
+      if (state.layout !== previous.layout) {
+        layoutName = state.layout ?? 'cose';
+        await runLayout(ctx.graph.cy, layoutName, { animate: true });
+      }
+    },
+    relabel() {
+      ctx.setTitle(t('explorer.title'), t('explorer.subtitle'));
+      renderControls(ctx.store.state);
+      renderSummary();
+    },
+  };
+}
+
+function dedupe(els: ElementDefinition[]): ElementDefinition[] {
+  const seen = new Set<string>();
+  return els.filter((el) => {
+    const id = el.data.id!;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
