@@ -31,7 +31,6 @@ const PROPERTY_INDEXES: readonly (readonly [string, string])[] = [
 /** Relationship property indexes: the investment-promotion pipeline is queried by stage. */
 const RELATIONSHIP_INDEXES: readonly (readonly [string, string])[] = [
   ['TARGET_FOR', 'stage'],
-  ['SUPPLIES', 'synthetic'],
 ];
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
