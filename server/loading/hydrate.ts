@@ -53,42 +53,53 @@ async function hydrate(scope: Scope, values: unknown[], type: GraphQLCompositeTy
     const concrete = concreteType(scope, type, value);
     if (concrete) groups.set(concrete, [...(groups.get(concrete) ?? []), value]);
   }
+  // Sibling fields are fetched concurrently: the driver pipelines their queries in the one transaction.
+  const work: Promise<void>[] = [];
   for (const [objectType, group] of groups) {
-    const fields = collectSubfields(scope, objectType, fieldNodes);
-    for (const [key, nodes] of fields) {
-      const name = nodes[0].name.value;
-      const definition = objectType.getFields()[name];
-      if (!definition) continue;
-      const childType = getNamedType(definition.type);
-      if (name === 'citations') {
-        scope.citing.push(...(group as object[]));
-        continue;
-      }
-      let children: unknown[] = [];
-      const spec = isEntityRecord(group[0]) ? relationSpec(group[0].label, name) : null;
-      const loader = fieldLoaders.get(`${objectType.name}.${name}`);
-      if (loader) {
-        const values = await loader(group, { tx: scope.tx, access: scope.access, args: getArgumentValues(definition, nodes[0], scope.variables) });
-        group.forEach((parent, i) => storePrefetched(parent as object, key, values[i]));
-        children = values;
-      } else if (spec) {
-        // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
-        if (spec.needsTargets && !scope.access.canSeeTargets) continue;
-        const args = getArgumentValues(definition, nodes[0], scope.variables);
-        const records = group as EntityRecord[];
-        const rows = await fetchRelation(scope.tx, records[0].label, name, records.map((r) => r.id), args, scope.access);
-        const byParent = groupRows(rows);
-        for (const record of records) {
-          const value = relationValue(spec.kind, spec.one === true, childType.name, byParent.get(record.id) ?? []);
-          record.prefetched.set(key, value);
-          children.push(value);
-        }
-      } else if (isCompositeType(childType)) {
-        children = group.map((v) => (v as Record<string, unknown>)[name]);
-      }
-      if (isCompositeType(childType) && children.length) await hydrate(scope, children, childType, nodes);
-    }
+    for (const [key, nodes] of collectSubfields(scope, objectType, fieldNodes)) work.push(hydrateField(scope, objectType, group, key, nodes));
   }
+  await settleAll(work);
+}
+
+async function hydrateField(scope: Scope, objectType: GraphQLObjectType, group: unknown[], key: string, nodes: FieldNode[]): Promise<void> {
+  const name = nodes[0].name.value;
+  const definition = objectType.getFields()[name];
+  if (!definition) return;
+  const childType = getNamedType(definition.type);
+  if (name === 'citations') {
+    scope.citing.push(...(group as object[]));
+    return;
+  }
+  let children: unknown[] = [];
+  const spec = isEntityRecord(group[0]) ? relationSpec(group[0].label, name) : null;
+  const loader = fieldLoaders.get(`${objectType.name}.${name}`);
+  if (loader) {
+    const values = await loader(group, { tx: scope.tx, access: scope.access, args: getArgumentValues(definition, nodes[0], scope.variables) });
+    group.forEach((parent, i) => storePrefetched(parent as object, key, values[i]));
+    children = values;
+  } else if (spec) {
+    // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
+    if (spec.needsTargets && !scope.access.canSeeTargets) return;
+    const args = getArgumentValues(definition, nodes[0], scope.variables);
+    const records = group as EntityRecord[];
+    const rows = await fetchRelation(scope.tx, records[0].label, name, records.map((r) => r.id), args, scope.access);
+    const byParent = groupRows(rows);
+    for (const record of records) {
+      const value = relationValue(spec.kind, spec.one === true, childType.name, byParent.get(record.id) ?? []);
+      record.prefetched.set(key, value);
+      children.push(value);
+    }
+  } else if (isCompositeType(childType)) {
+    children = group.map((v) => (v as Record<string, unknown>)[name]);
+  }
+  if (isCompositeType(childType) && children.length) await hydrate(scope, children, childType, nodes);
+}
+
+/** Like Promise.all, but waits for every query to finish before failing, so none runs on after the transaction ends. */
+async function settleAll(work: Promise<void>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
