@@ -101,7 +101,18 @@ export class DetailsPanel {
   }
 
   renderSummary(): void {
+    // Re-rendering replaces the elements: keep the keyboard focus on the same item.
+    const focused = this.summaryPane.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    const key = focused?.closest('[data-id]')?.getAttribute('data-id');
+    const scroll = this.summaryPane.scrollTop;
     mount(this.summaryPane, this.summary() ?? h('p.muted.details-empty', null, t('details.pickSomething')));
+    this.summaryPane.scrollTop = scroll;
+    if (focused && key) (this.summaryPane.querySelector(`[data-id="${CSS.escape(key)}"] button, button[data-id="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
+  }
+
+  /** Working in the summary (e.g. its tree) keeps it open; a selection made elsewhere shows the details. */
+  private showDetailsTab(): void {
+    if (!this.summaryPane.contains(document.activeElement)) this.select('details');
   }
 
   /** Back to the summary, forgetting the selection. */
@@ -120,7 +131,7 @@ export class DetailsPanel {
   async showNode(id: string, fallback?: Record<string, unknown>): Promise<void> {
     const request = ++this.request;
     this.details.dataset.showing = 'loading';
-    this.select('details');
+    this.showDetailsTab();
     mount(this.details, h('p.muted', null, t('status.loading')));
     try {
       const { node } = await fetchNodeDetails(id);
@@ -147,7 +158,7 @@ export class DetailsPanel {
         ),
       );
       this.details.dataset.showing = 'node';
-      this.select('details');
+      this.showDetailsTab();
     } catch (error) {
       if (request !== this.request) return;
       const message = describeError(error);

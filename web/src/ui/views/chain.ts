@@ -61,15 +61,15 @@ export function chainView(): View {
     if (expanded.has(segmentId)) collapse(segmentId);
     else await expand(segmentId, FIRST_FIRMS);
     ctx.store.update({ expand: [...expanded.keys()], sel: segmentId });
-    await relayout(true);
     renderSummary();
+    await relayout(true);
   }
 
   async function showMore(segmentId: string): Promise<void> {
     const shown = expanded.get(segmentId)?.firms.length ?? 0;
     await expand(segmentId, shown + MORE_FIRMS);
-    await relayout(true);
     renderSummary();
+    await relayout(true);
   }
 
   function segmentTree(segments: SegmentData[], parentId: string | null): HTMLElement | null {
