@@ -93,16 +93,31 @@ export async function searchEntities(tx: ManagedTransaction, text: string, optio
   if (fulltext.length >= first) return fulltext;
   // The bigram analyzer drops one-character queries and partial Latin words: fall back to contains.
   const found = fulltext.map((r) => r.node.id);
+  // Firms are the one label that grows large (100k+): their names are matched by prefix through the
+  // name index, and by contains only until enough candidates are found; the other labels are small.
+  const small = labels.filter((l) => l !== 'Enterprise');
+  const MATCHES = `any(v IN $variants WHERE node.name CONTAINS v
+             OR any(a IN coalesce(node.aliases, []) WHERE a CONTAINS v)
+             OR toLower(coalesce(node.nameEn, '')) CONTAINS toLower(v))`;
+  const branches = [
+    ...(small.length ? [`MATCH (node:${small.join('|')}) WHERE ${FILTER} AND ${MATCHES} RETURN node`] : []),
+    ...(labels.includes('Enterprise')
+      ? [
+          `UNWIND $variants AS v MATCH (node:Enterprise) WHERE node.name STARTS WITH v AND ${FILTER} RETURN node LIMIT $scanLimit`,
+          `MATCH (node:Enterprise) WHERE ${FILTER} AND ${MATCHES} RETURN node LIMIT $scanLimit`,
+        ]
+      : []),
+  ];
   const contains = (await runRows(
     tx,
-    `MATCH (node:${labels.join('|')})
-     WHERE ${FILTER} AND NOT node.id IN $found
-       AND any(v IN $variants WHERE node.name CONTAINS v
-             OR any(a IN coalesce(node.aliases, []) WHERE a CONTAINS v)
-             OR toLower(coalesce(node.nameEn, '')) CONTAINS toLower(v))
+    `CALL () {
+       ${branches.join('\n       UNION\n       ')}
+     }
+     WITH DISTINCT node
+     WHERE NOT node.id IN $found
      WITH node, 0.0 AS ft
      ${RANK}`,
-    { ...base, found, first: neo4j.int(first - fulltext.length), how: 'contains' },
+    { ...base, found, first: neo4j.int(first - fulltext.length), scanLimit: neo4j.int(first * 10), how: 'contains' },
   )) as unknown as SearchRow[];
   return [...fulltext, ...contains];
 }
