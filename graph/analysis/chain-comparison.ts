@@ -6,7 +6,7 @@ import { gapThresholds, type GapThresholds } from '../gap-thresholds.js';
 import { runRows } from '../executor.js';
 import type { NodeRow } from '../slice.js';
 import { loadGapInputs } from './gap-inputs.js';
-import { computeGapCounts, GAP_STATUSES, type GapStatus } from './gap-status.js';
+import { GAP_STATUSES, verdicts, type GapStatus } from './gap-status.js';
 import { goalsInTx } from './goals.js';
 import { counts, scopeParams } from './scope.js';
 
@@ -49,7 +49,7 @@ export async function compareChainsInTx(tx: ManagedTransaction, options: Compari
   const rows: ChainComparisonRow[] = [];
   for (const id of ids) {
     const inputs = await loadGapInputs(tx, id);
-    const all = computeGapCounts(inputs.segments, inputs.firms, thresholds);
+    const all = verdicts(inputs.segments, inputs.aggregates, thresholds);
     const gaps = Object.fromEntries(GAP_STATUSES.map((s) => [s, 0])) as Record<GapStatus, number>;
     for (const c of all) gaps[c.status]++;
     const own = goals.filter((g) => g.chainIds.includes(id));
@@ -57,7 +57,7 @@ export async function compareChainsInTx(tx: ManagedTransaction, options: Compari
       chain: inputs.chain.node,
       segments: inputs.segments.length,
       level1Segments: inputs.segments.filter((s) => s.parentIds.length === 0).length,
-      localEnterprises: inputs.firms.filter((f) => f.local).length,
+      localEnterprises: inputs.aggregates.find((a) => a.segmentId === id)?.localFirms ?? 0,
       gaps,
       goalsTotal: own.length,
       goalsMet: own.filter((g) => g.met).length,

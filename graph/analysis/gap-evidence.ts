@@ -1,40 +1,46 @@
 // Evidence of each gap verdict as a graph slice: the segment (and the sub-segments on the way), its
-// local firms, the outside and local suppliers and the SUPPLIES edges that decide the external share.
-// Large segments are capped (truncated: true); the counts always cover everything.
+// local firms, the biggest outside and local suppliers and some of their SUPPLIES edges into local firms
+// of the chain, which decide the external share. Large segments are capped (truncated: true); the
+// counts of the verdict always cover everything.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { buildSlice, NODE_MAP, REL_MAP, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
-import { BUYER_COUNTS, type GapInputs } from './gap-inputs.js';
+import { BUYER_COUNTS, SAMPLE_SIZE, type ChainSegment, type GapInputs } from './gap-inputs.js';
 import { ancestorsOf, type SegmentCounts } from './gap-status.js';
 import { counts } from './scope.js';
 
 /** How much of a segment an evidence slice shows. */
-export const EVIDENCE_CAPS = { localFirms: 25, suppliers: 25, supplyEdges: 50, segments: 60, edgesPerSupplier: 10 };
+export const EVIDENCE_CAPS = { localFirms: SAMPLE_SIZE, suppliers: 12, edgesPerSupplier: 3, supplyEdges: 40, segments: 60 };
 
 export interface EvidenceData {
-  firms: Map<string, NodeRow>;
+  nodes: Map<string, NodeRow>;
   inSegment: Map<string, RelRow[]>;
-  supplies: Map<string, { rel: RelRow; buyer: NodeRow }[]>;
+  supplies: Map<string, RelRow[]>;
 }
 
 const FIRM_NODES = `
 UNWIND $firmIds AS id
 MATCH (e:Enterprise {id: id})
-OPTIONAL MATCH (e)-[m:IN_SEGMENT]->(s:Segment)
-WHERE s.id IN $segIds AND ${counts('m')}
-RETURN ${NODE_MAP('e')} AS node, collect(${REL_MAP('m')}) AS inSegment`;
+RETURN ${NODE_MAP('e')} AS node,
+  COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segIds AND ${counts('m')} RETURN ${REL_MAP('m')} } AS inSegment`;
 
+// No ORDER BY before the LIMIT: the subquery stops at the first qualifying edges instead of reading a
+// big supplier's every edge.
 const SUPPLY_EDGES = `
 UNWIND $supplierIds AS id
 MATCH (e:Enterprise {id: id})
 CALL (e) {
   MATCH (e)-[r:SUPPLIES]->(b:Enterprise)
   WHERE ${counts('r')} AND ${counts('b')} AND ${BUYER_COUNTS}
-  RETURN r, b
-  ORDER BY b.id
+  RETURN r
   LIMIT $perSupplier
 }
-RETURN e.id AS supplier, ${REL_MAP('r')} AS rel, ${NODE_MAP('b')} AS buyer`;
+RETURN e.id AS supplier, ${REL_MAP('r')} AS rel`;
+
+const BUYER_NODES = `
+UNWIND $buyerIds AS id
+MATCH (b:Enterprise {id: id})
+RETURN ${NODE_MAP('b')} AS node`;
 
 export interface Selection {
   firms: string[];
@@ -42,73 +48,64 @@ export interface Selection {
   truncated: boolean;
 }
 
-function select(c: SegmentCounts, supplyOut: Map<string, number>): Selection {
-  const bySupply = (ids: string[]) => [...ids].sort((a, b) => (supplyOut.get(b) ?? 0) - (supplyOut.get(a) ?? 0) || a.localeCompare(b));
-  const local = c.localFirms.slice(0, EVIDENCE_CAPS.localFirms);
-  const ext = bySupply(c.externalSuppliers).slice(0, EVIDENCE_CAPS.suppliers);
-  const locSup = bySupply(c.localSuppliers).slice(0, EVIDENCE_CAPS.suppliers);
-  const truncated = c.localFirms.length > local.length || c.externalSuppliers.length > ext.length || c.localSuppliers.length > locSup.length;
+function select(c: SegmentCounts): Selection {
+  const local = c.localSample.slice(0, EVIDENCE_CAPS.localFirms);
+  const ext = c.externalSample.slice(0, EVIDENCE_CAPS.suppliers);
+  const locSup = c.localSupplierSample.slice(0, EVIDENCE_CAPS.suppliers);
+  const truncated = c.localFirms > local.length || c.externalSuppliers > ext.length || c.localSuppliers > locSup.length;
   return { firms: [...new Set([...local, ...ext, ...locSup])], suppliers: [...new Set([...ext, ...locSup])], truncated };
 }
 
-/** Reads the evidence nodes and edges of all segments at once (two queries in the caller's transaction). */
+/** Reads the evidence nodes and edges of all segments at once (three queries in the caller's transaction). */
 export async function loadEvidence(tx: ManagedTransaction, inputs: GapInputs, all: SegmentCounts[]): Promise<{ data: EvidenceData; selections: Map<string, Selection> }> {
-  const supplyOut = new Map(inputs.firms.map((f) => [f.id, f.supplyOut]));
-  const selections = new Map(all.map((c) => [c.segmentId, select(c, supplyOut)]));
+  const selections = new Map(all.map((c) => [c.segmentId, select(c)]));
   const firmIds = [...new Set([...selections.values()].flatMap((s) => s.firms))];
   const supplierIds = [...new Set([...selections.values()].flatMap((s) => s.suppliers))];
   const params = { ...inputs.params, firmIds, supplierIds, perSupplier: neo4j.int(EVIDENCE_CAPS.edgesPerSupplier) };
-  const data: EvidenceData = { firms: new Map(), inSegment: new Map(), supplies: new Map() };
+  const data: EvidenceData = { nodes: new Map(), inSegment: new Map(), supplies: new Map() };
   if (firmIds.length) {
     for (const row of await runRows(tx, FIRM_NODES, params)) {
       const node = row.node as NodeRow;
-      data.firms.set(node.id, node);
-      data.inSegment.set(node.id, (row.inSegment as (RelRow | null)[]).filter((r): r is RelRow => !!r && !!r.type));
+      data.nodes.set(node.id, node);
+      data.inSegment.set(node.id, row.inSegment as RelRow[]);
     }
   }
   if (supplierIds.length) {
     for (const row of await runRows(tx, SUPPLY_EDGES, params)) {
-      const list = data.supplies.get(String(row.supplier)) ?? [];
-      list.push({ rel: row.rel as RelRow, buyer: row.buyer as NodeRow });
-      data.supplies.set(String(row.supplier), list);
+      const rel = row.rel as RelRow;
+      data.supplies.set(rel.from, [...(data.supplies.get(rel.from) ?? []), rel]);
     }
+    for (const list of data.supplies.values()) list.sort((a, b) => a.to.localeCompare(b.to));
+    const buyerIds = [...new Set([...data.supplies.values()].flatMap((list) => list.map((r) => r.to)))].filter((id) => !data.nodes.has(id));
+    if (buyerIds.length) for (const row of await runRows(tx, BUYER_NODES, { buyerIds })) data.nodes.set((row.node as NodeRow).id, row.node as NodeRow);
   }
   return { data, selections };
 }
 
 export interface EvidenceContext {
-  inputs: GapInputs;
   data: EvidenceData;
   ancestors: Map<string, string[]>;
-  segById: Map<string, GapInputs['segments'][number]>;
-  supplyOut: Map<string, number>;
+  segById: Map<string, ChainSegment>;
 }
 
 export function evidenceContext(inputs: GapInputs, data: EvidenceData): EvidenceContext {
-  return {
-    inputs,
-    data,
-    ancestors: ancestorsOf(inputs.segments),
-    segById: new Map(inputs.segments.map((s) => [s.id, s])),
-    supplyOut: new Map(inputs.firms.map((f) => [f.id, f.supplyOut])),
-  };
+  return { data, ancestors: ancestorsOf(inputs.segments), segById: new Map(inputs.segments.map((s) => [s.id, s])) };
 }
 
 /** The slice of one segment's verdict. */
 export function evidenceSlice(ctx: EvidenceContext, c: SegmentCounts, selection: Selection): GraphSlice {
-  const { data, ancestors, segById, supplyOut } = ctx;
+  const { data, ancestors, segById } = ctx;
   const inSubtree = new Set(c.subtree);
   const segIds = new Set<string>([c.segmentId]);
   const addWithPath = (segId: string) => {
     // the sub-segment and its ancestors up to the asked segment, so the slice stays connected
     segIds.add(segId);
-    for (const a of ancestors.get(segId) ?? []) if (inSubtree.has(a) && (a === c.segmentId || (ancestors.get(a) ?? []).includes(c.segmentId))) segIds.add(a);
+    for (const a of ancestors.get(segId) ?? []) if (inSubtree.has(a)) segIds.add(a);
   };
-  let truncated = selection.truncated;
   const nodes: NodeRow[] = [];
   const rels: RelRow[] = [];
   for (const firmId of selection.firms) {
-    const firm = data.firms.get(firmId);
+    const firm = data.nodes.get(firmId);
     if (!firm) continue;
     nodes.push(firm);
     for (const m of data.inSegment.get(firmId) ?? []) {
@@ -117,28 +114,24 @@ export function evidenceSlice(ctx: EvidenceContext, c: SegmentCounts, selection:
       rels.push(m);
     }
   }
-  let supplyEdges = 0;
+  let shownEdges = 0;
   for (const supplier of selection.suppliers) {
-    const edges = data.supplies.get(supplier) ?? [];
-    if (edges.length < (supplyOut.get(supplier) ?? 0)) truncated = true;
-    for (const { rel, buyer } of edges) {
-      if (supplyEdges >= EVIDENCE_CAPS.supplyEdges) {
-        truncated = true;
-        break;
-      }
+    for (const rel of data.supplies.get(supplier) ?? []) {
+      const buyer = data.nodes.get(rel.to);
+      if (!buyer || shownEdges >= EVIDENCE_CAPS.supplyEdges) continue;
       nodes.push(buyer);
       rels.push(rel);
-      supplyEdges++;
+      shownEdges++;
     }
   }
   if (c.status === 'ABSENT') for (const id of c.subtree) segIds.add(id); // show the empty sub-segments too
   const shownSegs = [...segIds].slice(0, EVIDENCE_CAPS.segments);
-  if (shownSegs.length < segIds.size) truncated = true;
   for (const id of shownSegs) {
     const seg = segById.get(id);
     if (!seg) continue;
     nodes.push(seg.node);
     if (id !== c.segmentId) rels.push(...seg.partOf);
   }
+  const truncated = selection.truncated || shownEdges < c.localEdges + c.externalEdges || shownSegs.length < segIds.size;
   return buildSlice(nodes, rels, truncated);
 }

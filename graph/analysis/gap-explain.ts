@@ -18,7 +18,7 @@ export function explainGap(
 ): Explanation {
   const zhName = `「${segment.name}」`;
   const enName = `"${segment.nameEn || segment.name}"`;
-  const n = counts.localFirms.length;
+  const n = counts.localFirms;
   const edges = counts.externalEdges + counts.localEdges;
   const supplyZh = counts.externalShare === null
     ? '图中未记录该环节企业向本链本地企业的供应关系'
@@ -33,7 +33,7 @@ export function explainGap(
         en: `No local firm is recorded in the graph for ${enName} (including its sub-segments): a gap in the recorded data, not a finding about the real economy.`,
       };
     case 'SINGLE_FIRM': {
-      const firm = nameOf(counts.localFirms[0]);
+      const firm = nameOf(counts.localSample[0]);
       return {
         zh: `记录中${zhName}环节只有 1 家本地企业（${firm}），一旦其迁出或停产该环节即告空缺。`,
         en: `Only one local firm is recorded for ${enName} (${firm}); if it left, the segment would be empty.`,

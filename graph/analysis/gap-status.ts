@@ -1,6 +1,6 @@
-// The gap rule as a pure function (no database): given the segments of a chain, the firms in them
-// and how many supply edges each firm sends into local firms of the chain, the status of every
-// segment with the contract's precedence ABSENT > SINGLE_FIRM > THIN > EXTERNALLY_DEPENDENT > COVERED.
+// The gap rule's pure parts: the precedence of statuses (ABSENT > SINGLE_FIRM > THIN >
+// EXTERNALLY_DEPENDENT > COVERED), the segment tree's ancestor closure, and the per-segment verdict
+// from the counts the database aggregated (gap-inputs.ts).
 import type { GapThresholds } from '../gap-thresholds.js';
 
 export const GAP_STATUSES = ['ABSENT', 'SINGLE_FIRM', 'THIN', 'EXTERNALLY_DEPENDENT', 'COVERED'] as const;
@@ -12,26 +12,24 @@ export interface SegmentInput {
   parentIds: string[];
 }
 
-export interface FirmInput {
-  id: string;
-  local: boolean;
-  /** Segments of the chain the firm is IN_SEGMENT. */
-  segments: string[];
-  /** SUPPLIES edges from this firm into local firms of the chain. */
-  supplyOut: number;
+/** What the database counted for one segment and everything below it (each firm once). */
+export interface SegmentAggregate {
+  segmentId: string;
+  localFirms: number;
+  /** SUPPLIES edges into local firms of the chain, from the segment's local / outside firms. */
+  localEdges: number;
+  externalEdges: number;
+  /** Firms with at least one such edge. */
+  localSuppliers: number;
+  externalSuppliers: number;
+  /** The first local firms by id, and the biggest suppliers (most edges first), for the evidence. */
+  localSample: string[];
+  externalSample: string[];
+  localSupplierSample: string[];
 }
 
-export interface SegmentCounts {
-  segmentId: string;
+export interface SegmentCounts extends SegmentAggregate {
   status: GapStatus;
-  /** Distinct local firms of the segment and its descendants, sorted by id. */
-  localFirms: string[];
-  /** Distinct outside firms of the segment and its descendants that supply local firms of the chain. */
-  externalSuppliers: string[];
-  /** Distinct local firms of the subtree that supply local firms of the chain. */
-  localSuppliers: string[];
-  externalEdges: number;
-  localEdges: number;
   /** externalEdges / all edges; null when no supply edge is recorded. */
   externalShare: number | null;
   /** The segment and its descendants. */
@@ -59,6 +57,12 @@ export function ancestorsOf(segments: SegmentInput[]): Map<string, string[]> {
   return memo;
 }
 
+/** segment id → itself and its ancestors (and `also`, e.g. the chain): what a firm of that segment counts for. */
+export function countsFor(segments: SegmentInput[], also: string[] = []): Record<string, string[]> {
+  const ancestors = ancestorsOf(segments);
+  return Object.fromEntries(segments.map((s) => [s.id, [s.id, ...(ancestors.get(s.id) ?? []), ...also]]));
+}
+
 export function statusOf(localFirms: number, externalShare: number | null, thresholds: GapThresholds): GapStatus {
   if (localFirms === 0) return 'ABSENT';
   if (localFirms === 1) return 'SINGLE_FIRM';
@@ -67,45 +71,18 @@ export function statusOf(localFirms: number, externalShare: number | null, thres
   return 'COVERED';
 }
 
-export function computeGapCounts(segments: SegmentInput[], firms: FirmInput[], thresholds: GapThresholds): SegmentCounts[] {
-  const ancestors = ancestorsOf(segments);
-  const acc = new Map(segments.map((s) => [s.id, { local: new Set<string>(), ext: new Set<string>(), locSup: new Set<string>(), extEdges: 0, locEdges: 0 }]));
-  for (const firm of firms) {
-    // Each firm counts once per segment, however many of its descendants it works in.
-    const reached = new Set<string>();
-    for (const seg of firm.segments) {
-      if (!acc.has(seg)) continue;
-      reached.add(seg);
-      for (const a of ancestors.get(seg) ?? []) reached.add(a);
-    }
-    for (const seg of reached) {
-      const a = acc.get(seg)!;
-      if (firm.local) {
-        a.local.add(firm.id);
-        a.locEdges += firm.supplyOut;
-        if (firm.supplyOut > 0) a.locSup.add(firm.id);
-      } else if (firm.supplyOut > 0) {
-        a.ext.add(firm.id);
-        a.extEdges += firm.supplyOut;
-      }
-    }
-  }
-  const subtrees = new Map(segments.map((s) => [s.id, [s.id]]));
-  for (const s of segments) for (const a of ancestors.get(s.id) ?? []) subtrees.get(a)!.push(s.id);
+const EMPTY = { localFirms: 0, localEdges: 0, externalEdges: 0, localSuppliers: 0, externalSuppliers: 0, localSample: [], externalSample: [], localSupplierSample: [] };
+
+/** The verdict of every segment; a segment without any firm has no aggregate and is ABSENT. */
+export function verdicts(segments: SegmentInput[], aggregates: SegmentAggregate[], thresholds: GapThresholds): SegmentCounts[] {
+  const bySegment = new Map(aggregates.map((a) => [a.segmentId, a]));
+  const up = countsFor(segments);
+  const subtrees = new Map(segments.map((s) => [s.id, [] as string[]]));
+  for (const s of segments) for (const a of up[s.id]) subtrees.get(a)!.push(s.id);
   return segments.map((s) => {
-    const a = acc.get(s.id)!;
-    const total = a.extEdges + a.locEdges;
-    const externalShare = total === 0 ? null : a.extEdges / total;
-    return {
-      segmentId: s.id,
-      status: statusOf(a.local.size, externalShare, thresholds),
-      localFirms: [...a.local].sort(),
-      externalSuppliers: [...a.ext].sort(),
-      localSuppliers: [...a.locSup].sort(),
-      externalEdges: a.extEdges,
-      localEdges: a.locEdges,
-      externalShare,
-      subtree: subtrees.get(s.id)!,
-    };
+    const a = bySegment.get(s.id) ?? { ...EMPTY, segmentId: s.id };
+    const total = a.externalEdges + a.localEdges;
+    const externalShare = total === 0 ? null : a.externalEdges / total;
+    return { ...a, status: statusOf(a.localFirms, externalShare, thresholds), externalShare, subtree: subtrees.get(s.id)! };
   });
 }

@@ -8,7 +8,7 @@ import type { GraphSlice, NodeRow } from '../slice.js';
 import { evidenceContext, evidenceSlice, loadEvidence } from './gap-evidence.js';
 import { explainGap } from './gap-explain.js';
 import { loadGapInputs, NO_HYPOTHESIS, type GapInputs, type Hypothesis, type PipelineEntry } from './gap-inputs.js';
-import { ancestorsOf, computeGapCounts, type GapStatus, type SegmentCounts } from './gap-status.js';
+import { ancestorsOf, verdicts, type GapStatus, type SegmentCounts } from './gap-status.js';
 import { currentStages } from './pipeline.js';
 
 export interface SegmentGap {
@@ -47,16 +47,16 @@ function pipelineOf(inputs: GapInputs, c: SegmentCounts): PipelineEntry[] {
 export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS, options: GapOptions = {}): Promise<SegmentGap[]> {
   const thresholds = options.thresholds ?? gapThresholds();
   const inputs = await loadGapInputs(tx, chainId, hypothesis);
-  const all = computeGapCounts(inputs.segments, inputs.firms, thresholds);
+  const all = verdicts(inputs.segments, inputs.aggregates, thresholds);
   const wantEvidence = options.evidence ?? true;
   const evidence = wantEvidence ? await loadEvidence(tx, inputs, all) : null;
   const ctx = evidence ? evidenceContext(inputs, evidence.data) : null;
   const segById = new Map(inputs.segments.map((s) => [s.id, s]));
   const names = new Map<string, string>();
-  if (evidence) for (const [id, node] of evidence.data.firms) names.set(id, String(node.name ?? id));
+  if (evidence) for (const [id, node] of evidence.data.nodes) names.set(id, String(node.name ?? id));
   else {
     // explanations of SINGLE_FIRM segments name the firm even without evidence slices
-    const firmIds = [...new Set(all.filter((c) => c.status === 'SINGLE_FIRM').map((c) => c.localFirms[0]))];
+    const firmIds = [...new Set(all.filter((c) => c.status === 'SINGLE_FIRM').map((c) => c.localSample[0]))];
     if (firmIds.length) {
       for (const row of await runRows(tx, 'UNWIND $firmIds AS id\nMATCH (e:Enterprise {id: id})\nRETURN e.id AS id, e.name AS name', { firmIds })) names.set(String(row.id), String(row.name ?? row.id));
     }
@@ -74,8 +74,8 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
       segmentId: c.segmentId,
       parentId: seg.parentIds[0] ?? null,
       status: c.status,
-      localEnterprises: c.localFirms.length,
-      externalSuppliers: c.externalSuppliers.length,
+      localEnterprises: c.localFirms,
+      externalSuppliers: c.externalSuppliers,
       externalSupplyEdges: c.externalEdges,
       localSupplyEdges: c.localEdges,
       externalSupplyShare: c.externalShare,

@@ -10,7 +10,7 @@ export interface Candidate {
   node: NodeRow;
   /** IN_SEGMENT and TARGET_FOR relationships into the segment or below it. */
   links: RelRow[];
-  /** Distinct local firms of the chain it supplies. */
+  /** Distinct local firms of the chain it supplies, counted up to the cap that the weight uses. */
   supplied: number;
 }
 
@@ -29,15 +29,18 @@ RETURN ${NODE_MAP('e')} AS node, links,
     MATCH (e)-[rs:SUPPLIES]->(b:Enterprise)
     WHERE ${counts('rs')} AND ${LOCAL_BUYER}
     RETURN DISTINCT b.id
+    LIMIT $cap
   }) AS supplied`;
 
-export async function loadCandidates(tx: ManagedTransaction, params: { subtree: string[]; chainSegIds: string[] } & Scope): Promise<Candidate[]> {
-  const rows = await runRows(tx, CANDIDATES, { ...params });
+export async function loadCandidates(tx: ManagedTransaction, params: { subtree: string[]; chainSegIds: string[]; cap: number } & Scope): Promise<Candidate[]> {
+  const rows = await runRows(tx, CANDIDATES, { ...params, cap: neo4j.int(params.cap) });
   return rows.map((r) => ({ node: r.node as NodeRow, links: r.links as RelRow[], supplied: Number(r.supplied) }));
 }
 
 export interface SupplyPath {
   supplier: string;
+  /** Every distinct local firm of the chain the supplier supplies. */
+  total: number;
   supplies: RelRow;
   buyer: NodeRow;
   buyerIn: RelRow;
@@ -46,6 +49,11 @@ export interface SupplyPath {
 const SUPPLY_PATHS = `
 UNWIND $ids AS id
 MATCH (e:Enterprise {id: id})
+WITH e, size(COLLECT {
+    MATCH (e)-[rs:SUPPLIES]->(b:Enterprise)
+    WHERE ${counts('rs')} AND ${LOCAL_BUYER}
+    RETURN DISTINCT b.id
+  }) AS total
 CALL (e) {
   MATCH (e)-[rs:SUPPLIES]->(b:Enterprise)
   WHERE ${counts('rs')} AND ${LOCAL_BUYER}
@@ -61,13 +69,13 @@ CALL (e) {
   ORDER BY b.id
   LIMIT $cap
 }
-RETURN e.id AS supplier, ${REL_MAP('rs')} AS supplies, ${NODE_MAP('b')} AS buyer, ${REL_MAP('m')} AS buyerIn`;
+RETURN e.id AS supplier, total, ${REL_MAP('rs')} AS supplies, ${NODE_MAP('b')} AS buyer, ${REL_MAP('m')} AS buyerIn`;
 
 /** Up to `cap` supply paths (firm → SUPPLIES → local firm → IN_SEGMENT → segment of the chain) per candidate. */
 export async function loadSupplyPaths(tx: ManagedTransaction, params: { ids: string[]; chainSegIds: string[]; cap: number } & Scope): Promise<SupplyPath[]> {
   if (!params.ids.length) return [];
   const rows = await runRows(tx, SUPPLY_PATHS, { ...params, cap: neo4j.int(params.cap) });
-  return rows.map((r) => ({ supplier: String(r.supplier), supplies: r.supplies as RelRow, buyer: r.buyer as NodeRow, buyerIn: r.buyerIn as RelRow }));
+  return rows.map((r) => ({ supplier: String(r.supplier), total: Number(r.total), supplies: r.supplies as RelRow, buyer: r.buyer as NodeRow, buyerIn: r.buyerIn as RelRow }));
 }
 
 export interface Backer {

@@ -82,12 +82,13 @@ export function reasonsFor(c: Candidate, ctx: ReasonContext): Reason[] {
     }
     const names = paths.map((p) => nameOf(p.buyer)).join('、');
     const namesEn = paths.map((p) => nameEnOf(p.buyer)).join(', ');
+    const n = paths[0]?.total ?? c.supplied;
     const reason: Reason = {
       kind: 'SUPPLIES_LOCAL',
       weight,
-      text: `已向本链 ${c.supplied} 家本地企业供货${names ? `（${names}${c.supplied > paths.length ? '等' : ''}）` : ''}`,
-      textEn: `Already supplies ${c.supplied} local firm${c.supplied > 1 ? 's' : ''} of the chain${namesEn ? ` (${namesEn}${c.supplied > paths.length ? ', …' : ''})` : ''}`,
-      path: buildSlice(nodes, rels, c.supplied > paths.length),
+      text: `已向本链 ${n} 家本地企业供货${names ? `（${names}${n > paths.length ? '等' : ''}）` : ''}`,
+      textEn: `Already supplies ${n} local firm${n > 1 ? 's' : ''} of the chain${namesEn ? ` (${namesEn}${n > paths.length ? ', …' : ''})` : ''}`,
+      path: buildSlice(nodes, rels, n > paths.length),
     };
     // ranking pass: weight from the count; final pass: only with the paths that show it
     if (ctx.ranking || paths.length) reasons.push(reason);

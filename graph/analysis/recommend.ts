@@ -56,7 +56,7 @@ export async function recommendInTx(tx: ManagedTransaction, segmentId: string, o
   const chainSegIds = tree.segments.map((s) => s.id);
   const lineage = tree.lineage(segmentId);
   const backers = await loadBackers(tx, { lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)], chainId, ...scope });
-  const candidates = await loadCandidates(tx, { subtree, chainSegIds, ...scope });
+  const candidates = await loadCandidates(tx, { subtree, chainSegIds, cap: weights.suppliesLocalCap, ...scope });
   // Score from counts first; paths are read only for the firms shown.
   const scored = candidates.map((c) => ({ c, reasons: reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: [], ranking: true }) }));
   const total = (rs: Reason[]) => rs.reduce((sum, r) => sum + r.weight, 0);
