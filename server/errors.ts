@@ -39,10 +39,23 @@ export function maskError(error: unknown, _message: string, isDev?: boolean): Er
     return withCode(graphQLError, original.code as ErrorCode);
   }
   if (graphQLError && USER_CODES.has(String(graphQLError.extensions?.code))) return graphQLError;
+  // yoga reads the GET parameters `variables` and `extensions` with JSON.parse: its SyntaxError is the caller's.
+  if (!graphQLError && original instanceof SyntaxError && /JSON/.test(original.message)) {
+    return new GraphQLError(`The request is not valid JSON (${original.message}). Send variables and extensions as JSON objects.`, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+  // Errors about the request itself (a variable of the wrong type, an unknown input field) carry a
+  // 4xx status from graphql-js or yoga, and an original error of their own: still the caller's mistake.
+  const httpStatus = Number((graphQLError?.extensions?.http as { status?: number } | undefined)?.status);
+  if (graphQLError && httpStatus >= 400 && httpStatus < 500 && !(original instanceof GraphError)) {
+    (graphQLError.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+    return graphQLError;
+  }
   // Parse and validation errors (no original error) are mistakes in the caller's query.
   if (graphQLError && !graphQLError.originalError) {
     // yoga's own codes for these (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) become the contract's code.
-    if (/^GRAPHQL_|^BAD_REQUEST$/.test(String(graphQLError.extensions?.code ?? ''))) (graphQLError.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+    if (/^GRAPHQL_|^BAD_REQUEST$|^OPERATION_RESOLUTION_FAILURE$/.test(String(graphQLError.extensions?.code ?? ''))) (graphQLError.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
     return withCode(graphQLError, 'BAD_USER_INPUT');
   }
   return new GraphQLError('Unexpected error. It was logged on the server; try again, and report it if it persists.', {

@@ -175,7 +175,8 @@ function explainError(error: unknown): unknown {
 function runError(error: unknown): unknown {
   const code = String((error as { code?: string }).code ?? '');
   if (code === 'Neo.ClientError.Statement.AccessMode') return forbidden('The query tried to write: cypher is read-only.');
-  if (code.startsWith('Neo.ClientError.Statement') && !/Timed?Out|Terminated/i.test(code)) {
+  // Procedure errors (e.g. a sandboxed APOC procedure) are the query's problem too.
+  if ((code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Procedure')) && !/Timed?Out|Terminated/i.test(code)) {
     return badInput(`The Cypher query failed: ${String((error as Error).message ?? '').split('\n')[0]}`);
   }
   return error;

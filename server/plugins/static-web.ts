@@ -15,7 +15,13 @@ export function useStaticWeb(root: string): Plugin {
     onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (url.pathname.startsWith('/graphql') || url.pathname === '/healthz' || url.pathname === '/readyz') return;
-      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(url.pathname);
+      } catch {
+        return; // malformed percent-encoding (%ZZ, overlong UTF-8): not a file of ours; yoga answers 404
+      }
+      let path = normalize(join(base, decoded));
       if (!path.startsWith(base)) return;
       if (!existsSync(path) || statSync(path).isDirectory()) path = join(base, 'index.html'); // SPA deep links
       if (!existsSync(path)) return;

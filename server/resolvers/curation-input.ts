@@ -8,7 +8,10 @@ import { badUserInput } from '../errors.js';
 const slugId = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9._-]*$`), `must look like ${prefix}:<slug> (lower-case letters, digits, - . _)`);
 const refId = z.string().trim().min(3).max(200);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+    // Control characters (NUL, escape…) are never part of a name or quote; they come from broken files or probes.
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters');
 const sources = z.array(slugId('source')).min(1, 'give at least one source id (a fact without a source does not exist)').max(20);
 const confidence = z.enum(['HIGH', 'MEDIUM', 'LOW']).default('MEDIUM').transform((c) => c.toLowerCase());
 const status = z.enum(['CONFIRMED', 'UNVERIFIED']).default('CONFIRMED').transform((s) => s.toLowerCase());
