@@ -1,0 +1,124 @@
+// Latency of each root field through the GraphQL app (app.fetch: parsing, validation, resolvers,
+// serialisation) against the very Cypher it ran, replayed straight through the driver, plus the
+// transactions per operation, observed on the driver and as the API reports them.
+import { randomBytes } from 'node:crypto';
+import { parse, validate } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { createExecutor } from '../../../graph/executor.js';
+import { createApp, type App } from '../../../server/app.js';
+import { loadConfig } from '../../../server/config.js';
+import { createSchema } from '../../../server/schema/index.js';
+import { capturingDriver, replay, type CapturedTransaction } from './capture.js';
+import type { Figure, NotMeasured } from './report.js';
+import type { RootFieldCase } from './root-fields.js';
+import { ratio, summarize, timePaired } from './stats.js';
+
+export interface ApiBenchApp {
+  app: App;
+  analystToken: string;
+  take(): CapturedTransaction[];
+}
+
+/** The app on a capturing driver, with an analyst token of its own. */
+export function benchApp(driver: Driver): ApiBenchApp {
+  const analystToken = randomBytes(24).toString('base64url');
+  const capture = capturingDriver(driver);
+  const config = loadConfig({ KG_TOKENS: `analyst:${analystToken}`, KG_CYPHER_TIMEOUT_MS: '60000', KG_DB_TIMEOUT_MS: '120000' });
+  const app = createApp({ executor: createExecutor(capture.driver, { timeoutMs: 120_000 }), config });
+  return { app, analystToken, take: capture.take };
+}
+
+export interface GraphqlAnswer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[]; extensions?: Record<string, unknown> };
+}
+
+export async function postGraphql(app: App, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlAnswer> {
+  const response = await app.fetch(
+    new Request('http://bench.local/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    }),
+  );
+  return { status: response.status, body: JSON.parse(await response.text()) };
+}
+
+/** The transaction count the API reports for the operation, wherever it puts it in `extensions`. */
+export function reportedTransactions(extensions: Record<string, unknown> | undefined): number | null {
+  if (!extensions) return null;
+  for (const [key, value] of Object.entries(extensions)) {
+    if (/transaction/i.test(key) && typeof value === 'number') return value;
+    if (value && typeof value === 'object') {
+      const inner = reportedTransactions(value as Record<string, unknown>);
+      if (inner !== null) return inner;
+    }
+  }
+  return null;
+}
+
+export interface RootFieldOptions {
+  group: string;
+  runs: number;
+  warmup: number;
+  log: (line: string) => void;
+}
+
+export async function measureRootFields(driver: Driver, cases: RootFieldCase[], options: RootFieldOptions): Promise<{ figures: Figure[]; notMeasured: NotMeasured[] }> {
+  const bench = benchApp(driver);
+  const schema = createSchema();
+  const figures: Figure[] = [];
+  const notMeasured: NotMeasured[] = [];
+  for (const c of cases) {
+    const token = c.analyst ? bench.analystToken : undefined;
+    const problems = validate(schema, parse(c.query)).map((e) => e.message);
+    if (problems.length) {
+      notMeasured.push({ group: options.group, name: c.field, reason: `the API does not offer it as asked: ${problems.slice(0, 2).join('; ')}` });
+      continue;
+    }
+    bench.take();
+    const first = await postGraphql(bench.app, c.query, c.variables, token);
+    const transactions = bench.take();
+    if (first.status !== 200 || first.body.errors?.length) {
+      const error = first.body.errors?.[0];
+      notMeasured.push({ group: options.group, name: c.field, reason: `the API answered ${first.status} ${error?.extensions?.code ?? ''} ${error?.message ?? ''}`.trim() });
+      continue;
+    }
+    const [graphqlMs, cypherMs] = await timePaired(
+      async () => {
+        const answer = await postGraphql(bench.app, c.query, c.variables, token);
+        if (answer.body.errors?.length) throw new Error(`${c.field} failed during the runs: ${answer.body.errors[0].message}`);
+      },
+      () => replay(driver, transactions),
+      options.runs,
+      options.warmup,
+    );
+    const gql = summarize(graphqlMs, 'lower');
+    const cypher = summarize(cypherMs, 'lower');
+    const reported = reportedTransactions(first.body.extensions);
+    const queries = transactions.reduce((n, t) => n + t.queries.length, 0);
+    figures.push({
+      group: options.group,
+      name: `${c.field}: GraphQL latency`,
+      unit: 'ms',
+      direction: 'lower',
+      value: gql,
+      reference: { name: `same Cypher via driver (${queries} quer${queries === 1 ? 'y' : 'ies'})`, value: cypher },
+      ratio: ratio(gql.median, cypher.median),
+      aim: '≤ 1.2x',
+    });
+    figures.push({
+      group: options.group,
+      name: `${c.field}: transactions per operation`,
+      unit: 'tx',
+      direction: 'lower',
+      value: summarize([transactions.length], 'lower'),
+      reference: { name: 'aim', value: summarize([1], 'lower') },
+      ratio: ratio(transactions.length, 1),
+      aim: '1',
+      note: reported === null ? 'API reports no count' : reported === transactions.length ? `API reports ${reported} (agrees)` : `API reports ${reported}, driver saw ${transactions.length}`,
+    });
+    options.log(`  ${c.field.padEnd(17)} GraphQL ${gql.median.toFixed(1)} ms, Cypher ${cypher.median.toFixed(1)} ms (${ratio(gql.median, cypher.median).toFixed(2)}x), ${transactions.length} tx`);
+  }
+  return { figures, notMeasured };
+}

@@ -1,0 +1,126 @@
+// `npm run bench [-- --quick] [--out FILE] [--sizes …]`: on a Neo4j instance of its own (temporary
+// folder under .neo4j/, its own port, removed afterwards), loads synthetic data at each size and
+// measures load rates, every API root field, throughput and the web page, each against a reference
+// measured in the same run; writes JSON + Markdown and prints the table.
+import { parseBenchArgs, type BenchOptions } from './lib/args.js';
+import { measureRootFields, benchApp } from './lib/api-bench.js';
+import { createBenchInstance, type BenchInstance } from './lib/bench-instance.js';
+import { measureOfflineImport, measureSeedLoad } from './lib/load-rate.js';
+import { measureRenderFps } from './lib/render-fps.js';
+import { describeMachine, renderMarkdown, writeReport, type BenchReport, type Figure, type NotMeasured } from './lib/report.js';
+import { chainViewCase, pickIds, rootFieldCases } from './lib/root-fields.js';
+import { measureChainViewThroughput, measureTrivialThroughput } from './lib/throughput.js';
+import { measureWebNavigation } from './lib/web-navigation.js';
+
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const figures: Figure[] = [];
+const notMeasured: NotMeasured[] = [];
+
+/** Runs one section; a failure is recorded as "not measured" with its reason, and the run goes on. */
+async function section(group: string, name: string, work: () => Promise<{ figures?: Figure[]; notMeasured?: NotMeasured[] } | Figure | Figure[]>) {
+  try {
+    const out = await work();
+    if (Array.isArray(out)) figures.push(...out);
+    else if ('ratio' in out) figures.push(out);
+    else {
+      figures.push(...(out.figures ?? []));
+      notMeasured.push(...(out.notMeasured ?? []));
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+    log(`${group} / ${name}: not measured: ${reason}`);
+    notMeasured.push({ group, name, reason });
+  }
+}
+
+const sizeLabel = (n: number) => n.toLocaleString('en-US');
+
+async function measureSize(instance: BenchInstance, size: number, options: BenchOptions, last: boolean) {
+  log(`Dataset: synth ${sizeLabel(size)} enterprises (seed ${options.seed})`);
+  const loadGroup = 'Load rate';
+  let seedRates: number[] = [];
+  await section(loadGroup, `seed loader, ${sizeLabel(size)} enterprises`, async () => {
+    seedRates = (await measureSeedLoad(instance, { group: loadGroup, enterprises: size, seed: options.seed, runs: options.loadRuns, log })).rates;
+    return [];
+  });
+  if (seedRates.length === 0) return;
+
+  const apiGroup = `API root fields, ${sizeLabel(size)} enterprises`;
+  let ids: Awaited<ReturnType<typeof pickIds>> | undefined;
+  await section(apiGroup, 'all root fields', async () => {
+    ids = await pickIds(instance.executor);
+    log(`Root fields (${options.runs} runs each, paired with the same Cypher via the driver)`);
+    return measureRootFields(instance.driver, rootFieldCases(ids), { group: apiGroup, runs: options.runs, warmup: 3, log });
+  });
+
+  if (ids && (last || !options.quick)) {
+    const group = `Throughput, ${sizeLabel(size)} enterprises`;
+    const chainView = chainViewCase(ids);
+    const bench = benchApp(instance.driver);
+    log(`Throughput (autocannon, ${options.loadSeconds} s runs)`);
+    await section(group, 'trivial GraphQL vs bare node:http', () => measureTrivialThroughput(bench.app, { group, durationS: options.loadSeconds, runs: 2, log }));
+    await section(group, 'chain view at 50 clients', async () => {
+      bench.take();
+      const { postGraphql } = await import('./lib/api-bench.js');
+      const answer = await postGraphql(bench.app, chainView.query, chainView.variables);
+      if (answer.body.errors?.length) throw new Error(`the chain view query fails: ${answer.body.errors[0].message}`);
+      return measureChainViewThroughput(bench.app, instance.driver, chainView, bench.take(), { group, durationS: options.loadSeconds, runs: 2, log });
+    });
+  }
+
+  await section(loadGroup, `neo4j-admin import, ${sizeLabel(size)} enterprises`, () =>
+    measureOfflineImport(instance, seedRates, { group: loadGroup, enterprises: size, seed: options.seed, runs: options.loadRuns, log }),
+  );
+}
+
+async function main(): Promise<number> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const machine = describeMachine();
+  log(`Machine: ${machine.nproc} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB. Sizes: ${options.sizes.map(sizeLabel).join(', ')}${options.quick ? ' (quick)' : ''}.`);
+  let instance: BenchInstance | undefined;
+  const cleanUp = async () => {
+    if (instance && !options.keep) await instance.remove();
+  };
+  const onSignal = () => {
+    log('Interrupted: removing the benchmark instance…');
+    cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    instance = await createBenchInstance({ boltPort: options.port, heap: options.heap, pageCache: options.pageCache, log });
+    const sizes = [...options.sizes].sort((a, b) => a - b);
+    for (const [i, size] of sizes.entries()) await measureSize(instance, size, options, i === sizes.length - 1);
+    await section('Web page', 'navigation to the chain view', () => measureWebNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }));
+  } finally {
+    await cleanUp();
+  }
+  await section('Web page', 'canvas vs WebGL frame rate', () =>
+    measureRenderFps({ group: 'Web page', nodes: 5000, edges: 10_000, seconds: options.quick ? 10 : 30, warmupSeconds: options.quick ? 5 : 10, log }),
+  );
+
+  const finished = Date.now();
+  const report: BenchReport = {
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date(finished).toISOString(),
+    durationS: (finished - started) / 1000,
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    options: { ...options },
+    machine,
+    figures,
+    notMeasured,
+  };
+  const files = writeReport(report, options.out);
+  console.log('\n' + renderMarkdown(report));
+  log(`Wrote ${files.json} and ${files.markdown}.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? `Error: ${error.message}` : error);
+    process.exit(1);
+  },
+);
