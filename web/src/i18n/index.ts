@@ -36,7 +36,9 @@ export function onLangChange(listener: (lang: Lang) => void): () => void {
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[current][key] ?? key;
+  // `key_one` is the singular form where a language has one (English "1 firm").
+  const one = params?.n === 1 ? (dictionaries[current] as Record<string, string>)[`${key}_one`] : undefined;
+  const text = one ?? dictionaries[current][key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
 }
 

@@ -32,7 +32,8 @@ export function startApp(root: HTMLElement): void {
   const graph = new GraphCanvas(shell.graph);
   const status = new StatusOverlay();
   const legend = new Legend();
-  shell.graphWrap.append(legend.el, status.el);
+  shell.graphArea.append(status.el);
+  shell.graphWrap.append(legend.el);
   const details = new DetailsPanel({
     openChain: (id) => navigate('chain', { chain: id }),
     accountable: (id) => navigate('responsibility', { node: id, leader: null }),

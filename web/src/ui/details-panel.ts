@@ -17,7 +17,7 @@ export interface DetailsActions {
 }
 
 /** Properties shown elsewhere in the panel (title, chips, citations) or internal. */
-const HIDDEN_PROPS = new Set(['id', 'name', 'nameEn', 'sources', 'quote', 'status', 'confidence', 'label', 'subtitle', 'citations', 'source', 'target', 'type']);
+const HIDDEN_PROPS = new Set(['id', 'name', 'nameEn', 'aliases', 'sources', 'quote', 'status', 'confidence', 'label', 'subtitle', 'citations', 'source', 'target', 'type']);
 
 export function typeName(type: string): string {
   return tOr(`type.${type}`, type);

@@ -28,6 +28,7 @@ export interface ShellParts {
   root: HTMLElement;
   searchSlot: HTMLElement;
   graph: HTMLElement;
+  graphArea: HTMLElement;
   graphWrap: HTMLElement;
   page: HTMLElement;
   drawer: HTMLElement;
@@ -71,7 +72,8 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
   const controls = h('div.view-controls');
   const exportSlot = h('div.view-export');
   const graph = h('div.graph', { role: 'application' });
-  const graphWrap = h('div.graph-wrap', null, graph);
+  const graphArea = h('div.graph-area', null, graph);
+  const graphWrap = h('div.graph-wrap', null, graphArea);
   const page = h('div.page', { hidden: true });
   const drawer = h('div.drawer', { hidden: true });
   const stage = h('div.stage', { 'data-mode': 'graph' }, graphWrap, page, drawer);
@@ -115,6 +117,7 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
     root,
     searchSlot,
     graph,
+    graphArea,
     graphWrap,
     page,
     drawer,

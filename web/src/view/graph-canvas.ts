@@ -9,6 +9,9 @@ import { buildStyle } from './style.js';
 
 /** Above this many elements the WebGL renderer and label hiding during pan/zoom take over. */
 export const LARGE_GRAPH_THRESHOLD = 1500;
+/** Large graphs: labels appear once zoomed in at least this far, for at most LOD_MAX_LABELS nodes in view. */
+export const LOD_MIN_ZOOM = 0.45;
+export const LOD_MAX_LABELS = 250;
 
 type NodeHandler = (node: NodeSingular, event: EventObject) => void;
 
@@ -58,6 +61,7 @@ export class GraphCanvas {
    * bounding box, since `width: label` is deprecated. Runs again whenever a label changes.
    */
   sizeToLabels(nodes: cytoscape.NodeCollection): void {
+    if (this.webgl) return; // large graphs keep fixed sizes (level of detail)
     this.cy.batch(() => {
       nodes.forEach((node) => {
         if (node.isParent() || node.data('sizedFor') === node.data('label')) return;
@@ -84,7 +88,13 @@ export class GraphCanvas {
       if (options.fade && hit.nonempty()) this.cy.elements().not(hit).addClass('faded');
     });
     const hit = this.cy.elements('.highlighted');
-    if (options.center && hit.nonempty()) this.cy.animate({ fit: { eles: hit, padding: 80 }, duration: 300 });
+    if (options.center && hit.nonempty()) {
+      // Fit the highlighted part, but never zoom in past 1.2 (a single node would fill the screen).
+      const box = hit.boundingBox();
+      const padding = 80;
+      const zoom = Math.min(1.2, this.cy.width() / (box.w + 2 * padding), this.cy.height() / (box.h + 2 * padding));
+      this.cy.animate({ zoom, center: { eles: hit }, duration: 300 });
+    }
   }
 
   clearHighlight(): void {
@@ -129,6 +139,14 @@ export class GraphCanvas {
       });
       pending.push(node);
     });
+    if (webgl) {
+      // Level of detail: label only what is in view once the user has zoomed in and stopped moving.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      cy.on('viewport', () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => this.labelInView(cy), 180);
+      });
+    }
     cy.on('tap', 'node', (event) => this.handlers.tapNode?.(event.target as NodeSingular, event));
     cy.on('dbltap', 'node', (event) => this.handlers.dblTapNode?.(event.target as NodeSingular, event));
     cy.on('tap', 'edge', (event) => this.handlers.tapEdge?.(event.target));
@@ -136,6 +154,25 @@ export class GraphCanvas {
       if (event.target === cy) this.handlers.tapBackground?.();
     });
     return cy;
+  }
+
+  private labelInView(cy: Core): void {
+    if (cy.destroyed()) return;
+    const labelled = cy.nodes('.lod-label');
+    if (cy.zoom() < LOD_MIN_ZOOM) {
+      labelled.removeClass('lod-label');
+      return;
+    }
+    const { x1, y1, x2, y2 } = cy.extent();
+    const inView = cy.nodes().filter((n) => {
+      const p = n.position();
+      return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
+    });
+    const chosen = inView.length > LOD_MAX_LABELS ? cy.collection(inView.toArray().slice(0, LOD_MAX_LABELS) as never) : inView;
+    cy.batch(() => {
+      labelled.difference(chosen).removeClass('lod-label');
+      chosen.addClass('lod-label');
+    });
   }
 
   private relabel(): void {

@@ -5,6 +5,9 @@ import type { Core, LayoutOptions } from 'cytoscape';
 export const LAYOUT_NAMES = ['elk', 'breadthfirst', 'concentric', 'cose', 'grid', 'circle'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
+/** Above this many nodes a force-directed request runs the concentric layout instead. */
+export const COSE_MAX_NODES = 800;
+
 export function isLayoutName(value: unknown): value is LayoutName {
   return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);
 }
@@ -58,6 +61,9 @@ export async function runLayout(cy: Core, name: LayoutName, options: LayoutReque
       name = 'breadthfirst';
     }
   }
+  // Force-directed layout costs O(n²) per iteration: past a few hundred nodes the page would freeze,
+  // so large graphs get the concentric layout (rings by degree), which is near-linear.
+  if (name === 'cose' && cy.nodes().length > COSE_MAX_NODES) name = 'concentric';
   const layout = cy.layout(builtIn(name, cy, options));
   const done = layout.promiseOn('layoutstop');
   layout.run();

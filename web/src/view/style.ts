@@ -100,7 +100,16 @@ export function buildStyle(options: { large?: boolean } = {}): StylesheetJson {
         'overlay-opacity': 0,
       },
     },
-    ...(large ? [{ selector: 'edge', style: { width: 0.8, 'target-arrow-shape': 'none', 'curve-style': 'haystack' } }] : []),
+    // Large graphs: no label unless the node is near the centre of a zoomed-in view (class lod-label,
+    // set by GraphCanvas), selected or highlighted; straight thin edges without arrows.
+    ...(large
+      ? [
+          // Boxes keep a fixed size (no per-label measuring of thousands of nodes); labels go below.
+          { selector: 'node', style: { label: '', 'text-valign': 'bottom', 'text-margin-y': 3 } },
+          { selector: 'node.lod-label, node:selected, node.highlighted', style: { label: 'data(label)' } },
+          { selector: 'edge', style: { width: 0.8, 'target-arrow-shape': 'none', 'curve-style': 'haystack' } },
+        ]
+      : []),
     { selector: 'edge.labelled, edge:selected, edge.highlighted', style: { label: 'data(label)' } },
     { selector: 'edge[type = "FEEDS"]', style: { width: 3, 'line-color': '#0072B2', 'target-arrow-color': '#0072B2' } },
     { selector: 'edge[type = "PATRON_OF"]', style: { width: 2.5, 'line-color': '#E69F00', 'target-arrow-color': '#E69F00' } },

@@ -162,6 +162,8 @@ export function responsibilityView(): View {
     if (state.node) await showNode(state);
     else await showLeader(state);
     if (ctx.signal.aborted) return;
+    // The asked entity's name is known once its paths arrived: show it in the question field.
+    if (state.node) renderControls(state);
     // Chain figures for the leader mode arrive with the chains; fill them in for the stats map.
     renderSummary(state);
     ctx.ready();

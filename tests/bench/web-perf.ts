@@ -1,0 +1,184 @@
+// `npx tsx tests/bench/web-perf.ts [--runs N] [--seconds S] [--nodes N --edges M] [--skip-load]`
+// Three figures of the web page, each function exported so `npm run bench` can fold it in:
+// 1. the gzipped JavaScript (and CSS) the first view needs, read from web/dist/index.html;
+// 2. time from navigation to an interactive chain view on the Changchun data (the test Neo4j,
+//    KG_TEST_INSTANCE / NEO4J_TEST_BOLT_PORT; its data is replaced by the shipped dataset);
+// 3. frames per second while panning a generated 5,000-node / 10,000-edge graph with the product's own
+//    GraphCanvas, stylesheet and level of detail, canvas renderer vs WebGL renderer. Headless Chromium
+//    has no GPU here: WebGL runs on SwiftShader (software), which the report says.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { createDriver } from '../../graph/connection.js';
+import { createExecutor, type Executor } from '../../graph/executor.js';
+import { INSTANCES } from '../../graph/runtime/instance-config.js';
+import { startInstance } from '../../graph/runtime/instance.js';
+import { validateAndLoad } from '../../seed/load.js';
+import { CHROMIUM, CHROMIUM_ARGS, WEB_DIST, ensureWebBuild, startServer } from '../e2e/harness.js';
+
+const SOFTWARE_WEBGL = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export interface FirstViewSize {
+  files: { file: string; bytes: number; gzip: number }[];
+  jsGzip: number;
+  cssGzip: number;
+}
+
+/** The scripts and styles index.html loads before the first view (entry, preloads, CSS), gzipped. */
+export function measureFirstViewSize(dist = WEB_DIST): FirstViewSize {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const files = [...new Set(refs)].map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const sum = (ext: string) => files.filter((f) => extname(f.file) === ext).reduce((a, f) => a + f.gzip, 0);
+  return { files, jsGzip: sum('.js'), cssGzip: sum('.css') };
+}
+
+export interface NavigationTiming {
+  chainId: string;
+  /** ms from navigation start to body[data-view-ready="chain"] (segments laid out and drawn) */
+  readyMs: number[];
+  median: number;
+}
+
+/** Navigation → interactive chain view, cold browser cache each run (a fresh context). */
+export async function measureChainNavigation(executor: Executor, runs: number, chainId = 'chain:opto'): Promise<NavigationTiming> {
+  const server = await startServer(executor);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const readyMs: number[] = [];
+  try {
+    for (let i = 0; i <= runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (document.body?.dataset.viewReady === 'chain') {
+            (window as unknown as { readyAt: number }).readyAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-view-ready'] });
+      });
+      await page.goto(`${server.url}/?view=chain&chain=${chainId}`);
+      await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 60_000 });
+      const readyAt = await page.evaluate(() => (window as unknown as { readyAt: number }).readyAt);
+      await context.close();
+      if (i > 0) readyMs.push(readyAt); // run 0 warms the server and Neo4j
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { chainId, readyMs, median: median(readyMs) };
+}
+
+export interface PanFps {
+  nodes: number;
+  edges: number;
+  canvasFps: number;
+  webglFps: number;
+  ratio: number;
+  renderer: string;
+}
+
+async function servePage(dir: string) {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const path = join(dir, req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0]);
+    try {
+      const body = readFileSync(path);
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Pans the same generated graph with both renderers; fps = frames reaching the screen per second. */
+export async function measurePanFps(options: { nodes: number; edges: number; seconds: number; warmupSeconds: number }): Promise<PanFps> {
+  const out = mkdtempSync(join(tmpdir(), 'kg-web-perf-'));
+  const { build } = await import('vite');
+  await build({ root: join(import.meta.dirname, 'web-perf-page'), configFile: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+  const server = await servePage(out);
+  const once = async (webgl: boolean) => {
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), ...SOFTWARE_WEBGL] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready="true"]');
+      const result = await page.evaluate(
+        ([n, e, w, s, ws]) => (window as unknown as { measure: (...a: unknown[]) => Promise<{ stamps: number[]; elapsed: number; renderer: string; usesWebgl: boolean }> }).measure(n, e, w, s, ws),
+        [options.nodes, options.edges, webgl, options.seconds, options.warmupSeconds] as const,
+      );
+      if (result.usesWebgl !== webgl) throw new Error(`asked for ${webgl ? 'WebGL' : 'canvas'}, the page used the other renderer`);
+      // Frames per second over the whole pan (not a mean of per-frame rates, which long frames would hide).
+      return { fps: (Math.max(result.stamps.length - 1, 0) / ((result.stamps.at(-1)! - result.stamps[0]) || result.elapsed)) * 1000, renderer: result.renderer };
+    } finally {
+      await browser.close();
+    }
+  };
+  try {
+    const canvas = await once(false);
+    const webgl = await once(true);
+    return { nodes: options.nodes, edges: options.edges, canvasFps: canvas.fps, webglFps: webgl.fps, ratio: webgl.fps / Math.max(canvas.fps, 0.01), renderer: webgl.renderer };
+  } finally {
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+  };
+  const runs = arg('runs', 5);
+  await ensureWebBuild();
+
+  const size = measureFirstViewSize();
+  console.log('First view (web/dist/index.html and what it loads before the first view):');
+  for (const f of size.files) console.log(`  ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  gzip ${(f.gzip / 1024).toFixed(1).padStart(7)} KB`);
+  console.log(`  JavaScript gzip total: ${(size.jsGzip / 1024).toFixed(1)} KB; CSS gzip: ${(size.cssGzip / 1024).toFixed(1)} KB`);
+
+  const { connection } = await startInstance(INSTANCES.test, () => {});
+  const driver = createDriver({ ...connection, external: false });
+  const executor = createExecutor(driver, { timeoutMs: 120_000 });
+  try {
+    if (!args.includes('--skip-load')) {
+      for (;;) {
+        const [row] = await executor.mutate('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted');
+        if (Number(row.deleted) === 0) break;
+      }
+      await validateAndLoad(executor, undefined, { log: () => {} });
+    }
+    const nav = await measureChainNavigation(executor, runs);
+    console.log(`Navigation → interactive chain view (${nav.chainId}, cold cache, ${runs} runs): median ${nav.median.toFixed(0)} ms [${nav.readyMs.map((v) => v.toFixed(0)).join(', ')}]`);
+  } finally {
+    await driver.close();
+  }
+
+  const fps = await measurePanFps({ nodes: arg('nodes', 5000), edges: arg('edges', 10000), seconds: arg('seconds', 6), warmupSeconds: 2 });
+  console.log(`Panning ${fps.nodes} nodes / ${fps.edges} edges: canvas ${fps.canvasFps.toFixed(1)} fps, WebGL ${fps.webglFps.toFixed(1)} fps, ratio ${fps.ratio.toFixed(2)}x (software WebGL: ${fps.renderer})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
