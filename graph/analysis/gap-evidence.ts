@@ -5,12 +5,12 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { buildSlice, NODE_MAP, REL_MAP, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
-import { BUYER_COUNTS, SAMPLE_SIZE, type ChainSegment, type GapInputs } from './gap-inputs.js';
+import { BUYER_COUNTS, type ChainSegment, type GapInputs } from './gap-inputs.js';
 import { ancestorsOf, type SegmentCounts } from './gap-status.js';
 import { counts } from './scope.js';
 
 /** How much of a segment an evidence slice shows. */
-export const EVIDENCE_CAPS = { localFirms: SAMPLE_SIZE, suppliers: 12, edgesPerSupplier: 3, supplyEdges: 40, segments: 60 };
+export const EVIDENCE_CAPS = { localFirms: 15, suppliers: 8, edgesPerSupplier: 2, supplyEdges: 24, segments: 60 };
 
 export interface EvidenceData {
   nodes: Map<string, NodeRow>;

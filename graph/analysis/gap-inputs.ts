@@ -62,42 +62,50 @@ export const BUYER_COUNTS = `(b.id IN $landingIds OR (b.local = true AND NOT b.i
   }))`;
 
 /** How many firm ids of each kind the aggregate keeps for the evidence. */
-export const SAMPLE_SIZE = 25;
+export const SAMPLE_SIZE = 15;
 
-// Each firm of the chain once, with its segments (plus hypothetical landings), its local flag after
-// the hypothesis and its supply edges into local firms of the chain; then counted once for each of its
-// segments and their ancestors ($up), and aggregated per segment.
+// Each firm of the chain once, with its segments (plus hypothetical landings) and its local flag after
+// the hypothesis. The local ones are the buyers that count: a map keyed by element id turns "is the
+// customer a local firm of the chain?" into one lookup per SUPPLIES edge (instead of re-reading each
+// customer's segments). Then each firm counts once for each of its segments and their ancestors
+// ($up, which also holds the chain itself), aggregated per segment.
+const LOCAL = `((f.e.local = true AND NOT f.e.id IN $leaving) OR f.e.id IN $landingIds)`;
 const AGGREGATES = `
-CALL () {
-  UNWIND $segIds AS sid
-  MATCH (:Segment {id: sid})<-[m:IN_SEGMENT]-(e:Enterprise)
+UNWIND $segIds AS sid
+MATCH (s:Segment {id: sid})
+CALL (s) {
+  MATCH (s)<-[m:IN_SEGMENT]-(e:Enterprise)
   WHERE ${counts('m')} AND ${counts('e')}
-  RETURN e, sid
+  RETURN e
   UNION
   UNWIND $landing AS l
+  WITH l
+  WHERE l.segmentId = s.id
   MATCH (e:Enterprise {id: l.enterpriseId})
-  RETURN e, l.segmentId AS sid
+  RETURN e
 }
-WITH e, collect(sid) AS segs
-WITH e, segs, ((e.local = true AND NOT e.id IN $leaving) OR e.id IN $landingIds) AS local,
-  COUNT {
-    MATCH (e)-[r:SUPPLIES]->(b:Enterprise)
-    WHERE ${counts('r')} AND ${counts('b')} AND ${BUYER_COUNTS}
+WITH e, collect(s.id) AS segs
+WITH collect({e: e, segs: segs}) AS firms
+WITH firms, [f IN firms WHERE ${LOCAL} | elementId(f.e)] AS buyers
+WITH firms, apoc.map.fromLists(buyers, [b IN buyers | true]) AS isBuyer
+UNWIND firms AS f
+WITH f.e AS e, f.segs AS segs, ${LOCAL} AS local, isBuyer
+WITH e, segs, local, COUNT {
+    MATCH (e)-[r:SUPPLIES]->(b)
+    WHERE isBuyer[elementId(b)] AND ${counts('r')}
   } AS out
 UNWIND segs AS sid
 UNWIND $up[sid] AS target
-WITH DISTINCT target, e.id AS id, local, out
-ORDER BY id
-WITH target, collect({id: id, local: local, out: out}) AS firms
+WITH DISTINCT target, e, local, out
 RETURN target,
-  size([f IN firms WHERE f.local]) AS localFirms,
-  reduce(n = 0, f IN firms | n + CASE WHEN f.local THEN f.out ELSE 0 END) AS localEdges,
-  reduce(n = 0, f IN firms | n + CASE WHEN f.local THEN 0 ELSE f.out END) AS externalEdges,
-  size([f IN firms WHERE f.local AND f.out > 0]) AS localSuppliers,
-  size([f IN firms WHERE NOT f.local AND f.out > 0]) AS externalSuppliers,
-  [f IN firms WHERE f.local | f.id][..$sample] AS localSample,
-  [f IN apoc.coll.sortMaps([f IN firms WHERE NOT f.local AND f.out > 0], 'out')[..$sample] | f.id] AS externalSample,
-  [f IN apoc.coll.sortMaps([f IN firms WHERE f.local AND f.out > 0], 'out')[..$sample] | f.id] AS localSupplierSample`;
+  sum(CASE WHEN local THEN 1 ELSE 0 END) AS localFirms,
+  sum(CASE WHEN local THEN out ELSE 0 END) AS localEdges,
+  sum(CASE WHEN local THEN 0 ELSE out END) AS externalEdges,
+  sum(CASE WHEN local AND out > 0 THEN 1 ELSE 0 END) AS localSuppliers,
+  sum(CASE WHEN NOT local AND out > 0 THEN 1 ELSE 0 END) AS externalSuppliers,
+  collect(CASE WHEN local THEN e.id END)[..$sample] AS localSample,
+  [x IN apoc.coll.sortMaps(collect(CASE WHEN NOT local AND out > 0 THEN {id: e.id, out: out} END), 'out')[..$sample] | x.id] AS externalSample,
+  [x IN apoc.coll.sortMaps(collect(CASE WHEN local AND out > 0 THEN {id: e.id, out: out} END), 'out')[..$sample] | x.id] AS localSupplierSample`;
 
 const TARGETS = `
 UNWIND $segIds AS sid
