@@ -18,38 +18,12 @@ export async function countSynthetic(executor: Executor): Promise<number> {
 }
 
 /**
- * Deletes every synthetic node with its relationships, then any synthetic relationship left between
- * real nodes (once the synthetic nodes are gone, those scans only cross the real data).
+ * Deletes every synthetic relationship, type by type in bounded batches (a hub firm can have thousands),
+ * then every synthetic node with whatever still touches it.
  */
-export async function removeSynthetic(executor: Executor, log: Log = () => {}, batchSize = 2000): Promise<{ nodes: number; relationships: number }> {
+export async function removeSynthetic(executor: Executor, log: Log = () => {}, batchSize = 20_000): Promise<{ nodes: number; relationships: number }> {
   let nodes = 0;
   let relationships = 0;
-  for (const label of LABELS) {
-    for (;;) {
-      const [row] = await executor.mutate(
-        `MATCH (n:${label})
-         WHERE n.synthetic = true
-         WITH n LIMIT $batch
-         WITH collect(n) AS batch
-         CALL (batch) {
-           UNWIND batch AS x
-           MATCH (x)-[r]-()
-           RETURN count(DISTINCT r) AS detached
-         }
-         CALL (batch) {
-           UNWIND batch AS x
-           DETACH DELETE x
-         }
-         RETURN size(batch) AS deleted, detached`,
-        { batch: neo4j.int(batchSize) },
-        { timeoutMs: 120_000 },
-      );
-      const deleted = Number(row.deleted);
-      nodes += deleted;
-      relationships += Number(row.detached ?? 0);
-      if (deleted === 0) break;
-    }
-  }
   for (const type of REL_TYPES) {
     for (;;) {
       const [row] = await executor.mutate(
@@ -58,7 +32,7 @@ export async function removeSynthetic(executor: Executor, log: Log = () => {}, b
          WITH r LIMIT $batch
          DELETE r
          RETURN count(*) AS deleted`,
-        { batch: neo4j.int(batchSize * 5) },
+        { batch: neo4j.int(batchSize) },
         { timeoutMs: 120_000 },
       );
       const deleted = Number(row.deleted);
@@ -66,6 +40,24 @@ export async function removeSynthetic(executor: Executor, log: Log = () => {}, b
       if (deleted === 0) break;
     }
   }
-  log(`Removed ${nodes} synthetic nodes and ${relationships} synthetic relationships.`);
+  for (const label of LABELS) {
+    for (;;) {
+      const [row] = await executor.mutate(
+        `MATCH (n:${label})
+         WHERE n.synthetic = true
+         WITH n LIMIT $batch
+         WITH n, COUNT { (n)--() } AS degree
+         DETACH DELETE n
+         RETURN count(n) AS deleted, sum(degree) AS detached`,
+        { batch: neo4j.int(Math.ceil(batchSize / 4)) },
+        { timeoutMs: 120_000 },
+      );
+      const deleted = Number(row.deleted);
+      nodes += deleted;
+      relationships += Number(row.detached ?? 0);
+      if (deleted === 0) break;
+    }
+  }
+  log(`Removed ${nodes} synthetic nodes and ${relationships} relationships.`);
   return { nodes, relationships };
 }

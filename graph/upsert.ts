@@ -31,6 +31,11 @@ export interface WriteOptions {
   singleTransaction?: boolean;
   timeoutMs?: number;
   onProgress?: (progress: WriteProgress) => void;
+  /**
+   * Transactions run side by side within each phase (default 1). Writers that touch the same node wait
+   * for each other's locks, and a deadlock is retried by the driver, so keep this small (2 on 2 cores).
+   */
+  concurrency?: number;
   /** With singleTransaction: more work in the same transaction after the writes (e.g. an import record). */
   afterWrite?: (tx: ManagedTransaction) => Promise<void>;
 }
@@ -192,12 +197,21 @@ export async function writeGraph(executor: Executor, write: GraphWrite, options:
     for (const batch of batches) report(batch);
     return counts;
   }
-  // Small groups (a few nodes of one label) share a transaction, up to batchSize rows.
-  for (const pack of packBatches(batches, options.batchSize ?? 5000)) {
-    await executor.write(async (tx) => {
-      for (const batch of pack) await batch.step(tx);
-    }, txOptions);
-    pack.forEach(report);
+  // Small groups (a few nodes of one label) share a transaction, up to batchSize rows. Nodes are all
+  // written before any relationship; within a phase, `concurrency` transactions run side by side.
+  const packs = packBatches(batches, options.batchSize ?? 5000);
+  for (const phase of ['nodes', 'relationships'] as const) {
+    const queue = packs.filter((pack) => pack[0].phase === phase);
+    const worker = async () => {
+      for (let pack = queue.shift(); pack; pack = queue.shift()) {
+        const current = pack;
+        await executor.write(async (tx) => {
+          for (const batch of current) await batch.step(tx);
+        }, txOptions);
+        current.forEach(report);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   }
   return counts;
 }
