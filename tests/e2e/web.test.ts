@@ -3,6 +3,7 @@
 // details and citations, a path, English, PNG and CSV export, a CSV upload as an editor, a deep link,
 // the database-down message, and no request leaving 127.0.0.1. Screenshots of every view at 1440x900
 // go to test-artifacts/screenshots/.
+import cytoscape from 'cytoscape';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,31 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
+  it('exports SVG and GraphML that parse as XML, and JSON that Cytoscape loads back', async () => {
+    const page = await newPage();
+    await openView(page, base, '/?view=chain&chain=chain:biomed', 'chain');
+    const parse = (text: string, type: string) =>
+      page.evaluate(([t, ty]) => {
+        const doc = new DOMParser().parseFromString(t, ty as DOMParserSupportedType);
+        return { root: doc.documentElement.nodeName, broken: doc.getElementsByTagName('parsererror').length > 0, texts: [...doc.getElementsByTagName('text')].map((n) => n.textContent ?? '') };
+      }, [text, type] as const);
+    const svg = await parse((await exportAs(page, 'svg')).bytes.toString('utf8'), 'image/svg+xml');
+    expect(svg).toMatchObject({ root: 'svg', broken: false });
+    expect(svg.texts.join('')).toContain('生物医药和生命健康');
+    const graphml = (await exportAs(page, 'graphml')).bytes.toString('utf8');
+    expect(await parse(graphml, 'application/xml')).toMatchObject({ root: 'graphml', broken: false });
+    expect(graphml).toContain('<node id="chain:biomed">');
+    const json = JSON.parse((await exportAs(page, 'json')).bytes.toString('utf8'));
+    expect(json.elements.nodes.some((n: { data: { id: string } }) => n.data.id === 'chain:biomed')).toBe(true);
+    // Cytoscape itself (headless) loads the file back: every node and every edge, ends included.
+    const reloaded = cytoscape({ headless: true, elements: json.elements });
+    expect(reloaded.nodes().length).toBe(json.elements.nodes.length);
+    expect(reloaded.edges().length).toBe(json.elements.edges.length);
+    expect(reloaded.getElementById('chain:biomed').data('name')).toBe('生物医药和生命健康');
+    reloaded.destroy();
+    await page.close();
+  });
+
   it('follows a deep link to a chain with an expanded, selected segment', async () => {
     const page = await newPage();
     await openView(page, base, '/?view=chain&chain=chain:opto&expand=segment:opto-ic-cmos&sel=segment:opto-ic-cmos', 'chain');
@@ -269,6 +295,36 @@ describe('the web page in Chromium', () => {
     const [row] = await db.executor.query("MATCH (e:Enterprise {name: '长春网页测试光学有限公司'}) RETURN e.local AS local, e.sources AS sources");
     expect(row).toEqual({ local: false, sources: ['source:s1'] });
     await page.close();
+  });
+
+  it('lets an editor propose a fact with its source and an admin confirm it from the review queue', async () => {
+    const editor = await newPage();
+    await signIn(editor, TOKENS.editor);
+    const form = editor.locator('form[data-form="propose"]');
+    await form.locator('select[name="fact-kind"]').selectOption('relationship');
+    await form.locator('input[name="rel-type"]').fill('SUPPORTS');
+    await form.locator('input[name="rel-from"]').fill('university:nenu');
+    await form.locator('input[name="rel-to"]').fill('chain:biomed');
+    await form.locator('input[name="sources"]').fill('source:s1');
+    await form.locator('textarea[name="quote"]').fill('网页测试：东北师范大学支撑生物医药');
+    await form.locator('button[type="submit"]').click();
+    const done = form.locator('.notice-ok');
+    await done.waitFor();
+    const proposalId = /(proposal:[\w-]+)/.exec(await done.innerText())?.[1];
+    expect(proposalId).toBeTruthy();
+    await editor.close();
+
+    const admin = await newPage();
+    await signIn(admin, TOKENS.admin);
+    const item = admin.locator(`.review-item[data-id="${proposalId}"]`);
+    await item.waitFor();
+    expect(await item.innerText()).toContain('网页测试：东北师范大学支撑生物医药');
+    await admin.screenshot({ path: `${SCREENSHOTS}/11-curation-review.png`, fullPage: false });
+    await item.locator('button.btn-primary').click();
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(0);
+    const [row] = await db.executor.query("MATCH (:University {id: 'university:nenu'})-[r:SUPPORTS]->(:Chain {id: 'chain:biomed'}) RETURN r.status AS status");
+    expect(row).toEqual({ status: 'confirmed' });
+    await admin.close();
   });
 
   it('says what to do when the database does not answer', async () => {

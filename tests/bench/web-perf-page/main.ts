@@ -55,7 +55,8 @@ export interface PanResult {
 
 async function measure(nodes: number, edges: number, webgl: boolean, seconds: number, warmupSeconds: number): Promise<PanResult> {
   const canvas = new GraphCanvas(document.getElementById('graph')!);
-  canvas.setElements(generate(nodes, edges), { forceWebgl: webgl });
+  // The same level of detail for both renderers: only the renderer differs.
+  canvas.setElements(generate(nodes, edges), { large: true, webgl });
   canvas.fit();
   // Warm-up: label textures and WebGL atlases are built before counting.
   await pan(canvas, warmupSeconds * 1000);

@@ -13,6 +13,20 @@ export const LARGE_GRAPH_THRESHOLD = 1500;
 export const LOD_MIN_ZOOM = 0.45;
 export const LOD_MAX_LABELS = 250;
 
+let webglSupport: boolean | null = null;
+
+/** Whether this browser can give Cytoscape a WebGL2 context (not on every locked-down office PC). */
+export function webglAvailable(): boolean {
+  if (webglSupport === null) {
+    try {
+      webglSupport = Boolean(document.createElement('canvas').getContext('webgl2'));
+    } catch {
+      webglSupport = false;
+    }
+  }
+  return webglSupport;
+}
+
 type NodeHandler = (node: NodeSingular, event: EventObject) => void;
 
 export interface GraphHandlers {
@@ -24,11 +38,13 @@ export interface GraphHandlers {
 
 export class GraphCanvas {
   cy: Core;
+  /** large: the level of detail of big graphs; webgl: drawn by the WebGL renderer (when available) */
+  private large = false;
   private webgl = false;
   private handlers: GraphHandlers = {};
 
   constructor(private readonly container: HTMLElement) {
-    this.cy = this.create(false);
+    this.cy = this.create(false, false);
     onLangChange(() => this.relabel());
     this.bindKeyboard();
   }
@@ -37,17 +53,25 @@ export class GraphCanvas {
     return this.webgl;
   }
 
+  get isLarge(): boolean {
+    return this.large;
+  }
+
   /** Replaces the handlers of the current view (a view sets all it needs; others are cleared). */
   setHandlers(handlers: GraphHandlers): void {
     this.handlers = handlers;
   }
 
-  /** Replaces all elements; picks the renderer for the new size. */
-  setElements(elements: ElementDefinition[], options: { forceWebgl?: boolean } = {}): void {
-    const large = options.forceWebgl ?? elements.length > LARGE_GRAPH_THRESHOLD;
-    if (large !== this.webgl) {
+  /**
+   * Replaces all elements; picks the level of detail and renderer for the new size. `large` and
+   * `webgl` override the choice (the benchmark compares both renderers on the same large graph).
+   */
+  setElements(elements: ElementDefinition[], options: { large?: boolean; webgl?: boolean } = {}): void {
+    const large = options.large ?? elements.length > LARGE_GRAPH_THRESHOLD;
+    const webgl = (options.webgl ?? large) && webglAvailable();
+    if (large !== this.large || webgl !== this.webgl) {
       this.cy.destroy();
-      this.cy = this.create(large);
+      this.cy = this.create(large, webgl);
     }
     this.cy.batch(() => {
       this.cy.elements().remove();
@@ -61,7 +85,7 @@ export class GraphCanvas {
    * bounding box, since `width: label` is deprecated. Runs again whenever a label changes.
    */
   sizeToLabels(nodes: cytoscape.NodeCollection): void {
-    if (this.webgl) return; // large graphs keep fixed sizes (level of detail)
+    if (this.large) return; // large graphs keep fixed sizes (level of detail)
     this.cy.batch(() => {
       nodes.forEach((node) => {
         if (node.isParent() || node.data('sizedFor') === node.data('label')) return;
@@ -105,26 +129,29 @@ export class GraphCanvas {
     this.cy.fit(undefined, padding);
   }
 
-  private create(webgl: boolean): Core {
+  /** Without WebGL2 a large graph still gets the level of detail, on the canvas renderer. */
+  private create(large: boolean, webgl: boolean): Core {
+    this.large = large;
     this.webgl = webgl;
     this.container.dataset.renderer = webgl ? 'webgl' : 'canvas';
+    this.container.dataset.detail = large ? 'low' : 'full';
     // Cytoscape 3.35 sets its layer count on the shared renderer prototype when WebGL is on; put it
     // back before a plain canvas instance, or that instance creates an unused WebGL layer.
     const renderer = (cytoscape as unknown as (kind: string, name: string) => { prototype: { CANVAS_LAYERS: number } })('renderer', 'canvas');
     if (!webgl && renderer?.prototype) renderer.prototype.CANVAS_LAYERS = 3;
     const cy = cytoscape({
       container: this.container,
-      style: buildStyle({ large: webgl }),
+      style: buildStyle({ large }),
       minZoom: 0.05,
       maxZoom: 4,
       selectionType: 'single',
       boxSelectionEnabled: false,
       // Level of detail for large graphs: labels vanish while the view moves, and the view moves as
       // one texture instead of redrawing every element.
-      hideLabelsOnViewport: webgl,
-      textureOnViewport: webgl,
+      hideLabelsOnViewport: large,
+      textureOnViewport: large,
       hideEdgesOnViewport: false,
-      pixelRatio: webgl ? 1 : 'auto',
+      pixelRatio: large ? 1 : 'auto',
       renderer: { name: 'canvas', webgl, webglTexSize: 4096, webglBatchSize: 4096 } as never,
     } as cytoscape.CytoscapeOptions);
     // A changed label is measured once Cytoscape has restyled it (next frame), not inside the event.
@@ -139,7 +166,7 @@ export class GraphCanvas {
       });
       pending.push(node);
     });
-    if (webgl) {
+    if (large) {
       // Level of detail: label only what is in view once the user has zoomed in and stopped moving.
       let timer: ReturnType<typeof setTimeout> | undefined;
       cy.on('viewport', () => {
