@@ -33,6 +33,29 @@ afterAll(async () => {
   await emptyDatabase(db.executor);
 });
 
+describe('a segment with many firms', () => {
+  it('shows its firms capped, with "show more" for the next batch', async () => {
+    const [big] = await db.executor.query(`
+      MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)-[:PART_OF*1..]->(c:Chain)
+      WHERE s.synthetic
+      WITH s, c, count(DISTINCT e) AS firms
+      WHERE firms > 12
+      RETURN s.id AS segment, c.id AS chain, firms
+      ORDER BY firms DESC, segment
+      LIMIT 1`);
+    expect(big, 'the synthetic data has a segment with more than 12 firms').toBeTruthy();
+    const page = await guard.context.newPage();
+    await openView(page, server.url, `/?view=chain&chain=${big.chain}&expand=${big.segment}`, 'chain');
+    const item = page.locator(`.tree-item[data-id="${big.segment}"]`);
+    const firms = item.locator('.tree-firms button[data-id]');
+    await expect.poll(() => firms.count(), { timeout: 20_000 }).toBe(12);
+    await item.locator('.more-link').click();
+    await expect.poll(() => firms.count(), { timeout: 20_000 }).toBe(Math.min(Number(big.firms), 32));
+    expect(await item.locator('.more-link').count()).toBe(Number(big.firms) > 32 ? 1 : 0);
+    await page.close();
+  }, 120_000);
+});
+
 describe('a large graph', () => {
   it('is drawn by the WebGL renderer with labels hidden until zoomed in, and the page stays responsive', async () => {
     const page = await guard.context.newPage();

@@ -319,6 +319,7 @@ describe('the web page in Chromium', () => {
     const item = admin.locator(`.review-item[data-id="${proposalId}"]`);
     await item.waitFor();
     expect(await item.innerText()).toContain('网页测试：东北师范大学支撑生物医药');
+    await item.scrollIntoViewIfNeeded();
     await admin.screenshot({ path: `${SCREENSHOTS}/11-curation-review.png`, fullPage: false });
     await item.locator('button.btn-primary').click();
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(0);

@@ -27,7 +27,11 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
 
 export function csvImportForm(): HTMLElement {
   const kind = h('select.select', { name: 'csv-kind' }, h('option', { value: '' }, t('csv.kind.auto')), h('option', { value: 'ENTERPRISES' }, t('csv.kind.enterprises')), h('option', { value: 'RELATIONSHIPS' }, t('csv.kind.relationships')));
-  const file = h('input.input', { type: 'file', name: 'csv-file', accept: '.csv,text/csv' });
+  // The browser's own file button speaks the browser's language; this one speaks the page's.
+  const file = h('input.file-input', { type: 'file', name: 'csv-file', id: 'csv-file', accept: '.csv,text/csv' });
+  const chosenName = h('span.file-name.muted', null, t('csv.noFile'));
+  file.addEventListener('change', () => (chosenName.textContent = file.files?.[0]?.name ?? t('csv.noFile')));
+  const filePicker = h('div.file-picker', null, file, h('label.btn', { for: 'csv-file' }, t('csv.choose')), chosenName);
   const result = h('div.form-result', { 'aria-live': 'polite' });
   const showResult = (answer: ImportCsvMutation['importCsv']) => {
     if (answer.errors.length) {
@@ -62,7 +66,7 @@ export function csvImportForm(): HTMLElement {
     h('h2.card-title', null, t('csv.title')),
     h('p.muted', null, t('csv.about')),
     field(t('csv.kind'), kind),
-    field(t('csv.file'), file, t('csv.fileHint')),
+    h('div.field', null, h('span.field-title', null, t('csv.file')), filePicker, h('p.field-hint', null, t('csv.fileHint'))),
     h('div.form-actions', null, h('button.btn.btn-primary', { type: 'submit', 'data-action': 'csv-import' }, t('csv.import')), h('span.muted', null, t('csv.templates'))),
     result,
   );

@@ -66,9 +66,11 @@ export function curationView(): View {
         'div.page-inner.curation',
         null,
         loginCard(),
+        // Reviewing is an admin's main task here: it comes first.
+        rights.canReview ? reviewQueue() : null,
         rights.canCurate ? csvImportForm() : h('section.card.card-locked', null, h('h2.card-title', null, t('csv.title')), h('p.muted', null, t('login.needEditor'))),
         rights.canCurate ? proposalForm() : h('section.card.card-locked', null, h('h2.card-title', null, t('propose.title')), h('p.muted', null, t('login.needEditor'))),
-        rights.canReview ? reviewQueue() : h('section.card.card-locked', null, h('h2.card-title', null, t('review.title')), h('p.muted', null, t('login.needAdmin'))),
+        rights.canReview ? null : h('section.card.card-locked', null, h('h2.card-title', null, t('review.title')), h('p.muted', null, t('login.needAdmin'))),
       ),
     );
   }
