@@ -42,7 +42,7 @@ export const resolverTypesConfig = {
     ResponsibilityPath: `${records}#ResponsibilityValue`,
     CypherResult: '../../graph/queries/cypher-guard.js#CypherOutput',
     Proposal: '../../graph/queries/proposals.js#ProposalRow',
-    AuditEntry: '../../graph/queries/audit.js#AuditEntryRow',
+    AuditEntry: '../../graph/audit-trail.js#AuditEntryRow',
     // analysis.graphql (server/resolvers/analysis-values.ts builds these values)
     SegmentGap: '../resolvers/analysis-values.js#SegmentGapValue',
     GoalProgress: '../resolvers/analysis-values.js#GoalProgressValue',

@@ -67,5 +67,8 @@ export const SEGMENT_ROLE = ['core', 'member'] as const;
 export const PIPELINE_STAGES = ['推介', '在谈', '签约', '拟开工', '到资', '竣工投产'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
-/** Operational labels (not domain facts): audit trail, proposals, import runs. */
-export const OPERATIONAL_LABELS = ['AuditEntry', 'Proposal', 'ImportRun'] as const;
+/**
+ * Operational labels (not domain facts): proposals awaiting review. Analysts may read them, as any
+ * node; the audit trail and import records are kept out of the graph (graph/audit-log.ts).
+ */
+export const OPERATIONAL_LABELS = ['Proposal'] as const;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AuditLog, DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
 import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
 import { GraphError } from '../graph/errors.js';
 import { createExecutor, type Executor } from '../graph/executor.js';
@@ -19,7 +20,8 @@ const USAGE = `Usage: npm run seed [-- <command>]
   validate [--dir DIR]               only validate; exit code 1 when anything is wrong
   load [--dir DIR]                   same as no command, for another folder of YAML files
   import FILE.csv [--kind enterprises|relationships] [--actor NAME]
-                                     import a spreadsheet (templates in seed/templates/); all or nothing
+                                     import a spreadsheet (templates in seed/templates/); all or nothing;
+                                     recorded in the audit trail (KG_AUDIT_FILE, as the server)
   synth --enterprises N --seed S [--manifest FILE] [--batch-size B]
                                      generate and load synthetic data (replaces earlier synthetic data)
   synth --remove                     delete everything with synthetic: true`;
@@ -76,7 +78,12 @@ async function main(argv: string[]): Promise<number> {
       const bytes = readFileSync(resolve(file));
       const result = await withDatabase(async (executor) => {
         await ensureSchema(executor, log);
-        return importCsv(executor, bytes, { kind: values.kind as ImportKind | undefined, actor: values.actor ?? process.env.USER ?? 'cli', fileName: basename(file) });
+        return importCsv(executor, bytes, {
+          auditLog: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+          kind: values.kind as ImportKind | undefined,
+          actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
+          fileName: basename(file),
+        });
       });
       log(`Read ${result.rows} rows of ${result.kind ?? 'unknown'} (${result.encoding ?? 'unknown encoding'}).`);
       if (result.errors.length) throw new ValidationFailed(result.errors);

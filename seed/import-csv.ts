@@ -1,10 +1,10 @@
 // Import of a user's own spreadsheet (enterprises or relationships; templates in seed/templates/):
 // decode (UTF-8, UTF-8 BOM, GB18030/GBK, detected), read, resolve names, validate every row, and only
-// when nothing is wrong write everything in one transaction with an ImportRun record. No HTTP here:
-// the CLI and the GraphQL upload both call importCsv.
+// when nothing is wrong write everything in one transaction, whose audit entry (who, file, encoding,
+// counts) reaches the audit store before commit. No HTTP here: the CLI and the GraphQL upload both call it.
 import { randomUUID } from 'node:crypto';
+import { type Actor, auditedWrite, type AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
-import { recordImportRunTx } from '../graph/import-run.js';
 import { findEnterprisesByUscc, findNodesById, findNodesByName, findRelationships, findSources, relKey } from '../graph/lookup.js';
 import type { Label } from '../graph/model.js';
 import { writeGraph } from '../graph/upsert.js';
@@ -18,10 +18,12 @@ import type { Problem } from './problems.js';
 import { validateRecords } from './validate.js';
 
 export interface ImportOptions {
+  /** Where the import is recorded (action importCsv); an import that cannot be recorded is not written. */
+  auditLog: AuditLog;
   /** Which template the file follows; detected from the header when omitted. */
   kind?: ImportKind;
-  /** Who imports (recorded on the ImportRun; e.g. the API token's role or a user name). */
-  actor?: string;
+  /** Who imports: the API token's role and fingerprint, or role cli and a user name. */
+  actor?: Actor;
   /** Shown in problems and recorded; default "upload.csv". */
   fileName?: string;
 }
@@ -36,7 +38,7 @@ export interface ImportResult {
   importRunId: string | null;
 }
 
-export async function importCsv(executor: Executor, input: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importCsv(executor: Executor, input: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const file = options.fileName ?? 'upload.csv';
   const { text, encoding } = decodeSpreadsheet(input);
   const table = readCsv(text, file);
@@ -57,15 +59,19 @@ export async function importCsv(executor: Executor, input: Uint8Array, options: 
   const merged = await mergeWithGraph(executor, dataset);
   const runId = `import:${randomUUID()}`;
   const write = toGraphWrite(merged);
-  const counts = await writeGraph(executor, write, {
-    singleTransaction: true,
-    common: { importRun: runId },
-    timeoutMs: 300_000,
-    afterWrite: (tx) => recordImportRunTx(tx, {
-      id: runId, actor: options.actor ?? 'unknown', kind, fileName: file, encoding, rows: table.rows.length,
-      nodesWritten: write.nodes.length, relationshipsWritten: write.relationships.length,
+  const record = {
+    action: 'importCsv', target: file, before: null,
+    after: { importRunId: runId, kind, fileName: file, encoding, rows: table.rows.length, nodesWritten: write.nodes.length, relationshipsWritten: write.relationships.length },
+  };
+  const actor = options.actor ?? { role: 'cli', fingerprint: 'unknown' };
+  const counts = await auditedWrite(options.auditLog, actor, (appendPending) =>
+    writeGraph(executor, write, {
+      singleTransaction: true,
+      common: { importRun: runId },
+      timeoutMs: 300_000,
+      afterWrite: () => appendPending([record]),
     }),
-  });
+  );
   return { ...result, written: counts, importRunId: runId };
 }
 

@@ -3,6 +3,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { join } from 'node:path';
+import { AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
 import { projectRoot } from '../graph/runtime/instance-config.js';
 import type { ServerConfig } from './config.js';
@@ -23,9 +24,11 @@ export interface AppOptions {
   /** Folder of the built web page; defaults to web/dist. */
   webRoot?: string;
   extraPlugins?: Plugin[];
+  /** The audit store; defaults to the file config.auditFile names. */
+  auditLog?: AuditLog;
 }
 
-export function createApp({ executor, config, webRoot, extraPlugins = [] }: AppOptions) {
+export function createApp({ executor, config, webRoot, extraPlugins = [], auditLog = new AuditLog(config.auditFile) }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -36,7 +39,7 @@ export function createApp({ executor, config, webRoot, extraPlugins = [] }: AppO
     graphiql: { title: 'Changchun chain-owner graph — GraphiQL', defaultQuery: '{\n  chains {\n    id\n    name\n    patrons { leader { name } citations { quote source { name url } } }\n  }\n}\n' },
     renderGraphiQL,
     maskedErrors: { maskError },
-    context: createContextFactory(executor, config),
+    context: createContextFactory(executor, config, auditLog),
     plugins: [
       useBodyLimit(config.maxBodyBytes),
       useArmor(),

@@ -1,6 +1,8 @@
 // Server configuration, parsed once from the environment at start-up; every bad key is listed.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
 
 export const ROLES = ['analyst', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,6 +17,7 @@ const schema = z.object({
   KG_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   KG_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   KG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  KG_AUDIT_FILE: z.string().trim().min(1, 'give a file path for the audit trail (or leave it unset)').default(DEFAULT_AUDIT_FILE),
 });
 
 export interface ServerConfig {
@@ -27,6 +30,8 @@ export interface ServerConfig {
   cypherTimeoutMs: number;
   cypherMaxRows: number;
   maxBodyBytes: number;
+  /** Absolute path of the append-only audit trail (JSON Lines, mode 0600); never in Neo4j. */
+  auditFile: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     cypherTimeoutMs: e.KG_CYPHER_TIMEOUT_MS,
     cypherMaxRows: e.KG_CYPHER_MAX_ROWS,
     maxBodyBytes: e.KG_MAX_BODY_BYTES,
+    auditFile: resolve(e.KG_AUDIT_FILE),
   };
 }

@@ -2,6 +2,7 @@
 // transaction counter, so the number of transactions of each operation can be asserted.
 import { createHash } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
 import type { Role, ServerConfig } from './config.js';
 
@@ -16,6 +17,8 @@ export interface AppContextExtra {
   badToken: boolean;
   /** Who writes, for the audit trail: the role and a fingerprint of the token (never the token). */
   actor: { role: CallerRole; fingerprint: string };
+  /** The audit store (a file beside the database, never the graph): every write is recorded there. */
+  auditLog: AuditLog;
 }
 
 export type AppContext = YogaInitialContext & AppContextExtra;
@@ -33,6 +36,6 @@ export function roleOf(request: Request, config: ServerConfig): Pick<AppContextE
   return role ? { role, badToken: false, actor: { role, fingerprint: tokenFingerprint(token) } } : { role: 'public', badToken: true, actor: anonymous };
 }
 
-export function createContextFactory(executor: Executor, config: ServerConfig) {
-  return ({ request }: YogaInitialContext): AppContextExtra => ({ executor: executor.scoped(), config, ...roleOf(request, config) });
+export function createContextFactory(executor: Executor, config: ServerConfig, auditLog: AuditLog) {
+  return ({ request }: YogaInitialContext): AppContextExtra => ({ executor: executor.scoped(), config, auditLog, ...roleOf(request, config) });
 }

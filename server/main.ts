@@ -1,6 +1,8 @@
 // Starts the product: the database (local instance or NEO4J_URI), the data when the database is
 // empty, then the HTTP server. `npm start` runs this after installing what is missing.
 import { createServer } from 'node:http';
+import { AuditLog } from '../graph/audit-log.js';
+import { moveAuditOutOfGraph } from '../graph/audit-migration.js';
 import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
 import { GraphError } from '../graph/errors.js';
 import { createExecutor } from '../graph/executor.js';
@@ -10,13 +12,20 @@ import { ConfigError, loadConfig } from './config.js';
 
 async function main() {
   const config = loadConfig();
+  const auditLog = new AuditLog(config.auditFile);
+  // Fail at start-up rather than on the first write: no write is accepted without its audit entry.
+  await auditLog.ensureWritable().catch((error: Error) => {
+    throw new ConfigError(`KG_AUDIT_FILE: cannot append to ${config.auditFile} (${error.message}). Point KG_AUDIT_FILE at a writable file.`);
+  });
   const settings = await ensureDatabase();
   const driver = createDriver(settings);
   await verifyDriver(driver, settings);
   const executor = createExecutor(driver, { database: settings.database, timeoutMs: config.dbTimeoutMs });
+  const moved = await moveAuditOutOfGraph(executor, auditLog);
+  if (moved.entries || moved.proposals) console.log(`Moved ${moved.entries} audit records of an earlier version out of the graph into ${config.auditFile} (and the actor off ${moved.proposals} proposals).`);
   await loadIfEmpty(executor, (line) => console.log(line));
 
-  const app = createApp({ executor, config });
+  const app = createApp({ executor, config, auditLog });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

@@ -1,5 +1,5 @@
 // Root reads of entities: by id (the id's prefix names the label, so the id index is used), the
-// programs, the chains of a program and the leadership posts. Operational nodes (AuditEntry, Proposal)
+// programs, the chains of a program and the leadership posts. Operational nodes (Proposal)
 // have no domain label and can never come back from here.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { labelOfId, type Label } from '../model.js';

@@ -1,12 +1,13 @@
 // Proposed facts (editor) and their review (admin). A Proposal is an operational node holding the
 // fact as JSON with its sources and quote; it is never linked to domain nodes, so no slice, path or
 // search can reach it. Confirming writes the fact with status confirmed in the same transaction.
+// Who proposed or reviewed is not stored here: analysts can read the whole graph, so the actor lives
+// in the audit store (graph/audit-trail.ts findActors).
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput, notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { DOMAIN_LABELS, edgeId, labelOfId, type Label, RELATIONSHIPS, type RelType } from '../model.js';
-import type { Actor } from './audit.js';
 import { type Change, nodeSnapshot, requireSources, upsertNode, upsertRelationship } from './curation.js';
 
 export interface ProposedFact {
@@ -27,6 +28,9 @@ export interface ProposalRow extends Record<string, unknown> {
   sources: string[];
   quote: string | null;
   confidence: string;
+  /** role:fingerprint, joined from the audit store by the API (never stored on the node). */
+  proposedBy?: string | null;
+  reviewedBy?: string | null;
 }
 
 /** Checks the fact against the graph model and the graph (ends exist, types fit); returns kind and target. */
@@ -56,13 +60,13 @@ async function checkFact(tx: ManagedTransaction, fact: ProposedFact): Promise<{ 
   return { kind: 'RELATIONSHIP', target: edgeId(rel.type, rel.from, rel.to) };
 }
 
-export async function createProposal(tx: ManagedTransaction, actor: Actor, fact: ProposedFact): Promise<{ proposal: ProposalRow; change: Change }> {
+export async function createProposal(tx: ManagedTransaction, fact: ProposedFact): Promise<{ proposal: ProposalRow; change: Change }> {
   const { kind, target } = await checkFact(tx, fact);
   const body = fact.node ? { id: fact.node.id, properties: fact.node.properties } : { ...fact.relationship, properties: fact.relationship?.properties ?? {} };
   const [row] = await runRows(
     tx,
     `CREATE (p:Proposal {id: $id, status: 'proposed', kind: $kind, target: $target, fact: $fact, sources: $sources, quote: $quote,
-                         confidence: $confidence, comment: $comment, proposedAt: datetime(), proposedBy: $by})
+                         confidence: $confidence, comment: $comment, proposedAt: datetime()})
      RETURN properties(p) AS props`,
     {
       id: `proposal:${randomUUID()}`,
@@ -73,7 +77,6 @@ export async function createProposal(tx: ManagedTransaction, actor: Actor, fact:
       quote: fact.quote,
       confidence: fact.confidence,
       comment: fact.comment ?? null,
-      by: `${actor.role}:${actor.fingerprint}`,
     },
   );
   const proposal = toProposal(row.props as Record<string, unknown>);
@@ -93,7 +96,6 @@ export async function listProposals(tx: ManagedTransaction, status: string | nul
 /** Confirms (writes the fact, status confirmed) or rejects a proposal; returns the changes to audit. */
 export async function reviewProposal(
   tx: ManagedTransaction,
-  actor: Actor,
   id: string,
   decision: 'CONFIRM' | 'REJECT',
   comment: string | null,
@@ -120,14 +122,16 @@ export async function reviewProposal(
   const [after] = await runRows(
     tx,
     `MATCH (p:Proposal {id: $id})
-     SET p.status = $status, p.reviewedAt = datetime(), p.reviewedBy = $by, p.reviewComment = $comment
+     SET p.status = $status, p.reviewedAt = datetime(), p.reviewComment = $comment
      RETURN properties(p) AS props`,
-    { id, status: decision === 'CONFIRM' ? 'confirmed' : 'rejected', by: `${actor.role}:${actor.fingerprint}`, comment },
+    { id, status: decision === 'CONFIRM' ? 'confirmed' : 'rejected', comment },
   );
   changes.push({ target: id, before, after: after.props as Record<string, unknown> });
   return { proposal: toProposal(after.props as Record<string, unknown>), changes };
 }
 
-function toProposal(props: Record<string, unknown>): ProposalRow {
+function toProposal(stored: Record<string, unknown>): ProposalRow {
+  // proposedBy/reviewedBy on nodes written before the audit store are never read back (graph/audit-migration.ts removes them).
+  const { proposedBy: _proposedBy, reviewedBy: _reviewedBy, ...props } = stored;
   return { ...props, fact: JSON.parse(String(props.fact ?? '{}')), sources: (props.sources as string[]) ?? [] } as ProposalRow;
 }

@@ -5,7 +5,7 @@ import type { EntityRecord as EntityRecordModel, CitationValue as CitationValueM
 import type { GraphSlice as GraphSliceModel, SliceNode as SliceNodeModel } from '../../graph/slice.js';
 import type { CypherOutput as CypherOutputModel } from '../../graph/queries/cypher-guard.js';
 import type { ProposalRow as ProposalRowModel } from '../../graph/queries/proposals.js';
-import type { AuditEntryRow as AuditEntryRowModel } from '../../graph/queries/audit.js';
+import type { AuditEntryRow as AuditEntryRowModel } from '../../graph/audit-trail.js';
 import type { SegmentGapValue as SegmentGapValueModel, GoalProgressValue as GoalProgressValueModel, TargetRecommendationValue as TargetRecommendationValueModel, WhatIfGapValue as WhatIfGapValueModel, SubgraphMetricsValue as SubgraphMetricsValueModel, CommunityValue as CommunityValueModel, ChainComparisonValue as ChainComparisonValueModel } from '../resolvers/analysis-values.js';
 import type { Reason as ReasonModel } from '../../graph/analysis/recommend-reasons.js';
 import type { NodeMetrics as NodeMetricsModel } from '../../graph/analysis/centrality.js';
@@ -41,6 +41,11 @@ export type AuditEntry = {
   /** The state before the write (null when created). */
   before?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
+  /**
+   * committed | failed | pending. Entries are recorded just before the transaction commits; pending means no
+   * outcome was recorded (the server stopped in between, or could not record it).
+   */
+  outcome: Scalars['String']['output'];
   /** The node id or relationship (type:from->to) written. */
   target: Scalars['String']['output'];
 };
@@ -52,6 +57,8 @@ export type AuditTrailPage = {
   /** Newest first. */
   entries: Array<AuditEntry>;
   hasMore: Scalars['Boolean']['output'];
+  /** Lines of the audit file that could not be read (e.g. one cut short by a crash); 0 normally. */
+  unreadableLines: Scalars['Int']['output'];
 };
 
 /** An industry chain (KEY) or guarantee chain (GUARANTEE). */
@@ -487,7 +494,7 @@ export type ImportResult = {
   encoding?: Maybe<Scalars['String']['output']>;
   /** Every problem found; when there is any, nothing was written. */
   errors: Array<ImportProblem>;
-  /** The ImportRun record of a successful import (also listed in the audit trail as action importCsv). */
+  /** Id of a successful import: every node and relationship it wrote carries it as importRun; the audit trail lists it as action importCsv. */
   importRunId?: Maybe<Scalars['ID']['output']>;
   /** The template the file follows (detected from the header when not given). */
   kind?: Maybe<ImportKind>;
@@ -750,7 +757,7 @@ export type Proposal = {
   /** NODE | RELATIONSHIP */
   kind: Scalars['String']['output'];
   proposedAt: Scalars['String']['output'];
-  /** Role and token fingerprint of the proposer (never the token). */
+  /** Role and token fingerprint of the proposer (never the token), from the audit trail; unknown when it has no entry. */
   proposedBy: Scalars['String']['output'];
   reviewComment?: Maybe<Scalars['String']['output']>;
   reviewedAt?: Maybe<Scalars['String']['output']>;
@@ -1521,6 +1528,7 @@ export type AuditEntryResolvers<ContextType = AppContext, ParentType extends Res
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1528,6 +1536,7 @@ export type AuditTrailPageResolvers<ContextType = AppContext, ParentType extends
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unreadableLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ChainResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {

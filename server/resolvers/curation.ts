@@ -1,9 +1,11 @@
 // Curation mutations (editor), review (admin), proposals and the audit trail. Each mutation is ONE
-// write transaction holding the write and its AuditEntry (writeRoot); inputs are validated first.
-import { readAuditTrail } from '../../graph/queries/audit.js';
+// write transaction whose audit entry reaches the audit store before commit (writeRoot); inputs are
+// validated first. The trail and who proposed/reviewed are read from the store, never from the graph.
+import type { AuditLog } from '../../graph/audit-log.js';
+import { findActors, readAuditTrail } from '../../graph/audit-trail.js';
 import { recordTargetStage, requireSources, upsertNode, upsertRelationship } from '../../graph/queries/curation.js';
 import { findNodesByIds } from '../../graph/queries/entities.js';
-import { createProposal, listProposals, reviewProposal } from '../../graph/queries/proposals.js';
+import { createProposal, listProposals, type ProposalRow, reviewProposal } from '../../graph/queries/proposals.js';
 import type { RelWithEnds } from '../../graph/queries/common.js';
 import { runRows } from '../../graph/executor.js';
 import type { MutationResolvers, ProposalResolvers, QueryResolvers } from '../generated/graphql.js';
@@ -17,6 +19,15 @@ import type { ManagedTransaction } from 'neo4j-driver';
 async function reload(tx: ManagedTransaction, id: string): Promise<EntityRecord> {
   const [node] = await findNodesByIds(tx, [id]);
   return entityRecord(node);
+}
+
+const actorName = (actor: { role: string; fingerprint: string }) => `${actor.role}:${actor.fingerprint}`;
+
+/** Who proposed and who reviewed each proposal, from the audit store in one read. */
+async function withActors(log: AuditLog, proposals: ProposalRow[]): Promise<ProposalRow[]> {
+  const ids = proposals.map((p) => p.id);
+  const [proposers, reviewers] = await Promise.all([findActors(log, 'proposeFact', ids), findActors(log, 'reviewProposal', ids)]);
+  return proposals.map((p) => ({ ...p, proposedBy: p.proposedBy ?? proposers.get(p.id) ?? null, reviewedBy: p.reviewedBy ?? reviewers.get(p.id) ?? null }));
 }
 
 const withoutNull = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
@@ -85,38 +96,42 @@ export const Mutation: MutationResolvers = {
     requireRole(context, 'editor', 'proposeFact');
     const fact = parseInput(proposalInput, input);
     return writeRoot(context, info, async (tx, actor) => {
-      const { proposal, change } = await createProposal(tx, actor, fact);
-      return { value: proposal, changes: [change] };
+      const { proposal, change } = await createProposal(tx, fact);
+      return { value: { ...proposal, proposedBy: actorName(actor) }, changes: [change] };
     });
   },
 
-  reviewProposal: (_, { id, decision, comment }, context, info) => {
+  reviewProposal: async (_, { id, decision, comment }, context, info) => {
     requireRole(context, 'admin', 'reviewProposal');
-    return writeRoot(context, info, async (tx, actor) => {
-      const { proposal, changes } = await reviewProposal(tx, actor, id, decision, comment ?? null);
-      return { value: proposal, changes };
+    const proposal = await writeRoot(context, info, async (tx, actor) => {
+      const { proposal, changes } = await reviewProposal(tx, id, decision, comment ?? null);
+      return { value: { ...proposal, reviewedBy: actorName(actor) }, changes };
     });
+    const [joined] = await withActors(context.auditLog, [proposal]);
+    return joined;
   },
 };
 
 export const curationQuery: Pick<QueryResolvers, 'proposals' | 'auditTrail'> = {
-  proposals: (_, { status, first }, context, info) => {
+  proposals: async (_, { status, first }, context, info) => {
     requireRole(context, 'editor', 'proposals');
     const limit = pageSize(first, 50, 200);
-    return readRoot(context, info, (tx) => listProposals(tx, status ?? null, limit));
+    const proposals = await readRoot(context, info, (tx) => listProposals(tx, status ?? null, limit));
+    return withActors(context.auditLog, proposals);
   },
-  auditTrail: (_, { first, after }, context, info) => {
+  // No transaction: the trail is not in the graph.
+  auditTrail: (_, { first, after }, context) => {
     requireRole(context, 'admin', 'auditTrail');
-    const limit = pageSize(first, 50, 200);
-    return readRoot(context, info, (tx) => readAuditTrail(tx, limit, after));
+    return readAuditTrail(context.auditLog, pageSize(first, 50, 200), after);
   },
 };
 
 export const Proposal: ProposalResolvers = {
   proposedAt: (p) => String(p.proposedAt),
-  proposedBy: (p) => String(p.proposedBy),
+  // Unknown when the audit store has no entry for it (e.g. KG_AUDIT_FILE was pointed at a new file).
+  proposedBy: (p) => p.proposedBy ?? 'unknown',
   reviewedAt: (p) => (p.reviewedAt ? String(p.reviewedAt) : null),
-  reviewedBy: (p) => (p.reviewedBy ? String(p.reviewedBy) : null),
+  reviewedBy: (p) => p.reviewedBy ?? (p.reviewedAt ? 'unknown' : null),
   reviewComment: (p) => (p.reviewComment ? String(p.reviewComment) : null),
   comment: (p) => (p.comment ? String(p.comment) : null),
   citations,

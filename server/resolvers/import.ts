@@ -1,6 +1,6 @@
 // `importCsv` (editor): the seed pipeline's importCsv (validate every row, then write everything in one
-// transaction with its ImportRun record, which the audit trail lists). The caller is recorded as
-// role:fingerprint, never the token.
+// transaction, recorded in the audit store before commit). The caller is recorded as role and token
+// fingerprint, never the token.
 import { importCsv } from '../../seed/import-csv.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
@@ -14,7 +14,8 @@ export const importMutation: Pick<MutationResolvers, 'importCsv'> = {
     if (!bytes.length) throw badUserInput('The spreadsheet is empty. Start from a template in seed/templates/.');
     const result = await importCsv(context.executor, bytes, {
       kind: kind ? (kind.toLowerCase() as 'enterprises' | 'relationships') : undefined,
-      actor: `${context.actor.role}:${context.actor.fingerprint}`,
+      auditLog: context.auditLog,
+      actor: context.actor,
       fileName: fileName ?? 'upload.csv',
     });
     return {

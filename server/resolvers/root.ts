@@ -2,7 +2,7 @@
 // query runs and then every nested selection is prefetched (server/loading/hydrate.ts).
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { type Actor, writeAuditEntry } from '../../graph/queries/audit.js';
+import { type Actor, auditedWrite } from '../../graph/audit-log.js';
 import type { Change } from '../../graph/queries/curation.js';
 import { LABELS, type Label } from '../../graph/model.js';
 import type { AppContext } from '../context.js';
@@ -21,19 +21,25 @@ export function readRoot<T>(context: AppContext, info: GraphQLResolveInfo, work:
   }, options);
 }
 
-/** One write transaction: `work`, an AuditEntry per change, then the prefetch of the selection. */
+/**
+ * One write transaction: `work`, the prefetch of the selection, then (last, before commit) a pending
+ * audit entry per change in the audit store; its outcome is appended after commit (graph/audit-log.ts).
+ * An entry that cannot be appended rolls the write back.
+ */
 export function writeRoot<T>(
   context: AppContext,
   info: GraphQLResolveInfo,
   work: (tx: ManagedTransaction, actor: Actor) => Promise<{ value: T; changes: Change[] }>,
 ): Promise<T> {
   const actor: Actor = context.actor;
-  return context.executor.write(async (tx) => {
-    const { value, changes } = await work(tx, actor);
-    for (const change of changes) await writeAuditEntry(tx, actor, { action: info.fieldName, ...change });
-    await hydrateForField(tx, info, accessOf(context), [value]);
-    return value;
-  });
+  return auditedWrite(context.auditLog, actor, (appendPending) =>
+    context.executor.write(async (tx) => {
+      const { value, changes } = await work(tx, actor);
+      await hydrateForField(tx, info, accessOf(context), [value]);
+      await appendPending(changes.map((change) => ({ action: info.fieldName, ...change })));
+      return value;
+    }),
+  );
 }
 
 /** EntityType enum values (CHAIN…) → labels (Chain…). */

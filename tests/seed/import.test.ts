@@ -1,18 +1,25 @@
 // Import of a user's spreadsheet: GBK and UTF-8 (with BOM) decode to the right characters, names
 // resolve against the graph, sources become Source nodes, existing facts keep their provenance, and
 // every kind of bad input is reported by row and column with nothing written.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../graph/audit-log.js';
 import { countGraph } from '../../graph/stats.js';
 import { detectKind, mapHeader } from '../../seed/csv-columns.js';
 import { readCsv } from '../../seed/csv-read.js';
-import { importCsv, type ImportResult } from '../../seed/import-csv.js';
+import { importCsv as importCsvAudited, type ImportOptions, type ImportResult } from '../../seed/import-csv.js';
 import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load.js';
 import { formatProblem } from '../../seed/problems.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 
 const db = useTestDb();
+const auditLog = new AuditLog(join(mkdtempSync(join(tmpdir(), 'seed-import-audit-')), 'audit.jsonl'));
+const actor = { role: 'cli', fingerprint: 'test' };
+const importCsv = (executor: typeof db.executor, bytes: Uint8Array, options: Omit<ImportOptions, 'auditLog'> = {}) =>
+  importCsvAudited(executor, bytes, { auditLog, actor, ...options });
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const errorsOf = (result: ImportResult) => result.errors.map(formatProblem).join('\n');
 
@@ -24,7 +31,7 @@ beforeAll(async () => {
 /** Imports and asserts that it was refused and that the graph did not change at all. */
 async function expectRefused(bytes: Uint8Array, fileName: string, kind?: 'enterprises' | 'relationships'): Promise<string> {
   const before = await countGraph(db.executor);
-  const result = await importCsv(db.executor, bytes, { fileName, kind, actor: 'test' });
+  const result = await importCsv(db.executor, bytes, { fileName, kind });
   expect(result.errors.length).toBeGreaterThan(0);
   expect(result.written).toEqual({ nodes: 0, relationships: 0 });
   expect(result.importRunId).toBeNull();
@@ -35,7 +42,7 @@ async function expectRefused(bytes: Uint8Array, fileName: string, kind?: 'enterp
 describe('encodings', () => {
   it('imports a GBK-encoded file with the right characters', async () => {
     const text = 'name,local,district,segment,tags,source,quote\r\n长春希达电子,是,长春新区,半导体照明和光显示,规上、专精特新,https://example.org/gbk-list,长春希达电子\r\n';
-    const result = await importCsv(db.executor, iconv.encode(text, 'gbk'), { fileName: 'gbk.csv', actor: 'test' });
+    const result = await importCsv(db.executor, iconv.encode(text, 'gbk'), { fileName: 'gbk.csv' });
     expect(errorsOf(result)).toBe('');
     expect(result.encoding).toBe('GB18030');
     const [row] = await db.executor.query(`
@@ -46,8 +53,10 @@ describe('encodings', () => {
       id: expect.stringMatching(/^ent:imp-[0-9a-f]{8}$/), tags: ['规上', '专精特新'], local: true, district: 'district:ccna',
       segment: 'segment:opto-ssl-display', url: 'https://example.org/gbk-list', kind: 'dataset', status: 'unverified',
     });
-    const [run] = await db.executor.query('MATCH (r:ImportRun {id: $id}) RETURN r.encoding AS encoding, r.actor AS actor, r.rows AS rows', { id: result.importRunId });
-    expect(run).toEqual({ encoding: 'GB18030', actor: 'test', rows: 1 });
+    const audit = await auditLog.read();
+    const entry = audit.entries.find((e) => (e.after as { importRunId?: string }).importRunId === result.importRunId)!;
+    expect(entry).toMatchObject({ action: 'importCsv', target: 'gbk.csv', actorFingerprint: 'test', after: { encoding: 'GB18030', rows: 1 } });
+    expect(audit.outcomes.get(entry.id)?.outcome).toBe('committed');
   });
 
   it('imports UTF-8 with a BOM and Chinese column headers', async () => {
@@ -132,15 +141,13 @@ describe('meeting what the graph already holds', () => {
     expect(source).toEqual({ name: '招商台账2024', kind: 'dataset' });
   });
 
-  it('imports the same file twice without duplicating anything but the import record', async () => {
+  it('imports the same file twice without duplicating anything', async () => {
     const text = 'name,local,district,source\n幂等测试企业,true,长春新区,https://example.org/idempotent\n';
     await importCsv(db.executor, utf8(text), { fileName: 'twice.csv' });
     const once = await countGraph(db.executor);
     await importCsv(db.executor, utf8(text), { fileName: 'twice.csv' });
     const twice = await countGraph(db.executor);
-    expect(twice.labels).toEqual(once.labels);
-    expect(twice.types).toEqual(once.types);
-    expect(twice.nodes).toBe(once.nodes + 1); // one more ImportRun
+    expect(twice).toEqual(once);
   });
 });
 

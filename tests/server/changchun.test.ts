@@ -115,8 +115,8 @@ describe('spreadsheet import through the API', () => {
     expect(r.data!.importCsv.nodesWritten).toBeGreaterThan(0);
     const node = await gql(app, '{ node(id: "ent:api-import-test") { name } }');
     expect(node.data!.node).toEqual({ name: '接口导入测试企业' });
-    const trail = await gql(app, '{ auditTrail(first: 5) { entries { action target actorRole after } } }', {}, 'admin');
-    expect(trail.data!.auditTrail.entries[0]).toMatchObject({ action: 'importCsv', target: 'test.csv', actorRole: 'editor', after: { importRunId: r.data!.importCsv.importRunId } });
+    const trail = await gql(app, '{ auditTrail(first: 5) { entries { action target actorRole after outcome } } }', {}, 'admin');
+    expect(trail.data!.auditTrail.entries[0]).toMatchObject({ action: 'importCsv', target: 'test.csv', actorRole: 'editor', after: { importRunId: r.data!.importCsv.importRunId }, outcome: 'committed' });
   });
 
   it('reports every problem and writes nothing for a bad file', async () => {

@@ -1,6 +1,7 @@
 // Curation by editors and review by admins: validated inputs (nothing half-written), every write in the
 // audit trail with who/when/what/before/after (never the token), target stages with their history,
-// proposals confirmed into the graph or rejected, and operational nodes never shown as entities.
+// proposals confirmed into the graph or rejected, and operational records never shown as entities.
+// (tests/server/audit-store.test.ts: the trail is kept out of the graph.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countAll, emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
@@ -19,7 +20,7 @@ const UPSERT = `mutation($input: EnterpriseInput!) { upsertEnterprise(input: $in
 const firm = { id: 'ent:new-optics', name: '新光学公司', local: true, tags: ['专精特新'], sources: [F.s2], quote: '新光学公司落户经开区', confidence: 'HIGH' };
 
 async function audit(first = 50) {
-  const r = await gql(app, `{ auditTrail(first: ${first}) { entries { action target actorRole actorFingerprint at before after } hasMore endCursor } }`, {}, 'admin');
+  const r = await gql(app, `{ auditTrail(first: ${first}) { entries { id action target actorRole actorFingerprint at before after outcome } hasMore endCursor } }`, {}, 'admin');
   return r.data!.auditTrail;
 }
 
@@ -30,7 +31,7 @@ describe('enterprises and their links', () => {
     expect(r.extensions?.transactions).toBe(1);
     expect(r.data!.upsertEnterprise).toEqual({ id: firm.id, name: '新光学公司', local: true, tags: ['专精特新'], citations: [{ quote: '新光学公司落户经开区', source: { id: F.s2 } }], segments: [] });
     const [entry] = (await audit()).entries;
-    expect(entry).toMatchObject({ action: 'upsertEnterprise', target: firm.id, actorRole: 'editor', actorFingerprint: tokenFingerprint(TOKENS.editor), before: null });
+    expect(entry).toMatchObject({ action: 'upsertEnterprise', target: firm.id, actorRole: 'editor', actorFingerprint: tokenFingerprint(TOKENS.editor), before: null, outcome: 'committed' });
     expect(entry.after).toMatchObject({ name: '新光学公司', confidence: 'high', status: 'confirmed', sources: [F.s2] });
     expect(JSON.stringify(entry)).not.toContain(TOKENS.editor);
     expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
@@ -108,8 +109,8 @@ describe('proposals and review', () => {
     expect(proposal).toMatchObject({ status: 'proposed', kind: 'RELATIONSHIP', target: `SUPPORTS:${F.jlu}->${F.opto}`, citations: [{ quote: '吉林大学支撑光电信息产业', source: { id: F.s2 } }], proposedBy: `editor:${tokenFingerprint(TOKENS.editor)}` });
     const before = await gql(app, `{ chain(id: "${F.opto}") { supporters { entity { id } } } }`);
     expect(before.data!.chain.supporters.map((s: { entity: { id: string } }) => s.entity.id)).not.toContain(F.jlu);
-    const listed = await gql(app, '{ proposals { id } }', {}, 'editor');
-    expect(listed.data!.proposals.map((p: { id: string }) => p.id)).toContain(proposal.id);
+    const listed = await gql(app, '{ proposals { id proposedBy reviewedBy } }', {}, 'editor');
+    expect(listed.data!.proposals).toContainEqual({ id: proposal.id, proposedBy: `editor:${tokenFingerprint(TOKENS.editor)}`, reviewedBy: null });
 
     const review = await gql(app, `mutation { reviewProposal(id: "${proposal.id}", decision: CONFIRM, comment: "checked") { status reviewedBy reviewComment } }`, {}, 'admin');
     expect(review.data!.reviewProposal).toEqual({ status: 'confirmed', reviewedBy: `admin:${tokenFingerprint(TOKENS.admin)}`, reviewComment: 'checked' });
@@ -117,6 +118,8 @@ describe('proposals and review', () => {
     expect(after.data!.chain.supporters).toContainEqual({ entity: { id: F.jlu }, status: 'confirmed', citations: [{ quote: '吉林大学支撑光电信息产业' }] });
     const entries = (await audit()).entries.slice(0, 2).map((e: { action: string; target: string }) => [e.action, e.target]);
     expect(entries).toEqual(expect.arrayContaining([['reviewProposal', proposal.id], ['reviewProposal', `SUPPORTS:${F.jlu}->${F.opto}`]]));
+    const reviewed = await gql(app, '{ proposals(status: "confirmed") { id proposedBy reviewedBy } }', {}, 'admin');
+    expect(reviewed.data!.proposals).toContainEqual({ id: proposal.id, proposedBy: `editor:${tokenFingerprint(TOKENS.editor)}`, reviewedBy: `admin:${tokenFingerprint(TOKENS.admin)}` });
     const again = await gql(app, `mutation { reviewProposal(id: "${proposal.id}", decision: REJECT) { status } }`, {}, 'admin');
     expect(again.errors![0].message).toMatch(/already confirmed/);
   });
@@ -140,10 +143,11 @@ describe('proposals and review', () => {
 
 describe('operational records stay out of the domain', () => {
   it('never returns proposals or audit entries as entities', async () => {
-    const [ids] = await db.executor.query('MATCH (a:AuditEntry) WITH collect(a.id)[0] AS audit MATCH (p:Proposal) RETURN audit, collect(p.id)[0] AS proposal');
-    expect(ids.audit).toBeTruthy();
+    const [ids] = await db.executor.query('MATCH (p:Proposal) RETURN collect(p.id)[0] AS proposal');
+    const auditId = (await audit(1)).entries[0].id;
+    expect(auditId).toMatch(/^audit:/);
     expect(ids.proposal).toBeTruthy();
-    for (const id of [ids.audit, ids.proposal] as string[]) {
+    for (const id of [auditId, ids.proposal] as string[]) {
       expect((await gql(app, `{ node(id: "${id}") { id } }`)).data!.node).toBeNull();
       expect(codes(await gql(app, `{ neighborhood(id: "${id}") { truncated } }`))).toEqual(['NOT_FOUND']);
     }

@@ -1,5 +1,9 @@
 // Test access to the API through `app.fetch` (no port): an app on the test database with one token
-// per role, and a small GraphQL client that returns status, body and the transaction count.
+// per role and its own audit file in a temp folder, and a small GraphQL client that returns status,
+// body and the transaction count.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Executor } from '../../graph/executor.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type ServerConfig } from '../../server/config.js';
@@ -11,9 +15,17 @@ export const TOKENS = {
 } as const;
 export type TestRole = keyof typeof TOKENS | 'public';
 
+/** A fresh audit file path in a temp folder removed when the test process exits. */
+export function tempAuditFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-audit-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'audit.jsonl');
+}
+
 export function testConfig(env: Record<string, string> = {}): ServerConfig {
   return loadConfig({
     KG_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(','),
+    KG_AUDIT_FILE: tempAuditFile(),
     ...env,
   });
 }
