@@ -88,6 +88,9 @@ export interface PanFps {
   edges: number;
   canvasFps: number;
   webglFps: number;
+  /** frames counted in the measuring window */
+  canvasFrames: number;
+  webglFrames: number;
   ratio: number;
   renderer: string;
 }
@@ -126,7 +129,7 @@ export async function measurePanFps(options: { nodes: number; edges: number; sec
       );
       if (result.usesWebgl !== webgl) throw new Error(`asked for ${webgl ? 'WebGL' : 'canvas'}, the page used the other renderer`);
       // Frames per second over the whole pan (not a mean of per-frame rates, which long frames would hide).
-      return { fps: (Math.max(result.stamps.length - 1, 0) / ((result.stamps.at(-1)! - result.stamps[0]) || result.elapsed)) * 1000, renderer: result.renderer };
+      return { fps: (result.stamps.length / result.elapsed) * 1000, frames: result.stamps.length, renderer: result.renderer };
     } finally {
       await browser.close();
     }
@@ -134,7 +137,7 @@ export async function measurePanFps(options: { nodes: number; edges: number; sec
   try {
     const canvas = await once(false);
     const webgl = await once(true);
-    return { nodes: options.nodes, edges: options.edges, canvasFps: canvas.fps, webglFps: webgl.fps, ratio: webgl.fps / Math.max(canvas.fps, 0.01), renderer: webgl.renderer };
+    return { nodes: options.nodes, edges: options.edges, canvasFps: canvas.fps, webglFps: webgl.fps, canvasFrames: canvas.frames, webglFrames: webgl.frames, ratio: webgl.fps / Math.max(canvas.fps, 0.001), renderer: webgl.renderer };
   } finally {
     await server.close();
     rmSync(out, { recursive: true, force: true });
@@ -173,7 +176,9 @@ async function main() {
   }
 
   const fps = await measurePanFps({ nodes: arg('nodes', 5000), edges: arg('edges', 10000), seconds: arg('seconds', 6), warmupSeconds: 2 });
-  console.log(`Panning ${fps.nodes} nodes / ${fps.edges} edges: canvas ${fps.canvasFps.toFixed(1)} fps, WebGL ${fps.webglFps.toFixed(1)} fps, ratio ${fps.ratio.toFixed(2)}x (software WebGL: ${fps.renderer})`);
+  console.log(`Panning ${fps.nodes} nodes / ${fps.edges} edges (product style, low level of detail): canvas ${fps.canvasFps.toFixed(2)} fps (${fps.canvasFrames} frames), WebGL ${fps.webglFps.toFixed(2)} fps (${fps.webglFrames} frames), WebGL/canvas ${fps.ratio.toFixed(2)}x; software WebGL: ${fps.renderer}`);
+  const [load1] = (await import('node:os')).loadavg();
+  console.log(`Machine: ${(await import('node:os')).cpus().length} cores, load average ${load1.toFixed(1)} at the end of the run.`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,7 @@
-// A graph past the large-graph threshold (1,500 elements) switches to the WebGL renderer with a lower
-// level of detail and stays usable. Synthetic data (the seed generator) drawn through the Cypher box;
-// the browser gets software WebGL (SwiftShader), as a machine without a GPU would.
+// A graph past the large-graph threshold (1,500 elements) gets a lower level of detail and the WebGL
+// renderer where the browser has hardware WebGL (software WebGL is slower than the canvas renderer:
+// see tests/bench/web-perf.ts), and stays usable. Synthetic data (the seed generator) drawn through
+// the Cypher box; the browser gets software WebGL (SwiftShader), as a machine without a GPU would.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAndLoad } from '../../seed/load.js';
@@ -57,7 +58,7 @@ describe('a segment with many firms', () => {
 });
 
 describe('a large graph', () => {
-  it('is drawn by the WebGL renderer with labels hidden until zoomed in, and the page stays responsive', async () => {
+  it('is drawn with a lower level of detail, by WebGL only on hardware WebGL, and the page stays responsive', async () => {
     const page = await guard.context.newPage();
     await openView(page, server.url, '/?view=curation', 'curation');
     await page.fill('#token-input', TOKENS.analyst);
@@ -72,12 +73,14 @@ describe('a large graph', () => {
     const [, rows, nodes] = /返回 (\d+) 行，图中绘制 (\d+) 个节点/.exec(summary) ?? [];
     expect(Number(rows) + Number(nodes)).toBeGreaterThan(1500);
     expect(await page.getAttribute('.graph', 'data-detail')).toBe('low');
-    expect(await page.getAttribute('.graph', 'data-renderer')).toBe('webgl');
+    const support = await page.getAttribute('.graph', 'data-webgl');
+    expect(['hardware', 'software', 'none']).toContain(support);
+    expect(await page.getAttribute('.graph', 'data-renderer')).toBe(support === 'hardware' ? 'webgl' : 'canvas');
     // Still responsive: the export menu opens while the big graph is on screen.
     await page.click('[data-action="export"]', { timeout: 20_000 });
     await page.locator('.menu-item[data-format="png"]').waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: join(SCREENSHOTS, '12-large-graph-webgl.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, '12-large-graph.png') });
     // Back to a small graph: the ordinary canvas renderer and full detail again.
     await page.fill('textarea[name="cypher"]', 'MATCH (c:Chain {id: "chain:biomed"}) RETURN c');
     await page.click('[data-action="run-cypher"]');

@@ -13,18 +13,30 @@ export const LARGE_GRAPH_THRESHOLD = 1500;
 export const LOD_MIN_ZOOM = 0.45;
 export const LOD_MAX_LABELS = 250;
 
-let webglSupport: boolean | null = null;
+export type WebglSupport = 'hardware' | 'software' | 'none';
+let support: WebglSupport | null = null;
 
-/** Whether this browser can give Cytoscape a WebGL2 context (not on every locked-down office PC). */
-export function webglAvailable(): boolean {
-  if (webglSupport === null) {
+/**
+ * What WebGL2 this browser offers. A software implementation (SwiftShader, llvmpipe: office PCs
+ * without a GPU driver, headless browsers) draws Cytoscape's WebGL renderer far slower than the canvas
+ * renderer (tests/bench/web-perf.ts measures it), so only hardware WebGL is chosen automatically.
+ */
+export function webglSupport(): WebglSupport {
+  if (support === null) {
     try {
-      webglSupport = Boolean(document.createElement('canvas').getContext('webgl2'));
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) support = 'none';
+      else {
+        const info = gl.getExtension('WEBGL_debug_renderer_info');
+        const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+        support = /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name) ? 'software' : 'hardware';
+        gl.getExtension('WEBGL_lose_context')?.loseContext();
+      }
     } catch {
-      webglSupport = false;
+      support = 'none';
     }
   }
-  return webglSupport;
+  return support;
 }
 
 type NodeHandler = (node: NodeSingular, event: EventObject) => void;
@@ -68,7 +80,7 @@ export class GraphCanvas {
    */
   setElements(elements: ElementDefinition[], options: { large?: boolean; webgl?: boolean } = {}): void {
     const large = options.large ?? elements.length > LARGE_GRAPH_THRESHOLD;
-    const webgl = (options.webgl ?? large) && webglAvailable();
+    const webgl = (options.webgl ?? (large && webglSupport() === 'hardware')) && webglSupport() !== 'none';
     if (large !== this.large || webgl !== this.webgl) {
       this.cy.destroy();
       this.cy = this.create(large, webgl);
@@ -135,6 +147,7 @@ export class GraphCanvas {
     this.webgl = webgl;
     this.container.dataset.renderer = webgl ? 'webgl' : 'canvas';
     this.container.dataset.detail = large ? 'low' : 'full';
+    if (large) this.container.dataset.webgl = webglSupport();
     // Cytoscape 3.35 sets its layer count on the shared renderer prototype when WebGL is on; put it
     // back before a plain canvas instance, or that instance creates an unused WebGL layer.
     const renderer = (cytoscape as unknown as (kind: string, name: string) => { prototype: { CANVAS_LAYERS: number } })('renderer', 'canvas');
