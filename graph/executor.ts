@@ -25,6 +25,11 @@ export interface Executor {
   mutate(cypher: string, params?: Params, options?: { timeoutMs?: number }): Promise<Row[]>;
   /** A view of the same executor with its own transaction counter (one per request). */
   scoped(): Executor;
+  /**
+   * The database's position: the bookmark of a trivial read transaction. It changes with every write
+   * committed by anyone (this process or another), so equal positions mean an unchanged graph.
+   */
+  position(): Promise<string>;
   readonly transactions: number;
   readonly driver: Driver;
 }
@@ -60,6 +65,19 @@ function makeExecutor(driver: Driver, options: ExecutorOptions, counter: { count
     query: (cypher, params, o) => run('READ', (tx) => runRows(tx, cypher, params), o?.timeoutMs),
     mutate: (cypher, params, o) => run('WRITE', (tx) => runRows(tx, cypher, params), o?.timeoutMs),
     scoped: () => makeExecutor(driver, options, { count: 0 }, [counter, ...parents]),
+    position: async () => {
+      counter.count++;
+      for (const parent of parents) parent.count++;
+      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: options.timeoutMs ?? 15_000 });
+        return session.lastBookmarks().join(',');
+      } catch (error) {
+        throw mapDriverError(error);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    },
     get transactions() {
       return counter.count;
     },

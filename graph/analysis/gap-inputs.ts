@@ -20,9 +20,9 @@ export interface Hypothesis {
 export const NO_HYPOTHESIS: Hypothesis = { landing: [], leaving: [] };
 
 export interface PipelineEntry {
-  enterprise: NodeRow;
-  /** The TARGET_FOR relationship with its ends. */
-  rel: RelWithEnds;
+  enterpriseId: string;
+  /** The TARGET_FOR relationship with its ends (only when details were asked). */
+  rel: RelWithEnds | null;
   segmentId: string;
   stage: string | null;
   stageSince: string | null;
@@ -40,7 +40,7 @@ export interface GapInputs {
   segments: ChainSegment[];
   /** One per segment holding any firm, and one for the chain as a whole (segmentId = the chain's id). */
   aggregates: SegmentAggregate[];
-  /** segment id → firms TARGET_FOR it directly, with their current stage. */
+  /** segment id → firms TARGET_FOR it directly (with their stage and relationship when details were asked). */
   targets: Map<string, PipelineEntry[]>;
   hypothesis: Hypothesis;
   /** The query parameters (segIds, landingIds, leaving, scope) for follow-up queries in the same transaction. */
@@ -97,21 +97,29 @@ WITH e, segs, local, COUNT {
 UNWIND segs AS sid
 UNWIND $up[sid] AS target
 WITH DISTINCT target, e, local, out
+WITH target, local, out, e
 RETURN target,
   sum(CASE WHEN local THEN 1 ELSE 0 END) AS localFirms,
   sum(CASE WHEN local THEN out ELSE 0 END) AS localEdges,
   sum(CASE WHEN local THEN 0 ELSE out END) AS externalEdges,
   sum(CASE WHEN local AND out > 0 THEN 1 ELSE 0 END) AS localSuppliers,
   sum(CASE WHEN NOT local AND out > 0 THEN 1 ELSE 0 END) AS externalSuppliers,
-  collect(CASE WHEN local THEN e.id END)[..$sample] AS localSample,
-  [x IN apoc.coll.sortMaps(collect(CASE WHEN NOT local AND out > 0 THEN {id: e.id, out: out} END), 'out')[..$sample] | x.id] AS externalSample,
-  [x IN apoc.coll.sortMaps(collect(CASE WHEN local AND out > 0 THEN {id: e.id, out: out} END), 'out')[..$sample] | x.id] AS localSupplierSample`;
+  [x IN collect(CASE WHEN local THEN e END)[..$sample] | x.id] AS localSample,
+  [x IN apoc.coll.sortMaps(collect(CASE WHEN NOT local AND out > 0 THEN {e: e, out: out} END), 'out')[..$sample] | x.e.id] AS externalSample,
+  [x IN apoc.coll.sortMaps(collect(CASE WHEN local AND out > 0 THEN {e: e, out: out} END), 'out')[..$sample] | x.e.id] AS localSupplierSample`;
 
+// The firms targeted for each segment; with details (the TARGET_FOR facts, for analysts) on request.
 const TARGETS = `
 UNWIND $segIds AS sid
 MATCH (s:Segment {id: sid})<-[t:TARGET_FOR]-(e:Enterprise)
 WHERE ${counts('t')} AND ${counts('e')}
-RETURN s.id AS segmentId, ${NODE_MAP('e')} AS enterprise, t.stage AS stage, t.stageSince AS stageSince, ${REL_WITH_ENDS('t', 'e', 's')} AS rel`;
+RETURN s.id AS segmentId, e.id AS enterpriseId`;
+
+const TARGET_DETAILS = `
+UNWIND $segIds AS sid
+MATCH (s:Segment {id: sid})<-[t:TARGET_FOR]-(e:Enterprise)
+WHERE ${counts('t')} AND ${counts('e')}
+RETURN s.id AS segmentId, e.id AS enterpriseId, t.stage AS stage, t.stageSince AS stageSince, ${REL_WITH_ENDS('t', 'e', 's')} AS rel`;
 
 /** Every segment of the chain (all levels) that counts, sorted by id, with its PART_OF relationships. */
 export async function loadChainSegments(tx: ManagedTransaction, chainId: string, scope: Scope): Promise<ChainSegment[]> {
@@ -137,7 +145,7 @@ async function checkHypothesis(tx: ManagedTransaction, chainId: string, segIds: 
   if (missing.length) throw notFound(`Enterprise ${missing.map((m) => `"${m}"`).join(', ')}`);
 }
 
-export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS): Promise<GapInputs> {
+export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS, options: { pipeline?: boolean } = {}): Promise<GapInputs> {
   const chain = await getChain(tx, chainId);
   const scope = scopeParams(chain.synthetic);
   const segments = await loadChainSegments(tx, chainId, scope);
@@ -158,8 +166,14 @@ export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hyp
     }),
   );
   const targets = new Map<string, PipelineEntry[]>();
-  for (const r of await runRows(tx, TARGETS, params)) {
-    const entry: PipelineEntry = { enterprise: r.enterprise as NodeRow, rel: r.rel as RelWithEnds, segmentId: String(r.segmentId), stage: (r.stage as string) ?? null, stageSince: (r.stageSince as string) ?? null };
+  for (const r of await runRows(tx, options.pipeline ? TARGET_DETAILS : TARGETS, params)) {
+    const entry: PipelineEntry = {
+      enterpriseId: String(r.enterpriseId),
+      rel: (r.rel as RelWithEnds) ?? null,
+      segmentId: String(r.segmentId),
+      stage: (r.stage as string) ?? null,
+      stageSince: (r.stageSince as string) ?? null,
+    };
     targets.set(entry.segmentId, [...(targets.get(entry.segmentId) ?? []), entry]);
   }
   return { chain, scope, segments, aggregates, targets, hypothesis, params };

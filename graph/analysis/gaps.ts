@@ -9,6 +9,7 @@ import { evidenceContext, evidenceSlice, loadEvidence } from './gap-evidence.js'
 import { explainGap } from './gap-explain.js';
 import { loadGapInputs, NO_HYPOTHESIS, type GapInputs, type Hypothesis, type PipelineEntry } from './gap-inputs.js';
 import { ancestorsOf, verdicts, type GapStatus, type SegmentCounts } from './gap-status.js';
+import { analysisCache, cachedRead, type AnalysisCache } from './analysis-cache.js';
 import { currentStages } from './pipeline.js';
 
 export interface SegmentGap {
@@ -25,7 +26,7 @@ export interface SegmentGap {
   externalSupplyShare: number | null;
   /** Distinct firms TARGET_FOR the segment or a descendant. */
   targetsInPipeline: number;
-  /** The targets with their current stage: only for analysts (the resolver checks the role). */
+  /** The targets, each at its current stage (stage and fact only with options.pipeline): for analysts only (the resolver checks the role). */
   pipeline: PipelineEntry[];
   evidence: GraphSlice;
   explanation: string;
@@ -36,17 +37,19 @@ export interface GapOptions {
   thresholds?: GapThresholds;
   /** Build evidence slices (default true); what-if and comparisons skip them. */
   evidence?: boolean;
+  /** Read each pipeline target's TARGET_FOR fact (stage, history, provenance); default false: only counted. */
+  pipeline?: boolean;
 }
 
 function pipelineOf(inputs: GapInputs, c: SegmentCounts): PipelineEntry[] {
   const entries = c.subtree.flatMap((id) => inputs.targets.get(id) ?? []);
-  return [...currentStages(entries, (e) => e.enterprise.id).values()].sort((a, b) => a.enterprise.id.localeCompare(b.enterprise.id));
+  return [...currentStages(entries, (e) => e.enterpriseId).values()].sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId));
 }
 
 /** The gap analysis inside a caller's read transaction (for composing with other reads). */
 export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS, options: GapOptions = {}): Promise<SegmentGap[]> {
   const thresholds = options.thresholds ?? gapThresholds();
-  const inputs = await loadGapInputs(tx, chainId, hypothesis);
+  const inputs = await loadGapInputs(tx, chainId, hypothesis, { pipeline: options.pipeline === true });
   const all = verdicts(inputs.segments, inputs.aggregates, thresholds);
   const wantEvidence = options.evidence ?? true;
   const evidence = wantEvidence ? await loadEvidence(tx, inputs, all) : null;
@@ -88,9 +91,19 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
   });
 }
 
-/** Every segment of the chain (all levels) with its gap status; NOT_FOUND for an unknown chain. */
-export function findGaps(executor: Executor, chainId: string, options: GapOptions = {}): Promise<SegmentGap[]> {
-  return executor.read((tx) => gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
+/** The cache key of a gaps question (everything the answer depends on). */
+export function gapsKey(chainId: string, options: GapOptions & { thresholds: GapThresholds }): string {
+  return JSON.stringify(['gaps', chainId, options.thresholds.thinBelow, options.thresholds.externalShare, options.evidence ?? true, options.pipeline === true]);
+}
+
+/**
+ * Every segment of the chain (all levels) with its gap status; NOT_FOUND for an unknown chain. One
+ * read transaction, or an unchanged graph's cached answer (analysis-cache.ts; pass cache: null to skip).
+ */
+export function findGaps(executor: Executor, chainId: string, options: GapOptions & { cache?: AnalysisCache | null } = {}): Promise<SegmentGap[]> {
+  const resolved = { ...options, thresholds: options.thresholds ?? gapThresholds() };
+  const cache = options.cache === undefined ? analysisCache : options.cache;
+  return cachedRead(executor, cache, gapsKey(chainId, resolved), (tx) => gapsInTx(tx, chainId, NO_HYPOTHESIS, resolved));
 }
 
 export interface WhatIfRow {

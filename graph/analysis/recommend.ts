@@ -9,6 +9,7 @@ import { loadChainSegments } from './gap-inputs.js';
 import { reasonsFor, type Reason } from './recommend-reasons.js';
 import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
 import { recommendWeights, type RecommendWeights } from './recommend-weights.js';
+import { analysisCache, cachedRead, type AnalysisCache } from './analysis-cache.js';
 import { getChain, scopeParams } from './scope.js';
 import { SegmentTree } from './segment-tree.js';
 
@@ -70,9 +71,19 @@ export async function recommendInTx(tx: ManagedTransaction, segmentId: string, o
   });
 }
 
-/** Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role: the caller checks. */
-export function recommendTargets(executor: Executor, segmentId: string, options: RecommendOptions = {}): Promise<TargetRecommendation[]> {
-  return executor.read((tx) => recommendInTx(tx, segmentId, options));
+/** The cache key of a recommendation question. */
+export function recommendKey(segmentId: string, first: number, weights: RecommendWeights): string {
+  return JSON.stringify(['recommend', segmentId, first, weights]);
+}
+
+/**
+ * Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role: the
+ * caller checks. One read transaction, or an unchanged graph's cached answer (pass cache: null to skip).
+ */
+export function recommendTargets(executor: Executor, segmentId: string, options: RecommendOptions & { cache?: AnalysisCache | null } = {}): Promise<TargetRecommendation[]> {
+  const resolved = { first: options.first ?? 10, weights: options.weights ?? recommendWeights() };
+  const cache = options.cache === undefined ? analysisCache : options.cache;
+  return cachedRead(executor, cache, recommendKey(segmentId, resolved.first, resolved.weights), (tx) => recommendInTx(tx, segmentId, resolved));
 }
 
 export type { GraphSlice };

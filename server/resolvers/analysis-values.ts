@@ -25,9 +25,9 @@ export type SegmentGapValue = Omit<SegmentGap, 'segment' | 'pipeline'> & WithRes
 export type GoalProgressValue = Omit<GoalProgress, 'goal' | 'latest' | 'observations' | 'responsible' | 'countRule'> &
   WithResponsibility & { goal: EntityRecord; latest: EntityRecord | null; observations: EntityRecord[]; responsible: LeaderRoleValue[]; countRule: string | null };
 
-/** `pipeline` is built only for analysts: below that the field answers FORBIDDEN and nothing is fetched for it. */
+/** `pipeline` is built only for analysts (and read only when asked): below that the field answers FORBIDDEN and nothing is fetched for it. */
 export function gapValue(gap: SegmentGap, canSeeTargets: boolean): SegmentGapValue {
-  return { ...gap, segment: entityRecord(gap.segment), pipeline: canSeeTargets ? gap.pipeline.map((p) => buildTargetRole(p.rel)) : [] };
+  return { ...gap, segment: entityRecord(gap.segment), pipeline: canSeeTargets ? gap.pipeline.flatMap((p) => (p.rel ? [buildTargetRole(p.rel)] : [])) : [] };
 }
 
 export function goalValue(g: GoalProgress): GoalProgressValue {

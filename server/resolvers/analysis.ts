@@ -1,13 +1,17 @@
 // Resolvers of the analyses (server/schema/analysis.graphql): each root field runs the graph layer's
-// analysis and the prefetch of its selection in ONE read transaction (readRoot). recommendTargets and
-// pipeline stages need the analyst role; Chain.goals is batched per request tick.
+// analysis and the prefetch of its selection in ONE read transaction (readRoot); gaps and
+// recommendTargets first ask the database's position (a trivial read) to reuse an unchanged graph's
+// answer. recommendTargets and pipeline stages need the analyst role; Chain.goals is batched per tick.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { computeMetrics } from '../../graph/analysis/centrality.js';
 import { compareChainsInTx } from '../../graph/analysis/chain-comparison.js';
 import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
-import { gapsInTx, whatIfInTx } from '../../graph/analysis/gaps.js';
+import { analysisCache } from '../../graph/analysis/analysis-cache.js';
+import { gapsInTx, gapsKey, whatIfInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
+import { gapThresholds } from '../../graph/gap-thresholds.js';
 import { goalsInTx } from '../../graph/analysis/goals.js';
-import { MAX_RECOMMENDATIONS, recommendInTx } from '../../graph/analysis/recommend.js';
+import { MAX_RECOMMENDATIONS, recommendInTx, recommendKey, type TargetRecommendation } from '../../graph/analysis/recommend.js';
+import { recommendWeights } from '../../graph/analysis/recommend-weights.js';
 import { readSubgraph } from '../../graph/analysis/subgraph.js';
 import type { AppContext } from '../context.js';
 import type { ChainResolvers, GoalProgressResolvers, QueryResolvers, SegmentGapResolvers } from '../generated/graphql.js';
@@ -39,19 +43,34 @@ function metrics(args: SubgraphArgs, context: AppContext, info: GraphQLResolveIn
 }
 
 export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'> = {
-  gaps: (_: unknown, { chainId }: Args, context: AppContext, info: GraphQLResolveInfo) =>
-    readRoot(context, info, async (tx) => {
-      const gaps = await gapsInTx(tx, chainId, NO_HYPOTHESIS, { evidence: asks(info, 'SegmentGap', 'evidence') });
+  gaps: async (_: unknown, { chainId }: Args, context: AppContext, info: GraphQLResolveInfo) => {
+    const options = {
+      thresholds: gapThresholds(),
+      evidence: asks(info, 'SegmentGap', 'evidence'),
+      pipeline: canSeeTargets(context.role) && asks(info, 'SegmentGap', 'pipeline'),
+    };
+    // an unchanged graph's cached answer is hydrated like a fresh one, in the root transaction
+    const key = gapsKey(chainId, options);
+    const cached = await analysisCache.lookup<SegmentGap[]>(context.executor, key);
+    return readRoot(context, info, async (tx) => {
+      const gaps = cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
       const values = gaps.map((g) => gapValue(g, canSeeTargets(context.role)));
       await prefetchResponsibility(tx, info, 'SegmentGap', values, (v) => v.segmentId, canSeeTargets(context.role));
       return values;
-    }),
+    });
+  },
 
   recommendTargets: (_: unknown, { segmentId, first }: Args, context: AppContext, info: GraphQLResolveInfo) => {
     requireRole(context, 'analyst', 'recommendTargets (investment-promotion targets)');
     const n = first ?? 10;
     if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS) throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
-    return readRoot(context, info, async (tx) => (await recommendInTx(tx, segmentId, { first: n })).map(recommendationValue));
+    const options = { first: n, weights: recommendWeights() };
+    const key = recommendKey(segmentId, n, options.weights);
+    return analysisCache.lookup<TargetRecommendation[]>(context.executor, key).then((cached) =>
+      readRoot(context, info, async (tx) =>
+        (cached.value ?? analysisCache.store(key, cached.position, await recommendInTx(tx, segmentId, options))).map(recommendationValue),
+      ),
+    );
   },
 
   goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>

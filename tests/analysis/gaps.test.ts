@@ -2,6 +2,7 @@
 // facts that must not count (rejected, proposed, synthetic in a real chain), evidence slices whose
 // nodes and edges exist, honest explanations, and one read transaction per answer.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AnalysisCache } from '../../graph/analysis/analysis-cache.js';
 import { findGaps } from '../../graph/analysis/gaps.js';
 import { smallChain, EXPECTED_STATUS } from '../fixtures/analysis/small-chain.js';
 import { writeFixture } from '../fixtures/analysis/write-fixture.js';
@@ -37,9 +38,11 @@ describe('gaps(chainId)', () => {
   });
 
   it('counts pipeline targets of the segment and its descendants, each firm at its newest stage', async () => {
-    const a = (await findGaps(db.executor, 'chain:fx', { thresholds })).find((g) => g.segmentId === 'segment:fx-a')!;
+    const a = (await findGaps(db.executor, 'chain:fx', { thresholds, pipeline: true })).find((g) => g.segmentId === 'segment:fx-a')!;
     expect(a.targetsInPipeline).toBe(2);
-    expect(a.pipeline.map((p) => [p.enterprise.id, p.stage])).toEqual([['ent:t1', '在谈'], ['ent:t2', '签约']]);
+    expect(a.pipeline.map((p) => [p.enterpriseId, p.stage])).toEqual([['ent:t1', '在谈'], ['ent:t2', '签约']]);
+    const counted = (await findGaps(db.executor, 'chain:fx', { thresholds })).find((g) => g.segmentId === 'segment:fx-a')!;
+    expect(counted.targetsInPipeline).toBe(2); // counted without reading the stages
   });
 
   it('explains an ABSENT segment as missing records, not as a fact about the economy', async () => {
@@ -66,9 +69,27 @@ describe('gaps(chainId)', () => {
 
   it('answers with one read transaction and NOT_FOUND for an unknown chain', async () => {
     const scoped = db.executor.scoped();
-    await findGaps(scoped, 'chain:fx', { thresholds });
+    await findGaps(scoped, 'chain:fx', { thresholds, cache: null });
     expect(scoped.transactions).toBe(1);
     await expect(findGaps(db.executor, 'chain:nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reuses an answer only while the graph is unchanged', async () => {
+    const cache = new AnalysisCache({ enabled: true, maxEntries: 4 });
+    const first = db.executor.scoped();
+    const computed = await findGaps(first, 'chain:fx', { thresholds, cache });
+    expect(first.transactions).toBe(2); // the position, then the analysis
+    const second = db.executor.scoped();
+    expect(await findGaps(second, 'chain:fx', { thresholds, cache })).toEqual(computed);
+    expect(second.transactions).toBe(1); // only the position
+    await db.executor.mutate("MATCH (e:Enterprise {id: 'ent:b1'}) SET e.local = false");
+    try {
+      const after = await findGaps(db.executor, 'chain:fx', { thresholds, cache });
+      expect(after.find((g) => g.segmentId === 'segment:fx-b')!.status).toBe('ABSENT');
+    } finally {
+      await db.executor.mutate("MATCH (e:Enterprise {id: 'ent:b1'}) SET e.local = true");
+    }
+    expect((await findGaps(db.executor, 'chain:fx', { thresholds, cache })).find((g) => g.segmentId === 'segment:fx-b')!.status).toBe('SINGLE_FIRM');
   });
 
   it('follows the configured thresholds', async () => {

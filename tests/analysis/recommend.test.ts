@@ -68,7 +68,7 @@ describe('recommendTargets(segmentId)', () => {
 
   it('limits to first, in one read transaction, with clear errors', async () => {
     const scoped = db.executor.scoped();
-    expect(await recommendTargets(scoped, 'segment:fx-a', { first: 1, weights })).toHaveLength(1);
+    expect(await recommendTargets(scoped, 'segment:fx-a', { first: 1, weights, cache: null })).toHaveLength(1);
     expect(scoped.transactions).toBe(1);
     await expect(recommendTargets(db.executor, 'segment:nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(recommendTargets(db.executor, 'segment:fx-a', { first: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -1,5 +1,7 @@
 // Latency of the analyses on synthetic data: p50/p95 of gaps(chainId) and recommendTargets(segmentId)
-// at 10k and 100k enterprises, through the graph functions and through the GraphQL app (app.fetch).
+// at 10k and 100k enterprises, through the graph functions and through the GraphQL app (app.fetch),
+// cold (computed every time: cache off or emptied) and warm (the graph unchanged since the answer was
+// computed: one position check, then the kept answer; graph/analysis/analysis-cache.ts).
 // Runs on a throw-away Neo4j of its own (temporary folder under .neo4j/, its own port), never on the
 // working or test instance.
 //   npx tsx tests/bench/analysis-latency.ts [--sizes 10000,100000] [--runs 40] [--port 7733]
@@ -7,6 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AnalysisCache, analysisCache } from '../../graph/analysis/analysis-cache.js';
 import { findGaps } from '../../graph/analysis/gaps.js';
 import { recommendTargets } from '../../graph/analysis/recommend.js';
 import { createDriver } from '../../graph/connection.js';
@@ -77,14 +80,26 @@ async function measure(executor: Executor, enterprises: number, seed: number) {
   log(`${enterprises} enterprises: synth loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (${manifest.chainIds.length} chains, ${manifest.segments.length} segments)`);
   const chains = manifest.chainIds;
   const gapSegments = manifest.segments.filter((s) => s.expectedStatus !== 'COVERED').map((s) => s.id);
+  const warm = new AnalysisCache({ enabled: true, maxEntries: 1000 });
+  const chain = (i: number) => chains[i % chains.length];
+  const segment = (i: number) => gapSegments[i % gapSegments.length];
+  // warm runs first fill the cache with every question they will ask (warmup = one round of them)
   const result = {
     enterprises,
     chains: chains.length,
     segments: manifest.segments.length,
-    gapsGraph: summary(await time((i) => findGaps(executor, chains[i % chains.length]))),
-    gapsGraphql: summary(await time((i) => post(app, GAPS, { c: chains[i % chains.length] }))),
-    recommendGraph: summary(await time((i) => recommendTargets(executor, gapSegments[i % gapSegments.length], { first: 10 }))),
-    recommendGraphql: summary(await time((i) => post(app, RECOMMEND, { s: gapSegments[i % gapSegments.length] }, token))),
+    cold: {
+      gapsGraph: summary(await time((i) => findGaps(executor, chain(i), { cache: null }))),
+      gapsGraphql: summary(await time((i) => (analysisCache.clear(), post(app, GAPS, { c: chain(i) })))),
+      recommendGraph: summary(await time((i) => recommendTargets(executor, segment(i), { first: 10, cache: null }))),
+      recommendGraphql: summary(await time((i) => (analysisCache.clear(), post(app, RECOMMEND, { s: segment(i) }, token)))),
+    },
+    warm: {
+      gapsGraph: summary(await time((i) => findGaps(executor, chain(i), { cache: warm }), chains.length)),
+      gapsGraphql: summary(await time((i) => post(app, GAPS, { c: chain(i) }), chains.length)),
+      recommendGraph: summary(await time((i) => recommendTargets(executor, segment(i % 10), { first: 10, cache: warm }), 10)),
+      recommendGraphql: summary(await time((i) => post(app, RECOMMEND, { s: segment(i % 10) }, token), 10)),
+    },
   };
   log(JSON.stringify(result));
   return result;
@@ -105,11 +120,14 @@ async function main() {
       rmSync(home, { recursive: true, force: true });
     }
   }
-  console.log('\n| enterprises | gaps p50 / p95 (graph) | gaps p50 / p95 (GraphQL) | recommendTargets p50 / p95 (graph) | recommendTargets p50 / p95 (GraphQL) |');
-  console.log('|---|---|---|---|---|');
+  console.log('\n| enterprises | answer | gaps p50 / p95 (graph) | gaps p50 / p95 (GraphQL) | recommendTargets p50 / p95 (graph) | recommendTargets p50 / p95 (GraphQL) |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of results) {
     const f = (s: { p50: number; p95: number }) => `${s.p50} / ${s.p95} ms`;
-    console.log(`| ${r.enterprises} | ${f(r.gapsGraph)} | ${f(r.gapsGraphql)} | ${f(r.recommendGraph)} | ${f(r.recommendGraphql)} |`);
+    for (const kind of ['cold', 'warm'] as const) {
+      const m = r[kind];
+      console.log(`| ${r.enterprises} | ${kind} | ${f(m.gapsGraph)} | ${f(m.gapsGraphql)} | ${f(m.recommendGraph)} | ${f(m.recommendGraphql)} |`);
+    }
   }
   if (values.out) writeFileSync(values.out, JSON.stringify({ at: new Date().toISOString(), runs, results }, null, 2) + '\n');
 }
