@@ -12,6 +12,7 @@ import type { ImportKind } from './csv-columns.js';
 import { importCsv } from './import-csv.js';
 import { SHIPPED_DATA_DIR, validateAndLoad } from './load.js';
 import { ValidationFailed } from './problems.js';
+import { ENTERPRISES_PER_CHAIN_MIN } from './synth-plan.js';
 import { removeAllSynthetic, runSynth } from './synth-run.js';
 import { validateDataDir } from './validate.js';
 
@@ -95,13 +96,18 @@ async function main(argv: string[]): Promise<number> {
         await withDatabase((executor) => removeAllSynthetic(executor, log));
         return 0;
       }
-      await withDatabase((executor) => runSynth(executor, {
-        enterprises: positiveInt(values.enterprises, '--enterprises'),
-        seed: positiveInt(values.seed ?? '1', '--seed'),
-        manifestPath: values.manifest,
-        batchSize: values['batch-size'] ? positiveInt(values['batch-size'], '--batch-size') : undefined,
-        log,
-      }));
+      {
+        // Arguments are checked before the database is started or reached.
+        const options = {
+          enterprises: positiveInt(values.enterprises, '--enterprises'),
+          seed: positiveInt(values.seed ?? '1', '--seed'),
+          manifestPath: values.manifest,
+          batchSize: values['batch-size'] ? positiveInt(values['batch-size'], '--batch-size') : undefined,
+          log,
+        };
+        if (options.enterprises < ENTERPRISES_PER_CHAIN_MIN) throw new UsageError(`--enterprises must be at least ${ENTERPRISES_PER_CHAIN_MIN}`);
+        await withDatabase((executor) => runSynth(executor, options));
+      }
       return 0;
     default:
       throw new UsageError(`unknown command "${command}"`);
