@@ -51,6 +51,8 @@ export interface NavigationTiming {
   /** ms from navigation start to body[data-view-ready="chain"] (segments laid out and drawn) */
   readyMs: number[];
   median: number;
+  /** medians of the phases: script loaded and started, chain data received, laid out and drawn */
+  phases: { scriptStart: number; dataReceived: number; drawn: number };
 }
 
 /** Navigation → interactive chain view, cold browser cache each run (a fresh context). */
@@ -58,6 +60,7 @@ export async function measureChainNavigation(executor: Executor, runs: number, c
   const server = await startServer(executor);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const readyMs: number[] = [];
+  const phases: { scriptStart: number[]; dataReceived: number[]; drawn: number[] } = { scriptStart: [], dataReceived: [], drawn: [] };
   try {
     for (let i = 0; i <= runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -73,14 +76,24 @@ export async function measureChainNavigation(executor: Executor, runs: number, c
       await page.goto(`${server.url}/?view=chain&chain=${chainId}`);
       await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 60_000 });
       const readyAt = await page.evaluate(() => (window as unknown as { readyAt: number }).readyAt);
+      // No helper functions inside evaluate: tsx would wrap them in a __name() the page does not have.
+      const marks = await page.evaluate(() => ({
+        scriptStart: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/assets\/index-.*\.js$/.test(e.name)).map((e) => e.responseEnd)[0] ?? NaN,
+        dataReceived: performance.getEntriesByName('kg:chain-data')[0]?.startTime ?? NaN,
+        drawn: performance.getEntriesByName('kg:chain-drawn')[0]?.startTime ?? NaN,
+      }));
       await context.close();
-      if (i > 0) readyMs.push(readyAt); // run 0 warms the server and Neo4j
+      if (i === 0) continue; // run 0 warms the server and Neo4j
+      readyMs.push(readyAt);
+      phases.scriptStart.push(marks.scriptStart);
+      phases.dataReceived.push(marks.dataReceived);
+      phases.drawn.push(marks.drawn);
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  return { chainId, readyMs, median: median(readyMs) };
+  return { chainId, readyMs, median: median(readyMs), phases: { scriptStart: median(phases.scriptStart), dataReceived: median(phases.dataReceived), drawn: median(phases.drawn) } };
 }
 
 export interface PanFps {
@@ -171,6 +184,7 @@ async function main() {
     }
     const nav = await measureChainNavigation(executor, runs);
     console.log(`Navigation → interactive chain view (${nav.chainId}, cold cache, ${runs} runs): median ${nav.median.toFixed(0)} ms [${nav.readyMs.map((v) => v.toFixed(0)).join(', ')}]`);
+    console.log(`  phases (medians): main script loaded ${nav.phases.scriptStart.toFixed(0)} ms, chain data received ${nav.phases.dataReceived.toFixed(0)} ms, laid out (ELK worker) and drawn ${nav.phases.drawn.toFixed(0)} ms`);
   } finally {
     await driver.close();
   }
