@@ -4,7 +4,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows, type Executor } from '../executor.js';
 import { gapThresholds, type GapThresholds } from '../gap-thresholds.js';
-import type { GraphSlice, NodeRow } from '../slice.js';
+import { buildSlice, type GraphSlice, type NodeRow } from '../slice.js';
+import { SegmentTree } from './segment-tree.js';
 import { evidenceContext, evidenceSlice, loadEvidence } from './gap-evidence.js';
 import { explainGap } from './gap-explain.js';
 import { loadGapInputs, NO_HYPOTHESIS, type GapInputs, type Hypothesis, type PipelineEntry } from './gap-inputs.js';
@@ -17,6 +18,9 @@ export interface SegmentGap {
   segmentId: string;
   /** Parent segment, or null for a level-1 segment. */
   parentId: string | null;
+  chainId: string;
+  /** The PART_OF path from the segment up to its chain. */
+  chainPath: GraphSlice;
   status: GapStatus;
   localEnterprises: number;
   externalSuppliers: number;
@@ -65,6 +69,11 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
     }
   }
   const nameOf = (firmId: string) => names.get(firmId) ?? firmId;
+  const tree = new SegmentTree(inputs.segments, inputs.chain.node);
+  const chainPathOf = (segmentId: string) => {
+    const path = tree.pathUp(segmentId, chainId);
+    return path ? buildSlice(path.nodes, path.rels) : buildSlice([segById.get(segmentId)!.node], []);
+  };
   const ancestors = ancestorsOf(inputs.segments);
   const levelOf = (id: string) => (ancestors.get(id)?.length ?? 0) + 1;
   const ordered = [...all].sort((a, b) => levelOf(a.segmentId) - levelOf(b.segmentId) || a.segmentId.localeCompare(b.segmentId));
@@ -76,6 +85,8 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
       segment: seg.node,
       segmentId: c.segmentId,
       parentId: seg.parentIds[0] ?? null,
+      chainId,
+      chainPath: chainPathOf(c.segmentId),
       status: c.status,
       localEnterprises: c.localFirms,
       externalSuppliers: c.externalSuppliers,

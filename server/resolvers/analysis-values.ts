@@ -9,6 +9,7 @@ import type { TargetRecommendation } from '../../graph/analysis/recommend.js';
 import type { SubgraphMetrics } from '../../graph/analysis/centrality.js';
 import type { ChainComparisonRow } from '../../graph/analysis/chain-comparison.js';
 import { responsibility } from '../../graph/queries/responsibility.js';
+import { mergeSlices, type GraphSlice } from '../../graph/slice.js';
 import { collectSubfields } from '../loading/collect-fields.js';
 import {
   buildHolding, buildLeaderRole, buildTargetRole, entityRecord, type EntityRecord, type LeaderRoleValue, type ResponsibilityValue, type TargetRoleValue,
@@ -83,16 +84,29 @@ export async function responsibilityOf(tx: ManagedTransaction, id: string, at: s
   }));
 }
 
+/** Whose responsibility a value shows: an entity's, or a chain's seen from below it (prefix: the path up to it). */
+export interface ResponsibilityVia {
+  id: string;
+  prefix?: GraphSlice;
+}
+
+/** The chain's answer seen from a segment: the segment's PART_OF path in front of each path. */
+function seenFrom(prefix: GraphSlice | undefined, list: ResponsibilityValue[]): ResponsibilityValue[] {
+  if (!prefix || prefix.edges.length === 0) return list;
+  return list.map((r) => ({ ...r, path: mergeSlices(prefix, r.path), hops: r.hops + prefix.edges.length }));
+}
+
 /**
  * Fills `responsibility(at)` of every value of `typeName` the field of `info` returns, for each
  * response key the selection asks (aliases may ask different dates), inside the root transaction.
+ * Values that share `via.id` (the segments of one chain) share one query.
  */
 export async function prefetchResponsibility<T extends WithResponsibility>(
   tx: ManagedTransaction,
   info: GraphQLResolveInfo,
   typeName: string,
   values: T[],
-  idOf: (value: T) => string,
+  via: (value: T) => ResponsibilityVia,
   canSeeTargets: boolean,
 ): Promise<void> {
   const type = info.schema.getType(typeName) as GraphQLObjectType;
@@ -103,10 +117,10 @@ export async function prefetchResponsibility<T extends WithResponsibility>(
     const at = (args.at as string | null | undefined) ?? null;
     const cache = new Map<string, ResponsibilityValue[]>();
     for (const value of values) {
-      const id = idOf(value);
+      const { id, prefix } = via(value);
       if (!cache.has(id)) cache.set(id, await responsibilityOf(tx, id, at, canSeeTargets));
       value.responsibilityByKey ??= new Map();
-      value.responsibilityByKey.set(key, cache.get(id)!);
+      value.responsibilityByKey.set(key, seenFrom(prefix, cache.get(id)!));
     }
   }
   for (const value of values) if (value.responsibilityByKey) value.responsibility = [...value.responsibilityByKey.values()];

@@ -55,7 +55,8 @@ export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | '
     return readRoot(context, info, async (tx) => {
       const gaps = cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
       const values = gaps.map((g) => gapValue(g, canSeeTargets(context.role)));
-      await prefetchResponsibility(tx, info, 'SegmentGap', values, (v) => v.segmentId, canSeeTargets(context.role));
+      // a gap answers to its chain's leaders: one query per chain, the segment's path in front
+      await prefetchResponsibility(tx, info, 'SegmentGap', values, (v) => ({ id: v.chainId, prefix: v.chainPath }), canSeeTargets(context.role));
       return values;
     });
   },
@@ -76,7 +77,7 @@ export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | '
   goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) => {
       const values = (await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })).map(goalValue);
-      await prefetchResponsibility(tx, info, 'GoalProgress', values, (v) => v.goal.id, canSeeTargets(context.role));
+      await prefetchResponsibility(tx, info, 'GoalProgress', values, (v) => ({ id: v.goal.id }), canSeeTargets(context.role));
       return values;
     }),
 
@@ -124,7 +125,7 @@ function chainGoals(chain: EntityRecord, _args: Args, context: AppContext, info:
             const ids = [...new Set(chains.map((c) => c.id))];
             const all = (await goalsInTx(tx, ids)).map(goalValue);
             const byChain = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
-            await prefetchResponsibility(tx, info, 'GoalProgress', all, (v) => v.goal.id, canSeeTargets(context.role));
+            await prefetchResponsibility(tx, info, 'GoalProgress', all, (v) => ({ id: v.goal.id }), canSeeTargets(context.role));
             await hydrateForField(tx, info, accessOf(context), [...byChain.values()]);
             return byChain;
           })

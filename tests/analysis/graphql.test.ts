@@ -60,6 +60,9 @@ describe('gaps over GraphQL', () => {
     expect(owner(c1.after).holders.map((h: any) => h.person.id)).toEqual(['person:fx-now']);
     expect(owner(c1.after).path.nodes.map((n: any) => n.id)).toEqual(['segment:fx-c1', 'segment:fx-c', 'chain:fx', 'leader:fx-owner']);
     expect(c1.after.map((x: any) => x.relation).sort()).toEqual(['COORDINATES', 'OWNER_OF', 'PATRON_OF']);
+    // the same answer as responsibility(id) of the segment itself
+    const direct = await gql(app, `{ responsibility(id: "segment:fx-c1", at: "2024-06-01") { relation leader { id } holders { person { id } } path { nodes { id } } } }`);
+    expect(c1.after).toEqual(direct.data!.responsibility);
   });
 
   it('says what to fix for an unknown chain', async () => {
