@@ -163,6 +163,32 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
+  it('expands neighbours on double-click, hides a type with the filters and switches the layout', async () => {
+    const page = await newPage();
+    await openView(page, base, '/?view=explorer&focus=institute:ciomp', 'explorer');
+    // The drawn graph, read through the Cytoscape instance registered on its container.
+    const nodes = (selector: string) => page.evaluate((s) => (document.querySelector('.graph') as unknown as { _cyreg: { cy: cytoscape.Core } })._cyreg.cy.nodes(s).length, selector);
+    const before = await nodes('*');
+    const at = await page.evaluate(() => {
+      const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: cytoscape.Core } })._cyreg.cy;
+      const p = cy.getElementById('chain:opto').renderedPosition();
+      const box = cy.container()!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.dblclick(at.x, at.y);
+    await expect.poll(() => nodes('*'), { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(page.url()).toContain('expand=chain:opto');
+    expect(await nodes('[type = "ENTERPRISE"]:visible')).toBeGreaterThan(0);
+    await page.click('details.dropdown > summary');
+    await page.uncheck('input[name="hideTypes-ENTERPRISE"]');
+    await expect.poll(() => nodes('[type = "ENTERPRISE"]:visible')).toBe(0);
+    expect(page.url()).toContain('hideTypes=ENTERPRISE');
+    expect(await page.locator('.explorer-summary').innerText()).toMatch(/已筛除 [1-9]\d* 个节点/);
+    await page.selectOption('select[name="layout"]', 'grid');
+    await expect.poll(() => page.url()).toContain('layout=grid');
+    await page.close();
+  });
+
   it('switches to English and back with the language button', async () => {
     const page = await newPage();
     await openView(page, base, '/?view=chain&chain=chain:biomed', 'chain');
