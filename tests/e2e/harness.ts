@@ -18,6 +18,9 @@ export const SCREENSHOTS = join(projectRoot, 'test-artifacts', 'screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/** The eight biomed fields S1 names (the level-1 segments of chain:biomed). */
+export const BIOMED_FIELDS = ['生物药', '中药', '化学药', '医疗器械', '医疗健康服务业', '医药流通业', '医美产业', '生命健康'];
+
 export const TOKENS = {
   analyst: 'e2e-analyst-token-0123456789',
   editor: 'e2e-editor-token-0123456789',

@@ -2,41 +2,28 @@
 // renderer where the browser has hardware WebGL (software WebGL is slower than the canvas renderer:
 // see tests/bench/web-perf.ts), and stays usable. Synthetic data (the seed generator) drawn through
 // the Cypher box; the browser gets software WebGL (SwiftShader), as a machine without a GPU would.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateAndLoad } from '../../seed/load.js';
-import { runSynth } from '../../seed/synth-run.js';
-import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
-import { SCREENSHOTS, TOKENS, ensureWebBuild, guardedContext, launchBrowser, openView, startServer, type GuardedContext, type RunningServer } from './harness.js';
-import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSynth } from '../../seed/synth-run.js';
+import { emptyDatabase } from '../helpers/neo4j.js';
+import { TOKENS, openView, screenshot } from './harness.js';
+import { useWebSession } from './session.js';
 
-const db = useTestDb();
-let server: RunningServer;
-let browser: Browser;
-let guard: GuardedContext;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureWebBuild();
-  await emptyDatabase(db.executor);
-  await validateAndLoad(db.executor, undefined, { log: () => {} });
-  await runSynth(db.executor, { enterprises: 500, seed: 11, manifestPath: join(tmpdir(), 'kg-e2e-synth-manifest.json') });
-  server = await startServer(db.executor, { KG_CYPHER_MAX_ROWS: '5000' });
-  browser = await launchBrowser(['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist']);
-  guard = await guardedContext(browser);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await emptyDatabase(db.executor);
+const web = useWebSession({
+  env: { KG_CYPHER_MAX_ROWS: '5000' },
+  browserArgs: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'],
+  prepare: async (executor) => {
+    await runSynth(executor, { enterprises: 500, seed: 11, manifestPath: join(tmpdir(), 'kg-e2e-synth-manifest.json') });
+  },
 });
+
+// Leave no synthetic data behind for whoever uses the test database next.
+afterAll(() => emptyDatabase(web.db.executor));
 
 describe('a segment with many firms', () => {
   it('shows its firms capped, with "show more" for the next batch', async () => {
-    const [big] = await db.executor.query(`
+    const [big] = await web.db.executor.query(`
       MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)-[:PART_OF*1..]->(c:Chain)
       WHERE s.synthetic
       WITH s, c, count(DISTINCT e) AS firms
@@ -45,8 +32,8 @@ describe('a segment with many firms', () => {
       ORDER BY firms DESC, segment
       LIMIT 1`);
     expect(big, 'the synthetic data has a segment with more than 12 firms').toBeTruthy();
-    const page = await guard.context.newPage();
-    await openView(page, server.url, `/?view=chain&chain=${big.chain}&expand=${big.segment}`, 'chain');
+    const page = await web.newPage();
+    await openView(page, web.base, `/?view=chain&chain=${big.chain}&expand=${big.segment}`, 'chain');
     const item = page.locator(`.tree-item[data-id="${big.segment}"]`);
     const firms = item.locator('.tree-firms button[data-id]');
     await expect.poll(() => firms.count(), { timeout: 20_000 }).toBe(12);
@@ -59,11 +46,8 @@ describe('a segment with many firms', () => {
 
 describe('a large graph', () => {
   it('is drawn with a lower level of detail, by WebGL only on hardware WebGL, and the page stays responsive', async () => {
-    const page = await guard.context.newPage();
-    await openView(page, server.url, '/?view=curation', 'curation');
-    await page.fill('#token-input', TOKENS.analyst);
-    await page.click('[data-action="login"]');
-    await page.waitForSelector('[data-action="logout"]');
+    const page = await web.newPage();
+    await web.signIn(page, TOKENS.analyst);
     await page.click('.nav-link[data-view="cypher"]');
     await page.waitForSelector('body[data-view-ready="cypher"]');
     await page.fill('textarea[name="cypher"]', 'MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise) WHERE a.synthetic RETURN a, r, b');
@@ -80,14 +64,14 @@ describe('a large graph', () => {
     await page.click('[data-action="export"]', { timeout: 20_000 });
     await page.locator('.menu-item[data-format="png"]').waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: join(SCREENSHOTS, '12-large-graph.png') });
+    await screenshot(page, '12-large-graph');
     // Back to a small graph: the ordinary canvas renderer and full detail again.
     await page.fill('textarea[name="cypher"]', 'MATCH (c:Chain {id: "chain:biomed"}) RETURN c');
     await page.click('[data-action="run-cypher"]');
     await expect.poll(() => page.getAttribute('.graph', 'data-detail'), { timeout: 30_000 }).toBe('full');
     expect(await page.getAttribute('.graph', 'data-renderer')).toBe('canvas');
-    expect(guard.outside).toEqual([]);
-    expect(guard.errors).toEqual([]);
+    expect(web.guard.outside).toEqual([]);
+    expect(web.guard.errors).toEqual([]);
     await page.close();
   }, 240_000);
 });
