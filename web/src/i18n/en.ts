@@ -258,6 +258,8 @@ export const en: Record<MessageKey, string> = {
   'resp.chainsTitle': 'Chains ({n})',
   'resp.noChains': 'This post is not directly responsible for a chain.',
   'resp.openGaps': 'See gaps',
+  'resp.targets': 'Targets {n}',
+  'resp.targetsLocked': 'Targets: analyst token needed',
   'resp.nobody': 'Nobody accountable found',
   'resp.nobodyHint': 'This entity is not connected to any chain or program.',
   'resp.now': 'now',

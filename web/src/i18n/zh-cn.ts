@@ -256,6 +256,8 @@ export const zhCN = {
   'resp.chainsTitle': '负责的产业链（{n}）',
   'resp.noChains': '该职务没有直接负责的产业链。',
   'resp.openGaps': '查看缺口',
+  'resp.targets': '招商目标 {n}',
+  'resp.targetsLocked': '招商目标需分析员令牌',
   'resp.nobody': '没有找到责任人',
   'resp.nobodyHint': '该对象与任何产业链或工作机制都没有关联。',
   'resp.now': '至今',

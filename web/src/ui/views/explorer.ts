@@ -66,6 +66,7 @@ export function explorerView(): View {
     pathIds = els.map((el) => el.data.id!);
     if (added.nonempty()) await runLayout(ctx.graph.cy, layoutName, { animate: false });
     ctx.graph.highlight(pathIds, { fade: true, center: true });
+    ctx.legend.update(ctx.graph.cy);
     pathMessage = t('path.found', { nodes: path.nodes.length, edges: path.edges.length });
     renderSummary();
   }

@@ -3,7 +3,7 @@
 import { fetchNeighborhood } from '../../api/explore.js';
 import type { LeadersQuery, ResponsibilityQuery } from '../../api/generated.js';
 import { fetchLeaders, fetchResponsibility } from '../../api/responsibility.js';
-import { formatPercent, pickName, t, tOr } from '../../i18n/index.js';
+import { pickName, t, tOr } from '../../i18n/index.js';
 import { sliceElements, type Slice } from '../../view/elements.js';
 import { runLayout } from '../../view/layouts.js';
 import { citationList } from '../citations.js';
@@ -11,7 +11,7 @@ import { h } from '../dom.js';
 import { SearchBox } from '../search-box.js';
 import type { AppState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
-import { loadChainStats, type ChainStats } from './chain-stats.js';
+import { leaderChainRow, loadChainFacts, type ChainFacts } from './leader-chains.js';
 import { labelled } from './controls.js';
 
 type Leader = LeadersQuery['leaders'][number];
@@ -30,7 +30,7 @@ export function responsibilityView(): View {
   let paths: Path[] = [];
   let leader: Leader | null = null;
   let holdersOnDate: Path['holders'] | null = null;
-  const stats = new Map<string, ChainStats>();
+  const facts = new Map<string, ChainFacts>();
   let askedName = '';
 
   function renderControls(state: AppState): void {
@@ -87,16 +87,12 @@ export function responsibilityView(): View {
           ? h(
               'ul.chain-rows',
               null,
-              chains.map(({ chain, relation }) => {
-                const s = stats.get(chain.id);
-                return h(
-                  'li.chain-row',
-                  { class: chain.identified ? null : 'unknown' },
-                  h('button.chain-row-name', { type: 'button', onclick: () => ctx.store.update({ view: 'chain', chain: chain.id, sel: null, expand: [] }, { push: true }) }, pickName(chain)),
-                  h('div.chain-row-figures', null, h('span.chip', null, tOr(`rel.${relation}`, relation)), s ? [h('span', null, t('overview.firms', { n: s.firms })), h('span', null, s.gaps == null ? t('overview.gapsUnknown') : t('overview.gaps', { n: s.gaps })), h('span', null, s.progress == null ? t('overview.noProgress') : t('overview.progress', { p: formatPercent(s.progress) }))] : chain.identified ? null : h('span.muted', null, t('overview.unnamedRow'))),
-                  h('button.link', { type: 'button', onclick: () => ctx.store.update({ view: 'gaps', chain: chain.id, sel: null }, { push: true }) }, t('resp.openGaps')),
-                );
-              }),
+              chains.map(({ chain, relation }) =>
+                leaderChainRow(chain, relation, facts.get(chain.id), {
+                  chain: () => ctx.store.update({ view: 'chain', chain: chain.id, sel: null, expand: [] }, { push: true }),
+                  gaps: () => ctx.store.update({ view: 'gaps', chain: chain.id, sel: null }, { push: true }),
+                }),
+              ),
             )
           : h('p.muted', null, t('resp.noChains')),
       );
@@ -131,7 +127,7 @@ export function responsibilityView(): View {
     const chains = [...leader.patronOf, ...leader.ownerOf];
     const [{ neighborhood }] = await Promise.all([
       fetchNeighborhood(leader.id, 2, 300, ['PROGRAM', 'LEADER', 'PERSON', 'CHAIN', 'GOAL']),
-      ...chains.filter((c) => c.identified && !stats.has(c.id)).map(async (c) => stats.set(c.id, await loadChainStats(c))),
+      ...chains.filter((c) => c.identified && !facts.has(c.id)).map(async (c) => facts.set(c.id, await loadChainFacts(c))),
     ]);
     holdersOnDate = null;
     if (state.at && chains.length) {
