@@ -371,6 +371,8 @@ export const en: Record<MessageKey, string> = {
   'review.confirm': 'Confirm',
   'review.reject': 'Reject',
   'reason.SUPPLIES_LOCAL': 'Already supplies local firms',
+  'reason.IN_SEGMENT': 'Works in the segment',
+  'reason.PIPELINE': 'Already in the pipeline',
   'reason.INSTITUTE_SUPPORT': 'Local institutes can support it',
   'reason.DISTRICT_HOSTS': 'A district hosts the segment',
 };

@@ -369,6 +369,8 @@ export const zhCN = {
   'review.confirm': '确认',
   'review.reject': '驳回',
   'reason.SUPPLIES_LOCAL': '已向本地企业供货',
+  'reason.IN_SEGMENT': '从事该环节',
+  'reason.PIPELINE': '已在招商管道',
   'reason.INSTITUTE_SUPPORT': '本地院所可支撑',
   'reason.DISTRICT_HOSTS': '有承载园区',
 } as const;

@@ -1,7 +1,7 @@
 // Gaps and targets: the chain's segments coloured by gap status above a drawer with the gap table
 // (select a row to see the segment and its evidence in the graph), target recommendations whose
 // reasons draw their paths on demand, goal progress with its observations, and the pipeline board.
-import type { ElementDefinition } from 'cytoscape';
+import type { ElementDefinition, NodeCollection } from 'cytoscape';
 import { fetchGaps, fetchGoals, fetchPipeline, fetchRecommendations } from '../../api/analysis.js';
 import { fetchChain, fetchChainList } from '../../api/chain.js';
 import type { ChainListQuery } from '../../api/generated.js';
@@ -28,12 +28,15 @@ export function gapsView(): View {
 
   const tabOf = (state: AppState): Tab => ((TABS as readonly string[]).includes(state.tab ?? '') ? (state.tab as Tab) : 'table');
 
-  function placeNear(anchorId: string, added: cytoscape.NodeCollection): void {
-    const anchor = ctx.graph.cy.getElementById(anchorId);
-    if (anchor.empty()) return;
-    const { x, y } = anchor.position();
+  /** New nodes go in a column block right of the whole chain, level with the anchor: no overlap. */
+  function placeNear(anchorId: string, added: NodeCollection): void {
+    const cy = ctx.graph.cy;
+    const anchor = cy.getElementById(anchorId);
+    if (anchor.empty() || added.empty()) return;
+    const right = cy.nodes().not(added).boundingBox().x2;
+    const { y } = anchor.position();
     added.forEach((node, i) => {
-      node.position({ x: x + 180 + (i % 4) * 150, y: y + Math.floor(i / 4) * 70 - 40 });
+      node.position({ x: right + 120 + (i % 3) * 170, y: y + Math.floor(i / 3) * 80 });
     });
   }
 
