@@ -89,6 +89,21 @@ describe('the views of the web page in Chromium', () => {
     await screenshot(page, '04-explorer-details');
     await page.close();
   });
+  it('suggests as you type in English too, and opens the pick with the keyboard', async () => {
+    const page = await web.newPage();
+    await openView(page, web.base, '/', 'overview');
+    const search = page.locator('.header-search input[type="search"]');
+    await search.click();
+    await search.pressSequentially('Chang Guang Satellite', { delay: 20 });
+    await page.locator('.header-search .search-hit[data-id="ent:changguang-satellite"]').waitFor();
+    await search.press('ArrowDown');
+    expect(await page.locator('.header-search .search-hit[aria-selected="true"]').getAttribute('data-id')).toBe('ent:changguang-satellite');
+    await search.press('Enter');
+    await page.locator('.details-node[data-id="ent:changguang-satellite"]').waitFor();
+    expect(page.url()).toContain('view=explorer');
+    await page.close();
+  });
+
   it('finds a path between two entities and lists it', async () => {
     const page = await web.newPage();
     await openView(page, web.base, '/?view=explorer&focus=ent:changguang-satellite', 'explorer');
