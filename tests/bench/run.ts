@@ -6,11 +6,10 @@ import { parseBenchArgs, type BenchOptions } from './lib/args.js';
 import { measureRootFields, benchApp } from './lib/api-bench.js';
 import { createBenchInstance, type BenchInstance } from './lib/bench-instance.js';
 import { measureOfflineImport, measureSeedLoad } from './lib/load-rate.js';
-import { measureRenderFps } from './lib/render-fps.js';
 import { describeMachine, renderMarkdown, writeReport, type BenchReport, type Figure, type NotMeasured } from './lib/report.js';
 import { chainViewCase, pickIds, rootFieldCases } from './lib/root-fields.js';
 import { measureChainViewThroughput, measureTrivialThroughput } from './lib/throughput.js';
-import { measureWebNavigation } from './lib/web-navigation.js';
+import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
 
 const started = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -92,13 +91,14 @@ async function main(): Promise<number> {
     instance = await createBenchInstance({ boltPort: options.port, heap: options.heap, pageCache: options.pageCache, log });
     const sizes = [...options.sizes].sort((a, b) => a - b);
     for (const [i, size] of sizes.entries()) await measureSize(instance, size, options, i === sizes.length - 1);
-    await section('Web page', 'navigation to the chain view', () => measureWebNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }));
+    await section('Web page', 'navigation to the chain view', () => measureNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }));
   } finally {
     await cleanUp();
   }
   await section('Web page', 'canvas vs WebGL frame rate', () =>
-    measureRenderFps({ group: 'Web page', nodes: 5000, edges: 10_000, seconds: options.quick ? 10 : 30, warmupSeconds: options.quick ? 5 : 10, log }),
+    measureFrameRates({ group: 'Web page', runs: 0, nodes: 5000, edges: 10_000, seconds: options.quick ? 8 : 20, warmupSeconds: options.quick ? 3 : 5, repeats: options.quick ? 2 : 3, log }),
   );
+  await section('Web page', 'first-view JavaScript', () => measureFirstView({ group: 'Web page', runs: 0, log }));
 
   const finished = Date.now();
   const report: BenchReport = {

@@ -56,6 +56,7 @@ export function rootFieldCases(ids: BenchIds): RootFieldCase[] {
   return [
     { field: 'node', query: `query($id: ID!) { node(id: $id) { ${ENTITY} ... on Enterprise { local tags segments { ${ROLE} entity { id name } } districts { ${ROLE} entity { id name } } } } }`, variables: { id: ids.enterpriseId } },
     { field: 'search', query: `query($t: String!) { search(text: $t, first: 20, includeSynthetic: true) { score matchedOn entity { id type name } } }`, variables: { t: ids.searchText } },
+    { field: 'search (1 character)', query: `query($t: String!) { search(text: $t, first: 20, includeSynthetic: true) { score matchedOn entity { id type name } } }`, variables: { t: ids.searchText.slice(0, 1) } },
     { field: 'programs', query: `{ programs(includeSynthetic: true) { ${ENTITY} chains { id name kind identified } } }`, variables: {} },
     { field: 'chains', query: `query($p: ID) { chains(programId: $p, includeSynthetic: true) { id name kind identified enterpriseCount localEnterpriseCount owners { leader { id title } } } }`, variables: { p: ids.programId } },
     {
