@@ -42,17 +42,19 @@ export class AnalysisCache {
     const position = await executor.position();
     const entry = this.entries.get(key);
     if (!entry || entry.position !== position) return { position, value: null };
-    // refresh its place in the eviction order; hand out a copy, callers decorate what they get
+    // refresh its place in the eviction order. The answer is shared, not copied: callers treat it as
+    // read-only (the API only attaches citations to evidence edges, the same for every caller at
+    // this position)
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return { position, value: structuredClone(entry.value) as T };
+    return { position, value: entry.value as T };
   }
 
   /** Keeps `value` as the answer of `key` at `position` (computed after `lookup` gave that position). */
   store<T>(key: string, position: string | null, value: T): T {
     if (!this.settings.enabled || position === null) return value;
     this.entries.delete(key);
-    this.entries.set(key, { position, value: structuredClone(value) });
+    this.entries.set(key, { position, value });
     while (this.entries.size > this.settings.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
