@@ -5,7 +5,10 @@
 //    KG_TEST_INSTANCE / NEO4J_TEST_BOLT_PORT; its data is replaced by the shipped dataset);
 // 3. frames per second while panning a generated 5,000-node / 10,000-edge graph with the product's own
 //    GraphCanvas, stylesheet and level of detail, canvas renderer vs WebGL renderer. Headless Chromium
-//    has no GPU here: WebGL runs on SwiftShader (software), which the report says.
+//    has no GPU here: WebGL runs on SwiftShader (software), which the report says. The pan is
+//    programmatic (cy.panBy every frame), so every frame is a full redraw: the worst case; a user's drag
+//    also gets Cytoscape's texture-on-viewport. (Mouse drags driven over CDP are not coalesced per frame
+//    as a real mouse's are, so they measure hit-testing, not drawing.)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
