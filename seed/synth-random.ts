@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers for the generator (mulberry32): the same seed gives the same data on
 // every machine. Math.random is never used.
+import { mulberry32 } from '../graph/random.js';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -13,16 +14,7 @@ export interface Random {
   zipf(n: number, exponent?: number): number;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function createRandom(seed: number): Random {
   const next = mulberry32(seed);

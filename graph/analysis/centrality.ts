@@ -8,6 +8,7 @@ import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type { Executor } from '../executor.js';
 import type { GraphSlice, SliceNode } from '../slice.js';
 import { readSubgraph, type SubgraphChoice } from './subgraph.js';
+import { mulberry32 } from '../random.js';
 
 export interface NodeMetrics {
   node: SliceNode;
@@ -41,17 +42,8 @@ export interface SubgraphMetrics {
 const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
-/** mulberry32: a small seeded generator for reproducible Louvain runs. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator for reproducible Louvain runs. */
+const seeded = mulberry32;
 
 export function computeMetrics(slice: GraphSlice): SubgraphMetrics {
   const graph = new UndirectedGraph();

@@ -1,5 +1,6 @@
 // The shape of one malformed or hostile request of the bad-input corpus, and how it is sent through
 // the app (app.fetch, no port).
+import { mulberry32 } from '../../../graph/random.js';
 
 export interface CorpusCase {
   /** e.g. "syntax/truncated#12" */
@@ -46,13 +47,4 @@ export function post(category: string, name: string, payload: unknown, options: 
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so the corpus is the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
