@@ -66,7 +66,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     port: int('--port', Number(env.KG_BENCH_BOLT_PORT ?? DEFAULT_BENCH_PORT), 1024),
     heap: memory('--heap', '3g'),
     pageCache: memory('--page-cache', '2g'),
-    runs: int('--runs', quick ? 15 : 60, 3),
+    runs: int('--runs', quick ? 10 : 50, 3),
     loadRuns: int('--load-runs', quick ? 1 : 3, 1),
     loadSeconds: quick ? 5 : 10,
     seed: int('--seed', 1, 0),

@@ -96,7 +96,10 @@ export function renderMarkdown(report: BenchReport): string {
     'ratio = figure median / reference median. For rates (higher is better) p95 is the rate that 95% of the',
     'samples reach; for latencies it is the 95th percentile.',
   ];
-  const groups = [...new Set(report.figures.map((f) => f.group))];
+  // Sections in a fixed order (load, API by size, throughput, web), whatever order they were measured in.
+  const rank = (group: string) => ['Load', 'API', 'Throughput', 'Web'].findIndex((prefix) => group.startsWith(prefix));
+  const sizeOf = (group: string) => Number(group.match(/([\d,]+) enterprises/)?.[1].replace(/,/g, '') ?? 0);
+  const groups = [...new Set(report.figures.map((f) => f.group))].sort((a, b) => rank(a) - rank(b) || sizeOf(a) - sizeOf(b));
   for (const group of groups) {
     out.push('', `## ${group}`, '', '| figure | median | p95 | n | reference | ref. median | ref. p95 | ratio | aim | note |', '|---|---:|---:|---:|---|---:|---:|---:|---|---|');
     for (const f of report.figures.filter((x) => x.group === group)) {

@@ -1,10 +1,10 @@
-// Requests per second with one load tool (autocannon, 2 s warm-up then measured runs): a trivial
-// GraphQL query against a bare node:http server on the same machine, and a real query (the chain
-// view) at 50 concurrent clients, with its error count, against the same Cypher run through the driver.
+// Requests per second with one load tool (autocannon): a trivial GraphQL query against a bare
+// node:http server on the same machine, and a real query (the web page's chain view) at 50 concurrent
+// clients, with its error count, against the same Cypher at the same concurrency through the driver.
 import type { Driver } from 'neo4j-driver';
 import type { App } from '../../../server/app.js';
 import { replay, type CapturedTransaction } from './capture.js';
-import { failures, graphqlPost, listen, runLoad, type LoadResult, type LoadSpec } from './load.js';
+import { failures, graphqlPost, listen, runLoad, type LoadSpec } from './load.js';
 import type { Figure } from './report.js';
 import { ratio, summarize } from './stats.js';
 
@@ -16,26 +16,29 @@ export interface ThroughputOptions {
   log: (line: string) => void;
 }
 
-async function measuredRuns(spec: Omit<LoadSpec, 'durationS'>, options: ThroughputOptions): Promise<{ perSecond: number[]; latencies: number[]; failed: number; total: number }> {
-  await runLoad({ ...spec, durationS: 2 }); // warm-up: JIT, connection pools, Neo4j caches
-  const perSecond: number[] = [];
-  const latencies: number[] = [];
-  let failed = 0;
-  let total = 0;
-  for (let i = 0; i < options.runs; i++) {
-    const result: LoadResult = await runLoad({ ...spec, durationS: options.durationS });
-    perSecond.push(...steadySeconds(result.perSecond));
-    latencies.push(...result.latencies);
-    failed += failures(result);
-    total += result.total;
-  }
-  return { perSecond, latencies, failed, total };
-}
-
 /** The per-second counts without the first second (clients still connecting, first answers pending)
  *  and the last (cut short when the run stops). */
 export function steadySeconds(perSecond: number[]): number[] {
   return perSecond.length >= 4 ? perSecond.slice(1, -1) : perSecond;
+}
+
+interface Runs {
+  /** Requests per second: each steady second of each run (fast targets) or each run's average (slow ones). */
+  rates: number[];
+  latencies: number[];
+  failed: number;
+  total: number;
+}
+
+const emptyRuns = (): Runs => ({ rates: [], latencies: [], failed: 0, total: 0 });
+
+async function loadRun(spec: Omit<LoadSpec, 'durationS'>, durationS: number, into: Runs, perSecond: boolean): Promise<void> {
+  const result = await runLoad({ ...spec, durationS });
+  if (perSecond) into.rates.push(...steadySeconds(result.perSecond));
+  else into.rates.push(result.total / result.durationS);
+  into.latencies.push(...result.latencies);
+  into.failed += failures(result);
+  into.total += result.total;
 }
 
 const TRIVIAL = '{ __typename }';
@@ -50,26 +53,23 @@ export async function measureTrivialThroughput(app: App, options: ThroughputOpti
       res.end(answer);
     });
   });
-  const request = graphqlPost(TRIVIAL);
   const server = await listen(app);
-  // Runs alternate (bare, GraphQL, bare, GraphQL…) so that drift on a busy machine hits both alike.
-  const bareRuns = { perSecond: [] as number[], failed: 0, total: 0 };
-  const gqlRuns = { perSecond: [] as number[], failed: 0, total: 0 };
+  const request = graphqlPost(TRIVIAL);
+  const bareRuns = emptyRuns();
+  const gqlRuns = emptyRuns();
   try {
+    for (const url of [bare.url, server.url]) await runLoad({ url, connections, durationS: 2, requests: [request] }); // warm-up
+    // Runs alternate (bare, GraphQL, bare, GraphQL…) so that drift on a busy machine hits both alike.
     for (let i = 0; i < options.runs; i++) {
-      for (const [url, into] of [[bare.url, bareRuns], [server.url, gqlRuns]] as const) {
-        const run = await measuredRuns({ url, connections, requests: [request], verify: 'graphql' }, { ...options, runs: 1 });
-        into.perSecond.push(...run.perSecond);
-        into.failed += run.failed;
-        into.total += run.total;
-      }
+      await loadRun({ url: bare.url, connections, requests: [request], verify: 'graphql' }, options.durationS, bareRuns, true);
+      await loadRun({ url: server.url, connections, requests: [request], verify: 'graphql' }, options.durationS, gqlRuns, true);
     }
   } finally {
     await bare.close();
     await server.close();
   }
-  const value = summarize(gqlRuns.perSecond, 'higher');
-  const reference = summarize(bareRuns.perSecond, 'higher');
+  const value = summarize(gqlRuns.rates, 'higher');
+  const reference = summarize(bareRuns.rates, 'higher');
   options.log(`  trivial GraphQL ${value.median.toFixed(0)} req/s vs bare node:http ${reference.median.toFixed(0)} req/s`);
   return {
     group: options.group,
@@ -83,25 +83,24 @@ export async function measureTrivialThroughput(app: App, options: ThroughputOpti
   };
 }
 
-/** `connections` clients replaying the captured Cypher through the driver for `durationS` seconds. */
-async function driverThroughput(driver: Driver, transactions: CapturedTransaction[], connections: number, durationS: number): Promise<{ perSecond: number[]; failed: number }> {
-  const counts = new Array(Math.ceil(durationS)).fill(0);
+/** `connections` clients replaying the captured Cypher through the driver for `durationS` seconds: requests per second. */
+async function driverRate(driver: Driver, transactions: CapturedTransaction[], connections: number, durationS: number): Promise<{ rate: number; failed: number }> {
   const started = performance.now();
   const end = started + durationS * 1000;
+  let done = 0;
   let failed = 0;
   const client = async () => {
     while (performance.now() < end) {
       try {
         await replay(driver, transactions);
-        const second = Math.floor((performance.now() - started) / 1000);
-        if (second < counts.length) counts[second]++;
+        done++;
       } catch {
         failed++;
       }
     }
   };
   await Promise.all(Array.from({ length: connections }, client));
-  return { perSecond: counts, failed };
+  return { rate: (done / (performance.now() - started)) * 1000, failed };
 }
 
 /** The chain view at `connections` concurrent HTTP clients vs its Cypher at the same concurrency. */
@@ -115,26 +114,29 @@ export async function measureChainViewThroughput(
 ): Promise<Figure[]> {
   const server = await listen(app);
   const request = graphqlPost(chainView.query, chainView.variables);
-  let http;
-  let single;
+  const spec = { url: server.url, timeoutS: 120, requests: [request], verify: 'graphql' as const };
+  const http = emptyRuns();
+  const single = emptyRuns();
+  const direct = { rates: [] as number[], failed: 0 };
   try {
-    http = await measuredRuns({ url: server.url, connections, timeoutS: 30, requests: [request], verify: 'graphql' }, options);
-    single = await measuredRuns({ url: server.url, connections: 1, timeoutS: 30, requests: [request], verify: 'graphql' }, { ...options, runs: 1 });
+    await runLoad({ ...spec, connections, durationS: 2 }); // warm-up
+    await driverRate(driver, transactions, connections, 2);
+    // A run's rate is its completed requests over its length (a slow query completes few per second).
+    for (let i = 0; i < options.runs; i++) {
+      await loadRun({ ...spec, connections }, options.durationS, http, false);
+      const run = await driverRate(driver, transactions, connections, options.durationS);
+      direct.rates.push(run.rate);
+      direct.failed += run.failed;
+    }
+    await loadRun({ ...spec, connections: 1 }, options.durationS, single, false);
   } finally {
     await server.close();
   }
-  await driverThroughput(driver, transactions, connections, 2);
-  const direct = { perSecond: [] as number[], failed: 0 };
-  for (let i = 0; i < options.runs; i++) {
-    const run = await driverThroughput(driver, transactions, connections, options.durationS);
-    direct.perSecond.push(...steadySeconds(run.perSecond));
-    direct.failed += run.failed;
-  }
-  const value = summarize(http.perSecond, 'higher');
-  const reference = summarize(direct.perSecond, 'higher');
+  const value = summarize(http.rates, 'higher');
+  const reference = summarize(direct.rates, 'higher');
   const latency = summarize(http.latencies, 'lower');
   const alone = summarize(single.latencies, 'lower');
-  options.log(`  chain view ${value.median.toFixed(0)} req/s at ${connections} clients (errors ${http.failed}) vs driver ${reference.median.toFixed(0)}/s`);
+  options.log(`  chain view ${value.median.toFixed(1)} req/s at ${connections} clients (errors ${http.failed}) vs driver ${reference.median.toFixed(1)}/s`);
   return [
     {
       group: options.group,
@@ -144,7 +146,7 @@ export async function measureChainViewThroughput(
       value,
       reference: { name: `same Cypher via driver, ${connections} concurrent`, value: reference },
       ratio: ratio(value.median, reference.median),
-      note: `errors ${http.failed} of ${http.total} requests (driver: ${direct.failed})`,
+      note: `errors ${http.failed} of ${http.total} requests (driver: ${direct.failed}); rate per ${options.durationS} s run`,
     },
     {
       group: options.group,

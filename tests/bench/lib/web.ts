@@ -6,7 +6,6 @@ import { ensureWebBuild } from '../../e2e/harness.js';
 import { measureChainNavigation, measureFirstViewSize, measurePanFps } from '../web-perf.js';
 import { benchApp } from './api-bench.js';
 import type { BenchInstance } from './bench-instance.js';
-import { emptyBenchDatabase } from './load-rate.js';
 import { graphqlPost, listen } from './load.js';
 import type { Figure } from './report.js';
 import { CHAIN_VIEW } from './root-fields.js';
@@ -18,10 +17,9 @@ export interface WebOptions {
   log: (line: string) => void;
 }
 
-/** Navigation on the Changchun data (replacing what the bench instance holds). */
+/** Navigation on the Changchun data, loaded beside what the bench instance holds (it is measured on its own chain). */
 export async function measureNavigation(instance: BenchInstance, options: WebOptions): Promise<Figure> {
   await ensureWebBuild();
-  await emptyBenchDatabase(instance);
   await validateAndLoad(instance.executor);
   const [chain] = await instance.executor.query(
     `MATCH (s:Segment)-[:PART_OF*1..]->(c:Chain) WHERE coalesce(c.synthetic, false) = false
