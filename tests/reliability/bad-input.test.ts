@@ -47,6 +47,8 @@ beforeAll(async () => {
   const config = loadConfig({
     KG_TOKENS: `analyst:${tokens.analyst},editor:${tokens.editor},admin:${tokens.admin}`,
     KG_CYPHER_TIMEOUT_MS: '1000',
+    // Nothing should be written, but should a write slip through, its audit line stays out of the working file.
+    KG_AUDIT_FILE: join(webRoot, 'audit.jsonl'),
   });
   app = createApp({ executor: createExecutor(db.driver, { timeoutMs: 20_000 }), config, webRoot });
   corpus = buildCorpus(ids, tokens, db.settings.password);

@@ -3,7 +3,9 @@
 // stored in the graph, and every Neo4j of this project and the HTTP server listen on 127.0.0.1 only.
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../graph/connection.js';
 import { createExecutor } from '../../graph/executor.js';
@@ -18,7 +20,9 @@ import { DEFAULT_BENCH_PORT } from '../bench/lib/bench-instance.js';
 const db = useTestDb();
 const tokens = { analyst: `an-${randomBytes(18).toString('base64url')}`, editor: `ed-${randomBytes(18).toString('base64url')}`, admin: `ad-${randomBytes(18).toString('base64url')}` };
 const secrets = [db.settings.password, ...Object.values(tokens)];
-const config = loadConfig({ KG_TOKENS: Object.entries(tokens).map(([role, token]) => `${role}:${token}`).join(',') });
+// The audit trail of this file's writes goes to a file of its own (never the working one), which is searched too.
+const auditFile = join(mkdtempSync(join(tmpdir(), 'kg-security-')), 'audit.jsonl');
+const config = loadConfig({ KG_TOKENS: Object.entries(tokens).map(([role, token]) => `${role}:${token}`).join(','), KG_AUDIT_FILE: auditFile });
 
 let app: App;
 let sourceId: string;
@@ -95,7 +99,7 @@ describe('secrets', () => {
     }
   });
 
-  it('are never stored in the graph or shown in the audit trail, which names the caller by a fingerprint', async () => {
+  it('are never stored in the graph, the audit file or the audit trail, which names the caller by a fingerprint', async () => {
     const write = await app.fetch(gqlRequest(
       'mutation M($i: EnterpriseInput!) { upsertEnterprise(input: $i) { id } }',
       { i: { id: 'ent:security-probe', name: '安全探针企业', local: false, sources: [sourceId], quote: 'probe' } },
@@ -112,6 +116,9 @@ describe('secrets', () => {
     const text = JSON.stringify(stored);
     expect(text).toContain('安全探针企业'); // the write itself is there…
     expectNoSecret(text, 'the stored graph'); // …and no token or password anywhere in it
+    const auditLines = readFileSync(auditFile, 'utf8');
+    expect(auditLines).toContain('ent:security-probe');
+    expectNoSecret(auditLines, 'the audit file');
   });
 });
 
