@@ -91,7 +91,8 @@ export function mapDriverError(error: unknown): unknown {
   if (error instanceof GraphError) return error;
   const code = String((error as { code?: string }).code ?? '');
   const message = String((error as Error).message ?? '');
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connection acquisition timed out|Failed to connect|ECONNREFUSED|ECONNRESET/i.test(message)) {
+  // Neo.TransientError.General.DatabaseUnavailable: the server still answers Bolt while it shuts down or starts.
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.endsWith('.DatabaseUnavailable') || /connection acquisition timed out|Failed to connect|ECONNREFUSED|ECONNRESET/i.test(message)) {
     return databaseUnavailable(error);
   }
   if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration') || /timed out|terminated/i.test(code)) {
