@@ -3,11 +3,11 @@
 import { findNodesByIds, listChains, listLeaders, listPrograms } from '../../graph/queries/entities.js';
 import { neighborhood } from '../../graph/queries/neighborhood.js';
 import { shortestPaths } from '../../graph/queries/path.js';
-import { responsibility } from '../../graph/queries/responsibility.js';
 import { MAX_SEARCH_RESULTS, searchEntities } from '../../graph/queries/search.js';
 import { labelOfId } from '../../graph/model.js';
 import type { QueryResolvers } from '../generated/graphql.js';
-import { buildHolding, buildLeaderRole, entityRecord, type ResponsibilityValue } from '../loading/records.js';
+import { entityRecord } from '../loading/records.js';
+import { responsibilityOf } from './analysis-values.js';
 import { canSeeTargets, hasRole } from '../plugins/access.js';
 import { badUserInput } from '../errors.js';
 import { labelsOf, pageSize, readRoot } from './root.js';
@@ -64,20 +64,7 @@ export const Query: QueryResolvers = {
     readRoot(context, info, (tx) => shortestPaths(tx, from, to, maxHops ?? 6, canSeeTargets(context.role))),
 
   responsibility: (_, { id, at }, context, info) =>
-    readRoot(context, info, async (tx) => {
-      const rows = await responsibility(tx, id, { at, canSeeTargets: canSeeTargets(context.role) });
-      return rows.map(
-        (row): ResponsibilityValue => ({
-          leader: entityRecord(row.leader),
-          relation: row.role.type,
-          via: entityRecord(row.via),
-          holders: row.holdings.map(buildHolding),
-          path: row.path,
-          hops: row.hops,
-          role: buildLeaderRole(row.role),
-        }),
-      );
-    }),
+    readRoot(context, info, (tx) => responsibilityOf(tx, id, at ?? null, canSeeTargets(context.role))),
 
   viewer: (_, __, context) => ({
     role: context.role,
