@@ -3,7 +3,7 @@
 // measures load rates, every API root field, throughput and the web page, each against a reference
 // measured in the same run; writes JSON + Markdown and prints the table.
 import { parseBenchArgs, type BenchOptions } from './lib/args.js';
-import { measureRootFields, benchApp } from './lib/api-bench.js';
+import { benchApp, measureRootFields, postGraphql } from './lib/api-bench.js';
 import { createBenchInstance, type BenchInstance } from './lib/bench-instance.js';
 import { measureOfflineImport, measureSeedLoad } from './lib/load-rate.js';
 import { describeMachine, renderMarkdown, writeReport, type BenchReport, type Figure, type NotMeasured } from './lib/report.js';
@@ -59,11 +59,10 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
     const group = `Throughput, ${sizeLabel(size)} enterprises`;
     const chainView = chainViewCase(ids);
     const bench = benchApp(instance.driver);
-    log(`Throughput (autocannon, ${options.loadSeconds} s runs)`);
+    log('Throughput (autocannon in a child process)');
     await section(group, 'trivial GraphQL vs bare node:http', () => measureTrivialThroughput(bench.app, { group, durationS: options.loadSeconds, runs: options.quick ? 2 : 3, log }));
     await section(group, 'chain view at 50 clients', async () => {
       bench.take();
-      const { postGraphql } = await import('./lib/api-bench.js');
       const answer = await postGraphql(bench.app, chainView.query, chainView.variables);
       if (answer.body.errors?.length) throw new Error(`the chain view query fails: ${answer.body.errors[0].message}`);
       return measureChainViewThroughput(bench.app, instance.driver, chainView, bench.take(), { group, durationS: options.quick ? 8 : 20, runs: options.quick ? 2 : 3, log });

@@ -36,7 +36,7 @@ async function loadRun(spec: Omit<LoadSpec, 'durationS'>, durationS: number, int
   const result = await runLoad({ ...spec, durationS });
   if (perSecond) into.rates.push(...steadySeconds(result.perSecond));
   else into.rates.push(result.total / result.durationS);
-  into.latencies.push(...result.latencies);
+  for (const ms of result.latencies) into.latencies.push(ms); // may be 100k+: no spread into push()
   into.failed += failures(result);
   into.total += result.total;
 }
