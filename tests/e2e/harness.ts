@@ -10,6 +10,7 @@ import type { Executor } from '../../graph/executor.js';
 import { projectRoot } from '../../graph/runtime/instance-config.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { tempAuditFile } from '../server/helpers.js';
 
 export const WEB_ROOT = join(projectRoot, 'web');
 export const WEB_DIST = join(WEB_ROOT, 'dist');
@@ -49,7 +50,8 @@ export interface RunningServer {
 
 /** The product's HTTP server on a free port of 127.0.0.1, serving web/dist and /graphql. */
 export async function startServer(executor: Executor, env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ KG_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(','), ...env });
+  // A temporary audit file, so browser tests never append to the working .data/audit.jsonl.
+  const config = loadConfig({ KG_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(','), KG_AUDIT_FILE: tempAuditFile(), ...env });
   const server: Server = createServer(createApp({ executor, config, webRoot: WEB_DIST }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
