@@ -64,8 +64,15 @@ export class AuditLog {
   async appendPending(actor: Actor, drafts: AuditDraft[]): Promise<string[]> {
     const at = new Date().toISOString();
     const lines: AuditEntryLine[] = drafts.map((d) => ({
-      id: `audit:${randomUUID()}`, at, actorRole: actor.role, actorFingerprint: actor.fingerprint,
-      action: d.action, target: d.target, before: d.before ?? null, after: d.after ?? null, outcome: 'pending',
+      id: `audit:${randomUUID()}`,
+      at,
+      actorRole: actor.role,
+      actorFingerprint: actor.fingerprint,
+      action: d.action,
+      target: d.target,
+      before: d.before ?? null,
+      after: d.after ?? null,
+      outcome: 'pending',
     }));
     await this.append(lines);
     return lines.map((l) => l.id);
@@ -79,7 +86,9 @@ export class AuditLog {
 
   /** Appends entries that were committed elsewhere (moved from an older store), each with its outcome line. */
   async appendCommitted(entries: AuditEntryLine[]): Promise<void> {
-    await this.append(entries.flatMap((e): object[] => [e, { id: e.id, at: e.at, outcome: 'committed' } satisfies AuditOutcomeLine]));
+    await this.append(
+      entries.flatMap((e): object[] => [e, { id: e.id, at: e.at, outcome: 'committed' } satisfies AuditOutcomeLine]),
+    );
   }
 
   async read(): Promise<AuditFileContent> {
@@ -87,7 +96,8 @@ export class AuditLog {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], outcomes: new Map(), unreadableLines: 0 };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { entries: [], outcomes: new Map(), unreadableLines: 0 };
       throw error;
     }
     const content: AuditFileContent = { entries: [], outcomes: new Map(), unreadableLines: 0 };
@@ -121,7 +131,10 @@ export class AuditLog {
       }
       const bytes = Buffer.from(text, 'utf8');
       const { bytesWritten } = await file.write(bytes);
-      if (bytesWritten !== bytes.length) throw new Error(`Only ${bytesWritten} of ${bytes.length} bytes reached the audit file ${this.path} (disk full?).`);
+      if (bytesWritten !== bytes.length)
+        throw new Error(
+          `Only ${bytesWritten} of ${bytes.length} bytes reached the audit file ${this.path} (disk full?).`,
+        );
       await file.datasync();
     } finally {
       await file.close();
@@ -133,7 +146,8 @@ function parseLine(line: string): AuditEntryLine | AuditOutcomeLine | null {
   try {
     const value = JSON.parse(line) as Partial<AuditEntryLine> | Partial<AuditOutcomeLine>;
     if (typeof value?.id !== 'string' || typeof value.at !== 'string') return null;
-    if (value.outcome === 'pending' && typeof (value as AuditEntryLine).action === 'string') return value as AuditEntryLine;
+    if (value.outcome === 'pending' && typeof (value as AuditEntryLine).action === 'string')
+      return value as AuditEntryLine;
     if (value.outcome === 'committed' || value.outcome === 'failed') return value as AuditOutcomeLine;
     return null;
   } catch {
@@ -160,7 +174,9 @@ export async function auditedWrite<T>(
   const settle = (ids: string[], outcome: 'committed' | 'failed') =>
     log.appendOutcome(ids, outcome).catch((error: unknown) => {
       // The transaction has ended either way; its entries stay "pending" in the trail.
-      warn(`Audit: could not record outcome ${outcome} of ${ids.join(', ')} in ${log.path}: ${(error as Error).message}`);
+      warn(
+        `Audit: could not record outcome ${outcome} of ${ids.join(', ')} in ${log.path}: ${(error as Error).message}`,
+      );
     });
   let value: T;
   try {

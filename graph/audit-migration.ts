@@ -54,8 +54,15 @@ function toLine(row: Row): AuditEntryLine {
   if (row.entry) {
     const e = row.entry as Record<string, unknown>;
     return {
-      id: String(row.id), at, actorRole: String(e.actorRole ?? 'unknown'), actorFingerprint: String(e.actorFingerprint ?? 'unknown'),
-      action: String(e.action ?? 'unknown'), target: String(e.target ?? ''), before: parseJson(e.before), after: parseJson(e.after), outcome: 'pending',
+      id: String(row.id),
+      at,
+      actorRole: String(e.actorRole ?? 'unknown'),
+      actorFingerprint: String(e.actorFingerprint ?? 'unknown'),
+      action: String(e.action ?? 'unknown'),
+      target: String(e.target ?? ''),
+      before: parseJson(e.before),
+      after: parseJson(e.after),
+      outcome: 'pending',
     };
   }
   const run = row.run as Record<string, unknown>;
@@ -63,9 +70,22 @@ function toLine(row: Row): AuditEntryLine {
   const actor = String(run.actor ?? 'unknown');
   const match = /^(\w+):([0-9a-f]{12})$/.exec(actor);
   return {
-    id: String(row.id), at, actorRole: match ? match[1] : 'cli', actorFingerprint: match ? match[2] : actor,
-    action: 'importCsv', target: String(run.fileName ?? row.id), before: null,
-    after: { importRunId: row.id, kind: run.kind, fileName: run.fileName, encoding: run.encoding, rows: run.rows, nodesWritten: run.nodesWritten, relationshipsWritten: run.relationshipsWritten },
+    id: String(row.id),
+    at,
+    actorRole: match ? match[1] : 'cli',
+    actorFingerprint: match ? match[2] : actor,
+    action: 'importCsv',
+    target: String(run.fileName ?? row.id),
+    before: null,
+    after: {
+      importRunId: row.id,
+      kind: run.kind,
+      fileName: run.fileName,
+      encoding: run.encoding,
+      rows: run.rows,
+      nodesWritten: run.nodesWritten,
+      relationshipsWritten: run.relationshipsWritten,
+    },
     outcome: 'pending',
   };
 }

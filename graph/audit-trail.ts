@@ -27,7 +27,8 @@ const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at,
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
+      return value as [string, string];
   } catch {
     /* reported below */
   }
@@ -39,16 +40,30 @@ export async function readAuditTrail(log: AuditLog, first: number, after?: strin
   const cursor = after ? decodeCursor(after) : null;
   const { entries, outcomes, unreadableLines } = await log.read();
   const newestFirst = entries
-    .map((e): AuditEntryRow => ({
-      id: e.id, at: e.at, actorRole: e.actorRole, actorFingerprint: e.actorFingerprint, action: e.action, target: e.target,
-      before: e.before ?? null, after: e.after ?? null, outcome: outcomes.get(e.id)?.outcome ?? 'pending',
-    }))
+    .map(
+      (e): AuditEntryRow => ({
+        id: e.id,
+        at: e.at,
+        actorRole: e.actorRole,
+        actorFingerprint: e.actorFingerprint,
+        action: e.action,
+        target: e.target,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        outcome: outcomes.get(e.id)?.outcome ?? 'pending',
+      }),
+    )
     .sort((a, b) => compare(b, a));
   const rest = cursor ? newestFirst.filter((e) => compare(e, { at: cursor[0], id: cursor[1] }) < 0) : newestFirst;
   const page = rest.slice(0, first);
   const hasMore = rest.length > first;
   const last = page.at(-1);
-  return { entries: page, hasMore, endCursor: hasMore && last ? encodeCursor(last.at, last.id) : null, unreadableLines };
+  return {
+    entries: page,
+    hasMore,
+    endCursor: hasMore && last ? encodeCursor(last.at, last.id) : null,
+    unreadableLines,
+  };
 }
 
 // ISO strings in UTC order as their times do.

@@ -14,7 +14,9 @@ export interface ConnectionSettings extends LocalConnection {
 export function externalSettings(env: NodeJS.ProcessEnv = process.env): ConnectionSettings | null {
   if (!env.NEO4J_URI) return null;
   if (!env.NEO4J_PASSWORD) {
-    throw setupProblem('NEO4J_URI is set but NEO4J_PASSWORD is not. Set NEO4J_USER (default neo4j) and NEO4J_PASSWORD for that server.');
+    throw setupProblem(
+      'NEO4J_URI is set but NEO4J_PASSWORD is not. Set NEO4J_USER (default neo4j) and NEO4J_PASSWORD for that server.',
+    );
   }
   return {
     uri: env.NEO4J_URI,
@@ -26,7 +28,10 @@ export function externalSettings(env: NodeJS.ProcessEnv = process.env): Connecti
 }
 
 /** The external server when NEO4J_URI is set; otherwise starts (or reuses) the local instance. */
-export async function ensureDatabase(spec: InstanceSpec = INSTANCES.work, log: (line: string) => void = console.log): Promise<ConnectionSettings> {
+export async function ensureDatabase(
+  spec: InstanceSpec = INSTANCES.work,
+  log: (line: string) => void = console.log,
+): Promise<ConnectionSettings> {
   const external = externalSettings();
   if (external) {
     log(`Using the Neo4j at ${external.uri} (NEO4J_URI); nothing local is started.`);
@@ -73,7 +78,12 @@ export async function verifyDriver(driver: Driver, settings: ConnectionSettings)
         error,
       );
     }
-    throw setupProblem(`Neo4j at ${settings.uri} is not answering (${(error as Error).message}). ` +
-      (settings.external ? 'Check NEO4J_URI and that the server runs.' : 'Run `npm run db -- status` and `npm run db -- logs`.'), error);
+    throw setupProblem(
+      `Neo4j at ${settings.uri} is not answering (${(error as Error).message}). ` +
+        (settings.external
+          ? 'Check NEO4J_URI and that the server runs.'
+          : 'Run `npm run db -- status` and `npm run db -- logs`.'),
+      error,
+    );
   }
 }

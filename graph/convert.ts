@@ -23,7 +23,11 @@ export function toPlain(value: unknown): unknown {
   if (typeof value !== 'object') return value;
   if (neo4j.isNode(value)) {
     const node = value as neo4j.Node;
-    return { elementId: node.elementId, labels: node.labels, properties: plainObject(node.properties) } satisfies PlainNode;
+    return {
+      elementId: node.elementId,
+      labels: node.labels,
+      properties: plainObject(node.properties),
+    } satisfies PlainNode;
   }
   if (neo4j.isRelationship(value)) {
     const rel = value as neo4j.Relationship;
@@ -43,8 +47,12 @@ export function toPlain(value: unknown): unknown {
     };
   }
   if (
-    neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
   ) {
     return String(value);
   }

@@ -27,11 +27,16 @@ export const databaseUnavailable = (cause?: unknown) =>
   );
 
 export const timedOut = (cause?: unknown) =>
-  new GraphError('TIMEOUT', 'The query took too long and was stopped. Narrow it (fewer hops, a smaller limit) and try again.', {
-    cause,
-  });
+  new GraphError(
+    'TIMEOUT',
+    'The query took too long and was stopped. Narrow it (fewer hops, a smaller limit) and try again.',
+    {
+      cause,
+    },
+  );
 
-export const notFound = (what: string) => new GraphError('NOT_FOUND', `${what} was not found. Check the id (search can find it).`);
+export const notFound = (what: string) =>
+  new GraphError('NOT_FOUND', `${what} was not found. Check the id (search can find it).`);
 
 export const badInput = (message: string) => new GraphError('BAD_USER_INPUT', message);
 

@@ -42,8 +42,17 @@ export function createExecutor(driver: Driver, options: ExecutorOptions = {}): E
   return makeExecutor(driver, options, { count: 0 }, []);
 }
 
-function makeExecutor(driver: Driver, options: ExecutorOptions, counter: { count: number }, parents: { count: number }[]): Executor {
-  const run = async <T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> => {
+function makeExecutor(
+  driver: Driver,
+  options: ExecutorOptions,
+  counter: { count: number },
+  parents: { count: number }[],
+): Executor {
+  const run = async <T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> => {
     counter.count++;
     for (const parent of parents) parent.count++;
     const session = driver.session({
@@ -92,10 +101,19 @@ export function mapDriverError(error: unknown): unknown {
   const code = String((error as { code?: string }).code ?? '');
   const message = String((error as Error).message ?? '');
   // Neo.TransientError.General.DatabaseUnavailable: the server still answers Bolt while it shuts down or starts.
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.endsWith('.DatabaseUnavailable') || /connection acquisition timed out|Failed to connect|ECONNREFUSED|ECONNRESET/i.test(message)) {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.endsWith('.DatabaseUnavailable') ||
+    /connection acquisition timed out|Failed to connect|ECONNREFUSED|ECONNRESET/i.test(message)
+  ) {
     return databaseUnavailable(error);
   }
-  if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration') || /timed out|terminated/i.test(code)) {
+  if (
+    code.includes('TransactionTimedOut') ||
+    code.includes('Transaction.TransactionTimedOutClientConfiguration') ||
+    /timed out|terminated/i.test(code)
+  ) {
     return timedOut(error);
   }
   return error;

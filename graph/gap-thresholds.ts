@@ -11,7 +11,9 @@ export const DEFAULT_GAP_THRESHOLDS: GapThresholds = { thinBelow: 5, externalSha
 
 export function gapThresholds(env: NodeJS.ProcessEnv = process.env): GapThresholds {
   const thinBelow = env.KG_GAP_THIN_BELOW ? Number(env.KG_GAP_THIN_BELOW) : DEFAULT_GAP_THRESHOLDS.thinBelow;
-  const externalShare = env.KG_GAP_EXTERNAL_SHARE ? Number(env.KG_GAP_EXTERNAL_SHARE) : DEFAULT_GAP_THRESHOLDS.externalShare;
+  const externalShare = env.KG_GAP_EXTERNAL_SHARE
+    ? Number(env.KG_GAP_EXTERNAL_SHARE)
+    : DEFAULT_GAP_THRESHOLDS.externalShare;
   if (!Number.isInteger(thinBelow) || thinBelow < 2) throw new Error('KG_GAP_THIN_BELOW must be an integer ≥ 2');
   if (!(externalShare > 0 && externalShare <= 1)) throw new Error('KG_GAP_EXTERNAL_SHARE must be a number in (0, 1]');
   return { thinBelow, externalShare };

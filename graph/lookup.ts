@@ -5,7 +5,11 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { toPlain } from './convert.js';
 import { labelOfId, LABELS, REL_TYPES, type Label, type RelType } from './model.js';
 
-export interface FoundNode { id: string; label: Label; props: Record<string, unknown> }
+export interface FoundNode {
+  id: string;
+  label: Label;
+  props: Record<string, unknown>;
+}
 
 const plainProps = (value: unknown) => (toPlain(value) ?? {}) as Record<string, unknown>;
 
@@ -18,20 +22,30 @@ export async function findNodesById(tx: ManagedTransaction, ids: string[]): Prom
     if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
   }
   for (const [label, list] of byLabel) {
-    const result = await tx.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props`, { ids: list });
-    for (const record of result.records) found.set(record.get('id'), { id: record.get('id'), label, props: plainProps(record.get('props')) });
+    const result = await tx.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props`, {
+      ids: list,
+    });
+    for (const record of result.records)
+      found.set(record.get('id'), { id: record.get('id'), label, props: plainProps(record.get('props')) });
   }
   return found;
 }
 
 /** Enterprise ids by 统一社会信用代码. */
 export async function findEnterprisesByUscc(tx: ManagedTransaction, usccs: string[]): Promise<Map<string, string[]>> {
-  const result = await tx.run('MATCH (n:Enterprise) WHERE n.uscc IN $usccs RETURN n.uscc AS uscc, collect(n.id) AS ids', { usccs: [...new Set(usccs)] });
+  const result = await tx.run(
+    'MATCH (n:Enterprise) WHERE n.uscc IN $usccs RETURN n.uscc AS uscc, collect(n.id) AS ids',
+    { usccs: [...new Set(usccs)] },
+  );
   return new Map(result.records.map((r) => [r.get('uscc') as string, r.get('ids') as string[]]));
 }
 
 /** Nodes of the given labels whose name or one of whose aliases equals one of `names`. */
-export async function findNodesByName(tx: ManagedTransaction, labels: readonly Label[], names: string[]): Promise<Map<string, FoundNode[]>> {
+export async function findNodesByName(
+  tx: ManagedTransaction,
+  labels: readonly Label[],
+  names: string[],
+): Promise<Map<string, FoundNode[]>> {
   const found = new Map<string, FoundNode[]>();
   const wanted = [...new Set(names)];
   if (!wanted.length) return found;
@@ -45,7 +59,9 @@ export async function findNodesByName(tx: ManagedTransaction, labels: readonly L
     );
     for (const record of result.records) {
       const node: FoundNode = { id: record.get('id'), label, props: plainProps(record.get('props')) };
-      const keys = [node.props.name, ...((node.props.aliases as string[] | undefined) ?? [])].filter((n) => wanted.includes(n as string));
+      const keys = [node.props.name, ...((node.props.aliases as string[] | undefined) ?? [])].filter((n) =>
+        wanted.includes(n as string),
+      );
       for (const key of new Set(keys as string[])) found.set(key, [...(found.get(key) ?? []), node]);
     }
   }
@@ -67,11 +83,18 @@ export async function findSources(tx: ManagedTransaction, urls: string[], titles
   return { byUrl, byTitle };
 }
 
-export interface RelKey { type: RelType; from: string; to: string }
+export interface RelKey {
+  type: RelType;
+  from: string;
+  to: string;
+}
 export const relKey = (r: RelKey) => `${r.type}|${r.from}|${r.to}`;
 
 /** Properties of the relationships that already exist, keyed by relKey. */
-export async function findRelationships(tx: ManagedTransaction, rels: RelKey[]): Promise<Map<string, Record<string, unknown>>> {
+export async function findRelationships(
+  tx: ManagedTransaction,
+  rels: RelKey[],
+): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   const groups = new Map<string, RelKey[]>();
   for (const rel of rels) {
@@ -89,7 +112,8 @@ export async function findRelationships(tx: ManagedTransaction, rels: RelKey[]):
        RETURN pair.from AS from, pair.to AS to, properties(r) AS props`,
       { pairs: list.map(({ from, to }) => ({ from, to })) },
     );
-    for (const r of result.records) found.set(relKey({ type, from: r.get('from'), to: r.get('to') }), plainProps(r.get('props')));
+    for (const r of result.records)
+      found.set(relKey({ type, from: r.get('from'), to: r.get('to') }), plainProps(r.get('props')));
   }
   return found;
 }

@@ -2,8 +2,19 @@
 // their allowed ends, enums. Labels and types cannot be Cypher parameters, so every label or type
 // spliced into Cypher must come from these lists.
 export const LABELS = [
-  'Program', 'Leader', 'Person', 'Chain', 'Segment', 'District', 'Institute', 'University',
-  'Enterprise', 'Goal', 'Observation', 'Policy', 'Source',
+  'Program',
+  'Leader',
+  'Person',
+  'Chain',
+  'Segment',
+  'District',
+  'Institute',
+  'University',
+  'Enterprise',
+  'Goal',
+  'Observation',
+  'Policy',
+  'Source',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -11,9 +22,19 @@ export type Label = (typeof LABELS)[number];
 export const DOMAIN_LABELS = LABELS.filter((l) => l !== 'Source') as Exclude<Label, 'Source'>[];
 
 export const ID_PREFIX: Record<Label, string> = {
-  Program: 'program', Leader: 'leader', Person: 'person', Chain: 'chain', Segment: 'segment',
-  District: 'district', Institute: 'institute', University: 'university', Enterprise: 'ent',
-  Goal: 'goal', Observation: 'obs', Policy: 'policy', Source: 'source',
+  Program: 'program',
+  Leader: 'leader',
+  Person: 'person',
+  Chain: 'chain',
+  Segment: 'segment',
+  District: 'district',
+  Institute: 'institute',
+  University: 'university',
+  Enterprise: 'ent',
+  Goal: 'goal',
+  Observation: 'obs',
+  Policy: 'policy',
+  Source: 'source',
 };
 
 export function labelOfId(id: string): Label | null {

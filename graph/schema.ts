@@ -32,9 +32,7 @@ const PROPERTY_INDEXES: readonly (readonly [string, string])[] = [
 // label and stops at its batch size). Each index on Enterprise slows bulk loads noticeably.
 
 /** Relationship property indexes: the investment-promotion pipeline is queried by stage. */
-const RELATIONSHIP_INDEXES: readonly (readonly [string, string])[] = [
-  ['TARGET_FOR', 'stage'],
-];
+const RELATIONSHIP_INDEXES: readonly (readonly [string, string])[] = [['TARGET_FOR', 'stage']];
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function safe(name: string): string {
@@ -62,8 +60,10 @@ export function schemaStatements(): { name: string; cypher: string }[] {
 function fullTextStatement(): string {
   const labels = LABELS.map(safe).join('|');
   const props = ENTITY_SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ');
-  return `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:${labels}) ON EACH [${props}] ` +
-    `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${ENTITY_SEARCH_ANALYZER}'}}`;
+  return (
+    `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:${labels}) ON EACH [${props}] ` +
+    `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${ENTITY_SEARCH_ANALYZER}'}}`
+  );
 }
 
 /**
@@ -89,12 +89,18 @@ export async function ensureSchema(executor: Executor, log: Log = () => {}, awai
   const present = new Set((await executor.query('SHOW INDEXES YIELD name RETURN name')).map((r) => r.name));
   if (existing && !sameFullText(existing)) present.delete(ENTITY_SEARCH_INDEX);
   for (const statement of schemaStatements()) if (!present.has(statement.name)) await executor.mutate(statement.cypher);
-  await executor.mutate('CALL db.awaitIndexes($seconds)', { seconds: awaitSeconds }, { timeoutMs: (awaitSeconds + 10) * 1000 });
+  await executor.mutate(
+    'CALL db.awaitIndexes($seconds)',
+    { seconds: awaitSeconds },
+    { timeoutMs: (awaitSeconds + 10) * 1000 },
+  );
 }
 
 function sameFullText(row: Record<string, unknown>): boolean {
   const sorted = (v: unknown) => [...((v as string[]) ?? [])].sort().join(',');
-  return sorted(row.labelsOrTypes) === sorted(LABELS) &&
+  return (
+    sorted(row.labelsOrTypes) === sorted(LABELS) &&
     sorted(row.properties) === sorted(ENTITY_SEARCH_PROPERTIES) &&
-    row.analyzer === ENTITY_SEARCH_ANALYZER;
+    row.analyzer === ENTITY_SEARCH_ANALYZER
+  );
 }

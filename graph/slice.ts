@@ -25,7 +25,8 @@ export interface GraphSlice {
 /** Cypher map projection of node variable `v`: its properties plus its labels. */
 export const NODE_MAP = (v: string) => `${v} {.*, _labels: labels(${v})}`;
 /** Cypher map projection of relationship variable `r`: type, end ids and properties. */
-export const REL_MAP = (r: string) => `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: properties(${r})}`;
+export const REL_MAP = (r: string) =>
+  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: properties(${r})}`;
 
 export interface NodeRow extends Record<string, unknown> {
   id: string;
@@ -49,13 +50,19 @@ export function sliceNode(row: NodeRow): SliceNode {
 }
 
 export function sliceEdge(rel: RelRow): SliceEdge {
-  return { id: edgeId(rel.type, rel.from, rel.to), source: rel.from, target: rel.to, type: rel.type, data: rel.props ?? {} };
+  return {
+    id: edgeId(rel.type, rel.from, rel.to),
+    source: rel.from,
+    target: rel.to,
+    type: rel.type,
+    data: rel.props ?? {},
+  };
 }
 
 /** Dedupes nodes and edges; drops edges whose ends are not in the slice. */
 export function buildSlice(nodes: NodeRow[], rels: RelRow[], truncated = false): GraphSlice {
   const nodeMap = new Map<string, SliceNode>();
-  for (const n of nodes) if (n && n.id && !nodeMap.has(n.id)) nodeMap.set(n.id, sliceNode(n));
+  for (const n of nodes) if (n?.id && !nodeMap.has(n.id)) nodeMap.set(n.id, sliceNode(n));
   const edgeMap = new Map<string, SliceEdge>();
   for (const r of rels) {
     if (!r || !nodeMap.has(r.from) || !nodeMap.has(r.to)) continue;

@@ -22,17 +22,30 @@ export async function countGraph(executor: Executor): Promise<GraphCounts> {
       const result = await tx.run(`MATCH ()-[r:${type}]->() RETURN count(r) AS c`);
       types[type] = Number(result.records[0].get('c'));
     }
-    const all = await tx.run('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
-    return { labels, types, nodes: Number(all.records[0].get('nodes')), relationships: Number(all.records[0].get('rels')) };
+    const all = await tx.run(
+      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+    );
+    return {
+      labels,
+      types,
+      nodes: Number(all.records[0].get('nodes')),
+      relationships: Number(all.records[0].get('rels')),
+    };
   });
 }
 
 /** A two-column text table of the non-zero counts, for the CLI. */
 export function formatCounts(counts: GraphCounts): string {
   const rows = (record: Record<string, number>) =>
-    Object.entries(record).filter(([, n]) => n > 0).map(([name, n]) => `  ${name.padEnd(16)} ${String(n).padStart(9)}`);
+    Object.entries(record)
+      .filter(([, n]) => n > 0)
+      .map(([name, n]) => `  ${name.padEnd(16)} ${String(n).padStart(9)}`);
   return [
-    'Nodes per label:', ...rows(counts.labels), `  ${'total'.padEnd(16)} ${String(counts.nodes).padStart(9)}`,
-    'Relationships per type:', ...rows(counts.types), `  ${'total'.padEnd(16)} ${String(counts.relationships).padStart(9)}`,
+    'Nodes per label:',
+    ...rows(counts.labels),
+    `  ${'total'.padEnd(16)} ${String(counts.nodes).padStart(9)}`,
+    'Relationships per type:',
+    ...rows(counts.types),
+    `  ${'total'.padEnd(16)} ${String(counts.relationships).padStart(9)}`,
   ].join('\n');
 }

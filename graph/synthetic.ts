@@ -21,7 +21,11 @@ export async function countSynthetic(executor: Executor): Promise<number> {
  * Deletes every synthetic relationship, type by type in bounded batches (a hub firm can have thousands),
  * then every synthetic node with whatever still touches it.
  */
-export async function removeSynthetic(executor: Executor, log: Log = () => {}, batchSize = 20_000): Promise<{ nodes: number; relationships: number }> {
+export async function removeSynthetic(
+  executor: Executor,
+  log: Log = () => {},
+  batchSize = 20_000,
+): Promise<{ nodes: number; relationships: number }> {
   let nodes = 0;
   let relationships = 0;
   for (const type of REL_TYPES) {

@@ -6,21 +6,50 @@ import type { Executor } from './executor.js';
 import { LABELS, RELATIONSHIPS, REL_TYPES, type Label, type RelType } from './model.js';
 
 export type Props = Record<string, unknown>;
-export interface NodeWrite { label: Label; id: string; props: Props }
-export interface RelWrite { type: RelType; from: string; fromLabel: Label; to: string; toLabel: Label; props: Props }
-export interface GraphWrite { nodes: NodeWrite[]; relationships: RelWrite[] }
+export interface NodeWrite {
+  label: Label;
+  id: string;
+  props: Props;
+}
+export interface RelWrite {
+  type: RelType;
+  from: string;
+  fromLabel: Label;
+  to: string;
+  toLabel: Label;
+  props: Props;
+}
+export interface GraphWrite {
+  nodes: NodeWrite[];
+  relationships: RelWrite[];
+}
 
 /** Properties that hold dates (a date or a list of dates); their ISO strings are stored as Neo4j Date. */
 export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
-  'issuedOn', 'publishedOn', 'deadline', 'asOf', 'validFrom', 'validTo', 'stageSince', 'observedOn',
+  'issuedOn',
+  'publishedOn',
+  'deadline',
+  'asOf',
+  'validFrom',
+  'validTo',
+  'stageSince',
+  'observedOn',
 ]);
 
 /** Properties that hold counts or ranks: stored as Neo4j integers (a JS number would be stored as a float). */
 export const INTEGER_PROPERTIES: ReadonlySet<string> = new Set([
-  'level', 'priority', 'declaredKeyChains', 'declaredGuaranteeChains',
+  'level',
+  'priority',
+  'declaredKeyChains',
+  'declaredGuaranteeChains',
 ]);
 
-export interface WriteProgress { phase: 'nodes' | 'relationships'; name: string; done: number; total: number }
+export interface WriteProgress {
+  phase: 'nodes' | 'relationships';
+  name: string;
+  done: number;
+  total: number;
+}
 
 export interface WriteOptions {
   /** Rows per transaction (default 5000). */
@@ -40,15 +69,20 @@ export interface WriteOptions {
   afterWrite?: (tx: ManagedTransaction) => Promise<void>;
 }
 
-export interface WriteCounts { nodes: number; relationships: number }
+export interface WriteCounts {
+  nodes: number;
+  relationships: number;
+}
 
 function checkLabel(label: string): Label {
-  if (!(LABELS as readonly string[]).includes(label)) throw new Error(`Unknown label "${label}": not in graph/model.ts LABELS`);
+  if (!(LABELS as readonly string[]).includes(label))
+    throw new Error(`Unknown label "${label}": not in graph/model.ts LABELS`);
   return label as Label;
 }
 
 function checkType(type: string): RelType {
-  if (!(REL_TYPES as readonly string[]).includes(type)) throw new Error(`Unknown relationship type "${type}": not in graph/model.ts RELATIONSHIPS`);
+  if (!(REL_TYPES as readonly string[]).includes(type))
+    throw new Error(`Unknown relationship type "${type}": not in graph/model.ts RELATIONSHIPS`);
   return type as RelType;
 }
 
@@ -62,7 +96,10 @@ RETURN count(n) AS written`;
 
 export function linkCypher(type: RelType, fromLabel: Label, toLabel: Label): string {
   const ends = RELATIONSHIPS[checkType(type)];
-  if (!(ends.from as readonly Label[]).includes(checkLabel(fromLabel)) || !(ends.to as readonly Label[]).includes(checkLabel(toLabel))) {
+  if (
+    !(ends.from as readonly Label[]).includes(checkLabel(fromLabel)) ||
+    !(ends.to as readonly Label[]).includes(checkLabel(toLabel))
+  ) {
     throw new Error(`${type} cannot go from ${fromLabel} to ${toLabel} (graph/model.ts RELATIONSHIPS)`);
   }
   return `UNWIND $rows AS row
@@ -81,7 +118,8 @@ export function toStoredProps(props: Props): Props {
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined) continue;
     if (DATE_PROPERTIES.has(key)) out[key] = Array.isArray(value) ? value.map(toDate) : toDate(value);
-    else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value)) out[key] = neo4j.int(value);
+    else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value))
+      out[key] = neo4j.int(value);
     else out[key] = value;
   }
   return out;
@@ -95,7 +133,12 @@ function toDate(value: unknown): unknown {
 }
 
 /** MERGEs one batch of nodes of one label in the given transaction; returns how many were written. */
-export async function upsertNodesTx(tx: ManagedTransaction, label: Label, rows: { id: string; props: Props }[], common: Props = {}): Promise<number> {
+export async function upsertNodesTx(
+  tx: ManagedTransaction,
+  label: Label,
+  rows: { id: string; props: Props }[],
+  common: Props = {},
+): Promise<number> {
   const result = await tx.run(upsertNodesCypher(label), {
     rows: rows.map((row) => ({ id: row.id, props: toStoredProps(row.props) })),
     common: toStoredProps(common),
@@ -105,8 +148,12 @@ export async function upsertNodesTx(tx: ManagedTransaction, label: Label, rows: 
 
 /** MERGEs one batch of relationships; fails (rolling the transaction back) when an end node is missing. */
 export async function linkTx(
-  tx: ManagedTransaction, type: RelType, fromLabel: Label, toLabel: Label,
-  rows: { from: string; to: string; props: Props }[], common: Props = {},
+  tx: ManagedTransaction,
+  type: RelType,
+  fromLabel: Label,
+  toLabel: Label,
+  rows: { from: string; to: string; props: Props }[],
+  common: Props = {},
 ): Promise<number> {
   const result = await tx.run(linkCypher(type, fromLabel, toLabel), {
     rows: rows.map((row) => ({ from: row.from, to: row.to, props: toStoredProps(row.props) })),
@@ -114,13 +161,21 @@ export async function linkTx(
   });
   const written = Number(result.records[0]?.get('written') ?? 0);
   if (written !== rows.length) {
-    throw new Error(`${rows.length - written} of ${rows.length} ${type} relationships (${fromLabel} → ${toLabel}) could not be written: an end node does not exist`);
+    throw new Error(
+      `${rows.length - written} of ${rows.length} ${type} relationships (${fromLabel} → ${toLabel}) could not be written: an end node does not exist`,
+    );
   }
   return written;
 }
 
 type Step = (tx: ManagedTransaction) => Promise<number>;
-interface Batch { phase: WriteProgress['phase']; name: string; total: number; size: number; step: Step }
+interface Batch {
+  phase: WriteProgress['phase'];
+  name: string;
+  total: number;
+  size: number;
+  step: Step;
+}
 
 /** Splits the write into batches of one label (nodes first) or one (type, start label, end label). */
 function planBatches(write: GraphWrite, batchSize: number, common: Props): Batch[] {
@@ -130,7 +185,13 @@ function planBatches(write: GraphWrite, batchSize: number, common: Props): Batch
     const label = nodes[0].label;
     for (let i = 0; i < nodes.length; i += batchSize) {
       const slice = nodes.slice(i, i + batchSize);
-      batches.push({ phase: 'nodes', name: label, total: nodes.length, size: slice.length, step: (tx) => upsertNodesTx(tx, label, slice, common) });
+      batches.push({
+        phase: 'nodes',
+        name: label,
+        total: nodes.length,
+        size: slice.length,
+        step: (tx) => upsertNodesTx(tx, label, slice, common),
+      });
     }
   }
   const relGroups = groupBy(write.relationships, (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`);
@@ -140,7 +201,13 @@ function planBatches(write: GraphWrite, batchSize: number, common: Props): Batch
     const { type, fromLabel, toLabel } = rels[0];
     for (let i = 0; i < rels.length; i += batchSize) {
       const slice = rels.slice(i, i + batchSize);
-      batches.push({ phase: 'relationships', name: type, total: relTotals.get(type) ?? rels.length, size: slice.length, step: (tx) => linkTx(tx, type, fromLabel, toLabel, slice, common) });
+      batches.push({
+        phase: 'relationships',
+        name: type,
+        total: relTotals.get(type) ?? rels.length,
+        size: slice.length,
+        step: (tx) => linkTx(tx, type, fromLabel, toLabel, slice, common),
+      });
     }
   }
   return batches;
@@ -178,7 +245,11 @@ function packBatches(batches: Batch[], limit: number): Batch[][] {
  * Writes nodes, then relationships, in batched MERGE transactions. Idempotent: writing the same data
  * twice leaves the same nodes and relationships. With `singleTransaction`, all or nothing.
  */
-export async function writeGraph(executor: Executor, write: GraphWrite, options: WriteOptions = {}): Promise<WriteCounts> {
+export async function writeGraph(
+  executor: Executor,
+  write: GraphWrite,
+  options: WriteOptions = {},
+): Promise<WriteCounts> {
   const batches = planBatches(write, options.batchSize ?? 5000, options.common ?? {});
   const counts: WriteCounts = { nodes: 0, relationships: 0 };
   const done = new Map<string, number>();

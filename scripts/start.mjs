@@ -21,7 +21,12 @@ const newest = (dir) =>
   }, 0);
 const webIndex = join(root, 'web/index.html');
 const built = join(root, 'web/dist/index.html');
-if (existsSync(webIndex) && (!existsSync(built) || newest(join(root, 'web/src')) > statSync(built).mtimeMs || statSync(webIndex).mtimeMs > statSync(built).mtimeMs)) {
+if (
+  existsSync(webIndex) &&
+  (!existsSync(built) ||
+    newest(join(root, 'web/src')) > statSync(built).mtimeMs ||
+    statSync(webIndex).mtimeMs > statSync(built).mtimeMs)
+) {
   console.log('Building the web page…');
   run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 }

@@ -9,17 +9,26 @@ import { validateDataDir } from './validate.js';
 
 export async function loadIfEmpty(executor: Executor, log: (line: string) => void): Promise<void> {
   await ensureSchema(executor, log);
-  const [row] = await executor.query('MATCH (p:Program) WHERE p.synthetic IS NULL OR p.synthetic = false RETURN count(p) AS programs');
+  const [row] = await executor.query(
+    'MATCH (p:Program) WHERE p.synthetic IS NULL OR p.synthetic = false RETURN count(p) AS programs',
+  );
   if (Number(row?.programs ?? 0) > 0) {
     log('The database already holds data; nothing to load (`npm run seed` reloads the shipped dataset).');
     return;
   }
   const { dataset, problems } = validateDataDir(SHIPPED_DATA_DIR);
   if (problems.length) {
-    throw setupProblem(`The shipped dataset in seed/data does not pass validation, so it was not loaded.\n${formatProblems(problems)}`);
+    throw setupProblem(
+      `The shipped dataset in seed/data does not pass validation, so it was not loaded.\n${formatProblems(problems)}`,
+    );
   }
-  log(`The database holds no program yet: loading the shipped dataset (${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships)…`);
+  log(
+    `The database holds no program yet: loading the shipped dataset (${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships)…`,
+  );
   // Progress lines (indented) would flood the start-up output; the summary lines stay.
-  const report = await loadDataset(executor, dataset, { log: (line) => !line.startsWith('  ') && log(line), skipCounts: true });
+  const report = await loadDataset(executor, dataset, {
+    log: (line) => !line.startsWith('  ') && log(line),
+    skipCounts: true,
+  });
   log(`Loaded the shipped dataset in ${report.seconds.toFixed(1)} s.`);
 }

@@ -17,8 +17,13 @@ export function checkReferences(dataset: Dataset, existing?: ReadonlyMap<string,
     const sources = record.props.sources as string[] | undefined;
     for (const source of sources ?? []) {
       const label = labelOf(source);
-      if (!label) problems.push({ ...at(record, 'sources'), message: `unknown source "${source}": no Source has this id (add it to seed/data/sources.yaml; in an import, a URL or title creates a new Source)` });
-      else if (label !== 'Source') problems.push({ ...at(record, 'sources'), message: `"${source}" is a ${label}, not a Source` });
+      if (!label)
+        problems.push({
+          ...at(record, 'sources'),
+          message: `unknown source "${source}": no Source has this id (add it to seed/data/sources.yaml; in an import, a URL or title creates a new Source)`,
+        });
+      else if (label !== 'Source')
+        problems.push({ ...at(record, 'sources'), message: `"${source}" is a ${label}, not a Source` });
     }
   };
   dataset.nodes.forEach(checkSources);
@@ -36,12 +41,16 @@ export function checkReferences(dataset: Dataset, existing?: ReadonlyMap<string,
         const hint = labelOfId(id) ? '' : ' (its prefix names no label either)';
         problems.push({ ...at(rel, end), message: `"${id}" does not exist${hint}: no node has this id` });
       } else if (!permitted.includes(label)) {
-        problems.push({ ...at(rel, end), message: `${rel.type} must ${end === 'from' ? 'start at' : 'end at'} ${permitted.join(' or ')}, but "${id}" is a ${label}` });
+        problems.push({
+          ...at(rel, end),
+          message: `${rel.type} must ${end === 'from' ? 'start at' : 'end at'} ${permitted.join(' or ')}, but "${id}" is a ${label}`,
+        });
       }
     }
     if (rel.from === rel.to) problems.push({ ...at(rel, 'to'), message: `${rel.type} from "${rel.from}" to itself` });
     const { validFrom, validTo } = rel.props as { validFrom?: string; validTo?: string };
-    if (validFrom && validTo && validFrom > validTo) problems.push({ ...at(rel, 'validTo'), message: `validTo ${validTo} is before validFrom ${validFrom}` });
+    if (validFrom && validTo && validFrom > validTo)
+      problems.push({ ...at(rel, 'validTo'), message: `validTo ${validTo} is before validFrom ${validFrom}` });
   }
 
   problems.push(...checkSegments(dataset, labelOf));
@@ -55,7 +64,8 @@ function checkSegments(dataset: Dataset, labelOf: (id: string) => Label | undefi
   const segments = new Map(dataset.nodes.filter((n) => n.label === 'Segment').map((n) => [n.id, n]));
   const parents = new Map<string, SeedRel[]>();
   for (const rel of dataset.relationships) {
-    if (rel.type === 'PART_OF' && segments.has(rel.from)) parents.set(rel.from, [...(parents.get(rel.from) ?? []), rel]);
+    if (rel.type === 'PART_OF' && segments.has(rel.from))
+      parents.set(rel.from, [...(parents.get(rel.from) ?? []), rel]);
   }
   const chainOf = (id: string, depth = 0): string | undefined => {
     const up = parents.get(id)?.[0]?.to;
@@ -66,19 +76,31 @@ function checkSegments(dataset: Dataset, labelOf: (id: string) => Label | undefi
     const level = segment.props.level as number;
     const links = parents.get(segment.id) ?? [];
     if (links.length === 0) {
-      problems.push({ ...at(segment, 'level'), message: `segment has no PART_OF: link it to its ${level === 1 ? 'chain' : `level-${level - 1} segment`}` });
+      problems.push({
+        ...at(segment, 'level'),
+        message: `segment has no PART_OF: link it to its ${level === 1 ? 'chain' : `level-${level - 1} segment`}`,
+      });
       continue;
     }
     if (links.length > 1) {
-      problems.push({ ...at(segment), message: `segment is PART_OF ${links.map((l) => l.to).join(' and ')}; a segment has one parent` });
+      problems.push({
+        ...at(segment),
+        message: `segment is PART_OF ${links.map((l) => l.to).join(' and ')}; a segment has one parent`,
+      });
     }
     const parent = links[0].to;
     if (level === 1 && labelOf(parent) !== 'Chain') {
-      problems.push({ ...at(segment, 'level'), message: `level 1 means directly under a chain, but its PART_OF goes to "${parent}"` });
+      problems.push({
+        ...at(segment, 'level'),
+        message: `level 1 means directly under a chain, but its PART_OF goes to "${parent}"`,
+      });
     } else if (level > 1) {
       const parentLevel = segments.get(parent)?.props.level;
       if (labelOf(parent) !== 'Segment' || parentLevel !== level - 1) {
-        problems.push({ ...at(segment, 'level'), message: `level ${level} must be PART_OF a level-${level - 1} segment, but "${parent}" is ${labelOf(parent) === 'Segment' ? `level ${parentLevel}` : `a ${labelOf(parent) ?? 'missing node'}`}` });
+        problems.push({
+          ...at(segment, 'level'),
+          message: `level ${level} must be PART_OF a level-${level - 1} segment, but "${parent}" is ${labelOf(parent) === 'Segment' ? `level ${parentLevel}` : `a ${labelOf(parent) ?? 'missing node'}`}`,
+        });
       }
     }
   }
@@ -86,7 +108,11 @@ function checkSegments(dataset: Dataset, labelOf: (id: string) => Label | undefi
     if (rel.type !== 'FEEDS' || !segments.has(rel.from) || !segments.has(rel.to)) continue;
     const a = chainOf(rel.from);
     const b = chainOf(rel.to);
-    if (a && b && a !== b) problems.push({ ...at(rel, 'to'), message: `FEEDS links segments of two chains (${a} and ${b}); FEEDS orders segments within one chain` });
+    if (a && b && a !== b)
+      problems.push({
+        ...at(rel, 'to'),
+        message: `FEEDS links segments of two chains (${a} and ${b}); FEEDS orders segments within one chain`,
+      });
   }
   return problems;
 }
@@ -103,7 +129,10 @@ function checkAttached(dataset: Dataset): Problem[] {
   for (const node of dataset.nodes) {
     const types = outgoing.get(node.id);
     if (node.label === 'Goal' && !types?.has('GOAL_OF')) {
-      problems.push({ ...at(node), message: 'goal has no GOAL_OF: say whose target it is (a chain, segment, district or program)' });
+      problems.push({
+        ...at(node),
+        message: 'goal has no GOAL_OF: say whose target it is (a chain, segment, district or program)',
+      });
     }
     if (node.label === 'Observation' && !types?.has('DESCRIBES') && !types?.has('MEASURES')) {
       problems.push({ ...at(node), message: 'observation has no DESCRIBES or MEASURES: say what it is about' });

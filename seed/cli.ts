@@ -42,7 +42,8 @@ async function withDatabase<T>(work: (executor: Executor) => Promise<T>): Promis
 
 function positiveInt(value: string | undefined, flag: string): number {
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number (got ${value ?? 'nothing'})`);
+  if (value === undefined || !Number.isInteger(n) || n < 0)
+    throw new UsageError(`${flag} needs a whole number (got ${value ?? 'nothing'})`);
   return n;
 }
 
@@ -53,9 +54,15 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      dir: { type: 'string' }, kind: { type: 'string' }, actor: { type: 'string' },
-      enterprises: { type: 'string' }, seed: { type: 'string' }, manifest: { type: 'string' },
-      'batch-size': { type: 'string' }, remove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      dir: { type: 'string' },
+      kind: { type: 'string' },
+      actor: { type: 'string' },
+      enterprises: { type: 'string' },
+      seed: { type: 'string' },
+      manifest: { type: 'string' },
+      'batch-size': { type: 'string' },
+      remove: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const [command = 'load', ...rest] = positionals;
@@ -66,7 +73,9 @@ async function main(argv: string[]): Promise<number> {
     case 'validate': {
       const { dataset, problems } = validateDataDir(dir);
       if (problems.length) throw new ValidationFailed(problems);
-      log(`OK: ${dataset.nodes.length} nodes and ${dataset.relationships.length} relationships in ${dir} pass validation.`);
+      log(
+        `OK: ${dataset.nodes.length} nodes and ${dataset.relationships.length} relationships in ${dir} pass validation.`,
+      );
       return 0;
     }
     case 'load':
@@ -75,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       const file = rest[0];
       if (!file) throw new UsageError('import needs a file: npm run seed -- import FILE.csv');
-      if (values.kind && values.kind !== 'enterprises' && values.kind !== 'relationships') throw new UsageError('--kind is enterprises or relationships');
+      if (values.kind && values.kind !== 'enterprises' && values.kind !== 'relationships')
+        throw new UsageError('--kind is enterprises or relationships');
       const bytes = readFileSync(resolve(file));
       const result = await withDatabase(async (executor) => {
         await ensureSchema(executor, log);
@@ -88,7 +98,9 @@ async function main(argv: string[]): Promise<number> {
       });
       log(`Read ${result.rows} rows of ${result.kind ?? 'unknown'} (${result.encoding ?? 'unknown encoding'}).`);
       if (result.errors.length) throw new ValidationFailed(result.errors);
-      log(`Imported: ${result.written.nodes} nodes and ${result.written.relationships} relationships written (${result.importRunId}).`);
+      log(
+        `Imported: ${result.written.nodes} nodes and ${result.written.relationships} relationships written (${result.importRunId}).`,
+      );
       return 0;
     }
     case 'synth':
@@ -105,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
           batchSize: values['batch-size'] ? positiveInt(values['batch-size'], '--batch-size') : undefined,
           log,
         };
-        if (options.enterprises < ENTERPRISES_PER_CHAIN_MIN) throw new UsageError(`--enterprises must be at least ${ENTERPRISES_PER_CHAIN_MIN}`);
+        if (options.enterprises < ENTERPRISES_PER_CHAIN_MIN)
+          throw new UsageError(`--enterprises must be at least ${ENTERPRISES_PER_CHAIN_MIN}`);
         await withDatabase((executor) => runSynth(executor, options));
       }
       return 0;
@@ -120,7 +133,11 @@ main(process.argv.slice(2)).then(
     if (error instanceof ValidationFailed) console.error(`\n${error.message}`);
     else if (error instanceof UsageError) console.error(`Error: ${error.message}\n\n${USAGE}`);
     else if (error instanceof GraphError) console.error(`\nError: ${error.message}`);
-    else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ENOENT') console.error(`Error: ${(error as Error).message}\n\n${USAGE}`);
+    else if (
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      (error as { code?: string }).code === 'ENOENT'
+    )
+      console.error(`Error: ${(error as Error).message}\n\n${USAGE}`);
     else console.error(error);
     process.exit(1);
   },

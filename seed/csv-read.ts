@@ -4,8 +4,16 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from './problems.js';
 
-export interface CsvRow { row: number; cells: string[] }
-export interface CsvTable { header: string[]; rows: CsvRow[]; problems: Problem[]; delimiter: string }
+export interface CsvRow {
+  row: number;
+  cells: string[];
+}
+export interface CsvTable {
+  header: string[];
+  rows: CsvRow[];
+  problems: Problem[];
+  delimiter: string;
+}
 
 /** The delimiter the header line uses most: comma, tab (Excel "Unicode text") or semicolon. */
 function detectDelimiter(text: string): string {
@@ -29,15 +37,19 @@ export function readCsv(text: string, file: string): CsvTable {
       if (!err || seenLines.has(err.lines ?? -1)) return;
       seenLines.add(err.lines ?? -1);
       const row = (err.records ?? 0) + 1;
-      const what = err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted cell is never closed (a " is missing), so the rest of the file cannot be read'
-        : `the row is not valid CSV (${err.message}); put a cell holding quotes or the delimiter in double quotes and double its inner quotes ("")`;
+      const what =
+        err.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quoted cell is never closed (a " is missing), so the rest of the file cannot be read'
+          : `the row is not valid CSV (${err.message}); put a cell holding quotes or the delimiter in double quotes and double its inner quotes ("")`;
       problems.push({ file, row, record: `row ${row}`, message: what });
     },
   }) as unknown as { record: string[]; info: { records: number } }[];
   const nonEmpty = parsed.filter((r) => r.record.some((cell) => cell.trim() !== ''));
   if (nonEmpty.length === 0) {
-    problems.push({ file, message: 'the file is empty: it needs a header row and at least one data row (see seed/templates/)' });
+    problems.push({
+      file,
+      message: 'the file is empty: it needs a header row and at least one data row (see seed/templates/)',
+    });
     return { header: [], rows: [], problems, delimiter };
   }
   const [head, ...body] = nonEmpty;
@@ -49,13 +61,16 @@ export function readCsv(text: string, file: string): CsvTable {
     while (cells.length > header.length && cells[cells.length - 1] === '') cells.pop();
     if (cells.length !== header.length) {
       problems.push({
-        file, row: info.records, record: `row ${info.records}`,
+        file,
+        row: info.records,
+        record: `row ${info.records}`,
         message: `has ${cells.length} cells but the header has ${header.length} columns; a value containing "${delimiter === '\t' ? 'tab' : delimiter}" must be in double quotes`,
       });
       continue;
     }
     rows.push({ row: info.records, cells });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ file, message: 'the file has a header but no data rows' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ file, message: 'the file has a header but no data rows' });
   return { header, rows, problems, delimiter };
 }

@@ -19,15 +19,29 @@ export interface RecordLocation {
 /** Where a problem with `field` of a record is: file and line for YAML, row and column for CSV. */
 export function problemAt(at: RecordLocation, field?: string, line?: number): Omit<Problem, 'message'> {
   if (at.row !== undefined) {
-    const column = field ? at.columns?.[field.split('.')[0]] ?? field : undefined;
+    const column = field ? (at.columns?.[field.split('.')[0]] ?? field) : undefined;
     return { file: at.file, row: at.row, record: at.record, column };
   }
   return { file: at.file, line: line ?? at.line, record: at.record, field };
 }
 
-export interface SeedNode { label: Label; id: string; props: Props; at: RecordLocation }
-export interface SeedRel { type: RelType; from: string; to: string; props: Props; at: RecordLocation }
-export interface Dataset { nodes: SeedNode[]; relationships: SeedRel[] }
+export interface SeedNode {
+  label: Label;
+  id: string;
+  props: Props;
+  at: RecordLocation;
+}
+export interface SeedRel {
+  type: RelType;
+  from: string;
+  to: string;
+  props: Props;
+  at: RecordLocation;
+}
+export interface Dataset {
+  nodes: SeedNode[];
+  relationships: SeedRel[];
+}
 
 /** The write of a validated dataset; end labels come from the id prefixes (checked by validation). */
 export function toGraphWrite(dataset: Dataset): GraphWrite {

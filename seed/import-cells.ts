@@ -5,7 +5,10 @@ import { ID_PATTERN } from './schemas.js';
 
 /** Splits a list cell on ; ； 、 | and the full-width comma. */
 export const splitList = (cell: string | undefined) =>
-  (cell ?? '').split(/[;；、|，]/).map((item) => item.trim()).filter(Boolean);
+  (cell ?? '')
+    .split(/[;；、|，]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 const YES = new Set(['true', 'yes', 'y', '1', '是', '本地', '对', 't']);
 const NO = new Set(['false', 'no', 'n', '0', '否', '外地', '非本地', 'f']);

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, auditedWrite, type AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
-import { findEnterprisesByUscc, findNodesById, findNodesByName, findRelationships, findSources, relKey } from '../graph/lookup.js';
+import {
+  findEnterprisesByUscc,
+  findNodesById,
+  findNodesByName,
+  findRelationships,
+  findSources,
+  relKey,
+} from '../graph/lookup.js';
 import type { Label } from '../graph/model.js';
 import { writeGraph } from '../graph/upsert.js';
 import { decodeSpreadsheet, type DetectedEncoding } from './csv-decode.js';
@@ -43,7 +50,14 @@ export async function importCsv(executor: Executor, input: Uint8Array, options: 
   const { text, encoding } = decodeSpreadsheet(input);
   const table = readCsv(text, file);
   const kind = options.kind ?? detectKind(table.header);
-  const result: ImportResult = { kind, encoding, rows: table.rows.length, written: { nodes: 0, relationships: 0 }, errors: [], importRunId: null };
+  const result: ImportResult = {
+    kind,
+    encoding,
+    rows: table.rows.length,
+    written: { nodes: 0, relationships: 0 },
+    errors: [],
+    importRunId: null,
+  };
   if (table.header.length === 0) return { ...result, errors: table.problems };
   const { keys, problems: headerProblems } = mapHeader(kind, table.header, file);
   const errors: Problem[] = [...table.problems, ...headerProblems];
@@ -60,8 +74,18 @@ export async function importCsv(executor: Executor, input: Uint8Array, options: 
   const runId = `import:${randomUUID()}`;
   const write = toGraphWrite(merged);
   const record = {
-    action: 'importCsv', target: file, before: null,
-    after: { importRunId: runId, kind, fileName: file, encoding, rows: table.rows.length, nodesWritten: write.nodes.length, relationshipsWritten: write.relationships.length },
+    action: 'importCsv',
+    target: file,
+    before: null,
+    after: {
+      importRunId: runId,
+      kind,
+      fileName: file,
+      encoding,
+      rows: table.rows.length,
+      nodesWritten: write.nodes.length,
+      relationshipsWritten: write.relationships.length,
+    },
   };
   const actor = options.actor ?? { role: 'cli', fingerprint: 'unknown' };
   const counts = await auditedWrite(options.auditLog, actor, (appendPending) =>
@@ -77,26 +101,35 @@ export async function importCsv(executor: Executor, input: Uint8Array, options: 
 
 async function lookUp(executor: Executor, kind: ImportKind, drafts: ReturnType<typeof toDrafts>): Promise<Lookups> {
   const needs = collectNeeds(kind, drafts);
-  return executor.read(async (tx) => {
-    const byName = new Map<Label, Awaited<ReturnType<typeof findNodesByName>>>();
-    for (const [label, names] of needs.names) byName.set(label, await findNodesByName(tx, [label], [...names]));
-    const sources = await findSources(tx, [...needs.urls], [...needs.titles]);
-    return {
-      byId: await findNodesById(tx, [...needs.ids]),
-      byUscc: await findEnterprisesByUscc(tx, [...needs.usccs]),
-      byName,
-      sourceByUrl: sources.byUrl,
-      sourceByTitle: sources.byTitle,
-    };
-  }, { timeoutMs: 120_000 });
+  return executor.read(
+    async (tx) => {
+      const byName = new Map<Label, Awaited<ReturnType<typeof findNodesByName>>>();
+      for (const [label, names] of needs.names) byName.set(label, await findNodesByName(tx, [label], [...names]));
+      const sources = await findSources(tx, [...needs.urls], [...needs.titles]);
+      return {
+        byId: await findNodesById(tx, [...needs.ids]),
+        byUscc: await findEnterprisesByUscc(tx, [...needs.usccs]),
+        byName,
+        sourceByUrl: sources.byUrl,
+        sourceByTitle: sources.byTitle,
+      };
+    },
+    { timeoutMs: 120_000 },
+  );
 }
 
 /** The dataset with each record merged into what the graph already holds (see import-merge.ts). */
 async function mergeWithGraph(executor: Executor, dataset: Dataset): Promise<Dataset> {
-  const { nodes, rels } = await executor.read(async (tx) => ({
-    nodes: await findNodesById(tx, dataset.nodes.map((n) => n.id)),
-    rels: await findRelationships(tx, dataset.relationships),
-  }), { timeoutMs: 120_000 });
+  const { nodes, rels } = await executor.read(
+    async (tx) => ({
+      nodes: await findNodesById(
+        tx,
+        dataset.nodes.map((n) => n.id),
+      ),
+      rels: await findRelationships(tx, dataset.relationships),
+    }),
+    { timeoutMs: 120_000 },
+  );
   return {
     nodes: dataset.nodes.map((n) => ({ ...n, props: mergeNodeProps(nodes.get(n.id)?.props, n.props) })),
     relationships: dataset.relationships.map((r) => ({ ...r, props: mergeRelProps(rels.get(relKey(r)), r.props) })),

@@ -5,7 +5,8 @@ import type { Props } from '../graph/upsert.js';
 
 const union = (...lists: unknown[]) => {
   const out: string[] = [];
-  for (const list of lists) for (const item of (list as string[] | undefined) ?? []) if (!out.includes(item)) out.push(item);
+  for (const list of lists)
+    for (const item of (list as string[] | undefined) ?? []) if (!out.includes(item)) out.push(item);
   return out;
 };
 
@@ -17,7 +18,8 @@ export function mergeNodeProps(existing: Props | undefined, incoming: Props): Pr
   for (const key of KEPT) if (existing[key] !== undefined && existing[key] !== null) out[key] = existing[key];
   const renamed = typeof existing.name === 'string' && incoming.name !== undefined && incoming.name !== existing.name;
   if (renamed) out.name = existing.name;
-  if (renamed || incoming.aliases || existing.aliases) out.aliases = union(existing.aliases, incoming.aliases, renamed ? [incoming.name] : []);
+  if (renamed || incoming.aliases || existing.aliases)
+    out.aliases = union(existing.aliases, incoming.aliases, renamed ? [incoming.name] : []);
   if (incoming.tags || existing.tags) out.tags = union(existing.tags, incoming.tags);
   return out;
 }

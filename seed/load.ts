@@ -43,7 +43,11 @@ export function progressLogger(log: Log, every = 20_000): (p: WriteProgress) => 
 }
 
 /** Writes a GraphWrite after ensuring the schema; reports the rate and the resulting counts. */
-export async function loadGraphWrite(executor: Executor, write: GraphWrite, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadGraphWrite(
+  executor: Executor,
+  write: GraphWrite,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const log = options.log ?? (() => {});
   await ensureSchema(executor, log);
   const started = performance.now();
@@ -55,7 +59,9 @@ export async function loadGraphWrite(executor: Executor, write: GraphWrite, opti
   });
   const seconds = (performance.now() - started) / 1000;
   const recordsPerSecond = Math.round((written.nodes + written.relationships) / Math.max(seconds, 0.001));
-  log(`Wrote ${written.nodes + written.relationships} records in ${seconds.toFixed(1)} s (${recordsPerSecond} records/s).`);
+  log(
+    `Wrote ${written.nodes + written.relationships} records in ${seconds.toFixed(1)} s (${recordsPerSecond} records/s).`,
+  );
   const counts = options.skipCounts ? undefined : await countGraph(executor);
   if (counts) log(formatCounts(counts));
   return { written, seconds, recordsPerSecond, counts };
@@ -66,7 +72,11 @@ export function loadDataset(executor: Executor, dataset: Dataset, options: LoadO
 }
 
 /** Validates every file of the folder, then loads it; throws ValidationFailed (nothing written) on any problem. */
-export async function validateAndLoad(executor: Executor, dir = SHIPPED_DATA_DIR, options: LoadOptions = {}): Promise<LoadReport> {
+export async function validateAndLoad(
+  executor: Executor,
+  dir = SHIPPED_DATA_DIR,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const log = options.log ?? (() => {});
   const { dataset, problems } = validateDataDir(dir);
   if (problems.length) throw new ValidationFailed(problems);

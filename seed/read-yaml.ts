@@ -17,7 +17,10 @@ export interface RawRecord {
   origin?: { row: number; columns: Record<string, string> };
 }
 
-export interface YamlText { file: string; text: string }
+export interface YamlText {
+  file: string;
+  text: string;
+}
 
 /** The *.yaml / *.yml files of a folder (not recursive), sorted, as display path + text. */
 export function readYamlDir(dir: string, displayRoot = process.cwd()): YamlText[] {
@@ -42,7 +45,11 @@ export function parseYamlFiles(files: YamlText[]): { records: RawRecord[]; probl
     const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : undefined);
     if (doc.errors.length) {
       for (const error of doc.errors) {
-        problems.push({ file, line: error.linePos?.[0]?.line, message: `YAML syntax: ${error.message.split('\n')[0]}` });
+        problems.push({
+          file,
+          line: error.linePos?.[0]?.line,
+          message: `YAML syntax: ${error.message.split('\n')[0]}`,
+        });
       }
       continue;
     }
@@ -54,13 +61,23 @@ export function parseYamlFiles(files: YamlText[]): { records: RawRecord[]; probl
     for (const pair of doc.contents.items) {
       const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
       if (key !== 'nodes' && key !== 'relationships') {
-        problems.push({ file, line: lineOf(pair.key as YamlNode), field: key, message: 'unknown top-level key; a file has only `nodes` and `relationships`' });
+        problems.push({
+          file,
+          line: lineOf(pair.key as YamlNode),
+          field: key,
+          message: 'unknown top-level key; a file has only `nodes` and `relationships`',
+        });
         continue;
       }
       const seq = pair.value as YamlNode | null;
       if (seq === null || (seq as { value?: unknown }).value === null) continue;
       if (!isSeq(seq)) {
-        problems.push({ file, line: lineOf(seq), field: key, message: 'must be a list of records (each starting with "- ")' });
+        problems.push({
+          file,
+          line: lineOf(seq),
+          field: key,
+          message: 'must be a list of records (each starting with "- ")',
+        });
         continue;
       }
       seq.items.forEach((item, index) => {
@@ -71,7 +88,14 @@ export function parseYamlFiles(files: YamlText[]): { records: RawRecord[]; probl
             if (line) fieldLines[String((p.key as { value?: unknown })?.value ?? p.key)] = line;
           }
         }
-        records.push({ file, kind: key, index, line: lineOf(item as YamlNode), value: (item as YamlNode).toJSON(), fieldLines });
+        records.push({
+          file,
+          kind: key,
+          index,
+          line: lineOf(item as YamlNode),
+          value: (item as YamlNode).toJSON(),
+          fieldLines,
+        });
       });
     }
   }

@@ -3,8 +3,19 @@
 // Objects are strict: a misspelt field is an error, not a silently dropped fact.
 import { z } from 'zod';
 import {
-  CHAIN_KIND, CONFIDENCE, DISTRICT_KIND, LABELS, PIPELINE_STAGES, POLICY_KIND, REL_TYPES, SEGMENT_ROLE,
-  SEGMENT_STAGE, SOURCE_KIND, STATUS, type Label, type RelType,
+  CHAIN_KIND,
+  CONFIDENCE,
+  DISTRICT_KIND,
+  LABELS,
+  PIPELINE_STAGES,
+  POLICY_KIND,
+  REL_TYPES,
+  SEGMENT_ROLE,
+  SEGMENT_STAGE,
+  SOURCE_KIND,
+  STATUS,
+  type Label,
+  type RelType,
 } from '../graph/model.js';
 
 const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${JSON.stringify(input)}`);
@@ -12,25 +23,37 @@ const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => `must be one of ${values.join(', ')} (${got(issue.input)})` });
 
-const text = z.string({ error: (issue) => `must be text (${got(issue.input)})` }).trim().min(1, { error: 'must not be empty' });
+const text = z
+  .string({ error: (issue) => `must be text (${got(issue.input)})` })
+  .trim()
+  .min(1, { error: 'must not be empty' });
 const bool = z.boolean({ error: (issue) => `must be true or false (${got(issue.input)})` });
-const number = z.number({ error: (issue) => `must be a number (${got(issue.input)}); money in 元, e.g. 1600000000 for 16亿` })
+const number = z
+  .number({ error: (issue) => `must be a number (${got(issue.input)}); money in 元, e.g. 1600000000 for 16亿` })
   .refine(Number.isFinite, { error: 'must be a finite number' });
-const int = z.number({ error: (issue) => `must be an integer (${got(issue.input)})` }).int({ error: 'must be an integer' });
+const int = z
+  .number({ error: (issue) => `must be an integer (${got(issue.input)})` })
+  .int({ error: 'must be an integer' });
 const textList = z.array(text, { error: (issue) => `must be a list of text, e.g. [a, b] (${got(issue.input)})` });
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+  return (
+    date.getUTCFullYear() === Number(match[1]) &&
+    date.getUTCMonth() === Number(match[2]) - 1 &&
+    date.getUTCDate() === Number(match[3])
+  );
 }
-export const date = z.string({ error: (issue) => `must be a date YYYY-MM-DD in quotes (${got(issue.input)})` })
+export const date = z
+  .string({ error: (issue) => `must be a date YYYY-MM-DD in quotes (${got(issue.input)})` })
   .refine(isCalendarDate, { error: (issue) => `must be a real date YYYY-MM-DD (${got(issue.input)})` });
 
 export const ID_PATTERN = /^[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const id = z.string({ error: (issue) => `must be an id such as chain:opto (${got(issue.input)})` })
-  .regex(ID_PATTERN, { error: (issue) => `must be prefix:slug with letters, digits, . _ - in the slug (${got(issue.input)})` });
+const id = z.string({ error: (issue) => `must be an id such as chain:opto (${got(issue.input)})` }).regex(ID_PATTERN, {
+  error: (issue) => `must be prefix:slug with letters, digits, . _ - in the slug (${got(issue.input)})`,
+});
 
 /** Fields every node has. */
 const nodeBase = {
@@ -45,7 +68,8 @@ const nodeBase = {
 
 /** Provenance of every domain node and relationship (graph-model.md conventions). */
 export const provenance = {
-  sources: z.array(id, { error: (issue) => `must be a list of Source ids, e.g. [source:s1] (${got(issue.input)})` })
+  sources: z
+    .array(id, { error: (issue) => `must be a list of Source ids, e.g. [source:s1] (${got(issue.input)})` })
     .min(1, { error: 'needs at least one source: a fact without a source is not in the graph' }),
   quote: text.optional(),
   /** Row of ../shared/sources/changchun-facts.md (F001…), kept for the reader. */
@@ -55,27 +79,53 @@ export const provenance = {
 };
 
 const labelProps: Record<Label, z.ZodRawShape> = {
-  Program: { declaredKeyChains: int.min(0).optional(), declaredGuaranteeChains: int.min(0).optional(), issuedOn: date.optional() },
+  Program: {
+    declaredKeyChains: int.min(0).optional(),
+    declaredGuaranteeChains: int.min(0).optional(),
+    issuedOn: date.optional(),
+  },
   Leader: { title: text, body: text.optional() },
   Person: {},
   Chain: { kind: oneOf(CHAIN_KIND), identified: bool, priority: int.min(1).optional() },
-  Segment: { level: int.min(1, { error: 'must be 1 (directly under the chain) or more' }), stage: oneOf(SEGMENT_STAGE).optional(), code: text.optional() },
+  Segment: {
+    level: int.min(1, { error: 'must be 1 (directly under the chain) or more' }),
+    stage: oneOf(SEGMENT_STAGE).optional(),
+    code: text.optional(),
+  },
   District: { kind: oneOf(DISTRICT_KIND), areaKm2: number.optional() },
   Institute: {},
   University: {},
   Enterprise: {
     local: bool,
     tags: textList.optional(),
-    uscc: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
-      error: (issue) => `must be an 18-character 统一社会信用代码 (${got(issue.input)})`,
-    }).optional(),
+    uscc: z
+      .string()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+        error: (issue) => `must be an 18-character 统一社会信用代码 (${got(issue.input)})`,
+      })
+      .optional(),
     outputYuan: number.optional(),
   },
-  Goal: { metric: text, targetValue: number.optional(), unit: text.optional(), deadline: date.optional(), code: text.optional() },
+  Goal: {
+    metric: text,
+    targetValue: number.optional(),
+    unit: text.optional(),
+    deadline: date.optional(),
+    code: text.optional(),
+  },
   Observation: { metric: text, value: number, unit: text.optional(), asOf: date.optional() },
-  Policy: { kind: oneOf(POLICY_KIND), issuedOn: date.optional(), issuer: text.optional(), amountYuan: number.optional() },
+  Policy: {
+    kind: oneOf(POLICY_KIND),
+    issuedOn: date.optional(),
+    issuer: text.optional(),
+    amountYuan: number.optional(),
+  },
   Source: {
-    url: z.string().url({ error: (issue) => `must be a URL (${got(issue.input)})` }).nullable().optional(),
+    url: z
+      .string()
+      .url({ error: (issue) => `must be a URL (${got(issue.input)})` })
+      .nullable()
+      .optional(),
     publisher: text.nullable().optional(),
     publishedOn: date.nullable().optional(),
     kind: oneOf(SOURCE_KIND),
@@ -84,7 +134,10 @@ const labelProps: Record<Label, z.ZodRawShape> = {
 };
 
 export const nodeSchemas = Object.fromEntries(
-  LABELS.map((label) => [label, z.strictObject({ ...nodeBase, ...(label === 'Source' ? {} : provenance), ...labelProps[label] })]),
+  LABELS.map((label) => [
+    label,
+    z.strictObject({ ...nodeBase, ...(label === 'Source' ? {} : provenance), ...labelProps[label] }),
+  ]),
 ) as unknown as Record<Label, z.ZodType>;
 
 const relBase = {
@@ -96,7 +149,10 @@ const relBase = {
   validFrom: date.optional(),
   validTo: date.optional(),
   /** Days on which a source shows the fact (e.g. a person in post), where no term is stated. */
-  observedOn: z.array(date, { error: (issue) => `must be a list of dates, e.g. ['2024-03-07'] (${got(issue.input)})` }).min(1).optional(),
+  observedOn: z
+    .array(date, { error: (issue) => `must be a list of dates, e.g. ['2024-03-07'] (${got(issue.input)})` })
+    .min(1)
+    .optional(),
 };
 
 const typeProps: Partial<Record<RelType, z.ZodRawShape>> = {
@@ -113,7 +169,10 @@ export const relSchemas = Object.fromEntries(
 export function describeIssue(issue: z.core.$ZodIssue): { field?: string; message: string }[] {
   const field = issue.path.length ? issue.path.map(String).join('.') : undefined;
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: key, message: 'is not a field of this record (misspelt? see seed/data/README.md)' }));
+    return issue.keys.map((key) => ({
+      field: key,
+      message: 'is not a field of this record (misspelt? see seed/data/README.md)',
+    }));
   }
   return [{ field, message: issue.message }];
 }

@@ -31,10 +31,15 @@ const SUPPLY_EDGES_PER_FIRM = { large: 2.4, small: 1.5 };
 const SHARED_FIRMS = 0.05;
 
 /** Splits n into `parts` near-equal integers. */
-export const evenSplit = (n: number, parts: number) => Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
+export const evenSplit = (n: number, parts: number) =>
+  Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
 
 export function layoutFirms(
-  enterprises: number, chains: number, rnd: Random, t: GapThresholds, leafId: (chain: number, branch: number, leaf: number) => string,
+  enterprises: number,
+  chains: number,
+  rnd: Random,
+  t: GapThresholds,
+  leafId: (chain: number, branch: number, leaf: number) => string,
 ): FirmLayout {
   const outside = Math.round(enterprises * 0.3);
   const localPerChain = evenSplit(enterprises - outside, chains);
@@ -58,7 +63,9 @@ export function layoutFirms(
     const chainLeaves: LeafFirms[] = [];
     for (let b = 0; b < BRANCHES_PER_CHAIN; b++) {
       const pattern = PATTERNS[(b + c) % PATTERNS.length];
-      pattern.leaves.forEach((plan, j) => chainLeaves.push({ id: leafId(c, b, j), chain: c, branch: b, plan, locals: [], outs: [], shared: [] }));
+      pattern.leaves.forEach((plan, j) =>
+        chainLeaves.push({ id: leafId(c, b, j), chain: c, branch: b, plan, locals: [], outs: [], shared: [] }),
+      );
     }
     // Small leaves first: fixed numbers of local firms.
     for (let b = 0; b < BRANCHES_PER_CHAIN; b++) {
@@ -81,9 +88,15 @@ export function layoutFirms(
     const usedLocals = local.length - firstFirm; // only local firms were taken so far
     const remainingLocals = localPerChain[c] - usedLocals;
     if (remainingLocals < large.length * t.thinBelow) {
-      throw badInput(`--enterprises is too small for the gap thresholds: each chain needs at least ${usedLocals + large.length * t.thinBelow} local firms`);
+      throw badInput(
+        `--enterprises is too small for the gap thresholds: each chain needs at least ${usedLocals + large.length * t.thinBelow} local firms`,
+      );
     }
-    splitByWeight(remainingLocals, large.map((l) => l.plan.weight), t.thinBelow).forEach((n, i) => (large[i].locals = take(n, true, c)));
+    splitByWeight(
+      remainingLocals,
+      large.map((l) => l.plan.weight),
+      t.thinBelow,
+    ).forEach((n, i) => (large[i].locals = take(n, true, c)));
 
     // Outside firms: a few in the small leaves, the rest in the large ones by weight.
     let outsUsed = 0;
@@ -93,7 +106,11 @@ export function layoutFirms(
       leaf.outs = take(n, false, c);
       outsUsed += n;
     }
-    splitByWeight(outPerChain[c] - outsUsed, large.map((l) => l.plan.weight), 2).forEach((n, i) => (large[i].outs = take(n, false, c)));
+    splitByWeight(
+      outPerChain[c] - outsUsed,
+      large.map((l) => l.plan.weight),
+      2,
+    ).forEach((n, i) => (large[i].outs = take(n, false, c)));
 
     // Some local firms of an external leaf also work in the sibling that buys locally.
     for (const leaf of large.filter((l) => l.plan.external)) {
@@ -107,7 +124,13 @@ export function layoutFirms(
 }
 
 /** Supply edges: each leaf's outside and local firms supply local firms of other branches of the chain. */
-function linkSupplies(leaves: LeafFirms[], chains: number, enterprises: number, rnd: Random, t: GapThresholds): [number, number][] {
+function linkSupplies(
+  leaves: LeafFirms[],
+  chains: number,
+  enterprises: number,
+  rnd: Random,
+  t: GapThresholds,
+): [number, number][] {
   const supplies: [number, number][] = [];
   const seen = new Set<number>();
   const externalShare = t.externalShare + (1 - t.externalShare) / 2;
@@ -123,7 +146,9 @@ function linkSupplies(leaves: LeafFirms[], chains: number, enterprises: number, 
     for (const leaf of chainLeaves) {
       const pool = customers[leaf.branch];
       const members = leaf.locals.length + leaf.outs.length;
-      const total = Math.round(members * (leaf.plan.kind === 'LARGE' ? SUPPLY_EDGES_PER_FIRM.large : SUPPLY_EDGES_PER_FIRM.small));
+      const total = Math.round(
+        members * (leaf.plan.kind === 'LARGE' ? SUPPLY_EDGES_PER_FIRM.large : SUPPLY_EDGES_PER_FIRM.small),
+      );
       let external = Math.round(total * (leaf.plan.external ? externalShare : localShare));
       if (leaf.locals.length === 0) external = total;
       if (leaf.outs.length === 0) external = 0;

@@ -6,7 +6,11 @@ import type { GapThresholds } from '../graph/gap-thresholds.js';
 export type GapStatus = 'ABSENT' | 'SINGLE_FIRM' | 'THIN' | 'EXTERNALLY_DEPENDENT' | 'COVERED';
 export const GAP_STATUSES: readonly GapStatus[] = ['ABSENT', 'SINGLE_FIRM', 'THIN', 'EXTERNALLY_DEPENDENT', 'COVERED'];
 
-export interface GapSegment { id: string; chainId: string; parentId: string | null }
+export interface GapSegment {
+  id: string;
+  chainId: string;
+  parentId: string | null;
+}
 export interface GapInput {
   segments: GapSegment[];
   /** Enterprise index → local flag. */

@@ -5,10 +5,24 @@
 
 /** What a leaf is planted to be. `external`: its supply edges into the chain come mostly from outside firms. */
 export type LeafKind = 'ABSENT' | 'SINGLE' | 'THIN' | 'LARGE';
-export interface LeafPlan { kind: LeafKind; weight: number; external: boolean; label: string }
-export interface PatternPlan { name: string; intended: string; leaves: [LeafPlan, LeafPlan, LeafPlan] }
+export interface LeafPlan {
+  kind: LeafKind;
+  weight: number;
+  external: boolean;
+  label: string;
+}
+export interface PatternPlan {
+  name: string;
+  intended: string;
+  leaves: [LeafPlan, LeafPlan, LeafPlan];
+}
 
-const leaf = (kind: LeafKind, weight: number, external: boolean, label: string): LeafPlan => ({ kind, weight, external, label });
+const leaf = (kind: LeafKind, weight: number, external: boolean, label: string): LeafPlan => ({
+  kind,
+  weight,
+  external,
+  label,
+});
 
 /**
  * The five patterns of a level-1 segment and the status each plants in the parent:
@@ -16,11 +30,43 @@ const leaf = (kind: LeafKind, weight: number, external: boolean, label: string):
  * firms), D → EXTERNALLY_DEPENDENT (the heavy leaf buys from outside), C → COVERED.
  */
 export const PATTERNS: readonly PatternPlan[] = [
-  { name: 'A', intended: 'ABSENT', leaves: [leaf('ABSENT', 0, true, 'ABSENT'), leaf('ABSENT', 0, true, 'ABSENT'), leaf('ABSENT', 0, true, 'ABSENT')] },
-  { name: 'S', intended: 'SINGLE_FIRM', leaves: [leaf('SINGLE', 0, false, 'SINGLE_FIRM'), leaf('ABSENT', 0, true, 'ABSENT'), leaf('ABSENT', 0, true, 'ABSENT')] },
-  { name: 'T', intended: 'THIN', leaves: [leaf('THIN', 0, false, 'THIN'), leaf('THIN', 0, true, 'THIN'), leaf('SINGLE', 0, false, 'SINGLE_FIRM')] },
-  { name: 'D', intended: 'EXTERNALLY_DEPENDENT', leaves: [leaf('LARGE', 3, true, 'EXTERNALLY_DEPENDENT'), leaf('LARGE', 1, false, 'COVERED'), leaf('THIN', 0, true, 'THIN')] },
-  { name: 'C', intended: 'COVERED', leaves: [leaf('LARGE', 3, false, 'COVERED'), leaf('LARGE', 1, true, 'EXTERNALLY_DEPENDENT'), leaf('THIN', 0, false, 'THIN')] },
+  {
+    name: 'A',
+    intended: 'ABSENT',
+    leaves: [leaf('ABSENT', 0, true, 'ABSENT'), leaf('ABSENT', 0, true, 'ABSENT'), leaf('ABSENT', 0, true, 'ABSENT')],
+  },
+  {
+    name: 'S',
+    intended: 'SINGLE_FIRM',
+    leaves: [
+      leaf('SINGLE', 0, false, 'SINGLE_FIRM'),
+      leaf('ABSENT', 0, true, 'ABSENT'),
+      leaf('ABSENT', 0, true, 'ABSENT'),
+    ],
+  },
+  {
+    name: 'T',
+    intended: 'THIN',
+    leaves: [leaf('THIN', 0, false, 'THIN'), leaf('THIN', 0, true, 'THIN'), leaf('SINGLE', 0, false, 'SINGLE_FIRM')],
+  },
+  {
+    name: 'D',
+    intended: 'EXTERNALLY_DEPENDENT',
+    leaves: [
+      leaf('LARGE', 3, true, 'EXTERNALLY_DEPENDENT'),
+      leaf('LARGE', 1, false, 'COVERED'),
+      leaf('THIN', 0, true, 'THIN'),
+    ],
+  },
+  {
+    name: 'C',
+    intended: 'COVERED',
+    leaves: [
+      leaf('LARGE', 3, false, 'COVERED'),
+      leaf('LARGE', 1, true, 'EXTERNALLY_DEPENDENT'),
+      leaf('THIN', 0, false, 'THIN'),
+    ],
+  },
 ];
 
 export const BRANCHES_PER_CHAIN = PATTERNS.length;
@@ -39,17 +85,78 @@ export const CHAIN_NAMES: readonly [string, string][] = [
   ['合成·现代农业', 'Synthetic modern agriculture'],
 ];
 export const BRANCH_NAMES: readonly [string, string][] = [
-  ['原材料', 'raw materials'], ['核心部件', 'core components'], ['装备制造', 'equipment'],
-  ['系统集成', 'system integration'], ['应用服务', 'applications and services'],
+  ['原材料', 'raw materials'],
+  ['核心部件', 'core components'],
+  ['装备制造', 'equipment'],
+  ['系统集成', 'system integration'],
+  ['应用服务', 'applications and services'],
 ];
 export const DISTRICTS: readonly [string, string, 'district' | 'zone' | 'park'][] = [
-  ['合成东区', 'Synthetic East District', 'district'], ['合成西区', 'Synthetic West District', 'district'],
-  ['合成高新区', 'Synthetic High-tech Zone', 'zone'], ['合成经开区', 'Synthetic Economic Development Zone', 'zone'],
-  ['合成新区', 'Synthetic New Area', 'zone'], ['合成产业园', 'Synthetic Industrial Park', 'park'],
+  ['合成东区', 'Synthetic East District', 'district'],
+  ['合成西区', 'Synthetic West District', 'district'],
+  ['合成高新区', 'Synthetic High-tech Zone', 'zone'],
+  ['合成经开区', 'Synthetic Economic Development Zone', 'zone'],
+  ['合成新区', 'Synthetic New Area', 'zone'],
+  ['合成产业园', 'Synthetic Industrial Park', 'park'],
 ];
-export const NAME_HEADS = ['华', '东', '北', '长', '吉', '海', '天', '金', '瑞', '恒', '中', '新', '博', '远', '德', '安', '泰', '宏', '鑫', '辰'];
-export const NAME_CORES = ['光', '芯', '锐', '驰', '科', '智', '通', '源', '达', '创', '卓', '越', '精', '微', '晟', '航', '联', '领', '睿', '信'];
-export const NAME_TRADES = ['科技', '精密', '光电', '智能', '材料', '动力', '电子', '医药', '装备', '软件', '新能源', '半导体'];
+export const NAME_HEADS = [
+  '华',
+  '东',
+  '北',
+  '长',
+  '吉',
+  '海',
+  '天',
+  '金',
+  '瑞',
+  '恒',
+  '中',
+  '新',
+  '博',
+  '远',
+  '德',
+  '安',
+  '泰',
+  '宏',
+  '鑫',
+  '辰',
+];
+export const NAME_CORES = [
+  '光',
+  '芯',
+  '锐',
+  '驰',
+  '科',
+  '智',
+  '通',
+  '源',
+  '达',
+  '创',
+  '卓',
+  '越',
+  '精',
+  '微',
+  '晟',
+  '航',
+  '联',
+  '领',
+  '睿',
+  '信',
+];
+export const NAME_TRADES = [
+  '科技',
+  '精密',
+  '光电',
+  '智能',
+  '材料',
+  '动力',
+  '电子',
+  '医药',
+  '装备',
+  '软件',
+  '新能源',
+  '半导体',
+];
 
 /** Chains for N enterprises: as many as fit (each needs ENTERPRISES_PER_CHAIN_MIN), at most MAX_CHAINS. */
 export function chainCount(enterprises: number): number {

@@ -25,7 +25,7 @@ export function createRandom(seed: number): Random {
     if (!table) {
       table = new Float64Array(n);
       let sum = 0;
-      for (let i = 0; i < n; i++) table[i] = sum += 1 / Math.pow(i + 1, exponent);
+      for (let i = 0; i < n; i++) table[i] = sum += 1 / (i + 1) ** exponent;
       for (let i = 0; i < n; i++) table[i] /= sum;
       if (zipfTables.size > 4096) zipfTables.clear();
       zipfTables.set(key, table);

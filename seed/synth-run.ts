@@ -38,7 +38,7 @@ export interface SynthRunReport {
 export function writeManifest(manifest: SynthManifest, path: string): string {
   const target = resolve(path);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(target, `${JSON.stringify(manifest, null, 2)}\n`);
   return target;
 }
 
@@ -48,8 +48,13 @@ export async function runSynth(executor: Executor, options: SynthRunOptions): Pr
   const data = generateSynth({ enterprises: options.enterprises, seed: options.seed });
   const generateSeconds = (performance.now() - started) / 1000;
   const records = data.manifest.totals.nodes + data.manifest.totals.relationships;
-  log(`Generated ${data.manifest.totals.nodes} nodes and ${data.manifest.totals.relationships} relationships in ${generateSeconds.toFixed(1)} s (seed ${options.seed}).`);
-  const manifestPath = writeManifest(data.manifest, options.manifestPath ?? defaultManifestPath(options.enterprises, options.seed));
+  log(
+    `Generated ${data.manifest.totals.nodes} nodes and ${data.manifest.totals.relationships} relationships in ${generateSeconds.toFixed(1)} s (seed ${options.seed}).`,
+  );
+  const manifestPath = writeManifest(
+    data.manifest,
+    options.manifestPath ?? defaultManifestPath(options.enterprises, options.seed),
+  );
   log(`Manifest: ${manifestPath}`);
 
   await ensureSchema(executor, log);
@@ -61,7 +66,10 @@ export async function runSynth(executor: Executor, options: SynthRunOptions): Pr
   const progress = progressLogger(log);
   await writeGraph(executor, { nodes: [data.source], relationships: [] }, { common: SYNTHETIC });
   await writeGraph(executor, data.graph, {
-    common: { ...SYNTHETIC, ...data.provenance }, batchSize: options.batchSize, concurrency: options.concurrency ?? 2, onProgress: progress,
+    common: { ...SYNTHETIC, ...data.provenance },
+    batchSize: options.batchSize,
+    concurrency: options.concurrency ?? 2,
+    onProgress: progress,
   });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const recordsPerSecond = Math.round(records / loadSeconds);

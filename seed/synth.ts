@@ -9,12 +9,24 @@ import type { GraphWrite, NodeWrite, Props, RelWrite } from '../graph/upsert.js'
 import { computeSegmentGaps, type SegmentGapFacts } from './synth-gaps.js';
 import { layoutFirms } from './synth-firms.js';
 import {
-  BRANCHES_PER_CHAIN, BRANCH_NAMES, CHAIN_NAMES, chainCount, DISTRICTS, ENTERPRISES_PER_CHAIN_MIN, NAME_CORES, NAME_HEADS,
-  NAME_TRADES, PATTERNS,
+  BRANCHES_PER_CHAIN,
+  BRANCH_NAMES,
+  CHAIN_NAMES,
+  chainCount,
+  DISTRICTS,
+  ENTERPRISES_PER_CHAIN_MIN,
+  NAME_CORES,
+  NAME_HEADS,
+  NAME_TRADES,
+  PATTERNS,
 } from './synth-plan.js';
 import { createRandom } from './synth-random.js';
 
-export interface SynthOptions { enterprises: number; seed: number; thresholds?: GapThresholds }
+export interface SynthOptions {
+  enterprises: number;
+  seed: number;
+  thresholds?: GapThresholds;
+}
 
 export interface SynthManifest {
   seed: number;
@@ -39,7 +51,8 @@ export interface SynthData {
 export const SYNTHETIC: Props = { synthetic: true };
 
 const pad = (n: number) => String(n).padStart(6, '0');
-const isoDay = (base: number, offsetDays: number) => new Date(base + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (base: number, offsetDays: number) =>
+  new Date(base + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export function generateSynth(options: SynthOptions): SynthData {
   const { enterprises, seed } = options;
@@ -59,7 +72,9 @@ export function generateSynth(options: SynthOptions): SynthData {
   const named = (name: string, nameEn: string) => ({ name, nameEn, nameEnTranslated: true });
 
   const ids = {
-    program: `program:${p}`, source: `source:${p}`, city: `district:${p}-city`,
+    program: `program:${p}`,
+    source: `source:${p}`,
+    city: `district:${p}-city`,
     chain: (c: number) => `chain:${p}-c${c + 1}`,
     branch: (c: number, b: number) => `segment:${p}-c${c + 1}-b${b + 1}`,
     leaf: (c: number, b: number, j: number) => `segment:${p}-c${c + 1}-b${b + 1}-l${j + 1}`,
@@ -67,14 +82,36 @@ export function generateSynth(options: SynthOptions): SynthData {
     district: (d: number) => `district:${p}-d${d + 1}`,
   };
   const source: NodeWrite = {
-    label: 'Source', id: ids.source,
-    props: { ...named(`合成数据（生成器种子 ${seed}，${enterprises} 家企业）`, `Synthetic data (generator seed ${seed}, ${enterprises} enterprises); not real`), kind: 'dataset', publisher: 'seed/synth.ts' },
+    label: 'Source',
+    id: ids.source,
+    props: {
+      ...named(
+        `合成数据（生成器种子 ${seed}，${enterprises} 家企业）`,
+        `Synthetic data (generator seed ${seed}, ${enterprises} enterprises); not real`,
+      ),
+      kind: 'dataset',
+      publisher: 'seed/synth.ts',
+    },
   };
 
-  node('Program', ids.program, { ...named(`合成产业链机制（种子 ${seed}）`, `Synthetic chain-owner mechanism (seed ${seed})`), declaredKeyChains: chains, declaredGuaranteeChains: 0, issuedOn: '2024-01-15' });
-  node('Leader', `leader:${p}-coordinator`, { ...named('合成市委主要领导', 'Synthetic party secretary'), title: '市委主要领导', body: '市委' });
+  node('Program', ids.program, {
+    ...named(`合成产业链机制（种子 ${seed}）`, `Synthetic chain-owner mechanism (seed ${seed})`),
+    declaredKeyChains: chains,
+    declaredGuaranteeChains: 0,
+    issuedOn: '2024-01-15',
+  });
+  node('Leader', `leader:${p}-coordinator`, {
+    ...named('合成市委主要领导', 'Synthetic party secretary'),
+    title: '市委主要领导',
+    body: '市委',
+  });
   rel('COORDINATES', 'Leader', `leader:${p}-coordinator`, 'Program', ids.program);
-  node('Policy', `policy:${p}-plan`, { ...named('合成产业链工作方案', 'Synthetic chain work plan'), kind: 'plan', issuedOn: '2024-01-15', issuer: '合成市人民政府' });
+  node('Policy', `policy:${p}-plan`, {
+    ...named('合成产业链工作方案', 'Synthetic chain work plan'),
+    kind: 'plan',
+    issuedOn: '2024-01-15',
+    issuer: '合成市人民政府',
+  });
 
   node('District', ids.city, { ...named('合成市', 'Synthetic City'), kind: 'city' });
   DISTRICTS.forEach(([name, nameEn, kind], d) => {
@@ -87,7 +124,11 @@ export function generateSynth(options: SynthOptions): SynthData {
     const [chainName, chainNameEn] = CHAIN_NAMES[c];
     node('Chain', ids.chain(c), { ...named(chainName, chainNameEn), kind: 'key', identified: true, priority: c + 1 });
     rel('PART_OF', 'Chain', ids.chain(c), 'Program', ids.program);
-    node('Leader', `leader:${p}-c${c + 1}-owner`, { ...named(`合成副市长（${chainName}链长）`, `Synthetic vice mayor (owner of ${chainNameEn})`), title: '副市长', body: '市政府' });
+    node('Leader', `leader:${p}-c${c + 1}-owner`, {
+      ...named(`合成副市长（${chainName}链长）`, `Synthetic vice mayor (owner of ${chainNameEn})`),
+      title: '副市长',
+      body: '市政府',
+    });
     rel('OWNER_OF', 'Leader', `leader:${p}-c${c + 1}-owner`, 'Chain', ids.chain(c));
     rel('SUPPORTS', 'Policy', `policy:${p}-plan`, 'Chain', ids.chain(c));
     rel('HOSTS', 'District', ids.district(c % DISTRICTS.length), 'Chain', ids.chain(c), { role: '核心区' });
@@ -96,15 +137,37 @@ export function generateSynth(options: SynthOptions): SynthData {
       const pattern = PATTERNS[(b + c) % PATTERNS.length];
       const [branchName, branchNameEn] = BRANCH_NAMES[b];
       const stage = b === 0 ? 'upstream' : b === BRANCHES_PER_CHAIN - 1 ? 'downstream' : 'midstream';
-      node('Segment', ids.branch(c, b), { ...named(`${chainName}·${branchName}`, `${chainNameEn}: ${branchNameEn}`), level: 1, stage, code: `${c + 1}.${b + 1}` });
+      node('Segment', ids.branch(c, b), {
+        ...named(`${chainName}·${branchName}`, `${chainNameEn}: ${branchNameEn}`),
+        level: 1,
+        stage,
+        code: `${c + 1}.${b + 1}`,
+      });
       rel('PART_OF', 'Segment', ids.branch(c, b), 'Chain', ids.chain(c));
       if (b > 0) rel('FEEDS', 'Segment', ids.branch(c, b - 1), 'Segment', ids.branch(c, b));
-      segments.push({ id: ids.branch(c, b), chainId: ids.chain(c), parentId: null, level: 1, planted: pattern.intended });
+      segments.push({
+        id: ids.branch(c, b),
+        chainId: ids.chain(c),
+        parentId: null,
+        level: 1,
+        planted: pattern.intended,
+      });
       pattern.leaves.forEach((plan, j) => {
-        node('Segment', ids.leaf(c, b, j), { ...named(`${chainName}·${branchName}${j + 1}`, `${chainNameEn}: ${branchNameEn} ${j + 1}`), level: 2, stage, code: `${c + 1}.${b + 1}.${j + 1}` });
+        node('Segment', ids.leaf(c, b, j), {
+          ...named(`${chainName}·${branchName}${j + 1}`, `${chainNameEn}: ${branchNameEn} ${j + 1}`),
+          level: 2,
+          stage,
+          code: `${c + 1}.${b + 1}.${j + 1}`,
+        });
         rel('PART_OF', 'Segment', ids.leaf(c, b, j), 'Segment', ids.branch(c, b));
         if (j > 0) rel('FEEDS', 'Segment', ids.leaf(c, b, j - 1), 'Segment', ids.leaf(c, b, j));
-        segments.push({ id: ids.leaf(c, b, j), chainId: ids.chain(c), parentId: ids.branch(c, b), level: 2, planted: plan.label });
+        segments.push({
+          id: ids.leaf(c, b, j),
+          chainId: ids.chain(c),
+          parentId: ids.branch(c, b),
+          level: 2,
+          planted: plan.label,
+        });
       });
     }
     addGoals(c, chainName, chainNameEn);
@@ -113,10 +176,23 @@ export function generateSynth(options: SynthOptions): SynthData {
   function addGoals(c: number, chainName: string, chainNameEn: string) {
     const goal = `goal:${p}-c${c + 1}-output`;
     const target = (200 + rnd.int(0, 800)) * 1e8;
-    node('Goal', goal, { ...named(`${chainName}产值目标`, `${chainNameEn} output target`), metric: '产值', targetValue: target, unit: '亿元', deadline: '2027-12-31', code: `${p}#${c + 1}` });
+    node('Goal', goal, {
+      ...named(`${chainName}产值目标`, `${chainNameEn} output target`),
+      metric: '产值',
+      targetValue: target,
+      unit: '亿元',
+      deadline: '2027-12-31',
+      code: `${p}#${c + 1}`,
+    });
     rel('GOAL_OF', 'Goal', goal, 'Chain', ids.chain(c));
     const obs = `obs:${p}-c${c + 1}-output-2024`;
-    node('Observation', obs, { ...named(`${chainName}2024年产值`, `${chainNameEn} output in 2024`), metric: '产值', value: Math.round(target * (0.3 + 0.5 * rnd.next())), unit: '亿元', asOf: '2024-12-31' });
+    node('Observation', obs, {
+      ...named(`${chainName}2024年产值`, `${chainNameEn} output in 2024`),
+      metric: '产值',
+      value: Math.round(target * (0.3 + 0.5 * rnd.next())),
+      unit: '亿元',
+      asOf: '2024-12-31',
+    });
     rel('MEASURES', 'Observation', obs, 'Goal', goal);
     rel('DESCRIBES', 'Observation', obs, 'Chain', ids.chain(c));
   }
@@ -131,23 +207,31 @@ export function generateSynth(options: SynthOptions): SynthData {
     if (rnd.chance(0.005)) tags.push('上市');
     const name = `${rnd.pick(NAME_HEADS)}${rnd.pick(NAME_CORES)}${rnd.pick(NAME_TRADES)}（合成${i + 1}号）`;
     node('Enterprise', ids.ent(i), {
-      name, nameEn: `Synthetic enterprise no. ${i + 1}`, nameEnTranslated: true, local: layout.local[i], tags,
+      name,
+      nameEn: `Synthetic enterprise no. ${i + 1}`,
+      nameEnTranslated: true,
+      local: layout.local[i],
+      tags,
       outputYuan: Math.round(Math.exp(14 + 3 * rnd.next() * rnd.next() * 3)),
     });
-    if (layout.local[i]) rel('LOCATED_IN', 'Enterprise', ids.ent(i), 'District', ids.district(rnd.zipf(DISTRICTS.length, 1)));
+    if (layout.local[i])
+      rel('LOCATED_IN', 'Enterprise', ids.ent(i), 'District', ids.district(rnd.zipf(DISTRICTS.length, 1)));
   }
   const memberships: [number, string][] = [];
   for (const leaf of layout.leaves) {
     const members = [...leaf.locals, ...leaf.outs, ...leaf.shared];
     members.forEach((firm, k) => {
       memberships.push([firm, leaf.id]);
-      rel('IN_SEGMENT', 'Enterprise', ids.ent(firm), 'Segment', leaf.id, { role: k < 3 && leaf.plan.kind === 'LARGE' ? 'core' : 'member' });
+      rel('IN_SEGMENT', 'Enterprise', ids.ent(firm), 'Segment', leaf.id, {
+        role: k < 3 && leaf.plan.kind === 'LARGE' ? 'core' : 'member',
+      });
     });
     if (leaf.plan.kind === 'LARGE' && !leaf.plan.external && leaf.locals.length) {
       rel('LEADS', 'Enterprise', ids.ent(leaf.locals[0]), 'Segment', leaf.id);
     }
   }
-  for (const [supplier, customer] of layout.supplies) rel('SUPPLIES', 'Enterprise', ids.ent(supplier), 'Enterprise', ids.ent(customer));
+  for (const [supplier, customer] of layout.supplies)
+    rel('SUPPLIES', 'Enterprise', ids.ent(supplier), 'Enterprise', ids.ent(customer));
 
   // Targets in the investment-promotion pipeline: outside firms wanted for gap leaves or for a chain.
   const gapLeaves = layout.leaves.filter((l) => l.plan.kind !== 'LARGE');
@@ -166,7 +250,8 @@ export function generateSynth(options: SynthOptions): SynthData {
     if (targeted.has(key)) continue;
     targeted.add(key);
     rel('TARGET_FOR', 'Enterprise', ids.ent(firm), toSegment ? 'Segment' : 'Chain', to, {
-      stage: PIPELINE_STAGES[weightedIndex(stageWeights, rnd.next())], stageSince: isoDay(stageBase, rnd.int(0, 900)),
+      stage: PIPELINE_STAGES[weightedIndex(stageWeights, rnd.next())],
+      stageSince: isoDay(stageBase, rnd.int(0, 900)),
     });
   }
 
@@ -175,7 +260,12 @@ export function generateSynth(options: SynthOptions): SynthData {
   for (let k = 0; k < 6; k++) {
     const label: Label = k < 4 ? 'Institute' : 'University';
     const id = `${label === 'Institute' ? 'institute' : 'university'}:${p}-${k + 1}`;
-    node(label, id, { ...named(label === 'Institute' ? `合成研究所${k + 1}` : `合成大学${k - 3}`, label === 'Institute' ? `Synthetic institute ${k + 1}` : `Synthetic university ${k - 3}`) });
+    node(label, id, {
+      ...named(
+        label === 'Institute' ? `合成研究所${k + 1}` : `合成大学${k - 3}`,
+        label === 'Institute' ? `Synthetic institute ${k + 1}` : `Synthetic university ${k - 3}`,
+      ),
+    });
     rel('LOCATED_IN', label, id, 'District', ids.district(k % DISTRICTS.length));
     const c = k % chains;
     rel('SUPPORTS', label, id, 'Chain', ids.chain(c), { role: label === 'Institute' ? '研发' : '人才' });
@@ -195,7 +285,10 @@ export function generateSynth(options: SynthOptions): SynthData {
     graph: { nodes, relationships: rels },
     provenance: { sources: [ids.source], confidence: 'high', status: 'confirmed' },
     manifest: {
-      seed, enterprises, programId: ids.program, sourceId: ids.source,
+      seed,
+      enterprises,
+      programId: ids.program,
+      sourceId: ids.source,
       chainIds: Array.from({ length: chains }, (_, c) => ids.chain(c)),
       thresholds: t,
       segments: manifestSegments,

@@ -32,12 +32,13 @@ export function parseRecords(records: RawRecord[]): ValidationResult {
     const at: RecordLocation = raw.origin
       ? { file: raw.file, record: `row ${raw.origin.row}`, row: raw.origin.row, columns: raw.origin.columns }
       : {
-        file: raw.file,
-        line: raw.line,
-        record: value && typeof value === 'object' && !Array.isArray(value)
-          ? (isNode ? describeNode : describeRel)(raw.index, value as Record<string, unknown>)
-          : `${raw.kind}[${raw.index}]`,
-      };
+          file: raw.file,
+          line: raw.line,
+          record:
+            value && typeof value === 'object' && !Array.isArray(value)
+              ? (isNode ? describeNode : describeRel)(raw.index, value as Record<string, unknown>)
+              : `${raw.kind}[${raw.index}]`,
+        };
     const problem = (field: string | undefined, message: string) =>
       problems.push({ ...problemAt(at, field, (field && raw.fieldLines[field.split('.')[0]]) || undefined), message });
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -72,11 +73,18 @@ export function parseRecords(records: RawRecord[]): ValidationResult {
 
 /** Keeps what reference checks need from a record that failed its schema, when those fields are sound. */
 function keepPartial(partial: Dataset, record: Record<string, unknown>, isNode: boolean, at: RecordLocation) {
-  const sources = Array.isArray(record.sources) && record.sources.every((s) => typeof s === 'string') ? record.sources : [];
+  const sources =
+    Array.isArray(record.sources) && record.sources.every((s) => typeof s === 'string') ? record.sources : [];
   if (isNode && typeof record.id === 'string') {
     partial.nodes.push({ id: record.id, label: record.label as Label, props: { sources }, at });
   } else if (!isNode && typeof record.from === 'string' && typeof record.to === 'string') {
-    partial.relationships.push({ type: record.type as RelType, from: record.from, to: record.to, props: { sources }, at });
+    partial.relationships.push({
+      type: record.type as RelType,
+      from: record.from,
+      to: record.to,
+      props: { sources },
+      at,
+    });
   }
 }
 
@@ -94,7 +102,10 @@ export function checkIdentity(dataset: Dataset, existing?: ReadonlyMap<string, L
     const at = problemAt(node.at, 'id');
     const prefix = node.id.split(':', 1)[0];
     if (prefix !== ID_PREFIX[node.label]) {
-      problems.push({ ...at, message: `a ${node.label} id must start with "${ID_PREFIX[node.label]}:" (got "${node.id}")` });
+      problems.push({
+        ...at,
+        message: `a ${node.label} id must start with "${ID_PREFIX[node.label]}:" (got "${node.id}")`,
+      });
     }
     const first = seen.get(node.id);
     if (first) {
@@ -112,7 +123,10 @@ export function checkIdentity(dataset: Dataset, existing?: ReadonlyMap<string, L
     const key = `${rel.type}|${rel.from}|${rel.to}`;
     const first = rels.get(key);
     if (first) {
-      problems.push({ ...problemAt(rel.at), message: `duplicate relationship: the same ${rel.type} from ${rel.from} to ${rel.to} is already at ${where(first.at)}; merge the two records (list both sources)` });
+      problems.push({
+        ...problemAt(rel.at),
+        message: `duplicate relationship: the same ${rel.type} from ${rel.from} to ${rel.to} is already at ${where(first.at)}; merge the two records (list both sources)`,
+      });
     } else {
       rels.set(key, rel);
     }

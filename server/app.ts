@@ -28,7 +28,13 @@ export interface AppOptions {
   auditLog?: AuditLog;
 }
 
-export function createApp({ executor, config, webRoot, extraPlugins = [], auditLog = new AuditLog(config.auditFile) }: AppOptions) {
+export function createApp({
+  executor,
+  config,
+  webRoot,
+  extraPlugins = [],
+  auditLog = new AuditLog(config.auditFile),
+}: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -36,7 +42,11 @@ export function createApp({ executor, config, webRoot, extraPlugins = [], auditL
     landingPage: false,
     logging: 'warn',
     // GraphiQL with its assets bundled in the package: works on a closed network (no CDN).
-    graphiql: { title: 'Changchun chain-owner graph — GraphiQL', defaultQuery: '{\n  chains {\n    id\n    name\n    patrons { leader { name } citations { quote source { name url } } }\n  }\n}\n' },
+    graphiql: {
+      title: 'Changchun chain-owner graph — GraphiQL',
+      defaultQuery:
+        '{\n  chains {\n    id\n    name\n    patrons { leader { name } citations { quote source { name url } } }\n  }\n}\n',
+    },
     renderGraphiQL,
     maskedErrors: { maskError },
     context: createContextFactory(executor, config, auditLog),

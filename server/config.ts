@@ -17,7 +17,11 @@ const schema = z.object({
   KG_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   KG_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   KG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
-  KG_AUDIT_FILE: z.string().trim().min(1, 'give a file path for the audit trail (or leave it unset)').default(DEFAULT_AUDIT_FILE),
+  KG_AUDIT_FILE: z
+    .string()
+    .trim()
+    .min(1, 'give a file path for the audit trail (or leave it unset)')
+    .default(DEFAULT_AUDIT_FILE),
 });
 
 export interface ServerConfig {
@@ -40,12 +44,17 @@ export class ConfigError extends Error {}
 export function parseTokens(text: string, origin: string): Map<string, Role> {
   const tokens = new Map<string, Role>();
   const problems: string[] = [];
-  for (const entry of text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s && !s.startsWith('#'))) {
+  for (const entry of text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'))) {
     const at = entry.indexOf(':');
     const role = entry.slice(0, at) as Role;
     const token = entry.slice(at + 1);
-    if (at < 1 || !ROLES.includes(role)) problems.push(`${origin}: "${entry.slice(0, 12)}…" must be role:token with role one of ${ROLES.join(', ')}`);
-    else if (token.length < 12) problems.push(`${origin}: the ${role} token is shorter than 12 characters; use a long random token`);
+    if (at < 1 || !ROLES.includes(role))
+      problems.push(`${origin}: "${entry.slice(0, 12)}…" must be role:token with role one of ${ROLES.join(', ')}`);
+    else if (token.length < 12)
+      problems.push(`${origin}: the ${role} token is shorter than 12 characters; use a long random token`);
     else tokens.set(token, role);
   }
   if (problems.length) throw new ConfigError(problems.join('\n'));

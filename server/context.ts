@@ -33,9 +33,16 @@ export function roleOf(request: Request, config: ServerConfig): Pick<AppContextE
   if (!match) return { role: 'public', badToken: header.trim().length > 0, actor: anonymous };
   const token = match[1].trim();
   const role = config.tokens.get(token);
-  return role ? { role, badToken: false, actor: { role, fingerprint: tokenFingerprint(token) } } : { role: 'public', badToken: true, actor: anonymous };
+  return role
+    ? { role, badToken: false, actor: { role, fingerprint: tokenFingerprint(token) } }
+    : { role: 'public', badToken: true, actor: anonymous };
 }
 
 export function createContextFactory(executor: Executor, config: ServerConfig, auditLog: AuditLog) {
-  return ({ request }: YogaInitialContext): AppContextExtra => ({ executor: executor.scoped(), config, auditLog, ...roleOf(request, config) });
+  return ({ request }: YogaInitialContext): AppContextExtra => ({
+    executor: executor.scoped(),
+    config,
+    auditLog,
+    ...roleOf(request, config),
+  });
 }

@@ -16,16 +16,32 @@ export type ErrorCode =
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, DATABASE_UNAVAILABLE: 503 };
 
-export function userError(code: ErrorCode, message: string, options: { path?: readonly (string | number)[]; nodes?: GraphQLError['nodes'] } = {}): GraphQLError {
+export function userError(
+  code: ErrorCode,
+  message: string,
+  options: { path?: readonly (string | number)[]; nodes?: GraphQLError['nodes'] } = {},
+): GraphQLError {
   const status = HTTP_STATUS[code];
-  return new GraphQLError(message, { path: options.path, nodes: options.nodes, extensions: { code, ...(status ? { http: { status } } : {}) } });
+  return new GraphQLError(message, {
+    path: options.path,
+    nodes: options.nodes,
+    extensions: { code, ...(status ? { http: { status } } : {}) },
+  });
 }
 
 export const forbidden = (message: string) => userError('FORBIDDEN', message);
 export const unauthenticated = (message: string) => userError('UNAUTHENTICATED', message);
 export const badUserInput = (message: string) => userError('BAD_USER_INPUT', message);
 
-const USER_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'DATABASE_UNAVAILABLE']);
+const USER_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'QUERY_TOO_COMPLEX',
+  'TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+]);
 
 /**
  * yoga's maskError: named errors keep their code and message, GraphQL errors meant for users pass,
@@ -41,9 +57,12 @@ export function maskError(error: unknown, _message: string, isDev?: boolean): Er
   if (graphQLError && USER_CODES.has(String(graphQLError.extensions?.code))) return graphQLError;
   // yoga reads the GET parameters `variables` and `extensions` with JSON.parse: its SyntaxError is the caller's.
   if (!graphQLError && original instanceof SyntaxError && /JSON/.test(original.message)) {
-    return new GraphQLError(`The request is not valid JSON (${original.message}). Send variables and extensions as JSON objects.`, {
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-    });
+    return new GraphQLError(
+      `The request is not valid JSON (${original.message}). Send variables and extensions as JSON objects.`,
+      {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      },
+    );
   }
   // Errors about the request itself (a variable of the wrong type, an unknown input field) carry a
   // 4xx status from graphql-js or yoga, and an original error of their own: still the caller's mistake.
@@ -55,13 +74,17 @@ export function maskError(error: unknown, _message: string, isDev?: boolean): Er
   // Parse and validation errors (no original error) are mistakes in the caller's query.
   if (graphQLError && !graphQLError.originalError) {
     // yoga's own codes for these (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) become the contract's code.
-    if (/^GRAPHQL_|^BAD_REQUEST$|^OPERATION_RESOLUTION_FAILURE$/.test(String(graphQLError.extensions?.code ?? ''))) (graphQLError.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+    if (/^GRAPHQL_|^BAD_REQUEST$|^OPERATION_RESOLUTION_FAILURE$/.test(String(graphQLError.extensions?.code ?? '')))
+      (graphQLError.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
     return withCode(graphQLError, 'BAD_USER_INPUT');
   }
   return new GraphQLError('Unexpected error. It was logged on the server; try again, and report it if it persists.', {
     path: graphQLError?.path,
     nodes: graphQLError?.nodes,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(isDev ? { detail: String((original as Error)?.message ?? original) } : {}) },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(isDev ? { detail: String((original as Error)?.message ?? original) } : {}),
+    },
   });
 }
 

@@ -15,14 +15,19 @@ async function main() {
   const auditLog = new AuditLog(config.auditFile);
   // Fail at start-up rather than on the first write: no write is accepted without its audit entry.
   await auditLog.ensureWritable().catch((error: Error) => {
-    throw new ConfigError(`KG_AUDIT_FILE: cannot append to ${config.auditFile} (${error.message}). Point KG_AUDIT_FILE at a writable file.`);
+    throw new ConfigError(
+      `KG_AUDIT_FILE: cannot append to ${config.auditFile} (${error.message}). Point KG_AUDIT_FILE at a writable file.`,
+    );
   });
   const settings = await ensureDatabase();
   const driver = createDriver(settings);
   await verifyDriver(driver, settings);
   const executor = createExecutor(driver, { database: settings.database, timeoutMs: config.dbTimeoutMs });
   const moved = await moveAuditOutOfGraph(executor, auditLog);
-  if (moved.entries || moved.proposals) console.log(`Moved ${moved.entries} audit records of an earlier version out of the graph into ${config.auditFile} (and the actor off ${moved.proposals} proposals).`);
+  if (moved.entries || moved.proposals)
+    console.log(
+      `Moved ${moved.entries} audit records of an earlier version out of the graph into ${config.auditFile} (and the actor off ${moved.proposals} proposals).`,
+    );
   await loadIfEmpty(executor, (line) => console.log(line));
 
   const app = createApp({ executor, config, auditLog });
@@ -31,14 +36,18 @@ async function main() {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new ConfigError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT to a free port.`)
+          ? new ConfigError(
+              `Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT to a free port.`,
+            )
           : error,
       ),
     );
     server.listen(config.port, config.host, resolve);
   });
   const base = `http://${config.host}:${config.port}`;
-  console.log(`\nReady.\n  Web page:  ${base}/\n  GraphQL:   ${base}/graphql\n  Health:    ${base}/healthz   Readiness: ${base}/readyz\n  Neo4j:     ${settings.uri}${settings.external ? ' (external)' : ' (local; `npm run db -- env` prints the credentials)'}\n`);
+  console.log(
+    `\nReady.\n  Web page:  ${base}/\n  GraphQL:   ${base}/graphql\n  Health:    ${base}/healthz   Readiness: ${base}/readyz\n  Neo4j:     ${settings.uri}${settings.external ? ' (external)' : ' (local; `npm run db -- env` prints the credentials)'}\n`,
+  );
 
   const shutdown = () => {
     server.close();

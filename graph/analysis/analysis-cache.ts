@@ -20,7 +20,8 @@ export function cacheSettings(env: NodeJS.ProcessEnv = process.env): CacheSettin
   const raw = env.KG_ANALYSIS_CACHE ?? 'on';
   if (!['on', 'off'].includes(raw)) throw new Error(`KG_ANALYSIS_CACHE must be on or off (got "${raw}")`);
   const maxEntries = env.KG_ANALYSIS_CACHE_ENTRIES ? Number(env.KG_ANALYSIS_CACHE_ENTRIES) : 64;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new Error('KG_ANALYSIS_CACHE_ENTRIES must be an integer ≥ 1');
+  if (!Number.isInteger(maxEntries) || maxEntries < 1)
+    throw new Error('KG_ANALYSIS_CACHE_ENTRIES must be an integer ≥ 1');
   return { enabled: raw === 'on', maxEntries };
 }
 
@@ -68,7 +69,12 @@ export class AnalysisCache {
 export const analysisCache = new AnalysisCache();
 
 /** `compute` in one read transaction, unless the cache holds the answer of `key` at the current position. */
-export async function cachedRead<T>(executor: Executor, cache: AnalysisCache | null, key: string, compute: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function cachedRead<T>(
+  executor: Executor,
+  cache: AnalysisCache | null,
+  key: string,
+  compute: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
   if (!cache?.enabled) return executor.read(compute);
   const { position, value } = await cache.lookup<T>(executor, key);
   if (value !== null) return value;

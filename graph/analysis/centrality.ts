@@ -48,7 +48,8 @@ const seeded = mulberry32;
 export function computeMetrics(slice: GraphSlice): SubgraphMetrics {
   const graph = new UndirectedGraph();
   for (const n of slice.nodes) graph.addNode(n.id);
-  for (const e of slice.edges) if (e.source !== e.target && !graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target);
+  for (const e of slice.edges)
+    if (e.source !== e.target && !graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target);
   const n = graph.order;
   const betweenness = n > 2 ? betweennessCentrality(graph, { normalized: true }) : {};
   let communityOf: Record<string, number> = {};
@@ -62,13 +63,23 @@ export function computeMetrics(slice: GraphSlice): SubgraphMetrics {
   }
   const nodes: NodeMetrics[] = slice.nodes.map((node) => {
     const degree = graph.degree(node.id);
-    return { node, degree, degreeCentrality: n > 1 ? degree / (n - 1) : 0, betweenness: betweenness[node.id] ?? 0, community: communityOf[node.id] ?? 0 };
+    return {
+      node,
+      degree,
+      degreeCentrality: n > 1 ? degree / (n - 1) : 0,
+      betweenness: betweenness[node.id] ?? 0,
+      community: communityOf[node.id] ?? 0,
+    };
   });
   nodes.sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.node.id.localeCompare(b.node.id));
   const groups = new Map<number, NodeMetrics[]>();
   for (const m of nodes) groups.set(m.community, [...(groups.get(m.community) ?? []), m]);
   const communities = [...groups.entries()]
-    .map(([id, members]) => ({ id, size: members.length, members: members.sort((a, b) => b.degree - a.degree || a.node.id.localeCompare(b.node.id)).map((m) => m.node.id) }))
+    .map(([id, members]) => ({
+      id,
+      size: members.length,
+      members: members.sort((a, b) => b.degree - a.degree || a.node.id.localeCompare(b.node.id)).map((m) => m.node.id),
+    }))
     .sort((a, b) => b.size - a.size || a.id - b.id);
   return { nodes, communities, modularity, slice, truncated: slice.truncated };
 }

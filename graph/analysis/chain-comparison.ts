@@ -42,9 +42,17 @@ export function compareChains(executor: Executor, options: ComparisonOptions = {
 }
 
 /** The comparison inside the caller's read transaction. */
-export async function compareChainsInTx(tx: ManagedTransaction, options: ComparisonOptions = {}): Promise<ChainComparisonRow[]> {
+export async function compareChainsInTx(
+  tx: ManagedTransaction,
+  options: ComparisonOptions = {},
+): Promise<ChainComparisonRow[]> {
   const thresholds = options.thresholds ?? gapThresholds();
-  const ids = (await runRows(tx, CHAINS, { programId: options.programId ?? null, ...scopeParams(options.includeSynthetic === true) })).map((r) => String(r.id));
+  const ids = (
+    await runRows(tx, CHAINS, {
+      programId: options.programId ?? null,
+      ...scopeParams(options.includeSynthetic === true),
+    })
+  ).map((r) => String(r.id));
   const goals = ids.length ? await goalsInTx(tx, ids) : [];
   const rows: ChainComparisonRow[] = [];
   for (const id of ids) {

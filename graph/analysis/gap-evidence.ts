@@ -53,11 +53,19 @@ function select(c: SegmentCounts): Selection {
   const ext = c.externalSample.slice(0, EVIDENCE_CAPS.suppliers);
   const locSup = c.localSupplierSample.slice(0, EVIDENCE_CAPS.suppliers);
   const truncated = c.localFirms > local.length || c.externalSuppliers > ext.length || c.localSuppliers > locSup.length;
-  return { firms: [...new Set([...local, ...ext, ...locSup])], suppliers: [...new Set([...ext, ...locSup])], truncated };
+  return {
+    firms: [...new Set([...local, ...ext, ...locSup])],
+    suppliers: [...new Set([...ext, ...locSup])],
+    truncated,
+  };
 }
 
 /** Reads the evidence nodes and edges of all segments at once (three queries in the caller's transaction). */
-export async function loadEvidence(tx: ManagedTransaction, inputs: GapInputs, all: SegmentCounts[]): Promise<{ data: EvidenceData; selections: Map<string, Selection> }> {
+export async function loadEvidence(
+  tx: ManagedTransaction,
+  inputs: GapInputs,
+  all: SegmentCounts[],
+): Promise<{ data: EvidenceData; selections: Map<string, Selection> }> {
   const selections = new Map(all.map((c) => [c.segmentId, select(c)]));
   const firmIds = [...new Set([...selections.values()].flatMap((s) => s.firms))];
   const supplierIds = [...new Set([...selections.values()].flatMap((s) => s.suppliers))];
@@ -76,8 +84,12 @@ export async function loadEvidence(tx: ManagedTransaction, inputs: GapInputs, al
       data.supplies.set(rel.from, [...(data.supplies.get(rel.from) ?? []), rel]);
     }
     for (const list of data.supplies.values()) list.sort((a, b) => a.to.localeCompare(b.to));
-    const buyerIds = [...new Set([...data.supplies.values()].flatMap((list) => list.map((r) => r.to)))].filter((id) => !data.nodes.has(id));
-    if (buyerIds.length) for (const row of await runRows(tx, BUYER_NODES, { buyerIds })) data.nodes.set((row.node as NodeRow).id, row.node as NodeRow);
+    const buyerIds = [...new Set([...data.supplies.values()].flatMap((list) => list.map((r) => r.to)))].filter(
+      (id) => !data.nodes.has(id),
+    );
+    if (buyerIds.length)
+      for (const row of await runRows(tx, BUYER_NODES, { buyerIds }))
+        data.nodes.set((row.node as NodeRow).id, row.node as NodeRow);
   }
   return { data, selections };
 }
@@ -132,6 +144,7 @@ export function evidenceSlice(ctx: EvidenceContext, c: SegmentCounts, selection:
     nodes.push(seg.node);
     if (id !== c.segmentId) rels.push(...seg.partOf);
   }
-  const truncated = selection.truncated || shownEdges < c.localEdges + c.externalEdges || shownSegs.length < segIds.size;
+  const truncated =
+    selection.truncated || shownEdges < c.localEdges + c.externalEdges || shownSegs.length < segIds.size;
   return buildSlice(nodes, rels, truncated);
 }

@@ -20,12 +20,14 @@ export function explainGap(
   const enName = `"${segment.nameEn || segment.name}"`;
   const n = counts.localFirms;
   const edges = counts.externalEdges + counts.localEdges;
-  const supplyZh = counts.externalShare === null
-    ? '图中未记录该环节企业向本链本地企业的供应关系'
-    : `本链本地企业从该环节采购的 ${edges} 条已记录供应关系中，${counts.externalEdges} 条来自外地企业（${pct(counts.externalShare)}，阈值 ${pct(thresholds.externalShare)}）`;
-  const supplyEn = counts.externalShare === null
-    ? 'no supply from this segment to local firms of the chain is recorded'
-    : `${counts.externalEdges} of the ${edges} recorded supply relations from this segment into local firms of the chain come from outside firms (${pct(counts.externalShare)}; threshold ${pct(thresholds.externalShare)})`;
+  const supplyZh =
+    counts.externalShare === null
+      ? '图中未记录该环节企业向本链本地企业的供应关系'
+      : `本链本地企业从该环节采购的 ${edges} 条已记录供应关系中，${counts.externalEdges} 条来自外地企业（${pct(counts.externalShare)}，阈值 ${pct(thresholds.externalShare)}）`;
+  const supplyEn =
+    counts.externalShare === null
+      ? 'no supply from this segment to local firms of the chain is recorded'
+      : `${counts.externalEdges} of the ${edges} recorded supply relations from this segment into local firms of the chain come from outside firms (${pct(counts.externalShare)}; threshold ${pct(thresholds.externalShare)})`;
   switch (counts.status) {
     case 'ABSENT':
       return {

@@ -122,37 +122,77 @@ WHERE ${counts('t')} AND ${counts('e')}
 RETURN s.id AS segmentId, e.id AS enterpriseId, t.stage AS stage, t.stageSince AS stageSince, ${REL_WITH_ENDS('t', 'e', 's')} AS rel`;
 
 /** Every segment of the chain (all levels) that counts, sorted by id, with its PART_OF relationships. */
-export async function loadChainSegments(tx: ManagedTransaction, chainId: string, scope: Scope): Promise<ChainSegment[]> {
+export async function loadChainSegments(
+  tx: ManagedTransaction,
+  chainId: string,
+  scope: Scope,
+): Promise<ChainSegment[]> {
   const segRows = await runRows(tx, SEGMENTS, { chainId, ...scope });
   const segments: ChainSegment[] = segRows.map((row) => {
     const partOf = row.partOf as RelRow[];
-    return { id: (row.node as NodeRow).id, node: row.node as NodeRow, partOf, parentIds: partOf.map((r) => r.to).filter((to) => to !== chainId) };
+    return {
+      id: (row.node as NodeRow).id,
+      node: row.node as NodeRow,
+      partOf,
+      parentIds: partOf.map((r) => r.to).filter((to) => to !== chainId),
+    };
   });
   return segments.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-async function checkHypothesis(tx: ManagedTransaction, chainId: string, segIds: string[], hypothesis: Hypothesis, scope: Scope): Promise<void> {
+async function checkHypothesis(
+  tx: ManagedTransaction,
+  chainId: string,
+  segIds: string[],
+  hypothesis: Hypothesis,
+  scope: Scope,
+): Promise<void> {
   const landingIds = hypothesis.landing.map((l) => l.enterpriseId);
   const both = landingIds.filter((id) => hypothesis.leaving.includes(id));
-  if (both.length) throw badInput(`Enterprise "${both[0]}" cannot both land and leave in one what-if; keep it in one list.`);
+  if (both.length)
+    throw badInput(`Enterprise "${both[0]}" cannot both land and leave in one what-if; keep it in one list.`);
   for (const l of hypothesis.landing) {
-    if (!segIds.includes(l.segmentId)) throw badInput(`Segment "${l.segmentId}" is not a segment of chain "${chainId}"; pick one of the chain's segments for the landing firm.`);
+    if (!segIds.includes(l.segmentId))
+      throw badInput(
+        `Segment "${l.segmentId}" is not a segment of chain "${chainId}"; pick one of the chain's segments for the landing firm.`,
+      );
   }
   const ids = [...new Set([...landingIds, ...hypothesis.leaving])];
   if (!ids.length) return;
-  const found = new Set((await runRows(tx, `UNWIND $ids AS id\nMATCH (e:Enterprise {id: id})\nWHERE ${counts('e')}\nRETURN e.id AS id`, { ids, ...scope })).map((r) => r.id));
+  const found = new Set(
+    (
+      await runRows(tx, `UNWIND $ids AS id\nMATCH (e:Enterprise {id: id})\nWHERE ${counts('e')}\nRETURN e.id AS id`, {
+        ids,
+        ...scope,
+      })
+    ).map((r) => r.id),
+  );
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw notFound(`Enterprise ${missing.map((m) => `"${m}"`).join(', ')}`);
 }
 
-export async function loadGapInputs(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS, options: { pipeline?: boolean } = {}): Promise<GapInputs> {
+export async function loadGapInputs(
+  tx: ManagedTransaction,
+  chainId: string,
+  hypothesis: Hypothesis = NO_HYPOTHESIS,
+  options: { pipeline?: boolean } = {},
+): Promise<GapInputs> {
   const chain = await getChain(tx, chainId);
   const scope = scopeParams(chain.synthetic);
   const segments = await loadChainSegments(tx, chainId, scope);
   const segIds = segments.map((s) => s.id);
   await checkHypothesis(tx, chainId, segIds, hypothesis, scope);
-  const params = { chainId, segIds, landing: hypothesis.landing, landingIds: hypothesis.landing.map((l) => l.enterpriseId), leaving: hypothesis.leaving, ...scope };
-  const aggregates = (await runRows(tx, AGGREGATES, { ...params, up: countsFor(segments, [chainId]), sample: neo4j.int(SAMPLE_SIZE) })).map(
+  const params = {
+    chainId,
+    segIds,
+    landing: hypothesis.landing,
+    landingIds: hypothesis.landing.map((l) => l.enterpriseId),
+    leaving: hypothesis.leaving,
+    ...scope,
+  };
+  const aggregates = (
+    await runRows(tx, AGGREGATES, { ...params, up: countsFor(segments, [chainId]), sample: neo4j.int(SAMPLE_SIZE) })
+  ).map(
     (r): SegmentAggregate => ({
       segmentId: String(r.target),
       localFirms: Number(r.localFirms),

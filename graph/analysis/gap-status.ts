@@ -71,10 +71,23 @@ export function statusOf(localFirms: number, externalShare: number | null, thres
   return 'COVERED';
 }
 
-const EMPTY = { localFirms: 0, localEdges: 0, externalEdges: 0, localSuppliers: 0, externalSuppliers: 0, localSample: [], externalSample: [], localSupplierSample: [] };
+const EMPTY = {
+  localFirms: 0,
+  localEdges: 0,
+  externalEdges: 0,
+  localSuppliers: 0,
+  externalSuppliers: 0,
+  localSample: [],
+  externalSample: [],
+  localSupplierSample: [],
+};
 
 /** The verdict of every segment; a segment without any firm has no aggregate and is ABSENT. */
-export function verdicts(segments: SegmentInput[], aggregates: SegmentAggregate[], thresholds: GapThresholds): SegmentCounts[] {
+export function verdicts(
+  segments: SegmentInput[],
+  aggregates: SegmentAggregate[],
+  thresholds: GapThresholds,
+): SegmentCounts[] {
   const bySegment = new Map(aggregates.map((a) => [a.segmentId, a]));
   const up = countsFor(segments);
   const subtrees = new Map(segments.map((s) => [s.id, [] as string[]]));
@@ -83,6 +96,11 @@ export function verdicts(segments: SegmentInput[], aggregates: SegmentAggregate[
     const a = bySegment.get(s.id) ?? { ...EMPTY, segmentId: s.id };
     const total = a.externalEdges + a.localEdges;
     const externalShare = total === 0 ? null : a.externalEdges / total;
-    return { ...a, status: statusOf(a.localFirms, externalShare, thresholds), externalShare, subtree: subtrees.get(s.id)! };
+    return {
+      ...a,
+      status: statusOf(a.localFirms, externalShare, thresholds),
+      externalShare,
+      subtree: subtrees.get(s.id)!,
+    };
   });
 }

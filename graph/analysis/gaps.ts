@@ -47,11 +47,18 @@ export interface GapOptions {
 
 function pipelineOf(inputs: GapInputs, c: SegmentCounts): PipelineEntry[] {
   const entries = c.subtree.flatMap((id) => inputs.targets.get(id) ?? []);
-  return [...currentStages(entries, (e) => e.enterpriseId).values()].sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId));
+  return [...currentStages(entries, (e) => e.enterpriseId).values()].sort((a, b) =>
+    a.enterpriseId.localeCompare(b.enterpriseId),
+  );
 }
 
 /** The gap analysis inside a caller's read transaction (for composing with other reads). */
-export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis = NO_HYPOTHESIS, options: GapOptions = {}): Promise<SegmentGap[]> {
+export async function gapsInTx(
+  tx: ManagedTransaction,
+  chainId: string,
+  hypothesis: Hypothesis = NO_HYPOTHESIS,
+  options: GapOptions = {},
+): Promise<SegmentGap[]> {
   const thresholds = options.thresholds ?? gapThresholds();
   const inputs = await loadGapInputs(tx, chainId, hypothesis, { pipeline: options.pipeline === true });
   const all = verdicts(inputs.segments, inputs.aggregates, thresholds);
@@ -65,7 +72,12 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
     // explanations of SINGLE_FIRM segments name the firm even without evidence slices
     const firmIds = [...new Set(all.filter((c) => c.status === 'SINGLE_FIRM').map((c) => c.localSample[0]))];
     if (firmIds.length) {
-      for (const row of await runRows(tx, 'UNWIND $firmIds AS id\nMATCH (e:Enterprise {id: id})\nRETURN e.id AS id, e.name AS name', { firmIds })) names.set(String(row.id), String(row.name ?? row.id));
+      for (const row of await runRows(
+        tx,
+        'UNWIND $firmIds AS id\nMATCH (e:Enterprise {id: id})\nRETURN e.id AS id, e.name AS name',
+        { firmIds },
+      ))
+        names.set(String(row.id), String(row.name ?? row.id));
     }
   }
   const nameOf = (firmId: string) => names.get(firmId) ?? firmId;
@@ -76,11 +88,18 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
   };
   const ancestors = ancestorsOf(inputs.segments);
   const levelOf = (id: string) => (ancestors.get(id)?.length ?? 0) + 1;
-  const ordered = [...all].sort((a, b) => levelOf(a.segmentId) - levelOf(b.segmentId) || a.segmentId.localeCompare(b.segmentId));
+  const ordered = [...all].sort(
+    (a, b) => levelOf(a.segmentId) - levelOf(b.segmentId) || a.segmentId.localeCompare(b.segmentId),
+  );
   return ordered.map((c) => {
     const seg = segById.get(c.segmentId)!;
     const pipeline = pipelineOf(inputs, c);
-    const text = explainGap(c, { name: String(seg.node.name ?? seg.id), nameEn: (seg.node.nameEn as string) ?? null }, thresholds, nameOf);
+    const text = explainGap(
+      c,
+      { name: String(seg.node.name ?? seg.id), nameEn: (seg.node.nameEn as string) ?? null },
+      thresholds,
+      nameOf,
+    );
     return {
       segment: seg.node,
       segmentId: c.segmentId,
@@ -95,7 +114,9 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
       externalSupplyShare: c.externalShare,
       targetsInPipeline: pipeline.length,
       pipeline,
-      evidence: ctx ? evidenceSlice(ctx, c, evidence!.selections.get(c.segmentId)!) : { nodes: [], edges: [], truncated: true },
+      evidence: ctx
+        ? evidenceSlice(ctx, c, evidence!.selections.get(c.segmentId)!)
+        : { nodes: [], edges: [], truncated: true },
       explanation: text.zh,
       explanationEn: text.en,
     };
@@ -104,17 +125,30 @@ export async function gapsInTx(tx: ManagedTransaction, chainId: string, hypothes
 
 /** The cache key of a gaps question (everything the answer depends on). */
 export function gapsKey(chainId: string, options: GapOptions & { thresholds: GapThresholds }): string {
-  return JSON.stringify(['gaps', chainId, options.thresholds.thinBelow, options.thresholds.externalShare, options.evidence ?? true, options.pipeline === true]);
+  return JSON.stringify([
+    'gaps',
+    chainId,
+    options.thresholds.thinBelow,
+    options.thresholds.externalShare,
+    options.evidence ?? true,
+    options.pipeline === true,
+  ]);
 }
 
 /**
  * Every segment of the chain (all levels) with its gap status; NOT_FOUND for an unknown chain. One
  * read transaction, or an unchanged graph's cached answer (analysis-cache.ts; pass cache: null to skip).
  */
-export function findGaps(executor: Executor, chainId: string, options: GapOptions & { cache?: AnalysisCache | null } = {}): Promise<SegmentGap[]> {
+export function findGaps(
+  executor: Executor,
+  chainId: string,
+  options: GapOptions & { cache?: AnalysisCache | null } = {},
+): Promise<SegmentGap[]> {
   const resolved = { ...options, thresholds: options.thresholds ?? gapThresholds() };
   const cache = options.cache === undefined ? analysisCache : options.cache;
-  return cachedRead(executor, cache, gapsKey(chainId, resolved), (tx) => gapsInTx(tx, chainId, NO_HYPOTHESIS, resolved));
+  return cachedRead(executor, cache, gapsKey(chainId, resolved), (tx) =>
+    gapsInTx(tx, chainId, NO_HYPOTHESIS, resolved),
+  );
 }
 
 export interface WhatIfRow {
@@ -130,14 +164,26 @@ export interface WhatIfRow {
 }
 
 /** Gap statuses before and after hypothetical landings and departures, in one read transaction. */
-export function whatIf(executor: Executor, chainId: string, hypothesis: Hypothesis, options: Omit<GapOptions, 'evidence'> = {}): Promise<WhatIfRow[]> {
+export function whatIf(
+  executor: Executor,
+  chainId: string,
+  hypothesis: Hypothesis,
+  options: Omit<GapOptions, 'evidence'> = {},
+): Promise<WhatIfRow[]> {
   return executor.read((tx) => whatIfInTx(tx, chainId, hypothesis, options));
 }
 
 /** What-if inside the caller's read transaction: the hypothesis only changes query parameters. */
-export async function whatIfInTx(tx: ManagedTransaction, chainId: string, hypothesis: Hypothesis, options: Omit<GapOptions, 'evidence'> = {}): Promise<WhatIfRow[]> {
+export async function whatIfInTx(
+  tx: ManagedTransaction,
+  chainId: string,
+  hypothesis: Hypothesis,
+  options: Omit<GapOptions, 'evidence'> = {},
+): Promise<WhatIfRow[]> {
   const before = await gapsInTx(tx, chainId, NO_HYPOTHESIS, { ...options, evidence: false });
-  const after = new Map((await gapsInTx(tx, chainId, hypothesis, { ...options, evidence: false })).map((g) => [g.segmentId, g]));
+  const after = new Map(
+    (await gapsInTx(tx, chainId, hypothesis, { ...options, evidence: false })).map((g) => [g.segmentId, g]),
+  );
   return before.map((b) => {
     const a = after.get(b.segmentId)!;
     return {
@@ -149,7 +195,10 @@ export async function whatIfInTx(tx: ManagedTransaction, chainId: string, hypoth
       localAfter: a.localEnterprises,
       externalShareBefore: b.externalSupplyShare,
       externalShareAfter: a.externalSupplyShare,
-      changed: b.status !== a.status || b.localEnterprises !== a.localEnterprises || b.externalSupplyShare !== a.externalSupplyShare,
+      changed:
+        b.status !== a.status ||
+        b.localEnterprises !== a.localEnterprises ||
+        b.externalSupplyShare !== a.externalSupplyShare,
     };
   });
 }

@@ -91,7 +91,9 @@ RETURN count(DISTINCT e) AS n`,
 const OWNER_ORDER = ['Segment', 'Chain', 'Program', 'District'];
 
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 async function countFor(tx: ManagedTransaction, owner: NodeRow, rule: CountRule, scope: Scope): Promise<number | null> {
@@ -103,7 +105,11 @@ async function countFor(tx: ManagedTransaction, owner: NodeRow, rule: CountRule,
 }
 
 /** Goals of the given chains (null: every goal), inside the caller's read transaction. */
-export async function goalsInTx(tx: ManagedTransaction, chainIds: string[] | null, options: GoalOptions = {}): Promise<GoalProgress[]> {
+export async function goalsInTx(
+  tx: ManagedTransaction,
+  chainIds: string[] | null,
+  options: GoalOptions = {},
+): Promise<GoalProgress[]> {
   let synthetic = options.includeSynthetic === true;
   for (const id of chainIds ?? []) if ((await getChain(tx, id)).synthetic) synthetic = true;
   const scope = scopeParams(synthetic);
@@ -116,7 +122,11 @@ export async function goalsInTx(tx: ManagedTransaction, chainIds: string[] | nul
   const segmentChains = new Map<string, string[]>();
   const segIds = owners.filter((n) => n._labels.includes('Segment')).map((n) => n.id);
   if (segIds.length) {
-    for (const r of await runRows(tx, 'UNWIND $segIds AS sid\nMATCH (:Segment {id: sid})-[:PART_OF*1..8]->(c:Chain)\nRETURN sid, collect(DISTINCT c.id) AS chains', { segIds })) {
+    for (const r of await runRows(
+      tx,
+      'UNWIND $segIds AS sid\nMATCH (:Segment {id: sid})-[:PART_OF*1..8]->(c:Chain)\nRETURN sid, collect(DISTINCT c.id) AS chains',
+      { segIds },
+    )) {
       segmentChains.set(String(r.sid), r.chains as string[]);
       for (const c of r.chains as string[]) leaderChains.add(c);
     }
@@ -125,8 +135,14 @@ export async function goalsInTx(tx: ManagedTransaction, chainIds: string[] | nul
   const out: GoalProgress[] = [];
   for (const row of rows) {
     const goal = row.goal as NodeRow;
-    const of = (row.of as { node: NodeRow; rel: RelRow }[]).sort((a, b) => OWNER_ORDER.indexOf(primaryLabel(a.node._labels) ?? '') - OWNER_ORDER.indexOf(primaryLabel(b.node._labels) ?? ''));
-    const observations = (row.observations as NodeRow[]).sort((a, b) => String(b.asOf ?? '').localeCompare(String(a.asOf ?? '')) || a.id.localeCompare(b.id));
+    const of = (row.of as { node: NodeRow; rel: RelRow }[]).sort(
+      (a, b) =>
+        OWNER_ORDER.indexOf(primaryLabel(a.node._labels) ?? '') -
+        OWNER_ORDER.indexOf(primaryLabel(b.node._labels) ?? ''),
+    );
+    const observations = (row.observations as NodeRow[]).sort(
+      (a, b) => String(b.asOf ?? '').localeCompare(String(a.asOf ?? '')) || a.id.localeCompare(b.id),
+    );
     const latest = observations[0] ?? null;
     const targetValue = typeof goal.targetValue === 'number' ? goal.targetValue : null;
     const rule = countRuleOf(goal);
@@ -135,13 +151,26 @@ export async function goalsInTx(tx: ManagedTransaction, chainIds: string[] | nul
     const progress = basis === 'SOURCED' && targetValue ? Number(latest!.value) / targetValue : null;
     const coverage = basis === 'GRAPH_COUNT' && targetValue ? graphCount! / targetValue : null;
     const deadline = (goal.deadline as string) ?? null;
-    const responsibleKeys = of.flatMap((o) => (o.node._labels.includes('Segment') ? segmentChains.get(o.node.id) ?? [] : [o.node.id]));
+    const responsibleKeys = of.flatMap((o) =>
+      o.node._labels.includes('Segment') ? (segmentChains.get(o.node.id) ?? []) : [o.node.id],
+    );
     const seen = new Set<string>();
-    const responsible = responsibleKeys.flatMap((k) => roles.get(k) ?? []).filter((r) => {
-      const key = `${r.relation}:${r.leader.id}->${r.target.id}`;
-      return seen.has(key) ? false : (seen.add(key), true);
+    const responsible = responsibleKeys
+      .flatMap((k) => roles.get(k) ?? [])
+      .filter((r) => {
+        const key = `${r.relation}:${r.leader.id}->${r.target.id}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
+    const text = explainGoal({
+      basis,
+      targetValue,
+      unit: (goal.unit as string) ?? null,
+      latest: latest ? { value: Number(latest.value), asOf: (latest.asOf as string) ?? null } : null,
+      progress,
+      graphCount,
+      coverage,
+      tag: rule?.tag ?? null,
     });
-    const text = explainGoal({ basis, targetValue, unit: (goal.unit as string) ?? null, latest: latest ? { value: Number(latest.value), asOf: (latest.asOf as string) ?? null } : null, progress, graphCount, coverage, tag: rule?.tag ?? null });
     out.push({
       goal,
       chainIds: [...new Set(row.chains as string[])].sort(),
@@ -168,6 +197,10 @@ export async function goalsInTx(tx: ManagedTransaction, chainIds: string[] | nul
 }
 
 /** Goals of a chain (or all goals when chainId is null) with progress and responsibility, in one read transaction. */
-export function findGoals(executor: Executor, chainId: string | null, options: GoalOptions = {}): Promise<GoalProgress[]> {
+export function findGoals(
+  executor: Executor,
+  chainId: string | null,
+  options: GoalOptions = {},
+): Promise<GoalProgress[]> {
   return executor.read((tx) => goalsInTx(tx, chainId === null ? null : [chainId], options));
 }

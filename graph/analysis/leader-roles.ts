@@ -60,15 +60,26 @@ export function toLeaderRole(leader: NodeRow, rel: RelRow, target: NodeRow): Lea
 }
 
 /** chain or program id → its responsible leaders (sponsors, owners, then coordinators). */
-export async function loadLeaderRoles(tx: ManagedTransaction, ids: { chainIds: string[]; programIds: string[] }, scope: Scope): Promise<Map<string, LeaderRoleRow[]>> {
+export async function loadLeaderRoles(
+  tx: ManagedTransaction,
+  ids: { chainIds: string[]; programIds: string[] },
+  scope: Scope,
+): Promise<Map<string, LeaderRoleRow[]>> {
   const out = new Map<string, LeaderRoleRow[]>();
   if (!ids.chainIds.length && !ids.programIds.length) return out;
   for (const row of await runRows(tx, ROLES, { ...ids, ...scope })) {
     const key = String(row.key);
-    out.set(key, [...(out.get(key) ?? []), toLeaderRole(row.leader as NodeRow, row.rel as RelRow, row.target as NodeRow)]);
+    out.set(key, [
+      ...(out.get(key) ?? []),
+      toLeaderRole(row.leader as NodeRow, row.rel as RelRow, row.target as NodeRow),
+    ]);
   }
   for (const list of out.values()) {
-    list.sort((a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.leader.id.localeCompare(b.leader.id));
+    list.sort(
+      (a, b) =>
+        RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) ||
+        a.leader.id.localeCompare(b.leader.id),
+    );
   }
   return out;
 }

@@ -8,7 +8,8 @@ export interface StageRecord {
 }
 
 /** 0 for 推介 … 5 for 竣工投产; -1 for an unknown stage. */
-export const stageIndex = (stage: string | null) => (stage ? (PIPELINE_STAGES as readonly string[]).indexOf(stage) : -1);
+export const stageIndex = (stage: string | null) =>
+  stage ? (PIPELINE_STAGES as readonly string[]).indexOf(stage) : -1;
 
 /** Negative when a is older than b. */
 export function compareStages(a: StageRecord, b: StageRecord): number {

@@ -32,7 +32,10 @@ RETURN ${NODE_MAP('e')} AS node, links,
     LIMIT $cap
   }) AS supplied`;
 
-export async function loadCandidates(tx: ManagedTransaction, params: { subtree: string[]; chainSegIds: string[]; cap: number } & Scope): Promise<Candidate[]> {
+export async function loadCandidates(
+  tx: ManagedTransaction,
+  params: { subtree: string[]; chainSegIds: string[]; cap: number } & Scope,
+): Promise<Candidate[]> {
   const rows = await runRows(tx, CANDIDATES, { ...params, cap: neo4j.int(params.cap) });
   return rows.map((r) => ({ node: r.node as NodeRow, links: r.links as RelRow[], supplied: Number(r.supplied) }));
 }
@@ -72,10 +75,19 @@ CALL (e) {
 RETURN e.id AS supplier, total, ${REL_MAP('rs')} AS supplies, ${NODE_MAP('b')} AS buyer, ${REL_MAP('m')} AS buyerIn`;
 
 /** Up to `cap` supply paths (firm → SUPPLIES → local firm → IN_SEGMENT → segment of the chain) per candidate. */
-export async function loadSupplyPaths(tx: ManagedTransaction, params: { ids: string[]; chainSegIds: string[]; cap: number } & Scope): Promise<SupplyPath[]> {
+export async function loadSupplyPaths(
+  tx: ManagedTransaction,
+  params: { ids: string[]; chainSegIds: string[]; cap: number } & Scope,
+): Promise<SupplyPath[]> {
   if (!params.ids.length) return [];
   const rows = await runRows(tx, SUPPLY_PATHS, { ...params, cap: neo4j.int(params.cap) });
-  return rows.map((r) => ({ supplier: String(r.supplier), total: Number(r.total), supplies: r.supplies as RelRow, buyer: r.buyer as NodeRow, buyerIn: r.buyerIn as RelRow }));
+  return rows.map((r) => ({
+    supplier: String(r.supplier),
+    total: Number(r.total),
+    supplies: r.supplies as RelRow,
+    buyer: r.buyer as NodeRow,
+    buyerIn: r.buyerIn as RelRow,
+  }));
 }
 
 export interface Backer {
@@ -103,7 +115,14 @@ const SUPPORTERS = backersQuery('SUPPORTS', 'i:Institute OR i:University');
 const HOSTS = backersQuery('HOSTS', 'i:District');
 
 /** Institutes and universities supporting, and districts hosting, the segment, a segment above it or the chain. */
-export async function loadBackers(tx: ManagedTransaction, params: { lineSegIds: string[]; chainId: string } & Scope): Promise<{ supporters: Backer[]; hosts: Backer[] }> {
-  const map = (rows: Record<string, unknown>[]) => rows.map((r) => ({ target: String(r.target), node: r.node as NodeRow, rel: r.rel as RelRow }));
-  return { supporters: map(await runRows(tx, SUPPORTERS, { ...params })), hosts: map(await runRows(tx, HOSTS, { ...params })) };
+export async function loadBackers(
+  tx: ManagedTransaction,
+  params: { lineSegIds: string[]; chainId: string } & Scope,
+): Promise<{ supporters: Backer[]; hosts: Backer[] }> {
+  const map = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => ({ target: String(r.target), node: r.node as NodeRow, rel: r.rel as RelRow }));
+  return {
+    supporters: map(await runRows(tx, SUPPORTERS, { ...params })),
+    hosts: map(await runRows(tx, HOSTS, { ...params })),
+  };
 }

@@ -8,7 +8,13 @@ import type { Backer, Candidate, SupplyPath } from './recommend-queries.js';
 import type { RecommendWeights } from './recommend-weights.js';
 import type { SegmentTree } from './segment-tree.js';
 
-export const REASON_KINDS = ['SUPPLIES_LOCAL', 'IN_SEGMENT', 'INSTITUTE_SUPPORT', 'DISTRICT_HOSTS', 'PIPELINE'] as const;
+export const REASON_KINDS = [
+  'SUPPLIES_LOCAL',
+  'IN_SEGMENT',
+  'INSTITUTE_SUPPORT',
+  'DISTRICT_HOSTS',
+  'PIPELINE',
+] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
 export interface Reason {
@@ -41,11 +47,17 @@ function up(ctx: ReasonContext, segId: string, to: string): { nodes: NodeRow[]; 
   return ctx.tree.pathUp(segId, to) ?? { nodes: [ctx.tree.byId.get(segId)!.node], rels: [] };
 }
 
-function backerReason(ctx: ReasonContext, kind: 'INSTITUTE_SUPPORT' | 'DISTRICT_HOSTS', backers: Backer[]): Reason | null {
+function backerReason(
+  ctx: ReasonContext,
+  kind: 'INSTITUTE_SUPPORT' | 'DISTRICT_HOSTS',
+  backers: Backer[],
+): Reason | null {
   if (!backers.length) return null;
   // nearest backed node first: the segment itself, then its ancestors, then the chain
   const order = [ctx.segmentId, ...ctx.tree.lineage(ctx.segmentId)];
-  const shown = [...backers].sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target)).slice(0, MAX_BACKERS_SHOWN);
+  const shown = [...backers]
+    .sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target))
+    .slice(0, MAX_BACKERS_SHOWN);
   const nodes: NodeRow[] = [];
   const rels: RelRow[] = [];
   for (const b of shown) {
@@ -61,8 +73,20 @@ function backerReason(ctx: ReasonContext, kind: 'INSTITUTE_SUPPORT' | 'DISTRICT_
   const more = backers.length > shown.length;
   const weight = kind === 'INSTITUTE_SUPPORT' ? ctx.weights.instituteSupport : ctx.weights.districtHosts;
   return kind === 'INSTITUTE_SUPPORT'
-    ? { kind, weight, text: `本地科研院所/高校支撑${whereZh}：${names}${more ? '等' : ''}`, textEn: `Local research support for ${whereEn}: ${namesEn}${more ? ' and others' : ''}`, path: buildSlice(nodes, rels, more) }
-    : { kind, weight, text: `${names}${more ? '等' : ''}承载${whereZh}，可提供落地空间`, textEn: `${namesEn}${more ? ' and others' : ''} host${shown.length > 1 || more ? '' : 's'} ${whereEn}: a place to land`, path: buildSlice(nodes, rels, more) };
+    ? {
+        kind,
+        weight,
+        text: `本地科研院所/高校支撑${whereZh}：${names}${more ? '等' : ''}`,
+        textEn: `Local research support for ${whereEn}: ${namesEn}${more ? ' and others' : ''}`,
+        path: buildSlice(nodes, rels, more),
+      }
+    : {
+        kind,
+        weight,
+        text: `${names}${more ? '等' : ''}承载${whereZh}，可提供落地空间`,
+        textEn: `${namesEn}${more ? ' and others' : ''} host${shown.length > 1 || more ? '' : 's'} ${whereEn}: a place to land`,
+        path: buildSlice(nodes, rels, more),
+      };
 }
 
 export function reasonsFor(c: Candidate, ctx: ReasonContext): Reason[] {
@@ -93,7 +117,9 @@ export function reasonsFor(c: Candidate, ctx: ReasonContext): Reason[] {
     // ranking pass: weight from the count; final pass: only with the paths that show it
     if (ctx.ranking || paths.length) reasons.push(reason);
   }
-  const inSeg = c.links.filter((l) => l.type === 'IN_SEGMENT').sort((a, b) => Number(b.to === segmentId) - Number(a.to === segmentId) || a.to.localeCompare(b.to));
+  const inSeg = c.links
+    .filter((l) => l.type === 'IN_SEGMENT')
+    .sort((a, b) => Number(b.to === segmentId) - Number(a.to === segmentId) || a.to.localeCompare(b.to));
   if (inSeg.length) {
     const link = inSeg[0];
     const path = up(ctx, link.to, segmentId);
@@ -102,14 +128,30 @@ export function reasonsFor(c: Candidate, ctx: ReasonContext): Reason[] {
       kind: 'IN_SEGMENT',
       weight: weights.inSegment,
       text: link.to === segmentId ? `从事「${nameOf(seg)}」环节` : `从事「${nameOf(where)}」（属「${nameOf(seg)}」）`,
-      textEn: link.to === segmentId ? `Works in "${nameEnOf(seg)}"` : `Works in "${nameEnOf(where)}" (part of "${nameEnOf(seg)}")`,
+      textEn:
+        link.to === segmentId
+          ? `Works in "${nameEnOf(seg)}"`
+          : `Works in "${nameEnOf(where)}" (part of "${nameEnOf(seg)}")`,
       path: buildSlice([firm, ...path.nodes], [link, ...path.rels]),
     });
   }
-  for (const r of [backerReason(ctx, 'INSTITUTE_SUPPORT', ctx.backers.supporters), backerReason(ctx, 'DISTRICT_HOSTS', ctx.backers.hosts)]) if (r) reasons.push(r);
+  for (const r of [
+    backerReason(ctx, 'INSTITUTE_SUPPORT', ctx.backers.supporters),
+    backerReason(ctx, 'DISTRICT_HOSTS', ctx.backers.hosts),
+  ])
+    if (r) reasons.push(r);
   const targets = c.links.filter((l) => l.type === 'TARGET_FOR');
   if (targets.length) {
-    const current = [...currentStages(targets.map((t) => ({ rel: t, stage: (t.props.stage as string) ?? null, stageSince: (t.props.stageSince as string) ?? null })), () => 'one').values()][0];
+    const current = [
+      ...currentStages(
+        targets.map((t) => ({
+          rel: t,
+          stage: (t.props.stage as string) ?? null,
+          stageSince: (t.props.stageSince as string) ?? null,
+        })),
+        () => 'one',
+      ).values(),
+    ][0];
     const path = up(ctx, current.rel.to, segmentId);
     const steps = stageIndex(current.stage) + 1;
     const since = current.stageSince ? `（自 ${current.stageSince}）` : '';

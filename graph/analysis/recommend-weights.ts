@@ -46,8 +46,12 @@ export function recommendWeights(env: NodeJS.ProcessEnv = process.env): Recommen
     const raw = env[envKey];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    const ok = key === 'suppliesLocalCap' ? Number.isInteger(value) && value >= 1 : Number.isFinite(value) && value >= 0;
-    if (!ok) problems.push(`${envKey} must be ${key === 'suppliesLocalCap' ? 'an integer ≥ 1' : 'a number ≥ 0'} (got "${raw}")`);
+    const ok =
+      key === 'suppliesLocalCap' ? Number.isInteger(value) && value >= 1 : Number.isFinite(value) && value >= 0;
+    if (!ok)
+      problems.push(
+        `${envKey} must be ${key === 'suppliesLocalCap' ? 'an integer ≥ 1' : 'a number ≥ 0'} (got "${raw}")`,
+      );
     else out[key] = value;
   }
   if (problems.length) throw new Error(`Invalid recommendation weights:\n${problems.join('\n')}`);

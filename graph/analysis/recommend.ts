@@ -40,34 +40,70 @@ RETURN s.id AS id, collect(DISTINCT c.id) AS chains`,
   );
   if (!row) throw notFound(`Segment "${segmentId}"`);
   const chains = (row.chains as string[]).sort();
-  if (!chains.length) throw badInput(`Segment "${segmentId}" belongs to no chain (no PART_OF path to a Chain); link it to its chain first.`);
+  if (!chains.length)
+    throw badInput(
+      `Segment "${segmentId}" belongs to no chain (no PART_OF path to a Chain); link it to its chain first.`,
+    );
   return chains[0];
 }
 
-export async function recommendInTx(tx: ManagedTransaction, segmentId: string, options: RecommendOptions = {}): Promise<TargetRecommendation[]> {
+export async function recommendInTx(
+  tx: ManagedTransaction,
+  segmentId: string,
+  options: RecommendOptions = {},
+): Promise<TargetRecommendation[]> {
   const first = options.first ?? 10;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_RECOMMENDATIONS) throw badInput(`first must be an integer from 1 to ${MAX_RECOMMENDATIONS}.`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_RECOMMENDATIONS)
+    throw badInput(`first must be an integer from 1 to ${MAX_RECOMMENDATIONS}.`);
   const weights = options.weights ?? recommendWeights();
   const chainId = await chainOfSegment(tx, segmentId);
   const chain = await getChain(tx, chainId);
   const scope = scopeParams(chain.synthetic);
   const tree = new SegmentTree(await loadChainSegments(tx, chainId, scope), chain.node);
-  if (!tree.byId.has(segmentId)) throw notFound(`Segment "${segmentId}" (it is not a confirmed or unverified part of chain "${chainId}")`);
+  if (!tree.byId.has(segmentId))
+    throw notFound(`Segment "${segmentId}" (it is not a confirmed or unverified part of chain "${chainId}")`);
   const subtree = tree.subtree(segmentId);
   const chainSegIds = tree.segments.map((s) => s.id);
   const lineage = tree.lineage(segmentId);
-  const backers = await loadBackers(tx, { lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)], chainId, ...scope });
+  const backers = await loadBackers(tx, {
+    lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)],
+    chainId,
+    ...scope,
+  });
   const candidates = await loadCandidates(tx, { subtree, chainSegIds, cap: weights.suppliesLocalCap, ...scope });
   // Score from counts first; paths are read only for the firms shown.
-  const scored = candidates.map((c) => ({ c, reasons: reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: [], ranking: true }) }));
+  const scored = candidates.map((c) => ({
+    c,
+    reasons: reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: [], ranking: true }),
+  }));
   const total = (rs: Reason[]) => rs.reduce((sum, r) => sum + r.weight, 0);
-  scored.sort((a, b) => total(b.reasons) - total(a.reasons) || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id));
+  scored.sort(
+    (a, b) =>
+      total(b.reasons) - total(a.reasons) || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id),
+  );
   const top = scored.slice(0, first);
-  const supplyPaths = await loadSupplyPaths(tx, { ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id), chainSegIds, cap: weights.suppliesLocalCap, ...scope });
+  const supplyPaths = await loadSupplyPaths(tx, {
+    ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
+    chainSegIds,
+    cap: weights.suppliesLocalCap,
+    ...scope,
+  });
   return top.map(({ c }) => {
-    const reasons = reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: supplyPaths.filter((p) => p.supplier === c.node.id), ranking: false });
+    const reasons = reasonsFor(c, {
+      tree,
+      segmentId,
+      weights,
+      backers,
+      supplyPaths: supplyPaths.filter((p) => p.supplier === c.node.id),
+      ranking: false,
+    });
     const pipeline = reasons.find((r) => r.kind === 'PIPELINE');
-    return { enterprise: c.node, score: Math.round(total(reasons) * 1000) / 1000, reasons, stage: pipeline?.stage ?? null };
+    return {
+      enterprise: c.node,
+      score: Math.round(total(reasons) * 1000) / 1000,
+      reasons,
+      stage: pipeline?.stage ?? null,
+    };
   });
 }
 
@@ -80,10 +116,16 @@ export function recommendKey(segmentId: string, first: number, weights: Recommen
  * Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role: the
  * caller checks. One read transaction, or an unchanged graph's cached answer (pass cache: null to skip).
  */
-export function recommendTargets(executor: Executor, segmentId: string, options: RecommendOptions & { cache?: AnalysisCache | null } = {}): Promise<TargetRecommendation[]> {
+export function recommendTargets(
+  executor: Executor,
+  segmentId: string,
+  options: RecommendOptions & { cache?: AnalysisCache | null } = {},
+): Promise<TargetRecommendation[]> {
   const resolved = { first: options.first ?? 10, weights: options.weights ?? recommendWeights() };
   const cache = options.cache === undefined ? analysisCache : options.cache;
-  return cachedRead(executor, cache, recommendKey(segmentId, resolved.first, resolved.weights), (tx) => recommendInTx(tx, segmentId, resolved));
+  return cachedRead(executor, cache, recommendKey(segmentId, resolved.first, resolved.weights), (tx) =>
+    recommendInTx(tx, segmentId, resolved),
+  );
 }
 
 export type { GraphSlice };

@@ -9,7 +9,8 @@ import type { NodeRow } from '../slice.js';
 export const COUNTED_STATUSES = ['confirmed', 'unverified'] as const;
 
 /** Cypher predicate on node or relationship variable `v`; needs the parameters of `scopeParams`. */
-export const counts = (v: string) => `(${v}.status IN $counted AND ($synthetic OR coalesce(${v}.synthetic, false) = false))`;
+export const counts = (v: string) =>
+  `(${v}.status IN $counted AND ($synthetic OR coalesce(${v}.synthetic, false) = false))`;
 
 export interface Scope {
   counted: readonly string[];
@@ -25,7 +26,9 @@ export interface ChainRow {
 
 /** The chain with its scope (synthetic or real); NOT_FOUND when no chain has that id. */
 export async function getChain(tx: ManagedTransaction, chainId: string): Promise<ChainRow> {
-  const [row] = await runRows(tx, 'MATCH (c:Chain {id: $chainId})\nRETURN c {.*, _labels: labels(c)} AS node', { chainId });
+  const [row] = await runRows(tx, 'MATCH (c:Chain {id: $chainId})\nRETURN c {.*, _labels: labels(c)} AS node', {
+    chainId,
+  });
   if (!row) throw notFound(`Chain "${chainId}"`);
   const node = row.node as NodeRow;
   return { node, synthetic: node.synthetic === true };

@@ -12,9 +12,13 @@ export class SegmentTree {
   readonly byId: Map<string, ChainSegment>;
   private readonly children = new Map<string, string[]>();
 
-  constructor(readonly segments: ChainSegment[], readonly chain: NodeRow) {
+  constructor(
+    readonly segments: ChainSegment[],
+    readonly chain: NodeRow,
+  ) {
     this.byId = new Map(segments.map((s) => [s.id, s]));
-    for (const s of segments) for (const p of s.parentIds) this.children.set(p, [...(this.children.get(p) ?? []), s.id]);
+    for (const s of segments)
+      for (const p of s.parentIds) this.children.set(p, [...(this.children.get(p) ?? []), s.id]);
   }
 
   /** The shortest PART_OF path from segment `from` up to `to` (a segment of the chain or the chain); null when `to` is not above. */
@@ -50,7 +54,7 @@ export class SegmentTree {
     const seen = new Set([root]);
     const out = [root];
     for (let i = 0; i < out.length; i++) {
-      for (const child of this.children.get(out[i]) ?? []) if (!seen.has(child)) (seen.add(child), out.push(child));
+      for (const child of this.children.get(out[i]) ?? []) if (!seen.has(child)) seen.add(child), out.push(child);
     }
     return out;
   }

@@ -49,20 +49,41 @@ export async function readSubgraph(tx: ManagedTransaction, choice: SubgraphChoic
     rels = [];
     for (const [label, ids] of byLabel) {
       // label from the closed list: the id lookup uses the uniqueness constraint's index
-      const rows = await runRows(tx, `UNWIND $ids AS id
+      const rows = await runRows(
+        tx,
+        `UNWIND $ids AS id
 MATCH (a:${label} {id: id})
-RETURN ${NODE_MAP('a')} AS node, COLLECT { MATCH (a)-[r]->(b) WHERE type(r) IN $types AND b.id IN $all RETURN ${REL_MAP('r')} } AS rels`, { ids, types, all: choice.ids });
+RETURN ${NODE_MAP('a')} AS node, COLLECT { MATCH (a)-[r]->(b) WHERE type(r) IN $types AND b.id IN $all RETURN ${REL_MAP('r')} } AS rels`,
+        { ids, types, all: choice.ids },
+      );
       for (const row of rows) {
         nodes.push(row.node as NodeRow);
         rels.push(...(row.rels as RelRow[]));
       }
     }
     const missing = choice.ids.filter((id) => !nodes.some((n) => n.id === id));
-    if (missing.length) throw notFound(`${missing.slice(0, 5).map((m) => `"${m}"`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+    if (missing.length)
+      throw notFound(
+        `${missing
+          .slice(0, 5)
+          .map((m) => `"${m}"`)
+          .join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+      );
   } else if (choice.chainId) {
-    const depth = Math.min(Math.max(Math.trunc(choice.depth ?? SUBGRAPH_LIMITS.defaultDepth), 1), SUBGRAPH_LIMITS.maxDepth);
-    const limit = Math.min(Math.max(Math.trunc(choice.limit ?? SUBGRAPH_LIMITS.defaultNodes), 1), SUBGRAPH_LIMITS.maxNodes);
-    const [row] = await runRows(tx, AROUND_CHAIN, { chainId: choice.chainId, depth: neo4j.int(depth), limit: neo4j.int(limit), relFilter: types.join('|') });
+    const depth = Math.min(
+      Math.max(Math.trunc(choice.depth ?? SUBGRAPH_LIMITS.defaultDepth), 1),
+      SUBGRAPH_LIMITS.maxDepth,
+    );
+    const limit = Math.min(
+      Math.max(Math.trunc(choice.limit ?? SUBGRAPH_LIMITS.defaultNodes), 1),
+      SUBGRAPH_LIMITS.maxNodes,
+    );
+    const [row] = await runRows(tx, AROUND_CHAIN, {
+      chainId: choice.chainId,
+      depth: neo4j.int(depth),
+      limit: neo4j.int(limit),
+      relFilter: types.join('|'),
+    });
     if (!row) throw notFound(`Chain "${choice.chainId}"`);
     nodes = row.nodes as NodeRow[];
     rels = row.rels as RelRow[];
@@ -70,7 +91,13 @@ RETURN ${NODE_MAP('a')} AS node, COLLECT { MATCH (a)-[r]->(b) WHERE type(r) IN $
   } else {
     throw badInput('Choose the subgraph: give ids, or a chainId (with depth).');
   }
-  const synthetic = choice.includeSynthetic === true || (choice.chainId ? nodes.find((n) => n.id === choice.chainId)?.synthetic === true : false);
+  const synthetic =
+    choice.includeSynthetic === true ||
+    (choice.chainId ? nodes.find((n) => n.id === choice.chainId)?.synthetic === true : false);
   const kept = nodes.filter((n) => keep(n, synthetic));
-  return buildSlice(kept, rels.filter((r) => keep(r.props ?? {}, synthetic)), truncated);
+  return buildSlice(
+    kept,
+    rels.filter((r) => keep(r.props ?? {}, synthetic)),
+    truncated,
+  );
 }

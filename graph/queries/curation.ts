@@ -21,7 +21,16 @@ export interface Change {
 }
 
 /** Property keys that hold dates (stored as Neo4j Date values). */
-export const DATE_KEYS = new Set(['validFrom', 'validTo', 'issuedOn', 'deadline', 'asOf', 'publishedOn', 'stageSince', 'observedOn']);
+export const DATE_KEYS = new Set([
+  'validFrom',
+  'validTo',
+  'issuedOn',
+  'deadline',
+  'asOf',
+  'publishedOn',
+  'stageSince',
+  'observedOn',
+]);
 
 export function toDate(iso: string) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -36,7 +45,15 @@ export function toStoredProps(props: Record<string, unknown>): Record<string, un
     if (value === undefined) continue;
     if (DATE_KEYS.has(key) && typeof value === 'string') out[key] = toDate(value);
     else if (DATE_KEYS.has(key) && Array.isArray(value)) out[key] = value.map((v) => toDate(String(v)));
-    else if (typeof value === 'number' && Number.isInteger(value) && key !== 'outputYuan' && key !== 'amountYuan' && key !== 'value' && key !== 'targetValue') out[key] = neo4j.int(value);
+    else if (
+      typeof value === 'number' &&
+      Number.isInteger(value) &&
+      key !== 'outputYuan' &&
+      key !== 'amountYuan' &&
+      key !== 'value' &&
+      key !== 'targetValue'
+    )
+      out[key] = neo4j.int(value);
     else out[key] = value;
   }
   return out;
@@ -44,16 +61,31 @@ export function toStoredProps(props: Record<string, unknown>): Record<string, un
 
 /** Every id must be an existing Source; lists the missing ones. */
 export async function requireSources(tx: ManagedTransaction, ids: string[]): Promise<void> {
-  if (!ids.length) throw badInput('Give at least one source id (a fact without a source does not exist). Create the Source with upsertSource first.');
-  const rows = await runRows(tx, 'UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) WITH id, s WHERE s IS NULL RETURN collect(id) AS missing', { ids });
+  if (!ids.length)
+    throw badInput(
+      'Give at least one source id (a fact without a source does not exist). Create the Source with upsertSource first.',
+    );
+  const rows = await runRows(
+    tx,
+    'UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) WITH id, s WHERE s IS NULL RETURN collect(id) AS missing',
+    { ids },
+  );
   const missing = (rows[0]?.missing as string[]) ?? [];
-  if (missing.length) throw badInput(`Unknown source ids: ${missing.join(', ')}. Create them with upsertSource first, or fix the ids.`);
+  if (missing.length)
+    throw badInput(`Unknown source ids: ${missing.join(', ')}. Create them with upsertSource first, or fix the ids.`);
 }
 
 /** A node's stored properties, or null; the id's prefix must name one of `labels`. */
-export async function nodeSnapshot(tx: ManagedTransaction, id: string, labels: readonly Label[]): Promise<Record<string, unknown> | null> {
+export async function nodeSnapshot(
+  tx: ManagedTransaction,
+  id: string,
+  labels: readonly Label[],
+): Promise<Record<string, unknown> | null> {
   const label = labelOfId(id);
-  if (!label || !labels.includes(label)) throw badInput(`${JSON.stringify(id)} is not the id of a ${labels.join(' or ')} (ids start with ${labels.map((l) => `${l.toLowerCase()}:`).join(' / ')}).`);
+  if (!label || !labels.includes(label))
+    throw badInput(
+      `${JSON.stringify(id)} is not the id of a ${labels.join(' or ')} (ids start with ${labels.map((l) => `${l.toLowerCase()}:`).join(' / ')}).`,
+    );
   const [row] = await runRows(tx, `MATCH (n:${label} {id: $id}) RETURN properties(n) AS props`, { id });
   return (row?.props as Record<string, unknown>) ?? null;
 }
@@ -64,9 +96,17 @@ async function requireNode(tx: ManagedTransaction, id: string, labels: readonly 
   return labelOfId(id) as Label;
 }
 
-export async function upsertNode(tx: ManagedTransaction, label: Label, id: string, props: Record<string, unknown>): Promise<Change> {
+export async function upsertNode(
+  tx: ManagedTransaction,
+  label: Label,
+  id: string,
+  props: Record<string, unknown>,
+): Promise<Change> {
   const before = await nodeSnapshot(tx, id, [label]);
-  const [row] = await runRows(tx, `MERGE (n:${label} {id: $id}) SET n += $props RETURN properties(n) AS props`, { id, props: toStoredProps(props) });
+  const [row] = await runRows(tx, `MERGE (n:${label} {id: $id}) SET n += $props RETURN properties(n) AS props`, {
+    id,
+    props: toStoredProps(props),
+  });
   return { target: id, before, after: row.props as Record<string, unknown> };
 }
 
@@ -81,13 +121,20 @@ export async function upsertRelationship(
   const fromLabel = await requireNode(tx, from.id, from.labels);
   const toLabel = await requireNode(tx, to.id, to.labels);
   const match = `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})`;
-  const [old] = await runRows(tx, `${match} OPTIONAL MATCH (a)-[r:${type}]->(b) RETURN properties(r) AS props`, { from: from.id, to: to.id });
+  const [old] = await runRows(tx, `${match} OPTIONAL MATCH (a)-[r:${type}]->(b) RETURN properties(r) AS props`, {
+    from: from.id,
+    to: to.id,
+  });
   const [row] = await runRows(tx, `${match} MERGE (a)-[r:${type}]->(b) SET r += $props RETURN properties(r) AS props`, {
     from: from.id,
     to: to.id,
     props: toStoredProps(props),
   });
-  return { target: edgeId(type, from.id, to.id), before: (old?.props as Record<string, unknown>) ?? null, after: row.props as Record<string, unknown> };
+  return {
+    target: edgeId(type, from.id, to.id),
+    before: (old?.props as Record<string, unknown>) ?? null,
+    after: row.props as Record<string, unknown>,
+  };
 }
 
 export interface TargetStage extends Provenance {
@@ -107,9 +154,15 @@ export async function recordTargetStage(tx: ManagedTransaction, input: TargetSta
   const targetLabel = await requireNode(tx, input.targetId, ['Segment', 'Chain']);
   const match = `MATCH (e:${enterpriseLabel} {id: $from}), (t:${targetLabel} {id: $to})`;
   const params = { from: input.enterpriseId, to: input.targetId };
-  const [old] = await runRows(tx, `${match} OPTIONAL MATCH (e)-[r:TARGET_FOR]->(t) RETURN properties(r) AS props, r.stageSince > $since AS later`, { ...params, since });
+  const [old] = await runRows(
+    tx,
+    `${match} OPTIONAL MATCH (e)-[r:TARGET_FOR]->(t) RETURN properties(r) AS props, r.stageSince > $since AS later`,
+    { ...params, since },
+  );
   if (old?.later === true) {
-    throw badInput(`The current stage ${String((old.props as Record<string, unknown>).stage)} dates from ${String((old.props as Record<string, unknown>).stageSince)}, after ${input.since}. Record stages in date order.`);
+    throw badInput(
+      `The current stage ${String((old.props as Record<string, unknown>).stage)} dates from ${String((old.props as Record<string, unknown>).stageSince)}, after ${input.since}. Record stages in date order.`,
+    );
   }
   const [row] = await runRows(
     tx,
@@ -122,7 +175,19 @@ export async function recordTargetStage(tx: ManagedTransaction, input: TargetSta
          r.stageHistoryQuotes = coalesce(r.stageHistoryQuotes, []) + CASE WHEN moved THEN [coalesce(r.quote, '')] ELSE [] END
      SET r.stage = $stage, r.stageSince = $since, r.sources = $sources, r.quote = $quote, r.confidence = $confidence, r.status = $status
      RETURN properties(r) AS props`,
-    { ...params, stage: input.stage, since, sources: input.sources, quote: input.quote ?? null, confidence: input.confidence, status: input.status },
+    {
+      ...params,
+      stage: input.stage,
+      since,
+      sources: input.sources,
+      quote: input.quote ?? null,
+      confidence: input.confidence,
+      status: input.status,
+    },
   );
-  return { target: edgeId('TARGET_FOR', input.enterpriseId, input.targetId), before: (old?.props as Record<string, unknown>) ?? null, after: row.props as Record<string, unknown> };
+  return {
+    target: edgeId('TARGET_FOR', input.enterpriseId, input.targetId),
+    before: (old?.props as Record<string, unknown>) ?? null,
+    after: row.props as Record<string, unknown>,
+  };
 }

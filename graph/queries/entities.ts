@@ -75,6 +75,10 @@ export async function listLeaders(tx: ManagedTransaction, includeSynthetic: bool
 /** Source nodes by id (to turn `sources` id lists into citations). */
 export async function findSources(tx: ManagedTransaction, ids: string[]): Promise<NodeMap[]> {
   if (!ids.length) return [];
-  const rows = await runRows(tx, 'UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n {.*, _labels: labels(n)} AS node', { ids: [...new Set(ids)] });
+  const rows = await runRows(
+    tx,
+    'UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n {.*, _labels: labels(n)} AS node',
+    { ids: [...new Set(ids)] },
+  );
   return rows.map((r) => r.node as NodeMap);
 }

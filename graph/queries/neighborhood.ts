@@ -21,7 +21,11 @@ export interface NeighborhoodOptions {
   canSeeTargets: boolean;
 }
 
-export async function neighborhood(tx: ManagedTransaction, id: string, options: NeighborhoodOptions): Promise<GraphSlice> {
+export async function neighborhood(
+  tx: ManagedTransaction,
+  id: string,
+  options: NeighborhoodOptions,
+): Promise<GraphSlice> {
   const depth = clampInt(options.depth, 1, MAX_DEPTH, 1);
   const limit = clampInt(options.limit, 1, MAX_NODES, 200);
   const rootLabel = labelOfId(id);
@@ -29,7 +33,11 @@ export async function neighborhood(tx: ManagedTransaction, id: string, options: 
   const types = relTypeExpression(traversableTypes(options.canSeeTargets));
   const labels = labelExpression(options.labels?.length ? options.labels : LABELS);
 
-  const [root] = await runRows(tx, `MATCH (n:${rootLabel} {id: $id}) RETURN elementId(n) AS eid, n {.*, _labels: labels(n)} AS node`, { id });
+  const [root] = await runRows(
+    tx,
+    `MATCH (n:${rootLabel} {id: $id}) RETURN elementId(n) AS eid, n {.*, _labels: labels(n)} AS node`,
+    { id },
+  );
   if (!root) throw notFound(`The entity ${JSON.stringify(id)}`);
   const synthetic = (root.node as NodeRow).synthetic === true;
   const nodes: NodeRow[] = [root.node as NodeRow];
@@ -74,5 +82,9 @@ export async function neighborhood(tx: ManagedTransaction, id: string, options: 
     truncated = true;
     edgeRows.length = MAX_EDGES;
   }
-  return buildSlice(nodes, edgeRows.map((r) => r.rel as RelRow), truncated);
+  return buildSlice(
+    nodes,
+    edgeRows.map((r) => r.rel as RelRow),
+    truncated,
+  );
 }

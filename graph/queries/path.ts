@@ -11,7 +11,13 @@ import { clampInt, relTypeExpression, traversableTypes } from './common.js';
 export const MAX_HOPS = 8;
 export const MAX_PATHS = 10;
 
-export async function shortestPaths(tx: ManagedTransaction, from: string, to: string, maxHops: number, canSeeTargets: boolean): Promise<GraphSlice> {
+export async function shortestPaths(
+  tx: ManagedTransaction,
+  from: string,
+  to: string,
+  maxHops: number,
+  canSeeTargets: boolean,
+): Promise<GraphSlice> {
   const hops = clampInt(maxHops, 1, MAX_HOPS, 6);
   const fromLabel = labelOfId(from);
   const toLabel = labelOfId(to);

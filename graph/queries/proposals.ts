@@ -34,35 +34,55 @@ export interface ProposalRow extends Record<string, unknown> {
 }
 
 /** Checks the fact against the graph model and the graph (ends exist, types fit); returns kind and target. */
-async function checkFact(tx: ManagedTransaction, fact: ProposedFact): Promise<{ kind: 'NODE' | 'RELATIONSHIP'; target: string }> {
+async function checkFact(
+  tx: ManagedTransaction,
+  fact: ProposedFact,
+): Promise<{ kind: 'NODE' | 'RELATIONSHIP'; target: string }> {
   if (!!fact.node === !!fact.relationship) throw badInput('Give exactly one of node or relationship.');
   await requireSources(tx, fact.sources);
   if (fact.node) {
     const label = labelOfId(fact.node.id);
     if (!label || !(DOMAIN_LABELS as readonly string[]).includes(label)) {
-      throw badInput(`${JSON.stringify(fact.node.id)} does not start with the prefix of a domain label (chain:, segment:, ent:, district:…). Sources are added with upsertSource.`);
+      throw badInput(
+        `${JSON.stringify(fact.node.id)} does not start with the prefix of a domain label (chain:, segment:, ent:, district:…). Sources are added with upsertSource.`,
+      );
     }
     const existing = await nodeSnapshot(tx, fact.node.id, [label]);
-    if (!existing && typeof fact.node.properties.name !== 'string') throw badInput(`A new node needs a name: add "name" to properties of ${fact.node.id}.`);
+    if (!existing && typeof fact.node.properties.name !== 'string')
+      throw badInput(`A new node needs a name: add "name" to properties of ${fact.node.id}.`);
     return { kind: 'NODE', target: fact.node.id };
   }
   const rel = fact.relationship!;
   const spec = RELATIONSHIPS[rel.type as RelType];
-  if (!spec) throw badInput(`${JSON.stringify(rel.type)} is not a relationship type of the graph model (${Object.keys(RELATIONSHIPS).join(', ')}).`);
-  if (rel.type === 'TARGET_FOR') throw badInput('Record investment-promotion targets with recordTargetStage, which keeps the stage history.');
-  for (const [end, id, allowed] of [['from', rel.from, spec.from], ['to', rel.to, spec.to]] as const) {
+  if (!spec)
+    throw badInput(
+      `${JSON.stringify(rel.type)} is not a relationship type of the graph model (${Object.keys(RELATIONSHIPS).join(', ')}).`,
+    );
+  if (rel.type === 'TARGET_FOR')
+    throw badInput('Record investment-promotion targets with recordTargetStage, which keeps the stage history.');
+  for (const [end, id, allowed] of [
+    ['from', rel.from, spec.from],
+    ['to', rel.to, spec.to],
+  ] as const) {
     const label = labelOfId(id);
     if (!label || !(allowed as readonly string[]).includes(label)) {
-      throw badInput(`${rel.type} goes from ${spec.from.join('/')} to ${spec.to.join('/')}; ${end} ${JSON.stringify(id)} is not a ${(allowed as readonly string[]).join(' or ')}.`);
+      throw badInput(
+        `${rel.type} goes from ${spec.from.join('/')} to ${spec.to.join('/')}; ${end} ${JSON.stringify(id)} is not a ${(allowed as readonly string[]).join(' or ')}.`,
+      );
     }
     if (!(await nodeSnapshot(tx, id, [label]))) throw notFound(`The ${label} ${JSON.stringify(id)}`);
   }
   return { kind: 'RELATIONSHIP', target: edgeId(rel.type, rel.from, rel.to) };
 }
 
-export async function createProposal(tx: ManagedTransaction, fact: ProposedFact): Promise<{ proposal: ProposalRow; change: Change }> {
+export async function createProposal(
+  tx: ManagedTransaction,
+  fact: ProposedFact,
+): Promise<{ proposal: ProposalRow; change: Change }> {
   const { kind, target } = await checkFact(tx, fact);
-  const body = fact.node ? { id: fact.node.id, properties: fact.node.properties } : { ...fact.relationship, properties: fact.relationship?.properties ?? {} };
+  const body = fact.node
+    ? { id: fact.node.id, properties: fact.node.properties }
+    : { ...fact.relationship, properties: fact.relationship?.properties ?? {} };
   const [row] = await runRows(
     tx,
     `CREATE (p:Proposal {id: $id, status: 'proposed', kind: $kind, target: $target, fact: $fact, sources: $sources, quote: $quote,
@@ -83,7 +103,11 @@ export async function createProposal(tx: ManagedTransaction, fact: ProposedFact)
   return { proposal, change: { target: proposal.id, before: null, after: row.props as Record<string, unknown> } };
 }
 
-export async function listProposals(tx: ManagedTransaction, status: string | null, first: number): Promise<ProposalRow[]> {
+export async function listProposals(
+  tx: ManagedTransaction,
+  status: string | null,
+  first: number,
+): Promise<ProposalRow[]> {
   const rows = await runRows(
     tx,
     `MATCH (p:Proposal) WHERE $status IS NULL OR p.status = $status
@@ -103,20 +127,46 @@ export async function reviewProposal(
   const [row] = await runRows(tx, 'MATCH (p:Proposal {id: $id}) RETURN properties(p) AS props', { id });
   if (!row) throw notFound(`The proposal ${JSON.stringify(id)}`);
   const before = row.props as Record<string, unknown>;
-  if (before.status !== 'proposed') throw badInput(`The proposal ${id} was already ${String(before.status)}; it cannot be reviewed again.`);
+  if (before.status !== 'proposed')
+    throw badInput(`The proposal ${id} was already ${String(before.status)}; it cannot be reviewed again.`);
   const proposal = toProposal(before);
   const changes: Change[] = [];
   if (decision === 'CONFIRM') {
-    const fact = proposal.fact as Partial<ProposedFact['relationship'] & { id: string; properties: Record<string, unknown> }>;
-    const provenance = { sources: proposal.sources, quote: proposal.quote, confidence: proposal.confidence, status: 'confirmed' };
-    const reference = proposal.kind === 'NODE' ? { node: fact as ProposedFact['node'] } : { relationship: fact as ProposedFact['relationship'] };
-    await checkFact(tx, { ...reference, sources: proposal.sources, quote: proposal.quote ?? '', confidence: proposal.confidence });
+    const fact = proposal.fact as Partial<
+      ProposedFact['relationship'] & { id: string; properties: Record<string, unknown> }
+    >;
+    const provenance = {
+      sources: proposal.sources,
+      quote: proposal.quote,
+      confidence: proposal.confidence,
+      status: 'confirmed',
+    };
+    const reference =
+      proposal.kind === 'NODE'
+        ? { node: fact as ProposedFact['node'] }
+        : { relationship: fact as ProposedFact['relationship'] };
+    await checkFact(tx, {
+      ...reference,
+      sources: proposal.sources,
+      quote: proposal.quote ?? '',
+      confidence: proposal.confidence,
+    });
     if (proposal.kind === 'NODE') {
-      changes.push(await upsertNode(tx, labelOfId(fact.id!) as Label, fact.id!, { ...(fact.properties ?? {}), ...provenance }));
+      changes.push(
+        await upsertNode(tx, labelOfId(fact.id!) as Label, fact.id!, { ...(fact.properties ?? {}), ...provenance }),
+      );
     } else {
       const type = fact.type as RelType;
       const spec = RELATIONSHIPS[type];
-      changes.push(await upsertRelationship(tx, type, { id: fact.from!, labels: spec.from }, { id: fact.to!, labels: spec.to }, { ...(fact.properties ?? {}), ...provenance }));
+      changes.push(
+        await upsertRelationship(
+          tx,
+          type,
+          { id: fact.from!, labels: spec.from },
+          { id: fact.to!, labels: spec.to },
+          { ...(fact.properties ?? {}), ...provenance },
+        ),
+      );
     }
   }
   const [after] = await runRows(
@@ -133,5 +183,9 @@ export async function reviewProposal(
 function toProposal(stored: Record<string, unknown>): ProposalRow {
   // proposedBy/reviewedBy on nodes written before the audit store are never read back (graph/audit-migration.ts removes them).
   const { proposedBy: _proposedBy, reviewedBy: _reviewedBy, ...props } = stored;
-  return { ...props, fact: JSON.parse(String(props.fact ?? '{}')), sources: (props.sources as string[]) ?? [] } as ProposalRow;
+  return {
+    ...props,
+    fact: JSON.parse(String(props.fact ?? '{}')),
+    sources: (props.sources as string[]) ?? [],
+  } as ProposalRow;
 }

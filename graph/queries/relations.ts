@@ -34,8 +34,18 @@ const CHAIN_ORDER = "CASE o.kind WHEN 'key' THEN 0 ELSE 1 END, coalesce(o.priori
 const FIRMS_ORDER = "coalesce(o.local, false) DESC, CASE r.role WHEN 'core' THEN 0 ELSE 1 END, o.name, o.id";
 const NEWEST = 'o.asOf DESC, o.id';
 
-const rels = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({ kind: 'rels', match, order: BY_NAME, ...extra });
-const nodes = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({ kind: 'nodes', match, order: BY_NAME, ...extra });
+const rels = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({
+  kind: 'rels',
+  match,
+  order: BY_NAME,
+  ...extra,
+});
+const nodes = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({
+  kind: 'nodes',
+  match,
+  order: BY_NAME,
+  ...extra,
+});
 const count = (match: string, where?: string): RelationSpec => ({ kind: 'count', match, where });
 
 const IN_CHAIN = '(o:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->{1,6}(p)';
@@ -88,7 +98,10 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     feeds: nodes('(p)-[:FEEDS]->(o:Segment)', { order: SEGMENT_ORDER }),
     fedBy: nodes('(o:Segment)-[:FEEDS]->(p)', { order: SEGMENT_ORDER }),
     enterprises: rels('', {
-      match: (args) => (args.descendants ? '(o:Enterprise)-[r:IN_SEGMENT]->(:Segment)-[:PART_OF]->{0,6}(p)' : '(o:Enterprise)-[r:IN_SEGMENT]->(p)'),
+      match: (args) =>
+        args.descendants
+          ? '(o:Enterprise)-[r:IN_SEGMENT]->(:Segment)-[:PART_OF]->{0,6}(p)'
+          : '(o:Enterprise)-[r:IN_SEGMENT]->(p)',
       order: FIRMS_ORDER,
       limitArg: 'first',
     }),
@@ -148,13 +161,22 @@ export interface RelationRow {
 }
 
 /** Builds the batch query of one relation field for parents of one label. */
-export function relationQuery(label: Label, spec: RelationSpec, args: Record<string, unknown>): { cypher: string; limit: number } {
+export function relationQuery(
+  label: Label,
+  spec: RelationSpec,
+  args: Record<string, unknown>,
+): { cypher: string; limit: number } {
   const match = typeof spec.match === 'function' ? spec.match(args) : spec.match;
-  const requested = spec.limitArg && typeof args[spec.limitArg] === 'number' ? Math.trunc(args[spec.limitArg] as number) : MAX_ITEMS_PER_PARENT;
+  const requested =
+    spec.limitArg && typeof args[spec.limitArg] === 'number'
+      ? Math.trunc(args[spec.limitArg] as number)
+      : MAX_ITEMS_PER_PARENT;
   if (requested < 0) throw badInput(`${spec.limitArg} must be 0 or more.`);
   const limit = Math.min(requested, MAX_ITEMS_PER_PARENT);
   // Synthetic nodes are reached only from synthetic parents: real data never shows generated data.
-  const conditions = ['(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))', spec.where].filter(Boolean).join(' AND ');
+  const conditions = ['(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))', spec.where]
+    .filter(Boolean)
+    .join(' AND ');
   const head = `UNWIND $ids AS pid\nMATCH (p:${label} {id: pid})\nCALL (p) {\n  MATCH ${match}\n  WHERE ${conditions}`;
   if (spec.kind === 'count') {
     return { cypher: `${head}\n  RETURN count(DISTINCT o) AS value\n}\nRETURN pid, value`, limit };
@@ -177,7 +199,10 @@ export async function fetchRelation(
   const spec = relationSpec(label, field);
   if (!spec) throw new Error(`No relation ${label}.${field}`);
   if (spec.needsTargets && !access.canSeeTargets) {
-    throw new GraphError('FORBIDDEN', `${label}.${field} shows investment-promotion targets, which need the analyst role. Send an analyst token.`);
+    throw new GraphError(
+      'FORBIDDEN',
+      `${label}.${field} shows investment-promotion targets, which need the analyst role. Send an analyst token.`,
+    );
   }
   if (!ids.length) return [];
   const { cypher, limit } = relationQuery(label, spec, args);

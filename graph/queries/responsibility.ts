@@ -12,7 +12,16 @@ import { buildSlice, type GraphSlice, type NodeRow, type RelRow } from '../slice
 import { REL_WITH_ENDS, type NodeMap, type RelWithEnds, relTypeExpression } from './common.js';
 
 /** Relationships that lead from a thing towards the chain it belongs to (all point that way). */
-export const TOWARDS_CHAIN: RelType[] = ['IN_SEGMENT', 'LEADS', 'PART_OF', 'HOSTS', 'SUPPORTS', 'GOAL_OF', 'MEASURES', 'DESCRIBES'];
+export const TOWARDS_CHAIN: RelType[] = [
+  'IN_SEGMENT',
+  'LEADS',
+  'PART_OF',
+  'HOSTS',
+  'SUPPORTS',
+  'GOAL_OF',
+  'MEASURES',
+  'DESCRIBES',
+];
 export const MAX_RESPONSIBILITY_HOPS = 7;
 
 export interface ResponsibilityRow {
@@ -33,7 +42,9 @@ export async function responsibility(
 ): Promise<ResponsibilityRow[]> {
   const label = labelOfId(id);
   if (!label) throw notFound(`The entity ${JSON.stringify(id)}`);
-  const [root] = await runRows(tx, `MATCH (x:${label} {id: $id}) RETURN coalesce(x.synthetic, false) AS synthetic`, { id });
+  const [root] = await runRows(tx, `MATCH (x:${label} {id: $id}) RETURN coalesce(x.synthetic, false) AS synthetic`, {
+    id,
+  });
   if (!root) throw notFound(`The entity ${JSON.stringify(id)}`);
   // TARGET_FOR leads a target firm to its chain; only analysts may follow it.
   const types = relTypeExpression(options.canSeeTargets ? [...TOWARDS_CHAIN, 'TARGET_FOR'] : TOWARDS_CHAIN);

@@ -64,8 +64,15 @@ LIMIT $first`;
 const FILTER = `any(l IN labels(node) WHERE l IN $labels) AND (coalesce(node.synthetic, false) = false OR $synthetic)`;
 
 /** Searches names, aliases and English names; at most two queries in the caller's transaction. */
-export async function searchEntities(tx: ManagedTransaction, text: string, options: SearchOptions): Promise<SearchRow[]> {
-  if (text.length > MAX_QUERY_LENGTH) throw badInput(`The search text is longer than ${MAX_QUERY_LENGTH} characters. Search for a name or a part of one.`);
+export async function searchEntities(
+  tx: ManagedTransaction,
+  text: string,
+  options: SearchOptions,
+): Promise<SearchRow[]> {
+  if (text.length > MAX_QUERY_LENGTH)
+    throw badInput(
+      `The search text is longer than ${MAX_QUERY_LENGTH} characters. Search for a name or a part of one.`,
+    );
   const variants = foldVariants(text);
   if (!variants.length) return [];
   const first = Math.min(Math.max(Math.trunc(options.first), 0), MAX_SEARCH_RESULTS);

@@ -17,7 +17,11 @@ export function checkTool(command: string, args: string[], debianPackage: string
 
 export function isAssembled(): boolean {
   const lib = join(distDir, 'lib');
-  return existsSync(lib) && readdirSync(lib).some((f) => f.startsWith('neo4j-kernel-')) && existsSync(join(distDir, 'plugins'));
+  return (
+    existsSync(lib) &&
+    readdirSync(lib).some((f) => f.startsWith('neo4j-kernel-')) &&
+    existsSync(join(distDir, 'plugins'))
+  );
 }
 
 /** Downloads the jars with Maven if they are not there yet. Returns true when it did work. */
@@ -29,7 +33,9 @@ export function assemble(log: (line: string) => void = console.log): boolean {
   const started = Date.now();
   const result = spawnSync('mvn', ['-q', '-B', '-f', pomFile, 'package'], { stdio: 'inherit' });
   if (result.status !== 0 || !isAssembled()) {
-    throw setupProblem(`Maven could not assemble Neo4j (exit ${result.status}). Check that Maven Central is reachable and rerun.`);
+    throw setupProblem(
+      `Maven could not assemble Neo4j (exit ${result.status}). Check that Maven Central is reachable and rerun.`,
+    );
   }
   log(`Neo4j jars ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${distDir}).`);
   return true;

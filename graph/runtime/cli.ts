@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { createDriver, externalSettings, verifyDriver } from '../connection.js';
 import { GraphError } from '../errors.js';
 import { INSTANCES, projectRoot } from './instance-config.js';
-import { connectionOf, dumpInstance, instanceStatus, lastLogLines, loadInstance, resetInstance, startInstance, stopInstance } from './instance.js';
+import {
+  connectionOf,
+  dumpInstance,
+  instanceStatus,
+  lastLogLines,
+  loadInstance,
+  resetInstance,
+  startInstance,
+  stopInstance,
+} from './instance.js';
 
 const USAGE = `Usage: npm run db -- <command> [--instance work|test|bench]
   start        start the local Neo4j (reuses a running one) and wait until it answers
@@ -28,7 +37,9 @@ async function main(argv: string[]): Promise<number> {
   const external = externalSettings();
   if (external && ['start', 'stop', 'reset', 'dump', 'load', 'logs'].includes(command ?? '')) {
     if (command !== 'start') {
-      console.error(`NEO4J_URI is set (${external.uri}): "${command}" manages only the local Neo4j. Unset NEO4J_URI to use it.`);
+      console.error(
+        `NEO4J_URI is set (${external.uri}): "${command}" manages only the local Neo4j. Unset NEO4J_URI to use it.`,
+      );
       return 2;
     }
     const driver = createDriver(external);
@@ -43,7 +54,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const { reused, connection } = await startInstance(spec);
-      console.log(reused ? `Reused the running Neo4j "${spec.name}" at ${connection.uri}.` : `Neo4j "${spec.name}" started at ${connection.uri}.`);
+      console.log(
+        reused
+          ? `Reused the running Neo4j "${spec.name}" at ${connection.uri}.`
+          : `Neo4j "${spec.name}" started at ${connection.uri}.`,
+      );
       return 0;
     }
     case 'stop':
@@ -70,7 +85,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'dump': {
-      const target = file ?? join(projectRoot, '.neo4j/backups', `neo4j-${new Date().toISOString().replace(/[:.]/g, '-')}.dump`);
+      const target =
+        file ?? join(projectRoot, '.neo4j/backups', `neo4j-${new Date().toISOString().replace(/[:.]/g, '-')}.dump`);
       await dumpInstance(spec, target);
       return 0;
     }

@@ -28,7 +28,8 @@ function launcher(spec: InstanceSpec, mainClass: string, args: string[]) {
   });
 }
 
-const admin = (spec: InstanceSpec, args: string[]) => launcher(spec, 'org.neo4j.server.startup.Neo4jAdminCommand', args);
+const admin = (spec: InstanceSpec, args: string[]) =>
+  launcher(spec, 'org.neo4j.server.startup.Neo4jAdminCommand', args);
 const server = (spec: InstanceSpec, args: string[]) => launcher(spec, 'org.neo4j.server.startup.Neo4jCommand', args);
 
 export function connectionOf(spec: InstanceSpec): LocalConnection {
@@ -77,8 +78,14 @@ export async function answers(conn: LocalConnection, timeoutMs = 3000): Promise<
 export function lastLogLines(spec: InstanceSpec, count = 25): string {
   const path = join(instanceHome(spec), 'logs/neo4j.log');
   if (!existsSync(path)) return '(Neo4j wrote no log yet)';
-  const lines = readFileSync(path, 'utf8').trimEnd().split('\n').filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line));
-  return `--- logs/neo4j.log (last ${Math.min(count, lines.length)} lines, stack frames omitted)\n` + lines.slice(-count).join('\n');
+  const lines = readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line));
+  return (
+    `--- logs/neo4j.log (last ${Math.min(count, lines.length)} lines, stack frames omitted)\n` +
+    lines.slice(-count).join('\n')
+  );
 }
 
 async function waitUntilReady(spec: InstanceSpec, log: Log, timeoutMs: number): Promise<void> {
@@ -105,7 +112,11 @@ export interface StartResult {
 }
 
 /** Starts the instance, or reuses it when it already runs. Waits until it answers. */
-export async function startInstance(spec: InstanceSpec, log: Log = console.log, timeoutMs = 150_000): Promise<StartResult> {
+export async function startInstance(
+  spec: InstanceSpec,
+  log: Log = console.log,
+  timeoutMs = 150_000,
+): Promise<StartResult> {
   assemble(log);
   const home = prepareInstance(spec);
   const password = readOrCreatePassword(spec);
@@ -127,7 +138,9 @@ export async function startInstance(spec: InstanceSpec, log: Log = console.log, 
   log(`Starting Neo4j "${spec.name}" (${home})…`);
   const result = server(spec, ['start']);
   if (result.status !== 0) {
-    throw setupProblem(`The Neo4j launcher failed (exit ${result.status}):\n${result.stdout}${result.stderr}\n${lastLogLines(spec)}`);
+    throw setupProblem(
+      `The Neo4j launcher failed (exit ${result.status}):\n${result.stdout}${result.stderr}\n${lastLogLines(spec)}`,
+    );
   }
   await waitUntilReady(spec, log, timeoutMs);
   return { reused: false, connection: connectionOf(spec) };
@@ -147,7 +160,14 @@ export function stopInstance(spec: InstanceSpec, log: Log = console.log): boolea
 export async function instanceStatus(spec: InstanceSpec) {
   const pid = serverPid(spec);
   const connection = connectionOf(spec);
-  return { name: spec.name, home: instanceHome(spec), pid, running: pid !== null, answering: pid ? await answers(connection) : false, connection };
+  return {
+    name: spec.name,
+    home: instanceHome(spec),
+    pid,
+    running: pid !== null,
+    answering: pid ? await answers(connection) : false,
+    connection,
+  };
 }
 
 /** Deletes the instance's data (a fresh, empty database with the same password on next start). */

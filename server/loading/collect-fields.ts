@@ -34,7 +34,11 @@ function applies(scope: SelectionScope, typeName: string | undefined, type: Grap
 }
 
 /** Response key → the field nodes asking for it, for values of `type`, from the sub-selections of `fieldNodes`. */
-export function collectSubfields(scope: SelectionScope, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): Map<string, FieldNode[]> {
+export function collectSubfields(
+  scope: SelectionScope,
+  type: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
   const walk = (set: SelectionSetNode | undefined) => {

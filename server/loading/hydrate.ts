@@ -18,7 +18,14 @@ import { findSources } from '../../graph/queries/entities.js';
 import { fetchRelation, type RelationRow, relationSpec } from '../../graph/queries/relations.js';
 import type { Label } from '../../graph/model.js';
 import { collectSubfields, type SelectionScope } from './collect-fields.js';
-import { buildRelationValue, type CitationValue, entityRecord, type EntityRecord, isEntityRecord, provenanceOf } from './records.js';
+import {
+  buildRelationValue,
+  type CitationValue,
+  entityRecord,
+  type EntityRecord,
+  isEntityRecord,
+  provenanceOf,
+} from './records.js';
 
 export interface Access {
   canSeeTargets: boolean;
@@ -31,10 +38,22 @@ interface Scope extends SelectionScope {
 }
 
 /** Hydrates the values a root (or lazily loaded) field returns, for the selection of `info`, inside `tx`. */
-export async function hydrateForField(tx: ManagedTransaction, info: GraphQLResolveInfo, access: Access, values: unknown[]): Promise<void> {
+export async function hydrateForField(
+  tx: ManagedTransaction,
+  info: GraphQLResolveInfo,
+  access: Access,
+  values: unknown[],
+): Promise<void> {
   const type = getNamedType(info.returnType);
   if (!isCompositeType(type)) return;
-  const scope: Scope = { tx, access, citing: [], schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const scope: Scope = {
+    tx,
+    access,
+    citing: [],
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+  };
   await hydrate(scope, values, type, info.fieldNodes);
   await attachCitations(tx, scope.citing);
 }
@@ -46,7 +65,12 @@ function concreteType(scope: Scope, type: GraphQLCompositeType, value: unknown):
   return found && isObjectType(found) ? found : null;
 }
 
-async function hydrate(scope: Scope, values: unknown[], type: GraphQLCompositeType, fieldNodes: readonly FieldNode[]): Promise<void> {
+async function hydrate(
+  scope: Scope,
+  values: unknown[],
+  type: GraphQLCompositeType,
+  fieldNodes: readonly FieldNode[],
+): Promise<void> {
   const groups = new Map<GraphQLObjectType, unknown[]>();
   for (const value of values.flat(Infinity)) {
     if (value === null || value === undefined || typeof value !== 'object') continue;
@@ -56,12 +80,19 @@ async function hydrate(scope: Scope, values: unknown[], type: GraphQLCompositeTy
   // Sibling fields are fetched concurrently: the driver pipelines their queries in the one transaction.
   const work: Promise<void>[] = [];
   for (const [objectType, group] of groups) {
-    for (const [key, nodes] of collectSubfields(scope, objectType, fieldNodes)) work.push(hydrateField(scope, objectType, group, key, nodes));
+    for (const [key, nodes] of collectSubfields(scope, objectType, fieldNodes))
+      work.push(hydrateField(scope, objectType, group, key, nodes));
   }
   await settleAll(work);
 }
 
-async function hydrateField(scope: Scope, objectType: GraphQLObjectType, group: unknown[], key: string, nodes: FieldNode[]): Promise<void> {
+async function hydrateField(
+  scope: Scope,
+  objectType: GraphQLObjectType,
+  group: unknown[],
+  key: string,
+  nodes: FieldNode[],
+): Promise<void> {
   const name = nodes[0].name.value;
   const definition = objectType.getFields()[name];
   if (!definition) return;
@@ -74,7 +105,11 @@ async function hydrateField(scope: Scope, objectType: GraphQLObjectType, group: 
   const spec = isEntityRecord(group[0]) ? relationSpec(group[0].label, name) : null;
   const loader = fieldLoaders.get(`${objectType.name}.${name}`);
   if (loader) {
-    const values = await loader(group, { tx: scope.tx, access: scope.access, args: getArgumentValues(definition, nodes[0], scope.variables) });
+    const values = await loader(group, {
+      tx: scope.tx,
+      access: scope.access,
+      args: getArgumentValues(definition, nodes[0], scope.variables),
+    });
     group.forEach((parent, i) => storePrefetched(parent as object, key, values[i]));
     children = values;
   } else if (spec) {
@@ -82,7 +117,14 @@ async function hydrateField(scope: Scope, objectType: GraphQLObjectType, group: 
     if (spec.needsTargets && !scope.access.canSeeTargets) return;
     const args = getArgumentValues(definition, nodes[0], scope.variables);
     const records = group as EntityRecord[];
-    const rows = await fetchRelation(scope.tx, records[0].label, name, records.map((r) => r.id), args, scope.access);
+    const rows = await fetchRelation(
+      scope.tx,
+      records[0].label,
+      name,
+      records.map((r) => r.id),
+      args,
+      scope.access,
+    );
     const byParent = groupRows(rows);
     for (const record of records) {
       const value = relationValue(spec.kind, spec.one === true, childType.name, byParent.get(record.id) ?? []);
@@ -126,7 +168,10 @@ function storePrefetched(parent: object, key: string, value: unknown): void {
 }
 
 /** The value the root transaction prefetched for this field of this parent, if it did. */
-export function prefetchedValue(parent: object, info: Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes'>): { found: boolean; value?: unknown } {
+export function prefetchedValue(
+  parent: object,
+  info: Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes'>,
+): { found: boolean; value?: unknown } {
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
   const map = isEntityRecord(parent) ? parent.prefetched : otherPrefetched.get(parent);
   return map?.has(key) ? { found: true, value: map.get(key) } : { found: false };
@@ -155,7 +200,9 @@ export async function attachCitations(tx: ManagedTransaction, targets: object[])
   const byId = new Map(sources.map((s) => [s.id, s]));
   targets.forEach((target, i) => {
     const { ids, quote } = provenance[i];
-    const citations: CitationValue[] = ids.filter((id) => byId.has(id)).map((id) => ({ source: entityRecord(byId.get(id)!), quote }));
+    const citations: CitationValue[] = ids
+      .filter((id) => byId.has(id))
+      .map((id) => ({ source: entityRecord(byId.get(id)!), quote }));
     (target as { citations?: CitationValue[] }).citations = citations;
   });
 }

@@ -17,7 +17,13 @@ interface Batch<T> {
 const relationBatches = new WeakMap<object, Map<FieldNode, Batch<EntityRecord>>>();
 const citationBatches = new WeakMap<object, Batch<object>>();
 
-function enqueue<T>(items: T[], existing: Batch<T> | undefined, run: (items: T[]) => Promise<void>, onNew: (b: Batch<T>) => void, onStart: () => void): Batch<T> {
+function enqueue<T>(
+  items: T[],
+  existing: Batch<T> | undefined,
+  run: (items: T[]) => Promise<void>,
+  onNew: (b: Batch<T>) => void,
+  onStart: () => void,
+): Batch<T> {
   if (existing) {
     existing.items.push(...items);
     return existing;
@@ -52,10 +58,22 @@ export async function loadRelationLazily(
       context.executor.read(async (tx) => {
         const spec = relationSpec(parents[0].label, info.fieldName)!;
         const access = { canSeeTargets: canSeeTargets(context.role) };
-        const rows = await fetchRelation(tx, parents[0].label, info.fieldName, parents.map((p) => p.id), args, access);
+        const rows = await fetchRelation(
+          tx,
+          parents[0].label,
+          info.fieldName,
+          parents.map((p) => p.id),
+          args,
+          access,
+        );
         const byParent = groupRows(rows);
         const values = parents.map((p) => {
-          const value = relationValue(spec.kind, spec.one === true, getNamedType(info.returnType).name, byParent.get(p.id) ?? []);
+          const value = relationValue(
+            spec.kind,
+            spec.one === true,
+            getNamedType(info.returnType).name,
+            byParent.get(p.id) ?? [],
+          );
           p.prefetched.set(key, value);
           return value;
         });

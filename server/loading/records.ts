@@ -40,7 +40,9 @@ export function entityRecord(map: NodeMap): EntityRecord {
 export function provenanceOf(value: object): { ids: string[]; quote: string | null } {
   // Entities and relationship facts keep provenance in props, slice edges in data, proposals on themselves.
   const holder = value as { props?: Record<string, unknown>; data?: Record<string, unknown> };
-  const props = isEntityRecord(value) ? value.props : (holder.props ?? holder.data ?? (value as Record<string, unknown>));
+  const props = isEntityRecord(value)
+    ? value.props
+    : (holder.props ?? holder.data ?? (value as Record<string, unknown>));
   const sources = props.sources;
   return {
     ids: Array.isArray(sources) ? sources.map(String) : [],
@@ -102,7 +104,12 @@ export function buildEntityRole(rel: RelWithEnds, otherId: string): EntityRoleVa
 /** HOLDS: person → leader post. */
 export function buildHolding(rel: RelWithEnds): HoldingValue {
   const observed = rel.props?.observedOn;
-  return { ...relFact(rel), person: entityRecord(rel.start), leader: entityRecord(rel.end), observedOn: Array.isArray(observed) ? observed.map(String) : [] };
+  return {
+    ...relFact(rel),
+    person: entityRecord(rel.start),
+    leader: entityRecord(rel.end),
+    observedOn: Array.isArray(observed) ? observed.map(String) : [],
+  };
 }
 
 /** TARGET_FOR with its stage history (parallel lists stageHistory / stageHistoryDates / …Sources / …Quotes). */

@@ -13,7 +13,9 @@ export const canSeeTargets = (role: CallerRole) => hasRole(role, 'analyst');
 
 export function requireRole(context: Pick<AppContext, 'role'>, min: Exclude<CallerRole, 'public'>, what: string): void {
   if (!hasRole(context.role, min)) {
-    throw forbidden(`${what} needs the ${min} role${min === 'admin' ? '' : ' or above'}; you are ${context.role === 'public' ? 'not signed in' : `an ${context.role}`}. Send Authorization: Bearer <token> with a token of that role.`);
+    throw forbidden(
+      `${what} needs the ${min} role${min === 'admin' ? '' : ' or above'}; you are ${context.role === 'public' ? 'not signed in' : `an ${context.role}`}. Send Authorization: Bearer <token> with a token of that role.`,
+    );
   }
 }
 
@@ -23,11 +25,19 @@ export function useAccess(): Plugin<AppContext> {
       const context = args.contextValue as AppContext;
       if (context.badToken) {
         setResultAndStopExecution({
-          errors: [unauthenticated('The bearer token is not known. Check the token (KG_TOKENS / KG_TOKENS_FILE of the server), or send no Authorization header to read publicly.')],
+          errors: [
+            unauthenticated(
+              'The bearer token is not known. Check the token (KG_TOKENS / KG_TOKENS_FILE of the server), or send no Authorization header to read publicly.',
+            ),
+          ],
         });
       } else if (context.role === 'public' && !context.config.publicRead) {
         setResultAndStopExecution({
-          errors: [unauthenticated('Reading without a token is closed on this server (KG_PUBLIC_READ=false). Send Authorization: Bearer <token>.')],
+          errors: [
+            unauthenticated(
+              'Reading without a token is closed on this server (KG_PUBLIC_READ=false). Send Authorization: Bearer <token>.',
+            ),
+          ],
         });
       }
     },

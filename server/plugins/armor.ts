@@ -24,8 +24,18 @@ const tooComplex = (advice: string) => (_context: unknown, error: GraphQLError) 
 
 export function useArmor(): Plugin {
   return EnvelopArmorPlugin({
-    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true, onReject: [tooComplex('Ask for fewer nested levels, or query the deeper part from its own root field (node, chain…).')] },
-    costLimit: { maxCost: LIMITS.maxCost, flattenFragments: true, onReject: [tooComplex('Select fewer fields or split the query.')] },
+    maxDepth: {
+      n: LIMITS.maxDepth,
+      flattenFragments: true,
+      onReject: [
+        tooComplex('Ask for fewer nested levels, or query the deeper part from its own root field (node, chain…).'),
+      ],
+    },
+    costLimit: {
+      maxCost: LIMITS.maxCost,
+      flattenFragments: true,
+      onReject: [tooComplex('Select fewer fields or split the query.')],
+    },
     maxAliases: { n: LIMITS.maxAliases, onReject: [tooComplex('Use fewer aliases, or send several requests.')] },
     maxDirectives: { n: LIMITS.maxDirectives, onReject: [tooComplex('Use fewer directives.')] },
     maxTokens: { n: LIMITS.maxTokens, onReject: [tooComplex('Send a shorter query.')] },

@@ -4,9 +4,17 @@ import type { Plugin } from 'graphql-yoga';
 
 function tooLarge(max: number): Response {
   const body = {
-    errors: [{ message: `The request body is larger than ${max} bytes. Send a smaller query or fewer variables.`, extensions: { code: 'BAD_USER_INPUT' } }],
+    errors: [
+      {
+        message: `The request body is larger than ${max} bytes. Send a smaller query or fewer variables.`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ],
   };
-  return new Response(JSON.stringify(body), { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body), {
+    status: 413,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 async function readLimited(request: Request, max: number): Promise<Uint8Array | null> {
@@ -44,7 +52,9 @@ export function useBodyLimit(maxBytes: number): Plugin {
       setRequestParser(async (req) => {
         const body = await readLimited(req, maxBytes);
         if (!body) return tooLarge(maxBytes);
-        return requestParser(new Request(req.url, { method: req.method, headers: req.headers, body: body as unknown as BodyInit }));
+        return requestParser(
+          new Request(req.url, { method: req.method, headers: req.headers, body: body as unknown as BodyInit }),
+        );
       });
     },
   };

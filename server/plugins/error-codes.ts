@@ -8,7 +8,8 @@ function recode(error: unknown): void {
   if (!(error instanceof GraphQLError)) return;
   const extensions = error.extensions as Record<string, unknown>;
   const code = extensions.code;
-  if (code === undefined || (typeof code === 'string' && code.startsWith('GRAPHQL_'))) extensions.code = 'BAD_USER_INPUT';
+  if (code === undefined || (typeof code === 'string' && code.startsWith('GRAPHQL_')))
+    extensions.code = 'BAD_USER_INPUT';
 }
 
 export function useContractErrorCodes(): Plugin {

@@ -25,9 +25,12 @@ export function useReadiness(check: () => Promise<boolean>): Plugin {
     check: async () =>
       (await check())
         ? true
-        : new Response(JSON.stringify({ ready: false, reason: 'Neo4j is not answering or the data is not loaded yet' }), {
-            status: 503,
-            headers: { 'content-type': 'application/json' },
-          }),
+        : new Response(
+            JSON.stringify({ ready: false, reason: 'Neo4j is not answering or the data is not loaded yet' }),
+            {
+              status: 503,
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
   });
 }

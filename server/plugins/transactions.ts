@@ -11,7 +11,10 @@ export function useTransactionCount(): Plugin<AppContext> {
         onExecuteDone({ result, setResult }) {
           if (!result || Symbol.asyncIterator in (result as object)) return;
           const single = result as { extensions?: Record<string, unknown> };
-          setResult({ ...(result as object), extensions: { ...single.extensions, transactions: context.executor.transactions } });
+          setResult({
+            ...(result as object),
+            extensions: { ...single.extensions, transactions: context.executor.transactions },
+          });
         },
       };
     },

@@ -12,7 +12,14 @@ import { responsibility } from '../../graph/queries/responsibility.js';
 import { mergeSlices, type GraphSlice } from '../../graph/slice.js';
 import { collectSubfields } from '../loading/collect-fields.js';
 import {
-  buildHolding, buildLeaderRole, buildTargetRole, entityRecord, type EntityRecord, type LeaderRoleValue, type ResponsibilityValue, type TargetRoleValue,
+  buildHolding,
+  buildLeaderRole,
+  buildTargetRole,
+  entityRecord,
+  type EntityRecord,
+  type LeaderRoleValue,
+  type ResponsibilityValue,
+  type TargetRoleValue,
 } from '../loading/records.js';
 
 /** Values that carry a nested `responsibility(at)` field, prefetched per response key. */
@@ -22,13 +29,24 @@ export interface WithResponsibility {
   responsibilityByKey?: Map<string, ResponsibilityValue[]>;
 }
 
-export type SegmentGapValue = Omit<SegmentGap, 'segment' | 'pipeline'> & WithResponsibility & { segment: EntityRecord; pipeline: TargetRoleValue[] };
+export type SegmentGapValue = Omit<SegmentGap, 'segment' | 'pipeline'> &
+  WithResponsibility & { segment: EntityRecord; pipeline: TargetRoleValue[] };
 export type GoalProgressValue = Omit<GoalProgress, 'goal' | 'latest' | 'observations' | 'responsible' | 'countRule'> &
-  WithResponsibility & { goal: EntityRecord; latest: EntityRecord | null; observations: EntityRecord[]; responsible: LeaderRoleValue[]; countRule: string | null };
+  WithResponsibility & {
+    goal: EntityRecord;
+    latest: EntityRecord | null;
+    observations: EntityRecord[];
+    responsible: LeaderRoleValue[];
+    countRule: string | null;
+  };
 
 /** `pipeline` is built only for analysts (and read only when asked): below that the field answers FORBIDDEN and nothing is fetched for it. */
 export function gapValue(gap: SegmentGap, canSeeTargets: boolean): SegmentGapValue {
-  return { ...gap, segment: entityRecord(gap.segment), pipeline: canSeeTargets ? gap.pipeline.flatMap((p) => (p.rel ? [buildTargetRole(p.rel)] : [])) : [] };
+  return {
+    ...gap,
+    segment: entityRecord(gap.segment),
+    pipeline: canSeeTargets ? gap.pipeline.flatMap((p) => (p.rel ? [buildTargetRole(p.rel)] : [])) : [],
+  };
 }
 
 export function goalValue(g: GoalProgress): GoalProgressValue {
@@ -37,8 +55,14 @@ export function goalValue(g: GoalProgress): GoalProgressValue {
     goal: entityRecord(g.goal),
     latest: g.latest ? entityRecord(g.latest) : null,
     observations: g.observations.map(entityRecord),
-    responsible: g.responsible.map((r) => buildLeaderRole({ type: r.relation, props: r.rel.props ?? {}, start: r.leader, end: r.target })),
-    countRule: g.countRule ? (g.countRule.tag ? `local firms tagged ${g.countRule.tag} (${g.countRule.from})` : `local firms (${g.countRule.from})`) : null,
+    responsible: g.responsible.map((r) =>
+      buildLeaderRole({ type: r.relation, props: r.rel.props ?? {}, start: r.leader, end: r.target }),
+    ),
+    countRule: g.countRule
+      ? g.countRule.tag
+        ? `local firms tagged ${g.countRule.tag} (${g.countRule.from})`
+        : `local firms (${g.countRule.from})`
+      : null,
   };
 }
 
@@ -66,12 +90,23 @@ export function comparisonValue(row: ChainComparisonRow) {
   return {
     ...row,
     chain: entityRecord(row.chain),
-    gaps: { absent: g.ABSENT, singleFirm: g.SINGLE_FIRM, thin: g.THIN, externallyDependent: g.EXTERNALLY_DEPENDENT, covered: g.COVERED },
+    gaps: {
+      absent: g.ABSENT,
+      singleFirm: g.SINGLE_FIRM,
+      thin: g.THIN,
+      externallyDependent: g.EXTERNALLY_DEPENDENT,
+      covered: g.COVERED,
+    },
   };
 }
 
 /** The accountable leaders of one entity on `at`, shaped as ResponsibilityPath. */
-export async function responsibilityOf(tx: ManagedTransaction, id: string, at: string | null, canSeeTargets: boolean): Promise<ResponsibilityValue[]> {
+export async function responsibilityOf(
+  tx: ManagedTransaction,
+  id: string,
+  at: string | null,
+  canSeeTargets: boolean,
+): Promise<ResponsibilityValue[]> {
   const rows = await responsibility(tx, id, { at, canSeeTargets });
   return rows.map((row) => ({
     leader: entityRecord(row.leader),
@@ -110,7 +145,11 @@ export async function prefetchResponsibility<T extends WithResponsibility>(
   canSeeTargets: boolean,
 ): Promise<void> {
   const type = info.schema.getType(typeName) as GraphQLObjectType;
-  const fields = collectSubfields({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, type, info.fieldNodes);
+  const fields = collectSubfields(
+    { schema: info.schema, fragments: info.fragments, variables: info.variableValues },
+    type,
+    info.fieldNodes,
+  );
   for (const [key, nodes] of fields) {
     if (nodes[0].name.value !== 'responsibility') continue;
     const args = getArgumentValues(type.getFields().responsibility, nodes[0], info.variableValues);
@@ -123,12 +162,17 @@ export async function prefetchResponsibility<T extends WithResponsibility>(
       value.responsibilityByKey.set(key, seenFrom(prefix, cache.get(id)!));
     }
   }
-  for (const value of values) if (value.responsibilityByKey) value.responsibility = [...value.responsibilityByKey.values()];
+  for (const value of values)
+    if (value.responsibilityByKey) value.responsibility = [...value.responsibilityByKey.values()];
 }
 
 /** Whether the selection of `info` asks `field` of values of `typeName`. */
 export function asks(info: GraphQLResolveInfo, typeName: string, field: string): boolean {
   const type = info.schema.getType(typeName) as GraphQLObjectType;
-  const fields = collectSubfields({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, type, info.fieldNodes);
+  const fields = collectSubfields(
+    { schema: info.schema, fragments: info.fragments, variables: info.variableValues },
+    type,
+    info.fieldNodes,
+  );
   return [...fields.values()].some((nodes) => nodes[0].name.value === field);
 }

@@ -10,18 +10,38 @@ import { analysisCache } from '../../graph/analysis/analysis-cache.js';
 import { gapsInTx, gapsKey, whatIfInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
 import { gapThresholds } from '../../graph/gap-thresholds.js';
 import { goalsInTx } from '../../graph/analysis/goals.js';
-import { MAX_RECOMMENDATIONS, recommendInTx, recommendKey, type TargetRecommendation } from '../../graph/analysis/recommend.js';
+import {
+  MAX_RECOMMENDATIONS,
+  recommendInTx,
+  recommendKey,
+  type TargetRecommendation,
+} from '../../graph/analysis/recommend.js';
 import { recommendWeights } from '../../graph/analysis/recommend-weights.js';
 import { readSubgraph } from '../../graph/analysis/subgraph.js';
 import type { AppContext } from '../context.js';
-import type { ChainResolvers, GoalProgressResolvers, QueryResolvers, SegmentGapResolvers } from '../generated/graphql.js';
+import type {
+  ChainResolvers,
+  GoalProgressResolvers,
+  QueryResolvers,
+  SegmentGapResolvers,
+} from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
 import { hydrateForField } from '../loading/hydrate.js';
 import type { EntityRecord } from '../loading/records.js';
 import { canSeeTargets, requireRole } from '../plugins/access.js';
 import {
-  asks, comparisonValue, gapValue, goalValue, type GoalProgressValue, metricsValue, prefetchResponsibility, recommendationValue,
-  responsibilityOf, type SegmentGapValue, whatIfValue, type WithResponsibility,
+  asks,
+  comparisonValue,
+  gapValue,
+  goalValue,
+  type GoalProgressValue,
+  metricsValue,
+  prefetchResponsibility,
+  recommendationValue,
+  responsibilityOf,
+  type SegmentGapValue,
+  whatIfValue,
+  type WithResponsibility,
 } from './analysis-values.js';
 import { Chain as baseChain } from './entities.js';
 import { accessOf, readRoot } from './root.js';
@@ -38,11 +58,22 @@ interface SubgraphArgs {
 
 function metrics(args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) {
   return readRoot(context, info, async (tx) =>
-    metricsValue(computeMetrics(await readSubgraph(tx, { ...args, includeSynthetic: args.includeSynthetic === true, canSeeTargets: canSeeTargets(context.role) }))),
+    metricsValue(
+      computeMetrics(
+        await readSubgraph(tx, {
+          ...args,
+          includeSynthetic: args.includeSynthetic === true,
+          canSeeTargets: canSeeTargets(context.role),
+        }),
+      ),
+    ),
   );
 }
 
-export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'> = {
+export const analysisQuery: Pick<
+  QueryResolvers,
+  'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'
+> = {
   gaps: async (_: unknown, { chainId }: Args, context: AppContext, info: GraphQLResolveInfo) => {
     const options = {
       thresholds: gapThresholds(),
@@ -53,10 +84,18 @@ export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | '
     const key = gapsKey(chainId, options);
     const cached = await analysisCache.lookup<SegmentGap[]>(context.executor, key);
     return readRoot(context, info, async (tx) => {
-      const gaps = cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
+      const gaps =
+        cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
       const values = gaps.map((g) => gapValue(g, canSeeTargets(context.role)));
       // a gap answers to its chain's leaders: one query per chain, the segment's path in front
-      await prefetchResponsibility(tx, info, 'SegmentGap', values, (v) => ({ id: v.chainId, prefix: v.chainPath }), canSeeTargets(context.role));
+      await prefetchResponsibility(
+        tx,
+        info,
+        'SegmentGap',
+        values,
+        (v) => ({ id: v.chainId, prefix: v.chainPath }),
+        canSeeTargets(context.role),
+      );
       return values;
     });
   },
@@ -64,35 +103,61 @@ export const analysisQuery: Pick<QueryResolvers, 'gaps' | 'recommendTargets' | '
   recommendTargets: (_: unknown, { segmentId, first }: Args, context: AppContext, info: GraphQLResolveInfo) => {
     requireRole(context, 'analyst', 'recommendTargets (investment-promotion targets)');
     const n = first ?? 10;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS) throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS)
+      throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
     const options = { first: n, weights: recommendWeights() };
     const key = recommendKey(segmentId, n, options.weights);
-    return analysisCache.lookup<TargetRecommendation[]>(context.executor, key).then((cached) =>
-      readRoot(context, info, async (tx) =>
-        (cached.value ?? analysisCache.store(key, cached.position, await recommendInTx(tx, segmentId, options))).map(recommendationValue),
-      ),
-    );
+    return analysisCache
+      .lookup<TargetRecommendation[]>(context.executor, key)
+      .then((cached) =>
+        readRoot(context, info, async (tx) =>
+          (cached.value ?? analysisCache.store(key, cached.position, await recommendInTx(tx, segmentId, options))).map(
+            recommendationValue,
+          ),
+        ),
+      );
   },
 
   goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) => {
-      const values = (await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })).map(goalValue);
-      await prefetchResponsibility(tx, info, 'GoalProgress', values, (v) => ({ id: v.goal.id }), canSeeTargets(context.role));
+      const values = (
+        await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })
+      ).map(goalValue);
+      await prefetchResponsibility(
+        tx,
+        info,
+        'GoalProgress',
+        values,
+        (v) => ({ id: v.goal.id }),
+        canSeeTargets(context.role),
+      );
       return values;
     }),
 
   whatIf: (_: unknown, { chainId, landing, leaving }: Args, context: AppContext, info: GraphQLResolveInfo) =>
-    readRoot(context, info, async (tx) => (await whatIfInTx(tx, chainId, { landing: landing ?? [], leaving: leaving ?? [] })).map(whatIfValue)),
+    readRoot(context, info, async (tx) =>
+      (await whatIfInTx(tx, chainId, { landing: landing ?? [], leaving: leaving ?? [] })).map(whatIfValue),
+    ),
 
-  centrality: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) => metrics(args, context, info),
-  communities: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) => metrics(args, context, info),
+  centrality: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) =>
+    metrics(args, context, info),
+  communities: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) =>
+    metrics(args, context, info),
 
   chainComparison: (_: unknown, { programId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
-    readRoot(context, info, async (tx) => (await compareChainsInTx(tx, { programId, includeSynthetic: includeSynthetic === true })).map(comparisonValue)),
+    readRoot(context, info, async (tx) =>
+      (await compareChainsInTx(tx, { programId, includeSynthetic: includeSynthetic === true })).map(comparisonValue),
+    ),
 };
 
 /** A nested `responsibility(at)`: prefetched by the root field, else read in a transaction of its own. */
-async function responsibilityField(value: WithResponsibility, id: string, args: Args, context: AppContext, info: GraphQLResolveInfo) {
+async function responsibilityField(
+  value: WithResponsibility,
+  id: string,
+  args: Args,
+  context: AppContext,
+  info: GraphQLResolveInfo,
+) {
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
   const prefetched = value.responsibilityByKey?.get(key);
   if (prefetched) return prefetched;
@@ -110,7 +175,12 @@ interface GoalBatch {
 }
 const goalBatches = new WeakMap<object, Map<FieldNode, GoalBatch>>();
 
-function chainGoals(chain: EntityRecord, _args: Args, context: AppContext, info: GraphQLResolveInfo): Promise<GoalProgressValue[]> {
+function chainGoals(
+  chain: EntityRecord,
+  _args: Args,
+  context: AppContext,
+  info: GraphQLResolveInfo,
+): Promise<GoalProgressValue[]> {
   const perContext = goalBatches.get(context) ?? new Map<FieldNode, GoalBatch>();
   goalBatches.set(context, perContext);
   const fieldNode = info.fieldNodes[0];
@@ -125,7 +195,14 @@ function chainGoals(chain: EntityRecord, _args: Args, context: AppContext, info:
             const ids = [...new Set(chains.map((c) => c.id))];
             const all = (await goalsInTx(tx, ids)).map(goalValue);
             const byChain = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
-            await prefetchResponsibility(tx, info, 'GoalProgress', all, (v) => ({ id: v.goal.id }), canSeeTargets(context.role));
+            await prefetchResponsibility(
+              tx,
+              info,
+              'GoalProgress',
+              all,
+              (v) => ({ id: v.goal.id }),
+              canSeeTargets(context.role),
+            );
             await hydrateForField(tx, info, accessOf(context), [...byChain.values()]);
             return byChain;
           })
@@ -139,16 +216,22 @@ function chainGoals(chain: EntityRecord, _args: Args, context: AppContext, info:
   return batch.done.then((byChain) => byChain.get(chain.id) ?? []);
 }
 
-export const analysisTypes: { SegmentGap: SegmentGapResolvers; GoalProgress: GoalProgressResolvers; Chain: ChainResolvers } = {
+export const analysisTypes: {
+  SegmentGap: SegmentGapResolvers;
+  GoalProgress: GoalProgressResolvers;
+  Chain: ChainResolvers;
+} = {
   SegmentGap: {
     pipeline: (gap: SegmentGapValue, _args: Args, context: AppContext) => {
       requireRole(context, 'analyst', 'SegmentGap.pipeline (investment-promotion targets)');
       return gap.pipeline;
     },
-    responsibility: (gap: SegmentGapValue, args: Args, context: AppContext, info: GraphQLResolveInfo) => responsibilityField(gap, gap.segmentId, args, context, info),
+    responsibility: (gap: SegmentGapValue, args: Args, context: AppContext, info: GraphQLResolveInfo) =>
+      responsibilityField(gap, gap.segmentId, args, context, info),
   },
   GoalProgress: {
-    responsibility: (goal: GoalProgressValue, args: Args, context: AppContext, info: GraphQLResolveInfo) => responsibilityField(goal, goal.goal.id, args, context, info),
+    responsibility: (goal: GoalProgressValue, args: Args, context: AppContext, info: GraphQLResolveInfo) =>
+      responsibilityField(goal, goal.goal.id, args, context, info),
   },
   // Chain keeps every resolver of entities.ts and gains `goals` (index.ts spreads this after entities).
   Chain: { ...baseChain, goals: chainGoals },

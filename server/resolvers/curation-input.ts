@@ -6,22 +6,43 @@ import { SOURCE_KIND } from '../../graph/model.js';
 import { badUserInput } from '../errors.js';
 
 const slugId = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9._-]*$`), `must look like ${prefix}:<slug> (lower-case letters, digits, - . _)`);
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}:[a-z0-9][a-z0-9._-]*$`),
+      `must look like ${prefix}:<slug> (lower-case letters, digits, - . _)`,
+    );
 const refId = z.string().trim().min(3).max(200);
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
     // Control characters (NUL, escape…) are never part of a name or quote; they come from broken files or probes.
     .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters');
-const sources = z.array(slugId('source')).min(1, 'give at least one source id (a fact without a source does not exist)').max(20);
-const confidence = z.enum(['HIGH', 'MEDIUM', 'LOW']).default('MEDIUM').transform((c) => c.toLowerCase());
-const status = z.enum(['CONFIRMED', 'UNVERIFIED']).default('CONFIRMED').transform((s) => s.toLowerCase());
+const sources = z
+  .array(slugId('source'))
+  .min(1, 'give at least one source id (a fact without a source does not exist)')
+  .max(20);
+const confidence = z
+  .enum(['HIGH', 'MEDIUM', 'LOW'])
+  .default('MEDIUM')
+  .transform((c) => c.toLowerCase());
+const status = z
+  .enum(['CONFIRMED', 'UNVERIFIED'])
+  .default('CONFIRMED')
+  .transform((s) => s.toLowerCase());
 const provenance = { sources, quote: text(2000).nullish(), confidence, status };
 
 export const sourceInput = z.object({
   id: slugId('source'),
   name: text(300),
   nameEn: text(300).nullish(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullish(),
   publisher: text(200).nullish(),
   publishedOn: z.string().nullish(),
   kind: z.enum(SOURCE_KIND),
@@ -35,12 +56,23 @@ export const enterpriseInput = z.object({
   aliases: z.array(text(100)).max(50).nullish(),
   local: z.boolean(),
   tags: z.array(text(30)).max(30).nullish(),
-  uscc: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character 统一社会信用代码').nullish(),
+  uscc: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character 统一社会信用代码')
+    .nullish(),
   outputYuan: z.number().finite().min(0).nullish(),
   ...provenance,
 });
 
-export const segmentLinkInput = z.object({ enterpriseId: refId, segmentId: refId, role: z.enum(['CORE', 'MEMBER']).default('MEMBER').transform((r) => r.toLowerCase()), ...provenance });
+export const segmentLinkInput = z.object({
+  enterpriseId: refId,
+  segmentId: refId,
+  role: z
+    .enum(['CORE', 'MEMBER'])
+    .default('MEMBER')
+    .transform((r) => r.toLowerCase()),
+  ...provenance,
+});
 export const districtLinkInput = z.object({ enterpriseId: refId, districtId: refId, ...provenance });
 export const targetStageInput = z.object({
   enterpriseId: refId,
@@ -55,10 +87,18 @@ export const targetStageInput = z.object({
 const scalar = z.union([z.string().max(2000), z.number().finite(), z.boolean()]);
 const RESERVED = new Set(['id', 'sources', 'quote', 'confidence', 'status', 'synthetic']);
 const properties = z
-  .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'), z.union([scalar, z.array(z.union([z.string().max(500), z.number().finite()])).max(100)]))
+  .record(
+    z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'),
+    z.union([scalar, z.array(z.union([z.string().max(500), z.number().finite()])).max(100)]),
+  )
   .superRefine((props, ctx) => {
     for (const [key, value] of Object.entries(props)) {
-      if (RESERVED.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is set from the proposal itself (sources, quote, confidence), not from properties` });
+      if (RESERVED.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} is set from the proposal itself (sources, quote, confidence), not from properties`,
+        });
       const dates = Array.isArray(value) ? value : [value];
       if (DATE_KEYS.has(key) && dates.some((d) => typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))) {
         ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a date: write YYYY-MM-DD` });
@@ -68,7 +108,14 @@ const properties = z
 
 export const proposalInput = z.object({
   node: z.object({ id: refId, properties }).nullish(),
-  relationship: z.object({ type: z.string().regex(/^[A-Z_]+$/, 'is a relationship type such as HOSTS'), from: refId, to: refId, properties: properties.nullish() }).nullish(),
+  relationship: z
+    .object({
+      type: z.string().regex(/^[A-Z_]+$/, 'is a relationship type such as HOSTS'),
+      from: refId,
+      to: refId,
+      properties: properties.nullish(),
+    })
+    .nullish(),
   sources,
   quote: text(2000),
   confidence,
@@ -80,5 +127,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, name 
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${[name, ...issue.path].join('.')}: ${issue.message}`);
-  throw badUserInput(`The ${name} has ${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems.join('; ')}.`);
+  throw badUserInput(
+    `The ${name} has ${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems.join('; ')}.`,
+  );
 }

@@ -12,7 +12,15 @@ import type { MutationResolvers, ProposalResolvers, QueryResolvers } from '../ge
 import { buildTargetRole, entityRecord, type EntityRecord } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
 import { citations } from './entity-fields.js';
-import { districtLinkInput, enterpriseInput, parseInput, proposalInput, segmentLinkInput, sourceInput, targetStageInput } from './curation-input.js';
+import {
+  districtLinkInput,
+  enterpriseInput,
+  parseInput,
+  proposalInput,
+  segmentLinkInput,
+  sourceInput,
+  targetStageInput,
+} from './curation-input.js';
 import { pageSize, readRoot, writeRoot } from './root.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 
@@ -26,11 +34,19 @@ const actorName = (actor: { role: string; fingerprint: string }) => `${actor.rol
 /** Who proposed and who reviewed each proposal, from the audit store in one read. */
 async function withActors(log: AuditLog, proposals: ProposalRow[]): Promise<ProposalRow[]> {
   const ids = proposals.map((p) => p.id);
-  const [proposers, reviewers] = await Promise.all([findActors(log, 'proposeFact', ids), findActors(log, 'reviewProposal', ids)]);
-  return proposals.map((p) => ({ ...p, proposedBy: p.proposedBy ?? proposers.get(p.id) ?? null, reviewedBy: p.reviewedBy ?? reviewers.get(p.id) ?? null }));
+  const [proposers, reviewers] = await Promise.all([
+    findActors(log, 'proposeFact', ids),
+    findActors(log, 'reviewProposal', ids),
+  ]);
+  return proposals.map((p) => ({
+    ...p,
+    proposedBy: p.proposedBy ?? proposers.get(p.id) ?? null,
+    reviewedBy: p.reviewedBy ?? reviewers.get(p.id) ?? null,
+  }));
 }
 
-const withoutNull = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+const withoutNull = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 export const Mutation: MutationResolvers = {
   upsertSource: (_, { input }, context, info) => {
@@ -60,7 +76,13 @@ export const Mutation: MutationResolvers = {
     return writeRoot(context, info, async (tx) => {
       await requireSources(tx, link.sources);
       const { enterpriseId, segmentId, ...props } = link;
-      const change = await upsertRelationship(tx, 'IN_SEGMENT', { id: enterpriseId, labels: ['Enterprise'] }, { id: segmentId, labels: ['Segment'] }, withoutNull(props));
+      const change = await upsertRelationship(
+        tx,
+        'IN_SEGMENT',
+        { id: enterpriseId, labels: ['Enterprise'] },
+        { id: segmentId, labels: ['Segment'] },
+        withoutNull(props),
+      );
       return { value: await reload(tx, enterpriseId), changes: [change] };
     });
   },
@@ -71,7 +93,13 @@ export const Mutation: MutationResolvers = {
     return writeRoot(context, info, async (tx) => {
       await requireSources(tx, link.sources);
       const { enterpriseId, districtId, ...props } = link;
-      const change = await upsertRelationship(tx, 'LOCATED_IN', { id: enterpriseId, labels: ['Enterprise'] }, { id: districtId, labels: ['District'] }, withoutNull(props));
+      const change = await upsertRelationship(
+        tx,
+        'LOCATED_IN',
+        { id: enterpriseId, labels: ['Enterprise'] },
+        { id: districtId, labels: ['District'] },
+        withoutNull(props),
+      );
       return { value: await reload(tx, enterpriseId), changes: [change] };
     });
   },

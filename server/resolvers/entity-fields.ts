@@ -19,9 +19,15 @@ export const listProp = (record: EntityRecord, _args: unknown, _context: AppCont
 };
 
 /** A relation field (Chain.patrons, Segment.enterprises…): from the prefetch of the root transaction. */
-export async function relation(record: EntityRecord, args: Record<string, unknown>, context: AppContext, info: GraphQLResolveInfo): Promise<never> {
+export async function relation(
+  record: EntityRecord,
+  args: Record<string, unknown>,
+  context: AppContext,
+  info: GraphQLResolveInfo,
+): Promise<never> {
   const spec = relationSpec(record.label, info.fieldName);
-  if (spec?.needsTargets) requireRole(context, 'analyst', `${record.label}.${info.fieldName} (investment-promotion targets)`);
+  if (spec?.needsTargets)
+    requireRole(context, 'analyst', `${record.label}.${info.fieldName} (investment-promotion targets)`);
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
   if (record.prefetched.has(key)) return record.prefetched.get(key) as never;
   return (await loadRelationLazily(record, args, context, info)) as never;

@@ -2,8 +2,14 @@
 // (server/loading/records.ts); only citations may need the lazy fallback, and target stages are
 // checked against the caller's role again wherever a TargetRole appears.
 import type {
-  CitationResolvers, EntityRoleResolvers, GraphEdgeResolvers, GraphNodeResolvers, HoldingResolvers, LeaderRoleResolvers,
-  StageChangeResolvers, TargetRoleResolvers,
+  CitationResolvers,
+  EntityRoleResolvers,
+  GraphEdgeResolvers,
+  GraphNodeResolvers,
+  HoldingResolvers,
+  LeaderRoleResolvers,
+  StageChangeResolvers,
+  TargetRoleResolvers,
 } from '../generated/graphql.js';
 import { citations } from './entity-fields.js';
 import { requireRole } from '../plugins/access.js';

@@ -9,7 +9,10 @@ import { requireRole } from '../plugins/access.js';
 export const importMutation: Pick<MutationResolvers, 'importCsv'> = {
   importCsv: async (_, { csv, base64, kind, fileName }, context) => {
     requireRole(context, 'editor', 'importCsv');
-    if ((csv == null) === (base64 == null)) throw badUserInput('Give the spreadsheet either as text (csv) or as base64 bytes (base64), not both and not neither.');
+    if ((csv == null) === (base64 == null))
+      throw badUserInput(
+        'Give the spreadsheet either as text (csv) or as base64 bytes (base64), not both and not neither.',
+      );
     const bytes = csv != null ? new TextEncoder().encode(csv) : Buffer.from(base64!, 'base64');
     if (!bytes.length) throw badUserInput('The spreadsheet is empty. Start from a template in seed/templates/.');
     const result = await importCsv(context.executor, bytes, {
@@ -24,7 +27,13 @@ export const importMutation: Pick<MutationResolvers, 'importCsv'> = {
       rows: result.rows,
       nodesWritten: result.written.nodes,
       relationshipsWritten: result.written.relationships,
-      errors: result.errors.map((p) => ({ file: p.file, row: p.row ?? null, column: p.column ?? null, record: p.record ?? null, message: p.message })),
+      errors: result.errors.map((p) => ({
+        file: p.file,
+        row: p.row ?? null,
+        column: p.column ?? null,
+        record: p.record ?? null,
+        message: p.message,
+      })),
       importRunId: result.importRunId,
     };
   },

@@ -32,7 +32,11 @@ export const Query: QueryResolvers = {
   search: (_, { text, types, first, includeSynthetic }, context, info) => {
     const limit = pageSize(first, 20, MAX_SEARCH_RESULTS);
     return readRoot(context, info, async (tx) => {
-      const rows = await searchEntities(tx, text, { labels: labelsOf(types), first: limit, includeSynthetic: includeSynthetic === true });
+      const rows = await searchEntities(tx, text, {
+        labels: labelsOf(types),
+        first: limit,
+        includeSynthetic: includeSynthetic === true,
+      });
       return rows.map((row) => ({ entity: entityRecord(row.node), score: row.score, matchedOn: row.matchedOn }));
     });
   },
@@ -42,7 +46,9 @@ export const Query: QueryResolvers = {
 
   chains: (_, { programId, kind, includeSynthetic }, context, info) =>
     readRoot(context, info, async (tx) =>
-      (await listChains(tx, { programId, kind: kind?.toLowerCase(), includeSynthetic: includeSynthetic === true })).map(entityRecord),
+      (await listChains(tx, { programId, kind: kind?.toLowerCase(), includeSynthetic: includeSynthetic === true })).map(
+        entityRecord,
+      ),
     ),
 
   chain: (_, { id }, context, info) =>
@@ -57,7 +63,12 @@ export const Query: QueryResolvers = {
 
   neighborhood: (_, { id, depth, limit, types }, context, info) =>
     readRoot(context, info, (tx) =>
-      neighborhood(tx, id, { depth: depth ?? 1, limit: limit ?? 200, labels: labelsOf(types), canSeeTargets: canSeeTargets(context.role) }),
+      neighborhood(tx, id, {
+        depth: depth ?? 1,
+        limit: limit ?? 200,
+        labels: labelsOf(types),
+        canSeeTargets: canSeeTargets(context.role),
+      }),
     ),
 
   path: (_, { from, to, maxHops }, context, info) =>

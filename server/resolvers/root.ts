@@ -13,7 +13,12 @@ import { canSeeTargets } from '../plugins/access.js';
 export const accessOf = (context: AppContext) => ({ canSeeTargets: canSeeTargets(context.role) });
 
 /** One read transaction: `work`, then the prefetch of the selection below this field. */
-export function readRoot<T>(context: AppContext, info: GraphQLResolveInfo, work: (tx: ManagedTransaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+export function readRoot<T>(
+  context: AppContext,
+  info: GraphQLResolveInfo,
+  work: (tx: ManagedTransaction) => Promise<T>,
+  options?: { timeoutMs?: number },
+): Promise<T> {
   return context.executor.read(async (tx) => {
     const result = await work(tx);
     await hydrateForField(tx, info, accessOf(context), [result]);

@@ -6,7 +6,9 @@ function checkDate(value: unknown): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
-    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write YYYY-MM-DD (e.g. 2023-06-28).`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write YYYY-MM-DD (e.g. 2023-06-28).`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return text;
 }
@@ -17,7 +19,8 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => String(value).slice(0, 10),
   parseValue: checkDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('A Date is a string YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('A Date is a string YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
     return checkDate(ast.value);
   },
 });

@@ -35,7 +35,9 @@ describe('gaps on the Changchun data', () => {
         if (gap.status === 'ABSENT') {
           absent++;
           expect(gap.explanation).toMatch(/没有记录.*并非对现实产业的判断/);
-          expect(gap.explanationEn).toMatch(/No local firm is recorded in the graph.*not a finding about the real economy/);
+          expect(gap.explanationEn).toMatch(
+            /No local firm is recorded in the graph.*not a finding about the real economy/,
+          );
         } else {
           expect(gap.explanation).toContain('记录中');
         }
@@ -47,13 +49,25 @@ describe('gaps on the Changchun data', () => {
 
 describe('goals on the Changchun data', () => {
   it('shows 光电 output 750亿 (2023) and 900.2亿 (2024) against 1000亿, with their citations', async () => {
-    const r = await gql(app, `{ goals(chainId: "chain:opto") { goal { id code } targetValue unit basis progress met
-      latest { value asOf } observations { value asOf citations { source { id } quote } } responsible { relation } } }`);
+    const r = await gql(
+      app,
+      `{ goals(chainId: "chain:opto") { goal { id code } targetValue unit basis progress met
+      latest { value asOf } observations { value asOf citations { source { id } quote } } responsible { relation } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const output = r.data!.goals.find((g: any) => g.goal.code === '11225#1');
-    expect(output).toMatchObject({ targetValue: 1e11, unit: '亿元', basis: 'SOURCED', met: false, latest: { value: 9.002e10, asOf: '2024-12-31' } });
+    expect(output).toMatchObject({
+      targetValue: 1e11,
+      unit: '亿元',
+      basis: 'SOURCED',
+      met: false,
+      latest: { value: 9.002e10, asOf: '2024-12-31' },
+    });
     expect(output.progress).toBeCloseTo(0.9002);
-    expect(output.observations.map((o: any) => [o.value, o.asOf])).toEqual([[9.002e10, '2024-12-31'], [7.5e10, '2023-12-31']]);
+    expect(output.observations.map((o: any) => [o.value, o.asOf])).toEqual([
+      [9.002e10, '2024-12-31'],
+      [7.5e10, '2023-12-31'],
+    ]);
     expect(output.observations[0].citations.map((c: any) => c.source.id)).toEqual(['source:s48']);
     expect(output.observations[1].citations.map((c: any) => c.source.id)).toEqual(['source:s6']);
     expect(output.observations[1].citations[0].quote).toContain('750亿元');

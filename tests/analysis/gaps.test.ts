@@ -38,10 +38,17 @@ describe('gaps(chainId)', () => {
   });
 
   it('counts pipeline targets of the segment and its descendants, each firm at its newest stage', async () => {
-    const a = (await findGaps(db.executor, 'chain:fx', { thresholds, pipeline: true })).find((g) => g.segmentId === 'segment:fx-a')!;
+    const a = (await findGaps(db.executor, 'chain:fx', { thresholds, pipeline: true })).find(
+      (g) => g.segmentId === 'segment:fx-a',
+    )!;
     expect(a.targetsInPipeline).toBe(2);
-    expect(a.pipeline.map((p) => [p.enterpriseId, p.stage])).toEqual([['ent:t1', '在谈'], ['ent:t2', '签约']]);
-    const counted = (await findGaps(db.executor, 'chain:fx', { thresholds })).find((g) => g.segmentId === 'segment:fx-a')!;
+    expect(a.pipeline.map((p) => [p.enterpriseId, p.stage])).toEqual([
+      ['ent:t1', '在谈'],
+      ['ent:t2', '签约'],
+    ]);
+    const counted = (await findGaps(db.executor, 'chain:fx', { thresholds })).find(
+      (g) => g.segmentId === 'segment:fx-a',
+    )!;
     expect(counted.targetsInPipeline).toBe(2); // counted without reading the stages
   });
 
@@ -60,10 +67,14 @@ describe('gaps(chainId)', () => {
     const d = gaps.find((g) => g.segmentId === 'segment:fx-d')!;
     const ids = d.evidence.nodes.map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(['segment:fx-d', 'ent:d1', 'ent:x1', 'ent:x2', 'ent:b1']));
-    expect(d.evidence.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['SUPPLIES:ent:x1->ent:b1', 'IN_SEGMENT:ent:x1->segment:fx-d']));
+    expect(d.evidence.edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['SUPPLIES:ent:x1->ent:b1', 'IN_SEGMENT:ent:x1->segment:fx-d']),
+    );
     expect(ids).not.toContain('ent:o1');
     const c = gaps.find((g) => g.segmentId === 'segment:fx-c')!;
-    expect(c.evidence.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['PART_OF:segment:fx-c1->segment:fx-c', 'IN_SEGMENT:ent:c1b->segment:fx-c1']));
+    expect(c.evidence.edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['PART_OF:segment:fx-c1->segment:fx-c', 'IN_SEGMENT:ent:c1b->segment:fx-c1']),
+    );
     for (const g of gaps) await assertSliceExists(db.executor, g.evidence);
   });
 
@@ -89,11 +100,19 @@ describe('gaps(chainId)', () => {
     } finally {
       await db.executor.mutate("MATCH (e:Enterprise {id: 'ent:b1'}) SET e.local = true");
     }
-    expect((await findGaps(db.executor, 'chain:fx', { thresholds, cache })).find((g) => g.segmentId === 'segment:fx-b')!.status).toBe('SINGLE_FIRM');
+    expect(
+      (await findGaps(db.executor, 'chain:fx', { thresholds, cache })).find((g) => g.segmentId === 'segment:fx-b')!
+        .status,
+    ).toBe('SINGLE_FIRM');
   });
 
   it('follows the configured thresholds', async () => {
-    const byId = new Map((await findGaps(db.executor, 'chain:fx', { thresholds: { thinBelow: 4, externalShare: 0.8 } })).map((g) => [g.segmentId, g.status]));
+    const byId = new Map(
+      (await findGaps(db.executor, 'chain:fx', { thresholds: { thinBelow: 4, externalShare: 0.8 } })).map((g) => [
+        g.segmentId,
+        g.status,
+      ]),
+    );
     expect(byId.get('segment:fx-c')).toBe('COVERED'); // 4 firms, no supply recorded
     expect(byId.get('segment:fx-d')).toBe('COVERED'); // 75 % < 80 %
   });

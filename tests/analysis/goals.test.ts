@@ -58,7 +58,11 @@ describe('goals(chainId)', () => {
 
   it('lists every goal when no chain is given, in one read transaction', async () => {
     const scoped = db.executor.scoped();
-    expect((await findGoals(scoped, null)).map((g) => g.goal.id).sort()).toEqual(['goal:fx-firms', 'goal:fx-output', 'goal:fx-rnd']);
+    expect((await findGoals(scoped, null)).map((g) => g.goal.id).sort()).toEqual([
+      'goal:fx-firms',
+      'goal:fx-output',
+      'goal:fx-rnd',
+    ]);
     expect(scoped.transactions).toBe(1);
     await expect(findGoals(db.executor, 'chain:nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -75,6 +79,9 @@ describe('which goals the graph can count', () => {
     expect(countRuleOf({ metric: '亿元以上汽车零部件企业数量', unit: '户' })).toBeNull();
     expect(countRuleOf({ metric: '光电信息产业产值', unit: '亿元' })).toBeNull();
     expect(countRuleOf({ metric: '做大做优做强的整车工厂数量', unit: '个' })).toBeNull();
-    expect(countRuleOf({ metric: '任何说法', unit: '个', countOf: 'enterprises:小巨人' })).toEqual({ tag: '小巨人', from: 'countOf' });
+    expect(countRuleOf({ metric: '任何说法', unit: '个', countOf: 'enterprises:小巨人' })).toEqual({
+      tag: '小巨人',
+      from: 'countOf',
+    });
   });
 });

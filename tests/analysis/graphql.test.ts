@@ -27,7 +27,11 @@ describe('gaps over GraphQL', () => {
     expect(r.extensions?.transactions).toBe(2); // the database position (for the cache), then the analysis with its hydration
     const byId = new Map(r.data!.gaps.map((g: any) => [g.segment.id, g]));
     expect(r.data!.gaps.map((g: any) => g.segment.level)).toEqual([1, 1, 1, 1, 1, 2, 2, 2]); // level-1 first
-    expect((byId.get('segment:fx-a') as any)).toMatchObject({ status: 'ABSENT', localEnterprises: 0, targetsInPipeline: 2 });
+    expect(byId.get('segment:fx-a') as any).toMatchObject({
+      status: 'ABSENT',
+      localEnterprises: 0,
+      targetsInPipeline: 2,
+    });
     expect((byId.get('segment:fx-a') as any).explanation).toContain('没有记录');
     expect((byId.get('segment:fx-c1') as any).parentId).toBe('segment:fx-c');
     const d = byId.get('segment:fx-d') as any;
@@ -43,9 +47,14 @@ describe('gaps over GraphQL', () => {
     const analyst = await gql(app, q, {}, 'analyst');
     expect(analyst.errors).toBeUndefined();
     const a = analyst.data!.gaps.find((g: any) => g.segment.id === 'segment:fx-a');
-    expect(a.pipeline.map((p: any) => [p.enterprise.id, p.stage])).toEqual([['ent:t1', '在谈'], ['ent:t2', '签约']]);
+    expect(a.pipeline.map((p: any) => [p.enterprise.id, p.stage])).toEqual([
+      ['ent:t1', '在谈'],
+      ['ent:t2', '签约'],
+    ]);
     const evidence = await gql(app, `{ gaps(chainId: "chain:fx") { evidence { edges { type } } } }`);
-    expect(evidence.data!.gaps.flatMap((g: any) => g.evidence.edges.map((e: any) => e.type))).not.toContain('TARGET_FOR');
+    expect(evidence.data!.gaps.flatMap((g: any) => g.evidence.edges.map((e: any) => e.type))).not.toContain(
+      'TARGET_FOR',
+    );
   });
 
   it('names who is accountable for a gap, with the office-holder on the date asked', async () => {
@@ -58,10 +67,18 @@ describe('gaps over GraphQL', () => {
     const owner = (list: any[]) => list.find((x) => x.relation === 'OWNER_OF');
     expect(owner(c1.before).holders.map((h: any) => h.person.id)).toEqual(['person:fx-before']);
     expect(owner(c1.after).holders.map((h: any) => h.person.id)).toEqual(['person:fx-now']);
-    expect(owner(c1.after).path.nodes.map((n: any) => n.id)).toEqual(['segment:fx-c1', 'segment:fx-c', 'chain:fx', 'leader:fx-owner']);
+    expect(owner(c1.after).path.nodes.map((n: any) => n.id)).toEqual([
+      'segment:fx-c1',
+      'segment:fx-c',
+      'chain:fx',
+      'leader:fx-owner',
+    ]);
     expect(c1.after.map((x: any) => x.relation).sort()).toEqual(['COORDINATES', 'OWNER_OF', 'PATRON_OF']);
     // the same answer as responsibility(id) of the segment itself
-    const direct = await gql(app, `{ responsibility(id: "segment:fx-c1", at: "2024-06-01") { relation leader { id } holders { person { id } } path { nodes { id } } } }`);
+    const direct = await gql(
+      app,
+      `{ responsibility(id: "segment:fx-c1", at: "2024-06-01") { relation leader { id } holders { person { id } } path { nodes { id } } } }`,
+    );
     expect(c1.after).toEqual(direct.data!.responsibility);
   });
 
@@ -82,7 +99,9 @@ describe('recommendTargets over GraphQL', () => {
     expect(analyst.extensions?.transactions).toBe(2);
     expect(analyst.data!.recommendTargets.map((r: any) => r.enterprise.id)).toEqual(['ent:t2', 'ent:out-a', 'ent:t1']);
     const top = analyst.data!.recommendTargets[0];
-    expect(top.reasons.map((r: any) => r.weight)).toEqual([...top.reasons.map((r: any) => r.weight)].sort((a: number, b: number) => b - a));
+    expect(top.reasons.map((r: any) => r.weight)).toEqual(
+      [...top.reasons.map((r: any) => r.weight)].sort((a: number, b: number) => b - a),
+    );
     expect((await gql(app, q, { s: 'segment:fx-a', first: 1 }, 'editor')).data!.recommendTargets).toHaveLength(1);
     expect(codes(await gql(app, q, { s: 'segment:fx-a', first: 0 }, 'analyst'))).toEqual(['BAD_USER_INPUT']);
   });
@@ -97,18 +116,32 @@ describe('goals over GraphQL', () => {
     expect(r.errors).toBeUndefined();
     expect(r.extensions?.transactions).toBe(1);
     const output = r.data!.goals.find((g: any) => g.goal.id === 'goal:fx-output');
-    expect(output).toMatchObject({ basis: 'SOURCED', met: false, latest: { id: 'obs:fx-2024', value: 9.002e10, asOf: '2024-12-31' } });
-    expect(output.latest.citations).toEqual([{ source: { id: 'source:fx-s1', url: 'https://example.org/fx' }, quote: '产值达900.2亿元' }]);
+    expect(output).toMatchObject({
+      basis: 'SOURCED',
+      met: false,
+      latest: { id: 'obs:fx-2024', value: 9.002e10, asOf: '2024-12-31' },
+    });
+    expect(output.latest.citations).toEqual([
+      { source: { id: 'source:fx-s1', url: 'https://example.org/fx' }, quote: '产值达900.2亿元' },
+    ]);
     expect(output.observations.map((o: any) => o.asOf)).toEqual(['2024-12-31', '2023-12-31']);
     expect(output.responsible.map((x: any) => x.relation)).toEqual(['PATRON_OF', 'OWNER_OF', 'COORDINATES']);
     expect(output.responsible[0].citations).toEqual([{ source: { id: 'source:fx-s1' } }]);
     const firms = r.data!.goals.find((g: any) => g.goal.id === 'goal:fx-firms');
-    expect(firms).toMatchObject({ basis: 'GRAPH_COUNT', graphCount: 16, countRule: 'local firms (metric)', progress: null });
+    expect(firms).toMatchObject({
+      basis: 'GRAPH_COUNT',
+      graphCount: 16,
+      countRule: 'local firms (metric)',
+      progress: null,
+    });
     expect(firms.coverage).toBeCloseTo(0.4);
   });
 
   it('answers Chain.goals for a list of chains without a transaction per chain', async () => {
-    const r = await gql(app, `{ chains(programId: "program:fx") { id goals { goal { id } basis responsible { leader { id } } } } }`);
+    const r = await gql(
+      app,
+      `{ chains(programId: "program:fx") { id goals { goal { id } basis responsible { leader { id } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.extensions?.transactions).toBeLessThanOrEqual(2);
     const fx = r.data!.chains.find((c: any) => c.id === 'chain:fx');
@@ -119,9 +152,15 @@ describe('goals over GraphQL', () => {
   it('lets responsibility(id) reach the leaders of a goal and, for analysts, of a target firm', async () => {
     const q = `query($id: ID!) { responsibility(id: $id, at: "2024-06-01") { relation leader { id } holders { person { id } } } }`;
     const goal = await gql(app, q, { id: 'goal:fx-output' });
-    expect(goal.data!.responsibility.map((x: any) => x.relation).sort()).toEqual(['COORDINATES', 'OWNER_OF', 'PATRON_OF']);
+    expect(goal.data!.responsibility.map((x: any) => x.relation).sort()).toEqual([
+      'COORDINATES',
+      'OWNER_OF',
+      'PATRON_OF',
+    ]);
     const target = await gql(app, q, { id: 'ent:t1' }, 'analyst');
-    expect(target.data!.responsibility.find((x: any) => x.relation === 'OWNER_OF').holders).toEqual([{ person: { id: 'person:fx-now' } }]);
+    expect(target.data!.responsibility.find((x: any) => x.relation === 'OWNER_OF').holders).toEqual([
+      { person: { id: 'person:fx-now' } },
+    ]);
     expect((await gql(app, q, { id: 'ent:t1' })).data!.responsibility).toEqual([]); // TARGET_FOR is not followed below analyst
   });
 });
@@ -129,9 +168,16 @@ describe('goals over GraphQL', () => {
 describe('what-if, centrality and comparison over GraphQL', () => {
   it('gives statuses before and after and writes nothing', async () => {
     const before = await countAll(db.executor);
-    const r = await gql(app, `{ whatIf(chainId: "chain:fx", landing: [{enterpriseId: "ent:x1", segmentId: "segment:fx-b"}]) { segment { id } before after changed } }`);
+    const r = await gql(
+      app,
+      `{ whatIf(chainId: "chain:fx", landing: [{enterpriseId: "ent:x1", segmentId: "segment:fx-b"}]) { segment { id } before after changed } }`,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.whatIf.filter((w: any) => w.changed && w.before !== w.after).map((w: any) => [w.segment.id, w.before, w.after])).toEqual([
+    expect(
+      r
+        .data!.whatIf.filter((w: any) => w.changed && w.before !== w.after)
+        .map((w: any) => [w.segment.id, w.before, w.after]),
+    ).toEqual([
       ['segment:fx-b', 'SINGLE_FIRM', 'THIN'],
       ['segment:fx-d', 'EXTERNALLY_DEPENDENT', 'COVERED'],
     ]);
@@ -139,15 +185,27 @@ describe('what-if, centrality and comparison over GraphQL', () => {
   });
 
   it('computes centrality and communities of a chosen subgraph, and the comparison of chains', async () => {
-    const c = await gql(app, `{ centrality(chainId: "chain:fx", depth: 2) { nodes { node { id } degree betweenness community } communities { size members { id } } modularity truncated } }`);
+    const c = await gql(
+      app,
+      `{ centrality(chainId: "chain:fx", depth: 2) { nodes { node { id } degree betweenness community } communities { size members { id } } modularity truncated } }`,
+    );
     expect(c.errors).toBeUndefined();
     expect(c.data!.centrality.nodes[0].node.id).toBe('chain:fx');
-    expect(c.data!.centrality.communities.reduce((s: number, x: any) => s + x.size, 0)).toBe(c.data!.centrality.nodes.length);
-    const cmp = await gql(app, `{ chainComparison(programId: "program:fx") { chain { id } segments localEnterprises gaps { absent singleFirm thin externallyDependent covered } goalsMet goalsTotal } }`);
+    expect(c.data!.centrality.communities.reduce((s: number, x: any) => s + x.size, 0)).toBe(
+      c.data!.centrality.nodes.length,
+    );
+    const cmp = await gql(
+      app,
+      `{ chainComparison(programId: "program:fx") { chain { id } segments localEnterprises gaps { absent singleFirm thin externallyDependent covered } goalsMet goalsTotal } }`,
+    );
     expect(cmp.errors).toBeUndefined();
     expect(cmp.data!.chainComparison[0]).toEqual({
-      chain: { id: 'chain:fx' }, segments: 8, localEnterprises: 16,
-      gaps: { absent: 2, singleFirm: 1, thin: 3, externallyDependent: 1, covered: 1 }, goalsMet: 0, goalsTotal: 3,
+      chain: { id: 'chain:fx' },
+      segments: 8,
+      localEnterprises: 16,
+      gaps: { absent: 2, singleFirm: 1, thin: 3, externallyDependent: 1, covered: 1 },
+      goalsMet: 0,
+      goalsTotal: 3,
     });
   });
 });

@@ -23,7 +23,13 @@ describe('recommendTargets(segmentId)', () => {
     expect(recs.map((r) => r.enterprise.id)).toEqual(['ent:t2', 'ent:out-a', 'ent:t1']);
     for (const r of recs) expect(r.score).toBeCloseTo(r.reasons.reduce((s, x) => s + x.weight, 0));
     const t2 = recs[0];
-    expect(t2.reasons.map((r) => r.kind).sort()).toEqual(['DISTRICT_HOSTS', 'INSTITUTE_SUPPORT', 'IN_SEGMENT', 'PIPELINE', 'SUPPLIES_LOCAL']);
+    expect(t2.reasons.map((r) => r.kind).sort()).toEqual([
+      'DISTRICT_HOSTS',
+      'INSTITUTE_SUPPORT',
+      'IN_SEGMENT',
+      'PIPELINE',
+      'SUPPLIES_LOCAL',
+    ]);
     expect(t2.stage).toBe('签约');
     expect(t2.score).toBeCloseTo(1.5 + 2 + 1 + 0.5 + 3 * 0.5);
     const outA = recs[1];
@@ -42,15 +48,24 @@ describe('recommendTargets(segmentId)', () => {
     const outA = recs.find((r) => r.enterprise.id === 'ent:out-a')!;
     const supply = outA.reasons.find((r) => r.kind === 'SUPPLIES_LOCAL')!;
     expect(supply.path.edges.map((e) => e.id)).toEqual(
-      expect.arrayContaining(['SUPPLIES:ent:out-a->ent:d4', 'IN_SEGMENT:ent:d4->segment:fx-d', 'PART_OF:segment:fx-d->chain:fx']),
+      expect.arrayContaining([
+        'SUPPLIES:ent:out-a->ent:d4',
+        'IN_SEGMENT:ent:d4->segment:fx-d',
+        'PART_OF:segment:fx-d->chain:fx',
+      ]),
     );
     const t2 = recs.find((r) => r.enterprise.id === 'ent:t2')!;
-    expect(t2.reasons.find((r) => r.kind === 'IN_SEGMENT')!.path.edges.map((e) => e.id)).toEqual(['IN_SEGMENT:ent:t2->segment:fx-a1', 'PART_OF:segment:fx-a1->segment:fx-a']);
+    expect(t2.reasons.find((r) => r.kind === 'IN_SEGMENT')!.path.edges.map((e) => e.id)).toEqual([
+      'IN_SEGMENT:ent:t2->segment:fx-a1',
+      'PART_OF:segment:fx-a1->segment:fx-a',
+    ]);
     const support = t2.reasons.find((r) => r.kind === 'INSTITUTE_SUPPORT')!;
     expect(support.path.nodes.map((n) => n.id)).toContain('institute:fx-lab');
     expect(support.path.nodes.map((n) => n.id)).not.toContain('university:fx-uni'); // only proposed
     const hosts = t2.reasons.find((r) => r.kind === 'DISTRICT_HOSTS')!;
-    expect(hosts.path.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['HOSTS:district:fx-zone->chain:fx', 'PART_OF:segment:fx-a->chain:fx']));
+    expect(hosts.path.edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['HOSTS:district:fx-zone->chain:fx', 'PART_OF:segment:fx-a->chain:fx']),
+    );
     const t1 = recs.find((r) => r.enterprise.id === 'ent:t1')!;
     const pipeline = t1.reasons.find((r) => r.kind === 'PIPELINE')!;
     expect(pipeline.text).toContain('在谈');
@@ -71,6 +86,8 @@ describe('recommendTargets(segmentId)', () => {
     expect(await recommendTargets(scoped, 'segment:fx-a', { first: 1, weights, cache: null })).toHaveLength(1);
     expect(scoped.transactions).toBe(1);
     await expect(recommendTargets(db.executor, 'segment:nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(recommendTargets(db.executor, 'segment:fx-a', { first: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(recommendTargets(db.executor, 'segment:fx-a', { first: 0 })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });

@@ -17,15 +17,37 @@ beforeAll(async () => {
 describe('centrality and communities', () => {
   it('finds the bridge of two triangles and splits them into two communities', () => {
     const node = (id: string) => ({ id, type: 'ENTERPRISE', label: id, data: {} });
-    const edge = (s: string, t: string) => ({ id: `SUPPLIES:${s}->${t}`, source: s, target: t, type: 'SUPPLIES', data: {} });
+    const edge = (s: string, t: string) => ({
+      id: `SUPPLIES:${s}->${t}`,
+      source: s,
+      target: t,
+      type: 'SUPPLIES',
+      data: {},
+    });
     const m = computeMetrics({
       nodes: ['a', 'b', 'c', 'd', 'e', 'f'].map(node),
-      edges: [edge('a', 'b'), edge('b', 'c'), edge('a', 'c'), edge('c', 'd'), edge('d', 'e'), edge('e', 'f'), edge('d', 'f')],
+      edges: [
+        edge('a', 'b'),
+        edge('b', 'c'),
+        edge('a', 'c'),
+        edge('c', 'd'),
+        edge('d', 'e'),
+        edge('e', 'f'),
+        edge('d', 'f'),
+      ],
       truncated: false,
     });
-    expect(m.nodes.slice(0, 2).map((n) => n.node.id).sort()).toEqual(['c', 'd']);
+    expect(
+      m.nodes
+        .slice(0, 2)
+        .map((n) => n.node.id)
+        .sort(),
+    ).toEqual(['c', 'd']);
     expect(m.nodes[0].betweenness).toBeCloseTo(0.6);
-    expect(m.communities.map((c) => [...c.members].sort())).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    expect(m.communities.map((c) => [...c.members].sort())).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
     expect(m.modularity).toBeGreaterThan(0.3);
   });
 
@@ -42,20 +64,42 @@ describe('centrality and communities', () => {
   });
 
   it('measures a subgraph given by ids, with the relationships among them', async () => {
-    const m = await subgraphMetrics(db.executor, { ids: ['ent:x1', 'ent:d1', 'ent:b1', 'segment:fx-d'], canSeeTargets: false });
-    expect(m.slice.edges.map((e) => e.id).sort()).toEqual(['IN_SEGMENT:ent:d1->segment:fx-d', 'IN_SEGMENT:ent:x1->segment:fx-d', 'SUPPLIES:ent:x1->ent:b1', 'SUPPLIES:ent:x1->ent:d1']);
+    const m = await subgraphMetrics(db.executor, {
+      ids: ['ent:x1', 'ent:d1', 'ent:b1', 'segment:fx-d'],
+      canSeeTargets: false,
+    });
+    expect(m.slice.edges.map((e) => e.id).sort()).toEqual([
+      'IN_SEGMENT:ent:d1->segment:fx-d',
+      'IN_SEGMENT:ent:x1->segment:fx-d',
+      'SUPPLIES:ent:x1->ent:b1',
+      'SUPPLIES:ent:x1->ent:d1',
+    ]);
     expect(m.nodes.find((n) => n.node.id === 'ent:x1')!.degree).toBe(3);
-    await expect(subgraphMetrics(db.executor, { ids: ['ent:ghost'], canSeeTargets: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(subgraphMetrics(db.executor, { canSeeTargets: false })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(subgraphMetrics(db.executor, { ids: ['ent:ghost'], canSeeTargets: false })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(subgraphMetrics(db.executor, { canSeeTargets: false })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });
 
 describe('chainComparison', () => {
   it('tabulates segments, local firms, gaps by status and goals met per chain', async () => {
-    const rows = await compareChains(db.executor, { programId: 'program:fx', thresholds: { thinBelow: 5, externalShare: 0.5 } });
+    const rows = await compareChains(db.executor, {
+      programId: 'program:fx',
+      thresholds: { thinBelow: 5, externalShare: 0.5 },
+    });
     expect(rows.map((r) => r.chain.id)).toEqual(['chain:fx', 'chain:fx-other']);
     const fx = rows[0];
-    expect(fx).toMatchObject({ segments: 8, level1Segments: 5, localEnterprises: 16, goalsTotal: 3, goalsMet: 0, goalsSourced: 1 });
+    expect(fx).toMatchObject({
+      segments: 8,
+      level1Segments: 5,
+      localEnterprises: 16,
+      goalsTotal: 3,
+      goalsMet: 0,
+      goalsSourced: 1,
+    });
     expect(fx.gaps).toEqual({ ABSENT: 2, SINGLE_FIRM: 1, THIN: 3, EXTERNALLY_DEPENDENT: 1, COVERED: 1 });
     expect(rows[1]).toMatchObject({ segments: 1, localEnterprises: 1, goalsTotal: 0 });
   });

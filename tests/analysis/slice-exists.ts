@@ -7,7 +7,10 @@ import type { GraphSlice } from '../../graph/slice.js';
 
 export async function assertSliceExists(executor: Executor, slice: GraphSlice): Promise<void> {
   const nodeIds = slice.nodes.map((n) => n.id);
-  const found = await executor.query('UNWIND $ids AS id MATCH (n) WHERE n.id = id RETURN collect(DISTINCT n.id) AS ids', { ids: nodeIds });
+  const found = await executor.query(
+    'UNWIND $ids AS id MATCH (n) WHERE n.id = id RETURN collect(DISTINCT n.id) AS ids',
+    { ids: nodeIds },
+  );
   expect([...(found[0]?.ids as string[])].sort()).toEqual([...new Set(nodeIds)].sort());
   for (const edge of slice.edges) {
     expect(REL_TYPES).toContain(edge.type);

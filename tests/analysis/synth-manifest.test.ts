@@ -53,31 +53,63 @@ describe('gaps on synthetic data with planted gaps', () => {
         if (g.status !== 'COVERED') found.add(`${g.segmentId}|${g.status}`);
       }
     }
-    const planted = new Set(manifest.segments.filter((s) => s.expectedStatus !== 'COVERED').map((s) => `${s.id}|${s.expectedStatus}`));
+    const planted = new Set(
+      manifest.segments.filter((s) => s.expectedStatus !== 'COVERED').map((s) => `${s.id}|${s.expectedStatus}`),
+    );
     const truePositives = [...found].filter((f) => planted.has(f)).length;
     const precision = found.size ? truePositives / found.size : 1;
     const recall = planted.size ? truePositives / planted.size : 1;
-    expect({ precision, recall, missed: [...planted].filter((p) => !found.has(p)), extra: [...found].filter((f) => !planted.has(f)) }).toEqual({ precision: 1, recall: 1, missed: [], extra: [] });
+    expect({
+      precision,
+      recall,
+      missed: [...planted].filter((p) => !found.has(p)),
+      extra: [...found].filter((f) => !planted.has(f)),
+    }).toEqual({ precision: 1, recall: 1, missed: [], extra: [] });
     expect(planted.size).toBeGreaterThan(20);
   });
 
   it('agrees with the manifest on the counts behind each verdict', async () => {
     const chainId = manifest.chainIds[0];
-    const byId = new Map((await findGaps(db.executor, chainId, { thresholds: manifest.thresholds, evidence: false })).map((g) => [g.segmentId, g]));
+    const byId = new Map(
+      (await findGaps(db.executor, chainId, { thresholds: manifest.thresholds, evidence: false })).map((g) => [
+        g.segmentId,
+        g,
+      ]),
+    );
     for (const s of manifest.segments.filter((x) => x.chainId === chainId)) {
       const g = byId.get(s.id)!;
-      expect({ id: s.id, parentId: g.parentId, local: g.localEnterprises, ext: g.externalSuppliers, share: Math.round((g.externalSupplyShare ?? 0) * 10_000) / 10_000 })
-        .toEqual({ id: s.id, parentId: s.parentId, local: s.localEnterprises, ext: s.externalSuppliers, share: s.externalSupplyShare });
+      expect({
+        id: s.id,
+        parentId: g.parentId,
+        local: g.localEnterprises,
+        ext: g.externalSuppliers,
+        share: Math.round((g.externalSupplyShare ?? 0) * 10_000) / 10_000,
+      }).toEqual({
+        id: s.id,
+        parentId: s.parentId,
+        local: s.localEnterprises,
+        ext: s.externalSuppliers,
+        share: s.externalSupplyShare,
+      });
     }
   });
 
   it('gives the same verdicts over GraphQL (the analysis in one transaction, after the position check)', async () => {
-    const app = testApp(db.executor, { KG_GAP_THIN_BELOW: String(manifest.thresholds.thinBelow), KG_GAP_EXTERNAL_SHARE: String(manifest.thresholds.externalShare) });
+    const app = testApp(db.executor, {
+      KG_GAP_THIN_BELOW: String(manifest.thresholds.thinBelow),
+      KG_GAP_EXTERNAL_SHARE: String(manifest.thresholds.externalShare),
+    });
     const chainId = manifest.chainIds[1];
-    const r = await gql(app, `query($c: ID!) { gaps(chainId: $c) { segment { id } status evidence { nodes { id } } } }`, { c: chainId });
+    const r = await gql(
+      app,
+      `query($c: ID!) { gaps(chainId: $c) { segment { id } status evidence { nodes { id } } } }`,
+      { c: chainId },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.extensions?.transactions).toBe(2);
-    const expected = Object.fromEntries(manifest.segments.filter((s) => s.chainId === chainId).map((s) => [s.id, s.expectedStatus]));
+    const expected = Object.fromEntries(
+      manifest.segments.filter((s) => s.chainId === chainId).map((s) => [s.id, s.expectedStatus]),
+    );
     expect(Object.fromEntries(r.data!.gaps.map((g: any) => [g.segment.id, g.status]))).toEqual(expected);
   });
 

@@ -19,8 +19,16 @@ const changedOf = (rows: Awaited<ReturnType<typeof whatIf>>) =>
 
 describe('whatIf(chainId, landing, leaving)', () => {
   it('an outside supplier landing in a single-firm segment thins it out and makes its own supplies local', async () => {
-    const rows = await whatIf(db.executor, 'chain:fx', { landing: [{ enterpriseId: 'ent:x1', segmentId: 'segment:fx-b' }], leaving: [] }, { thresholds });
-    expect(changedOf(rows)).toEqual({ 'segment:fx-b': 'SINGLE_FIRM→THIN', 'segment:fx-d': 'EXTERNALLY_DEPENDENT→COVERED' });
+    const rows = await whatIf(
+      db.executor,
+      'chain:fx',
+      { landing: [{ enterpriseId: 'ent:x1', segmentId: 'segment:fx-b' }], leaving: [] },
+      { thresholds },
+    );
+    expect(changedOf(rows)).toEqual({
+      'segment:fx-b': 'SINGLE_FIRM→THIN',
+      'segment:fx-d': 'EXTERNALLY_DEPENDENT→COVERED',
+    });
     const d = rows.find((r) => r.segmentId === 'segment:fx-d')!;
     expect([d.localBefore, d.localAfter]).toEqual([5, 6]);
     expect(d.externalShareAfter).toBeCloseTo(0.25);
@@ -35,14 +43,19 @@ describe('whatIf(chainId, landing, leaving)', () => {
 
   it('starts from the same statuses as gaps() and writes nothing', async () => {
     const before = await countAll(db.executor);
-    const [localBefore] = await db.executor.query("MATCH (e:Enterprise) WHERE e.local RETURN count(e) AS n");
-    const rows = await whatIf(db.executor, 'chain:fx', { landing: [{ enterpriseId: 'ent:t1', segmentId: 'segment:fx-a' }], leaving: ['ent:d1', 'ent:d2'] }, { thresholds });
+    const [localBefore] = await db.executor.query('MATCH (e:Enterprise) WHERE e.local RETURN count(e) AS n');
+    const rows = await whatIf(
+      db.executor,
+      'chain:fx',
+      { landing: [{ enterpriseId: 'ent:t1', segmentId: 'segment:fx-a' }], leaving: ['ent:d1', 'ent:d2'] },
+      { thresholds },
+    );
     const gaps = await findGaps(db.executor, 'chain:fx', { thresholds, evidence: false });
     expect(rows.map((r) => [r.segmentId, r.before])).toEqual(gaps.map((g) => [g.segmentId, g.status]));
     expect(changedOf(rows)['segment:fx-a']).toBe('ABSENT→SINGLE_FIRM');
     expect(changedOf(rows)['segment:fx-d']).toBe('EXTERNALLY_DEPENDENT→THIN');
     expect(await countAll(db.executor)).toEqual(before);
-    const [localAfter] = await db.executor.query("MATCH (e:Enterprise) WHERE e.local RETURN count(e) AS n");
+    const [localAfter] = await db.executor.query('MATCH (e:Enterprise) WHERE e.local RETURN count(e) AS n');
     expect(localAfter.n).toBe(localBefore.n);
     const scoped = db.executor.scoped();
     await whatIf(scoped, 'chain:fx', { landing: [], leaving: ['ent:b1'] });
@@ -50,9 +63,26 @@ describe('whatIf(chainId, landing, leaving)', () => {
   });
 
   it('refuses a segment of another chain, an unknown firm, or a firm that both lands and leaves', async () => {
-    await expect(whatIf(db.executor, 'chain:fx', { landing: [{ enterpriseId: 'ent:x1', segmentId: 'segment:fx-other1' }], leaving: [] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(whatIf(db.executor, 'chain:fx', { landing: [{ enterpriseId: 'ent:ghost', segmentId: 'segment:fx-b' }], leaving: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(whatIf(db.executor, 'chain:fx', { landing: [], leaving: ['ent:ghost'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(whatIf(db.executor, 'chain:fx', { landing: [{ enterpriseId: 'ent:x1', segmentId: 'segment:fx-b' }], leaving: ['ent:x1'] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      whatIf(db.executor, 'chain:fx', {
+        landing: [{ enterpriseId: 'ent:x1', segmentId: 'segment:fx-other1' }],
+        leaving: [],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      whatIf(db.executor, 'chain:fx', {
+        landing: [{ enterpriseId: 'ent:ghost', segmentId: 'segment:fx-b' }],
+        leaving: [],
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(whatIf(db.executor, 'chain:fx', { landing: [], leaving: ['ent:ghost'] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      whatIf(db.executor, 'chain:fx', {
+        landing: [{ enterpriseId: 'ent:x1', segmentId: 'segment:fx-b' }],
+        leaving: ['ent:x1'],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -34,8 +34,10 @@ const { values } = parseArgs({
 const sizes = values.sizes!.split(',').map(Number);
 const runs = Number(values.runs);
 const port = Number(values.port);
-if (sizes.some((n) => !Number.isInteger(n) || n < 150) || !Number.isInteger(runs) || runs < 5) throw new Error('--sizes are integers ≥ 150 and --runs an integer ≥ 5');
-if ([INSTANCES.work.boltPort, INSTANCES.test.boltPort].includes(port)) throw new Error(`--port ${port} belongs to the working or test instance`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 150) || !Number.isInteger(runs) || runs < 5)
+  throw new Error('--sizes are integers ≥ 150 and --runs an integer ≥ 5');
+if ([INSTANCES.work.boltPort, INSTANCES.test.boltPort].includes(port))
+  throw new Error(`--port ${port} belongs to the working or test instance`);
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const percentile = (xs: number[], p: number) => {
@@ -43,7 +45,12 @@ const percentile = (xs: number[], p: number) => {
   const rank = (p / 100) * (s.length - 1);
   return s[Math.floor(rank)] + (s[Math.ceil(rank)] - s[Math.floor(rank)]) * (rank - Math.floor(rank));
 };
-const summary = (xs: number[]) => ({ n: xs.length, p50: +percentile(xs, 50).toFixed(1), p95: +percentile(xs, 95).toFixed(1), max: +Math.max(...xs).toFixed(1) });
+const summary = (xs: number[]) => ({
+  n: xs.length,
+  p50: +percentile(xs, 50).toFixed(1),
+  p95: +percentile(xs, 95).toFixed(1),
+  max: +Math.max(...xs).toFixed(1),
+});
 
 /** Times `work(i)` for i = 0..runs-1 after `warmup` unmeasured calls. */
 async function time(work: (i: number) => Promise<unknown>, warmup = 5): Promise<number[]> {
@@ -57,7 +64,12 @@ async function time(work: (i: number) => Promise<unknown>, warmup = 5): Promise<
   return out;
 }
 
-async function post(app: ReturnType<typeof createApp>, query: string, variables: Record<string, unknown>, token?: string) {
+async function post(
+  app: ReturnType<typeof createApp>,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+) {
   const response = await app.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -77,7 +89,9 @@ async function measure(executor: Executor, enterprises: number, seed: number) {
   const app = createApp({ executor, config: loadConfig({ KG_TOKENS: `analyst:${token}` }), webRoot: '/nonexistent' });
   const loadStarted = performance.now();
   const { manifest } = await runSynth(executor, { enterprises, seed, log: () => {} });
-  log(`${enterprises} enterprises: synth loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (${manifest.chainIds.length} chains, ${manifest.segments.length} segments)`);
+  log(
+    `${enterprises} enterprises: synth loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (${manifest.chainIds.length} chains, ${manifest.segments.length} segments)`,
+  );
   const chains = manifest.chainIds;
   const gapSegments = manifest.segments.filter((s) => s.expectedStatus !== 'COVERED').map((s) => s.id);
   const warm = new AnalysisCache({ enabled: true, maxEntries: 1000 });
@@ -92,12 +106,16 @@ async function measure(executor: Executor, enterprises: number, seed: number) {
       gapsGraph: summary(await time((i) => findGaps(executor, chain(i), { cache: null }))),
       gapsGraphql: summary(await time((i) => (analysisCache.clear(), post(app, GAPS, { c: chain(i) })))),
       recommendGraph: summary(await time((i) => recommendTargets(executor, segment(i), { first: 10, cache: null }))),
-      recommendGraphql: summary(await time((i) => (analysisCache.clear(), post(app, RECOMMEND, { s: segment(i) }, token)))),
+      recommendGraphql: summary(
+        await time((i) => (analysisCache.clear(), post(app, RECOMMEND, { s: segment(i) }, token))),
+      ),
     },
     warm: {
       gapsGraph: summary(await time((i) => findGaps(executor, chain(i), { cache: warm }), chains.length)),
       gapsGraphql: summary(await time((i) => post(app, GAPS, { c: chain(i) }), chains.length)),
-      recommendGraph: summary(await time((i) => recommendTargets(executor, segment(i % 10), { first: 10, cache: warm }), 10)),
+      recommendGraph: summary(
+        await time((i) => recommendTargets(executor, segment(i % 10), { first: 10, cache: warm }), 10),
+      ),
       recommendGraphql: summary(await time((i) => post(app, RECOMMEND, { s: segment(i % 10) }, token), 10)),
     },
   };
@@ -109,9 +127,18 @@ async function main() {
   const results = [];
   for (const enterprises of sizes) {
     const home = mkdtempSync(join(runtimeRoot, 'bench-analysis-'));
-    const spec: InstanceSpec = { name: basename(home), boltPort: port, heap: values.heap!, pageCache: values['page-cache']!, home };
+    const spec: InstanceSpec = {
+      name: basename(home),
+      boltPort: port,
+      heap: values.heap!,
+      pageCache: values['page-cache']!,
+      home,
+    };
     const { connection } = await startInstance(spec, log, 240_000);
-    const driver = createDriver({ ...connection, external: false }, { acquisitionTimeoutMs: 60_000, maxRetryTimeMs: 30_000 });
+    const driver = createDriver(
+      { ...connection, external: false },
+      { acquisitionTimeoutMs: 60_000, maxRetryTimeMs: 30_000 },
+    );
     try {
       results.push(await measure(createExecutor(driver, { timeoutMs: 600_000 }), enterprises, Number(values.seed)));
     } finally {
@@ -120,16 +147,21 @@ async function main() {
       rmSync(home, { recursive: true, force: true });
     }
   }
-  console.log('\n| enterprises | answer | gaps p50 / p95 (graph) | gaps p50 / p95 (GraphQL) | recommendTargets p50 / p95 (graph) | recommendTargets p50 / p95 (GraphQL) |');
+  console.log(
+    '\n| enterprises | answer | gaps p50 / p95 (graph) | gaps p50 / p95 (GraphQL) | recommendTargets p50 / p95 (graph) | recommendTargets p50 / p95 (GraphQL) |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {
     const f = (s: { p50: number; p95: number }) => `${s.p50} / ${s.p95} ms`;
     for (const kind of ['cold', 'warm'] as const) {
       const m = r[kind];
-      console.log(`| ${r.enterprises} | ${kind} | ${f(m.gapsGraph)} | ${f(m.gapsGraphql)} | ${f(m.recommendGraph)} | ${f(m.recommendGraphql)} |`);
+      console.log(
+        `| ${r.enterprises} | ${kind} | ${f(m.gapsGraph)} | ${f(m.gapsGraphql)} | ${f(m.recommendGraph)} | ${f(m.recommendGraphql)} |`,
+      );
     }
   }
-  if (values.out) writeFileSync(values.out, JSON.stringify({ at: new Date().toISOString(), runs, results }, null, 2) + '\n');
+  if (values.out)
+    writeFileSync(values.out, `${JSON.stringify({ at: new Date().toISOString(), runs, results }, null, 2)}\n`);
 }
 
 main().catch((error) => {

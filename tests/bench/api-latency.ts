@@ -21,8 +21,12 @@ function capturing(real: Driver) {
     new Proxy(tx, {
       get: (t, p, r) =>
         p === 'run'
-          ? (cypher: string, params?: Record<string, unknown>) => (into.push({ cypher, params: params ?? {} }), t.run(cypher, params))
-          : typeof Reflect.get(t, p, r) === 'function' ? Reflect.get(t, p, r).bind(t) : Reflect.get(t, p, r),
+          ? (cypher: string, params?: Record<string, unknown>) => (
+              into.push({ cypher, params: params ?? {} }), t.run(cypher, params)
+            )
+          : typeof Reflect.get(t, p, r) === 'function'
+            ? Reflect.get(t, p, r).bind(t)
+            : Reflect.get(t, p, r),
     });
   const wrapSession = (s: Session) =>
     new Proxy(s, {
@@ -31,7 +35,10 @@ function capturing(real: Driver) {
           return (work: (tx: ManagedTransaction) => Promise<unknown>, config?: unknown) => {
             const into: Captured[] = [];
             log.push(into);
-            return (t[p] as Session['executeRead'])((tx) => ((into.length = 0), work(wrapTx(tx, into))), config as never);
+            return (t[p] as Session['executeRead'])(
+              (tx) => ((into.length = 0), work(wrapTx(tx, into))),
+              config as never,
+            );
           };
         }
         const v = Reflect.get(t, p, r);
@@ -39,7 +46,12 @@ function capturing(real: Driver) {
       },
     });
   const driver = new Proxy(real, {
-    get: (t, p, r) => (p === 'session' ? (c?: object) => wrapSession(t.session(c)) : typeof Reflect.get(t, p, r) === 'function' ? Reflect.get(t, p, r).bind(t) : Reflect.get(t, p, r)),
+    get: (t, p, r) =>
+      p === 'session'
+        ? (c?: object) => wrapSession(t.session(c))
+        : typeof Reflect.get(t, p, r) === 'function'
+          ? Reflect.get(t, p, r).bind(t)
+          : Reflect.get(t, p, r),
   });
   return { driver, take: () => log.splice(0) };
 }
@@ -54,11 +66,17 @@ async function main() {
   const iterations = Number(args[args.indexOf('--iterations') + 1]) || 40;
   const synthetic = args.includes('--synthetic');
   const settings = externalSettings();
-  if (!settings) throw new Error('Set NEO4J_URI and NEO4J_PASSWORD to the Neo4j holding the data to measure (e.g. your test instance).');
+  if (!settings)
+    throw new Error(
+      'Set NEO4J_URI and NEO4J_PASSWORD to the Neo4j holding the data to measure (e.g. your test instance).',
+    );
   const real = createDriver(settings);
   const capture = capturing(real);
   const token = 'bench-analyst-token-0123456789';
-  const app = createApp({ executor: createExecutor(capture.driver, { timeoutMs: 120_000 }), config: loadConfig({ KG_TOKENS: `analyst:${token}` }) });
+  const app = createApp({
+    executor: createExecutor(capture.driver, { timeoutMs: 120_000 }),
+    config: loadConfig({ KG_TOKENS: `analyst:${token}` }),
+  });
 
   const direct = createExecutor(real);
   const [ids] = await direct.query(
@@ -73,35 +91,65 @@ async function main() {
      RETURN pg.id AS program, c.id AS chain, e.id AS firm, e.name AS firmName, coalesce(u.id, e.id) AS other`,
     { synthetic },
   );
-  if (!ids) throw new Error('No program with a chain and firms in this database: load the data first (npm run seed -- load / synth).');
+  if (!ids)
+    throw new Error(
+      'No program with a chain and firms in this database: load the data first (npm run seed -- load / synth).',
+    );
   const S = synthetic ? ', includeSynthetic: true' : '';
   const ENTITY = 'id type name aliases confidence status citations { quote source { id name url } }';
   const SLICE = 'nodes { id type label data } edges { id source target type data citations { quote } } truncated';
   const cases: { field: string; query: string; analyst?: boolean }[] = [
-    { field: 'node', query: `{ node(id: "${ids.firm}") { ${ENTITY} ... on Enterprise { local segments { role citations { quote } entity { id name } } districts { entity { id name } } } } }` },
-    { field: 'search', query: `{ search(text: "${String(ids.firmName).slice(0, 4)}"${S}) { score entity { id name type } } }` },
-    { field: 'search (1 char)', query: `{ search(text: "${String(ids.firmName).slice(0, 1)}"${S}) { score entity { id name } } }` },
-    { field: 'programs', query: `{ programs${synthetic ? '(includeSynthetic: true)' : ''} { ${ENTITY} chains { id name kind } coordinators { leader { name } } } }` },
-    { field: 'chains', query: `{ chains(programId: "${ids.program}") { ${ENTITY} kind identified enterpriseCount patrons { leader { name } citations { quote } } owners { leader { name } } } }` },
+    {
+      field: 'node',
+      query: `{ node(id: "${ids.firm}") { ${ENTITY} ... on Enterprise { local segments { role citations { quote } entity { id name } } districts { entity { id name } } } } }`,
+    },
+    {
+      field: 'search',
+      query: `{ search(text: "${String(ids.firmName).slice(0, 4)}"${S}) { score entity { id name type } } }`,
+    },
+    {
+      field: 'search (1 char)',
+      query: `{ search(text: "${String(ids.firmName).slice(0, 1)}"${S}) { score entity { id name } } }`,
+    },
+    {
+      field: 'programs',
+      query: `{ programs${synthetic ? '(includeSynthetic: true)' : ''} { ${ENTITY} chains { id name kind } coordinators { leader { name } } } }`,
+    },
+    {
+      field: 'chains',
+      query: `{ chains(programId: "${ids.program}") { ${ENTITY} kind identified enterpriseCount patrons { leader { name } citations { quote } } owners { leader { name } } } }`,
+    },
     {
       field: 'chain',
       query: `{ chain(id: "${ids.chain}") { ${ENTITY} kind enterpriseCount patrons { leader { name holders { person { name } } } citations { quote source { name } } }
         owners { leader { name } } segments { id name level enterpriseCount children { id name enterpriseCount enterprises(first: 20) { role entity { id name } } } }
         districts { role entity { id name } citations { quote } } supporters { entity { name } } leadEnterprises { entity { name } } policies { entity { name } } kpis { metric targetValue } } }`,
     },
-    { field: 'leaders', query: `{ leaders${synthetic ? '(includeSynthetic: true)' : ''} { ${ENTITY} title body patronOf { id } ownerOf { id } holders { person { name } } } }` },
+    {
+      field: 'leaders',
+      query: `{ leaders${synthetic ? '(includeSynthetic: true)' : ''} { ${ENTITY} title body patronOf { id } ownerOf { id } holders { person { name } } } }`,
+    },
     { field: 'neighborhood', query: `{ neighborhood(id: "${ids.firm}", depth: 2, limit: 200) { ${SLICE} } }` },
     { field: 'path', query: `{ path(from: "${ids.firm}", to: "${ids.other}", maxHops: 6) { ${SLICE} } }` },
-    { field: 'responsibility', query: `{ responsibility(id: "${ids.firm}") { relation hops leader { name } via { id } holders { person { name } } path { ${SLICE} } } }` },
-    { field: 'cypher', analyst: true, query: `{ cypher(query: "MATCH (c:Chain)<-[:PART_OF]-(s:Segment) RETURN c.name AS chain, count(s) AS segments ORDER BY segments DESC") { columns rows truncated } }` },
+    {
+      field: 'responsibility',
+      query: `{ responsibility(id: "${ids.firm}") { relation hops leader { name } via { id } holders { person { name } } path { ${SLICE} } } }`,
+    },
+    {
+      field: 'cypher',
+      analyst: true,
+      query: `{ cypher(query: "MATCH (c:Chain)<-[:PART_OF]-(s:Segment) RETURN c.name AS chain, count(s) AS segments ORDER BY segments DESC") { columns rows truncated } }`,
+    },
   ];
 
   const post = async (query: string, analyst?: boolean) => {
-    const response = await app.fetch(new Request('http://bench/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(analyst ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    }));
+    const response = await app.fetch(
+      new Request('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(analyst ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      }),
+    );
     const body = (await response.json()) as { errors?: unknown[]; extensions?: { transactions?: number } };
     if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
     return body;
@@ -119,7 +167,9 @@ async function main() {
     }
   };
 
-  console.log(`${iterations} iterations per field on ${settings.uri} (${synthetic ? 'synthetic' : 'shipped'} program ${ids.program}, chain ${ids.chain})\n`);
+  console.log(
+    `${iterations} iterations per field on ${settings.uri} (${synthetic ? 'synthetic' : 'shipped'} program ${ids.program}, chain ${ids.chain})\n`,
+  );
   console.log('field            | GraphQL p50 / p95 ms | driver p50 / p95 ms | ratio p50 | tx | queries');
   for (const c of cases) {
     capture.take();

@@ -6,18 +6,30 @@ import { parseBenchArgs, type BenchOptions } from './lib/args.js';
 import { benchApp, measureRootFields, postGraphql } from './lib/api-bench.js';
 import { createBenchInstance, type BenchInstance } from './lib/bench-instance.js';
 import { measureOfflineImport, measureSeedLoad } from './lib/load-rate.js';
-import { describeMachine, renderMarkdown, writeReport, type BenchReport, type Figure, type NotMeasured } from './lib/report.js';
+import {
+  describeMachine,
+  renderMarkdown,
+  writeReport,
+  type BenchReport,
+  type Figure,
+  type NotMeasured,
+} from './lib/report.js';
 import { chainViewCase, pickIds, rootFieldCases } from './lib/root-fields.js';
 import { measureChainViewThroughput, measureTrivialThroughput } from './lib/throughput.js';
 import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
 
 const started = Date.now();
-const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const figures: Figure[] = [];
 const notMeasured: NotMeasured[] = [];
 
 /** Runs one section; a failure is recorded as "not measured" with its reason, and the run goes on. */
-async function section(group: string, name: string, work: () => Promise<{ figures?: Figure[]; notMeasured?: NotMeasured[] } | Figure | Figure[]>) {
+async function section(
+  group: string,
+  name: string,
+  work: () => Promise<{ figures?: Figure[]; notMeasured?: NotMeasured[] } | Figure | Figure[]>,
+) {
   try {
     const out = await work();
     if (Array.isArray(out)) figures.push(...out);
@@ -40,7 +52,15 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
   const loadGroup = 'Load rate';
   let seedRates: number[] = [];
   await section(loadGroup, `seed loader, ${sizeLabel(size)} enterprises`, async () => {
-    seedRates = (await measureSeedLoad(instance, { group: loadGroup, enterprises: size, seed: options.seed, runs: options.loadRuns, log })).rates;
+    seedRates = (
+      await measureSeedLoad(instance, {
+        group: loadGroup,
+        enterprises: size,
+        seed: options.seed,
+        runs: options.loadRuns,
+        log,
+      })
+    ).rates;
     return [];
   });
   if (seedRates.length === 0) return;
@@ -50,7 +70,12 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
   await section(apiGroup, 'all root fields', async () => {
     ids = await pickIds(instance.executor);
     log(`Root fields (${options.runs} runs each, paired with the same Cypher via the driver)`);
-    return measureRootFields(instance.driver, rootFieldCases(ids), { group: apiGroup, runs: options.runs, warmup: 3, log });
+    return measureRootFields(instance.driver, rootFieldCases(ids), {
+      group: apiGroup,
+      runs: options.runs,
+      warmup: 3,
+      log,
+    });
   });
 
   // Throughput: at every size in a full run; in a quick one at the smallest (the 50-client chain view
@@ -60,18 +85,29 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
     const chainView = chainViewCase(ids);
     const bench = benchApp(instance.driver);
     log('Throughput (autocannon in a child process)');
-    await section(group, 'trivial GraphQL vs bare node:http', () => measureTrivialThroughput(bench.app, { group, durationS: options.loadSeconds, runs: options.quick ? 2 : 3, log }));
+    await section(group, 'trivial GraphQL vs bare node:http', () =>
+      measureTrivialThroughput(bench.app, { group, durationS: options.loadSeconds, runs: options.quick ? 2 : 3, log }),
+    );
     await section(group, 'chain view at 50 clients', async () => {
       bench.take();
       const answer = await postGraphql(bench.app, chainView.query, chainView.variables);
       if (answer.body.errors?.length) throw new Error(`the chain view query fails: ${answer.body.errors[0].message}`);
-      return measureChainViewThroughput(bench.app, instance.driver, chainView, bench.take(), { group, durationS: options.quick ? 8 : 20, runs: options.quick ? 2 : 3, log });
+      return measureChainViewThroughput(bench.app, instance.driver, chainView, bench.take(), {
+        group,
+        durationS: options.quick ? 8 : 20,
+        runs: options.quick ? 2 : 3,
+        log,
+      });
     });
   }
 
   await section(loadGroup, `neo4j-admin import, ${sizeLabel(size)} enterprises`, () =>
     measureOfflineImport(instance, seedRates, {
-      group: loadGroup, enterprises: size, seed: options.seed, runs: options.loadRuns, log,
+      group: loadGroup,
+      enterprises: size,
+      seed: options.seed,
+      runs: options.loadRuns,
+      log,
       // A quick run compares the imported graph by counts beyond 10k enterprises (a checksum reads everything twice).
       verify: options.quick && size > 10_000 ? 'counts' : 'checksum',
     }),
@@ -81,7 +117,9 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
 async function main(): Promise<number> {
   const options = parseBenchArgs(process.argv.slice(2));
   const machine = describeMachine();
-  log(`Machine: ${machine.nproc} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB. Sizes: ${options.sizes.map(sizeLabel).join(', ')}${options.quick ? ' (quick)' : ''}.`);
+  log(
+    `Machine: ${machine.nproc} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB. Sizes: ${options.sizes.map(sizeLabel).join(', ')}${options.quick ? ' (quick)' : ''}.`,
+  );
   let instance: BenchInstance | undefined;
   const cleanUp = async () => {
     if (instance && !options.keep) await instance.remove();
@@ -93,15 +131,31 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    instance = await createBenchInstance({ boltPort: options.port, heap: options.heap, pageCache: options.pageCache, log });
+    instance = await createBenchInstance({
+      boltPort: options.port,
+      heap: options.heap,
+      pageCache: options.pageCache,
+      log,
+    });
     const sizes = [...options.sizes].sort((a, b) => a - b);
     for (const [i, size] of sizes.entries()) await measureSize(instance, size, options, i === 0);
-    await section('Web page', 'navigation to the chain view', () => measureNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }));
+    await section('Web page', 'navigation to the chain view', () =>
+      measureNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }),
+    );
   } finally {
     await cleanUp();
   }
   await section('Web page', 'canvas vs WebGL frame rate', () =>
-    measureFrameRates({ group: 'Web page', runs: 0, nodes: 5000, edges: 10_000, seconds: options.quick ? 5 : 20, warmupSeconds: options.quick ? 2 : 5, repeats: options.quick ? 2 : 3, log }),
+    measureFrameRates({
+      group: 'Web page',
+      runs: 0,
+      nodes: 5000,
+      edges: 10_000,
+      seconds: options.quick ? 5 : 20,
+      warmupSeconds: options.quick ? 2 : 5,
+      repeats: options.quick ? 2 : 3,
+      log,
+    }),
   );
   await section('Web page', 'first-view JavaScript', () => measureFirstView({ group: 'Web page', runs: 0, log }));
 
@@ -117,7 +171,7 @@ async function main(): Promise<number> {
     notMeasured,
   };
   const files = writeReport(report, options.out);
-  console.log('\n' + renderMarkdown(report));
+  console.log(`\n${renderMarkdown(report)}`);
   log(`Wrote ${files.json} and ${files.markdown}.`);
   return 0;
 }

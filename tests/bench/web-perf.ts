@@ -59,11 +59,19 @@ export interface NavigationTiming {
 }
 
 /** Navigation → interactive chain view, cold browser cache each run (a fresh context). */
-export async function measureChainNavigation(executor: Executor, runs: number, chainId = 'chain:opto'): Promise<NavigationTiming> {
+export async function measureChainNavigation(
+  executor: Executor,
+  runs: number,
+  chainId = 'chain:opto',
+): Promise<NavigationTiming> {
   const server = await startServer(executor);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const readyMs: number[] = [];
-  const phases: { scriptStart: number[]; dataReceived: number[]; drawn: number[] } = { scriptStart: [], dataReceived: [], drawn: [] };
+  const phases: { scriptStart: number[]; dataReceived: number[]; drawn: number[] } = {
+    scriptStart: [],
+    dataReceived: [],
+    drawn: [],
+  };
   try {
     for (let i = 0; i <= runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -77,11 +85,16 @@ export async function measureChainNavigation(executor: Executor, runs: number, c
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-view-ready'] });
       });
       await page.goto(`${server.url}/?view=chain&chain=${chainId}`);
-      await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, {
+        timeout: 60_000,
+      });
       const readyAt = await page.evaluate(() => (window as unknown as { readyAt: number }).readyAt);
       // No helper functions inside evaluate: tsx would wrap them in a __name() the page does not have.
       const marks = await page.evaluate(() => ({
-        scriptStart: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/assets\/index-.*\.js$/.test(e.name)).map((e) => e.responseEnd)[0] ?? NaN,
+        scriptStart:
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((e) => /\/assets\/index-.*\.js$/.test(e.name))
+            .map((e) => e.responseEnd)[0] ?? NaN,
         dataReceived: performance.getEntriesByName('kg:chain-data')[0]?.startTime ?? NaN,
         drawn: performance.getEntriesByName('kg:chain-drawn')[0]?.startTime ?? NaN,
       }));
@@ -96,7 +109,16 @@ export async function measureChainNavigation(executor: Executor, runs: number, c
     await browser.close();
     await server.close();
   }
-  return { chainId, readyMs, median: median(readyMs), phases: { scriptStart: median(phases.scriptStart), dataReceived: median(phases.dataReceived), drawn: median(phases.drawn) } };
+  return {
+    chainId,
+    readyMs,
+    median: median(readyMs),
+    phases: {
+      scriptStart: median(phases.scriptStart),
+      dataReceived: median(phases.dataReceived),
+      drawn: median(phases.drawn),
+    },
+  };
 }
 
 export interface PanFps {
@@ -112,7 +134,11 @@ export interface PanFps {
 }
 
 async function servePage(dir: string) {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
   const server = createServer((req, res) => {
     const path = join(dir, req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0]);
     try {
@@ -124,28 +150,57 @@ async function servePage(dir: string) {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Pans the same generated graph with both renderers; fps = frames reaching the screen per second. */
-export async function measurePanFps(options: { nodes: number; edges: number; seconds: number; warmupSeconds: number }): Promise<PanFps> {
+export async function measurePanFps(options: {
+  nodes: number;
+  edges: number;
+  seconds: number;
+  warmupSeconds: number;
+}): Promise<PanFps> {
   const out = mkdtempSync(join(tmpdir(), 'kg-web-perf-'));
   const { build } = await import('vite');
-  await build({ root: join(import.meta.dirname, 'web-perf-page'), configFile: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+  await build({
+    root: join(import.meta.dirname, 'web-perf-page'),
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+  });
   const server = await servePage(out);
   const once = async (webgl: boolean) => {
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), ...SOFTWARE_WEBGL] });
+    const browser: Browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), ...SOFTWARE_WEBGL],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(server.url);
       await page.waitForSelector('body[data-ready="true"]');
       const result = await page.evaluate(
-        ([n, e, w, s, ws]) => (window as unknown as { measure: (...a: unknown[]) => Promise<{ stamps: number[]; elapsed: number; renderer: string; usesWebgl: boolean }> }).measure(n, e, w, s, ws),
+        ([n, e, w, s, ws]) =>
+          (
+            window as unknown as {
+              measure: (
+                ...a: unknown[]
+              ) => Promise<{ stamps: number[]; elapsed: number; renderer: string; usesWebgl: boolean }>;
+            }
+          ).measure(n, e, w, s, ws),
         [options.nodes, options.edges, webgl, options.seconds, options.warmupSeconds] as const,
       );
-      if (result.usesWebgl !== webgl) throw new Error(`asked for ${webgl ? 'WebGL' : 'canvas'}, the page used the other renderer`);
+      if (result.usesWebgl !== webgl)
+        throw new Error(`asked for ${webgl ? 'WebGL' : 'canvas'}, the page used the other renderer`);
       // Frames per second over the whole pan (not a mean of per-frame rates, which long frames would hide).
-      return { fps: (result.stamps.length / result.elapsed) * 1000, frames: result.stamps.length, renderer: result.renderer };
+      return {
+        fps: (result.stamps.length / result.elapsed) * 1000,
+        frames: result.stamps.length,
+        renderer: result.renderer,
+      };
     } finally {
       await browser.close();
     }
@@ -153,7 +208,16 @@ export async function measurePanFps(options: { nodes: number; edges: number; sec
   try {
     const canvas = await once(false);
     const webgl = await once(true);
-    return { nodes: options.nodes, edges: options.edges, canvasFps: canvas.fps, webglFps: webgl.fps, canvasFrames: canvas.frames, webglFrames: webgl.frames, ratio: webgl.fps / Math.max(canvas.fps, 0.001), renderer: webgl.renderer };
+    return {
+      nodes: options.nodes,
+      edges: options.edges,
+      canvasFps: canvas.fps,
+      webglFps: webgl.fps,
+      canvasFrames: canvas.frames,
+      webglFrames: webgl.frames,
+      ratio: webgl.fps / Math.max(canvas.fps, 0.001),
+      renderer: webgl.renderer,
+    };
   } finally {
     await server.close();
     rmSync(out, { recursive: true, force: true });
@@ -171,8 +235,13 @@ async function main() {
 
   const size = measureFirstViewSize();
   console.log('First view (web/dist/index.html and what it loads before the first view):');
-  for (const f of size.files) console.log(`  ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  gzip ${(f.gzip / 1024).toFixed(1).padStart(7)} KB`);
-  console.log(`  JavaScript gzip total: ${(size.jsGzip / 1024).toFixed(1)} KB; CSS gzip: ${(size.cssGzip / 1024).toFixed(1)} KB`);
+  for (const f of size.files)
+    console.log(
+      `  ${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  gzip ${(f.gzip / 1024).toFixed(1).padStart(7)} KB`,
+    );
+  console.log(
+    `  JavaScript gzip total: ${(size.jsGzip / 1024).toFixed(1)} KB; CSS gzip: ${(size.cssGzip / 1024).toFixed(1)} KB`,
+  );
 
   const { connection } = await startInstance(INSTANCES.test, () => {});
   const driver = createDriver({ ...connection, external: false });
@@ -186,16 +255,29 @@ async function main() {
       await validateAndLoad(executor, undefined, { log: () => {} });
     }
     const nav = await measureChainNavigation(executor, runs);
-    console.log(`Navigation → interactive chain view (${nav.chainId}, cold cache, ${runs} runs): median ${nav.median.toFixed(0)} ms [${nav.readyMs.map((v) => v.toFixed(0)).join(', ')}]`);
-    console.log(`  phases (medians): main script loaded ${nav.phases.scriptStart.toFixed(0)} ms, chain data received ${nav.phases.dataReceived.toFixed(0)} ms, laid out (ELK worker) and drawn ${nav.phases.drawn.toFixed(0)} ms`);
+    console.log(
+      `Navigation → interactive chain view (${nav.chainId}, cold cache, ${runs} runs): median ${nav.median.toFixed(0)} ms [${nav.readyMs.map((v) => v.toFixed(0)).join(', ')}]`,
+    );
+    console.log(
+      `  phases (medians): main script loaded ${nav.phases.scriptStart.toFixed(0)} ms, chain data received ${nav.phases.dataReceived.toFixed(0)} ms, laid out (ELK worker) and drawn ${nav.phases.drawn.toFixed(0)} ms`,
+    );
   } finally {
     await driver.close();
   }
 
-  const fps = await measurePanFps({ nodes: arg('nodes', 5000), edges: arg('edges', 10000), seconds: arg('seconds', 6), warmupSeconds: 2 });
-  console.log(`Panning ${fps.nodes} nodes / ${fps.edges} edges (product style, low level of detail): canvas ${fps.canvasFps.toFixed(2)} fps (${fps.canvasFrames} frames), WebGL ${fps.webglFps.toFixed(2)} fps (${fps.webglFrames} frames), WebGL/canvas ${fps.ratio.toFixed(2)}x; software WebGL: ${fps.renderer}`);
+  const fps = await measurePanFps({
+    nodes: arg('nodes', 5000),
+    edges: arg('edges', 10000),
+    seconds: arg('seconds', 6),
+    warmupSeconds: 2,
+  });
+  console.log(
+    `Panning ${fps.nodes} nodes / ${fps.edges} edges (product style, low level of detail): canvas ${fps.canvasFps.toFixed(2)} fps (${fps.canvasFrames} frames), WebGL ${fps.webglFps.toFixed(2)} fps (${fps.webglFrames} frames), WebGL/canvas ${fps.ratio.toFixed(2)}x; software WebGL: ${fps.renderer}`,
+  );
   const [load1] = (await import('node:os')).loadavg();
-  console.log(`Machine: ${(await import('node:os')).cpus().length} cores, load average ${load1.toFixed(1)} at the end of the run.`);
+  console.log(
+    `Machine: ${(await import('node:os')).cpus().length} cores, load average ${load1.toFixed(1)} at the end of the run.`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

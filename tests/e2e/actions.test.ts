@@ -30,10 +30,17 @@ describe('actions on the web page in Chromium', () => {
     const page = await web.newPage();
     await openView(page, web.base, '/?view=chain&chain=chain:biomed', 'chain');
     const parse = (text: string, type: string) =>
-      page.evaluate(([t, ty]) => {
-        const doc = new DOMParser().parseFromString(t, ty as DOMParserSupportedType);
-        return { root: doc.documentElement.nodeName, broken: doc.getElementsByTagName('parsererror').length > 0, texts: [...doc.getElementsByTagName('text')].map((n) => n.textContent ?? '') };
-      }, [text, type] as const);
+      page.evaluate(
+        ([t, ty]) => {
+          const doc = new DOMParser().parseFromString(t, ty as DOMParserSupportedType);
+          return {
+            root: doc.documentElement.nodeName,
+            broken: doc.getElementsByTagName('parsererror').length > 0,
+            texts: [...doc.getElementsByTagName('text')].map((n) => n.textContent ?? ''),
+          };
+        },
+        [text, type] as const,
+      );
     const svg = await parse((await web.exportAs(page, 'svg')).bytes.toString('utf8'), 'image/svg+xml');
     expect(svg).toMatchObject({ root: 'svg', broken: false });
     expect(svg.texts.join('')).toContain('生物医药和生命健康');
@@ -55,7 +62,10 @@ describe('actions on the web page in Chromium', () => {
     await web.signIn(page, TOKENS.analyst);
     await page.click('.nav-link[data-view="cypher"]');
     await page.waitForSelector('body[data-view-ready="cypher"]');
-    await page.fill('textarea[name="cypher"]', 'MATCH (c:Chain)<-[r:PART_OF]-(s:Segment) WHERE c.id = "chain:biomed" AND s.level = 1 RETURN c, r, s');
+    await page.fill(
+      'textarea[name="cypher"]',
+      'MATCH (c:Chain)<-[r:PART_OF]-(s:Segment) WHERE c.id = "chain:biomed" AND s.level = 1 RETURN c, r, s',
+    );
     await page.click('[data-action="run-cypher"]');
     await page.locator('.cypher-table tbody tr').first().waitFor();
     expect(await page.locator('.cypher-table tbody tr').count()).toBe(8);
@@ -68,7 +78,11 @@ describe('actions on the web page in Chromium', () => {
     await web.signIn(page, TOKENS.editor);
     expect(await page.getAttribute('.role-badge', 'data-role')).toBe('editor');
     const upload = async (name: string, text: string) => {
-      await page.setInputFiles('input[name="csv-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+      await page.setInputFiles('input[name="csv-file"]', {
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text, 'utf8'),
+      });
       await page.click('[data-action="csv-import"]');
     };
     await upload('bad.csv', 'name,local,source\n好企业丙,true,source:s999\n');
@@ -81,7 +95,9 @@ describe('actions on the web page in Chromium', () => {
     const ok = page.locator('.form-result .notice-ok');
     await ok.waitFor();
     expect(await ok.innerText()).toMatch(/1 行/);
-    const [row] = await web.db.executor.query("MATCH (e:Enterprise {name: '长春网页测试光学有限公司'}) RETURN e.local AS local, e.sources AS sources");
+    const [row] = await web.db.executor.query(
+      "MATCH (e:Enterprise {name: '长春网页测试光学有限公司'}) RETURN e.local AS local, e.sources AS sources",
+    );
     expect(row).toEqual({ local: false, sources: ['source:s1'] });
     await page.close();
   });
@@ -111,14 +127,22 @@ describe('actions on the web page in Chromium', () => {
     await screenshot(admin, '11-curation-review');
     await item.locator('button.btn-primary').click();
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(0);
-    const [row] = await web.db.executor.query("MATCH (:University {id: 'university:nenu'})-[r:SUPPORTS]->(:Chain {id: 'chain:biomed'}) RETURN r.status AS status");
+    const [row] = await web.db.executor.query(
+      "MATCH (:University {id: 'university:nenu'})-[r:SUPPORTS]->(:Chain {id: 'chain:biomed'}) RETURN r.status AS status",
+    );
     expect(row).toEqual({ status: 'confirmed' });
     await admin.close();
   });
   it('says what to do when the database does not answer', async () => {
     const page = await web.newPage();
     await page.route('**/graphql', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Neo4j is unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }) }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [{ message: 'Neo4j is unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }],
+        }),
+      }),
     );
     await page.goto(`${web.base}/`);
     await page.waitForSelector('body[data-ready="true"]');

@@ -17,10 +17,27 @@ export const WEB_DIST = join(WEB_ROOT, 'dist');
 export const SCREENSHOTS = join(projectRoot, 'test-artifacts', 'screenshots');
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** The eight biomed fields S1 names (the level-1 segments of chain:biomed). */
-export const BIOMED_FIELDS = ['生物药', '中药', '化学药', '医疗器械', '医疗健康服务业', '医药流通业', '医美产业', '生命健康'];
+export const BIOMED_FIELDS = [
+  '生物药',
+  '中药',
+  '化学药',
+  '医疗器械',
+  '医疗健康服务业',
+  '医药流通业',
+  '医美产业',
+  '生命健康',
+];
 
 export const TOKENS = {
   analyst: 'e2e-analyst-token-0123456789',
@@ -51,7 +68,13 @@ export interface RunningServer {
 /** The product's HTTP server on a free port of 127.0.0.1, serving web/dist and /graphql. */
 export async function startServer(executor: Executor, env: Record<string, string> = {}): Promise<RunningServer> {
   // A temporary audit file, so browser tests never append to the working .data/audit.jsonl.
-  const config = loadConfig({ KG_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(','), KG_AUDIT_FILE: tempAuditFile(), ...env });
+  const config = loadConfig({
+    KG_TOKENS: Object.entries(TOKENS)
+      .map(([role, token]) => `${role}:${token}`)
+      .join(','),
+    KG_AUDIT_FILE: tempAuditFile(),
+    ...env,
+  });
   const server: Server = createServer(createApp({ executor, config, webRoot: WEB_DIST }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -14,7 +14,11 @@ const web = useWebSession({
   env: { KG_CYPHER_MAX_ROWS: '5000' },
   browserArgs: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'],
   prepare: async (executor) => {
-    await runSynth(executor, { enterprises: 500, seed: 11, manifestPath: join(tmpdir(), 'kg-e2e-synth-manifest.json') });
+    await runSynth(executor, {
+      enterprises: 500,
+      seed: 11,
+      manifestPath: join(tmpdir(), 'kg-e2e-synth-manifest.json'),
+    });
   },
 });
 
@@ -50,7 +54,10 @@ describe('a large graph', () => {
     await web.signIn(page, TOKENS.analyst);
     await page.click('.nav-link[data-view="cypher"]');
     await page.waitForSelector('body[data-view-ready="cypher"]');
-    await page.fill('textarea[name="cypher"]', 'MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise) WHERE a.synthetic RETURN a, r, b');
+    await page.fill(
+      'textarea[name="cypher"]',
+      'MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise) WHERE a.synthetic RETURN a, r, b',
+    );
     await page.click('[data-action="run-cypher"]');
     await page.locator('.cypher-result p.muted').filter({ hasText: '返回' }).waitFor({ timeout: 120_000 });
     const summary = await page.locator('.cypher-result p.muted').first().innerText();

@@ -7,7 +7,16 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Executor } from '../../graph/executor.js';
 import { validateAndLoad } from '../../seed/load.js';
 import { emptyDatabase, useTestDb, type TestDb } from '../helpers/neo4j.js';
-import { SCREENSHOTS, ensureWebBuild, guardedContext, launchBrowser, openView, startServer, type GuardedContext, type RunningServer } from './harness.js';
+import {
+  SCREENSHOTS,
+  ensureWebBuild,
+  guardedContext,
+  launchBrowser,
+  openView,
+  startServer,
+  type GuardedContext,
+  type RunningServer,
+} from './harness.js';
 
 export interface WebSession {
   db: TestDb;
@@ -71,7 +80,10 @@ export function useWebSession(options: SessionOptions = {}): WebSession {
     },
     async exportAs(page, format) {
       await page.click('[data-action="export"]');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.menu-item[data-format="${format}"]`)]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`.menu-item[data-format="${format}"]`),
+      ]);
       return { bytes: readFileSync((await download.path())!), name: download.suggestedFilename() };
     },
   };

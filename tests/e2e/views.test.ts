@@ -97,7 +97,9 @@ describe('the views of the web page in Chromium', () => {
     await search.pressSequentially('Chang Guang Satellite', { delay: 20 });
     await page.locator('.header-search .search-hit[data-id="ent:changguang-satellite"]').waitFor();
     await search.press('ArrowDown');
-    expect(await page.locator('.header-search .search-hit[aria-selected="true"]').getAttribute('data-id')).toBe('ent:changguang-satellite');
+    expect(await page.locator('.header-search .search-hit[aria-selected="true"]').getAttribute('data-id')).toBe(
+      'ent:changguang-satellite',
+    );
     await search.press('Enter');
     await page.locator('.details-node[data-id="ent:changguang-satellite"]').waitFor();
     expect(page.url()).toContain('view=explorer');
@@ -129,7 +131,12 @@ describe('the views of the web page in Chromium', () => {
     const page = await web.newPage();
     await openView(page, web.base, '/?view=explorer&focus=institute:ciomp', 'explorer');
     // The drawn graph, read through the Cytoscape instance registered on its container.
-    const nodes = (selector: string) => page.evaluate((s) => (document.querySelector('.graph') as unknown as { _cyreg: { cy: cytoscape.Core } })._cyreg.cy.nodes(s).length, selector);
+    const nodes = (selector: string) =>
+      page.evaluate(
+        (s) =>
+          (document.querySelector('.graph') as unknown as { _cyreg: { cy: cytoscape.Core } })._cyreg.cy.nodes(s).length,
+        selector,
+      );
     const before = await nodes('*');
     const at = await page.evaluate(() => {
       const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: cytoscape.Core } })._cyreg.cy;
@@ -169,9 +176,18 @@ describe('the views of the web page in Chromium', () => {
   });
   it('follows a deep link to a chain with an expanded, selected segment', async () => {
     const page = await web.newPage();
-    await openView(page, web.base, '/?view=chain&chain=chain:opto&expand=segment:opto-ic-cmos&sel=segment:opto-ic-cmos', 'chain');
+    await openView(
+      page,
+      web.base,
+      '/?view=chain&chain=chain:opto&expand=segment:opto-ic-cmos&sel=segment:opto-ic-cmos',
+      'chain',
+    );
     expect(await page.textContent('.view-title')).toBe('光电信息');
-    await expect.poll(() => page.locator('.tree-item[data-id="segment:opto-ic-cmos"]').getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => page.locator('.tree-item[data-id="segment:opto-ic-cmos"]').getAttribute('aria-expanded'), {
+        timeout: 10_000,
+      })
+      .toBe('true');
     const details = page.locator('.details-node[data-id="segment:opto-ic-cmos"]');
     await details.waitFor();
     expect(await details.locator('.details-title').innerText()).toBe('CMOS图像传感器');

@@ -16,7 +16,8 @@ const db = useTestDb();
 describe.runIf(!db.settings.external)('dump, reset and load', () => {
   it('restores identical counts and checksum', { timeout: 900_000 }, async () => {
     const started = Date.now();
-    const phase = (what: string) => console.log(`dump/load: ${what} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const phase = (what: string) =>
+      console.log(`dump/load: ${what} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
     await emptyDatabase(db.executor);
     await validateAndLoad(db.executor);
     const dir = mkdtempSync(join(tmpdir(), 'kg-dump-fault-'));
@@ -34,7 +35,9 @@ describe.runIf(!db.settings.external)('dump, reset and load', () => {
     await loadInstance(INSTANCES.test, file, () => {});
     phase('loaded');
     const after = { fingerprint: await fingerprint(db.executor), counts: await countsByKind(db.executor) };
-    console.log(`dump/load: ${before.fingerprint.nodes} nodes and ${before.fingerprint.relationships} relationships, checksum ${before.fingerprint.checksum.slice(0, 16)}… restored identical`);
+    console.log(
+      `dump/load: ${before.fingerprint.nodes} nodes and ${before.fingerprint.relationships} relationships, checksum ${before.fingerprint.checksum.slice(0, 16)}… restored identical`,
+    );
     expect(after.counts).toEqual(before.counts);
     expect(after.fingerprint).toEqual(before.fingerprint);
   });

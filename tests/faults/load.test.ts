@@ -23,7 +23,11 @@ let requests: ReturnType<typeof graphqlPost>[];
 beforeAll(async () => {
   await emptyDatabase(db.executor);
   await validateAndLoad(db.executor);
-  const { manifest } = await runSynth(db.executor, { enterprises: 2000, seed: 5, manifestPath: join(mkdtempSync(join(tmpdir(), 'kg-load-')), 'manifest.json') });
+  const { manifest } = await runSynth(db.executor, {
+    enterprises: 2000,
+    seed: 5,
+    manifestPath: join(mkdtempSync(join(tmpdir(), 'kg-load-')), 'manifest.json'),
+  });
   const [real] = await db.executor.query(
     `MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)-[:PART_OF*1..]->(c:Chain) WHERE coalesce(c.synthetic, false) = false
      MATCH (d:District) WITH c, e, d ORDER BY c.id, e.id, d.id LIMIT 1
@@ -36,14 +40,37 @@ beforeAll(async () => {
     graphqlPost('{ programs { id name chains { id name kind identified } } }'),
     graphqlPost(CHAIN_VIEW_QUERY, { id: real.chain }),
     graphqlPost('query($t: String!) { search(text: $t) { score entity { id name type } } }', { t: '光机所' }),
-    graphqlPost('query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { id label } edges { id source target } truncated } }', { id: real.firm }),
-    graphqlPost('query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id } edges { id } } }', { a: real.firm, b: real.district }),
-    graphqlPost('query($id: ID!) { responsibility(id: $id) { relation leader { id title } path { nodes { id } } } }', { id: real.firm }),
-    graphqlPost('query($id: ID!) { gaps(chainId: $id) { status segment { id name } explanation } }', { id: synthChain }),
-    graphqlPost('query($id: ID!) { goals(chainId: $id) { metric basis progress goal { id name } } }', { id: real.chain }),
-    graphqlPost('query($id: ID!) { chains { id name enterpriseCount owners { leader { title } } } node(id: $id) { id name citations { quote source { name } } } }', { id: real.firm }),
-    graphqlPost('query($s: ID!) { recommendTargets(segmentId: $s, first: 5) { score enterprise { id name } reasons { kind weight } } }', { s: gapSegment }, auth),
-    graphqlPost('query($q: String!) { cypher(query: $q) { columns rows truncated } }', { q: 'MATCH (c:Chain)<-[:PART_OF]-(s:Segment) RETURN c.id AS chain, count(s) AS segments ORDER BY chain' }, auth),
+    graphqlPost(
+      'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { id label } edges { id source target } truncated } }',
+      { id: real.firm },
+    ),
+    graphqlPost('query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id } edges { id } } }', {
+      a: real.firm,
+      b: real.district,
+    }),
+    graphqlPost('query($id: ID!) { responsibility(id: $id) { relation leader { id title } path { nodes { id } } } }', {
+      id: real.firm,
+    }),
+    graphqlPost('query($id: ID!) { gaps(chainId: $id) { status segment { id name } explanation } }', {
+      id: synthChain,
+    }),
+    graphqlPost('query($id: ID!) { goals(chainId: $id) { metric basis progress goal { id name } } }', {
+      id: real.chain,
+    }),
+    graphqlPost(
+      'query($id: ID!) { chains { id name enterpriseCount owners { leader { title } } } node(id: $id) { id name citations { quote source { name } } } }',
+      { id: real.firm },
+    ),
+    graphqlPost(
+      'query($s: ID!) { recommendTargets(segmentId: $s, first: 5) { score enterprise { id name } reasons { kind weight } } }',
+      { s: gapSegment },
+      auth,
+    ),
+    graphqlPost(
+      'query($q: String!) { cypher(query: $q) { columns rows truncated } }',
+      { q: 'MATCH (c:Chain)<-[:PART_OF]-(s:Segment) RETURN c.id AS chain, count(s) AS segments ORDER BY chain' },
+      auth,
+    ),
   ];
   server = await startServerProcess(db.settings, { KG_TOKENS: `analyst:${ANALYST}` });
 });
@@ -57,18 +84,38 @@ describe('under load', () => {
     const alone: string[] = [];
     for (const request of requests) {
       const started = performance.now();
-      const response = await fetch(server.url + request.path, { method: 'POST', headers: request.headers, body: request.body });
+      const response = await fetch(server.url + request.path, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+      });
       const body = (await response.json()) as { errors?: { message: string }[] };
       expect(body.errors, request.body.slice(0, 80)).toBeUndefined();
-      alone.push(`${JSON.parse(request.body).query.match(/\{\s*(\w+)/)?.[1]} ${(performance.now() - started).toFixed(0)} ms`);
+      alone.push(
+        `${JSON.parse(request.body).query.match(/\{\s*(\w+)/)?.[1]} ${(performance.now() - started).toFixed(0)} ms`,
+      );
     }
     console.log(`load: each query alone: ${alone.join(', ')}`);
-    const warmup = await runLoad({ url: server.url, connections: 50, durationS: 5, timeoutS: 60, requests, verify: 'graphql' });
+    const warmup = await runLoad({
+      url: server.url,
+      connections: 50,
+      durationS: 5,
+      timeoutS: 60,
+      requests,
+      verify: 'graphql',
+    });
     expect(failures(warmup)).toBe(0);
     const rssBefore = server.rss();
     const samples: number[] = [];
     const sampler = setInterval(() => samples.push(server.rss()), 1000);
-    const result = await runLoad({ url: server.url, connections: 50, durationS: 30, timeoutS: 60, requests, verify: 'graphql' });
+    const result = await runLoad({
+      url: server.url,
+      connections: 50,
+      durationS: 30,
+      timeoutS: 60,
+      requests,
+      verify: 'graphql',
+    });
     clearInterval(sampler);
     const rssAfter = server.rss();
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -79,7 +126,12 @@ describe('under load', () => {
         `server RSS ${mb(rssBefore)} MB -> ${mb(rssAfter)} MB (peak ${mb(Math.max(...samples, rssAfter))} MB, bound +${mb(RSS_GROWTH_BOUND)} MB)`,
     );
     expect(result.total).toBeGreaterThan(50);
-    expect({ errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphqlErrors: result.mismatches }).toEqual({ errors: 0, timeouts: 0, non2xx: 0, graphqlErrors: 0 });
+    expect({
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      graphqlErrors: result.mismatches,
+    }).toEqual({ errors: 0, timeouts: 0, non2xx: 0, graphqlErrors: 0 });
     expect(rssAfter - rssBefore).toBeLessThan(RSS_GROWTH_BOUND);
     const after = await fetch(`${server.url}/readyz`);
     expect(after.status).toBe(200);

@@ -31,9 +31,20 @@ interface Outcome {
 
 async function ask(query = '{ programs { id chains { id name } } }'): Promise<Outcome> {
   const startedAt = Date.now();
-  const response = await app.fetch(new Request('http://faults.local/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }));
+  const response = await app.fetch(
+    new Request('http://faults.local/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }),
+  );
   const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-  return { startedAt, ms: Date.now() - startedAt, status: response.status, code: body.errors ? String(body.errors[0].extensions?.code) : null };
+  return {
+    startedAt,
+    ms: Date.now() - startedAt,
+    status: response.status,
+    code: body.errors ? String(body.errors[0].extensions?.code) : null,
+  };
 }
 
 beforeAll(async () => {
@@ -49,7 +60,9 @@ afterAll(async () => {
 });
 
 describe.runIf(!db.settings.external)('Neo4j stopped under traffic', () => {
-  it('fails fast with DATABASE_UNAVAILABLE while it is down, and recovers by itself when it is back', { timeout: 900_000 }, async () => {
+  it('fails fast with DATABASE_UNAVAILABLE while it is down, and recovers by itself when it is back', {
+    timeout: 900_000,
+  }, async () => {
     expect((await ask()).code).toBeNull();
     const outcomes: Outcome[] = [];
     let traffic = true;

@@ -9,8 +9,13 @@ import { runTsx, spawnTsx, testDb } from './lib/processes.js';
 const db = useTestDb();
 const SYNTH = ['seed/cli.ts', 'synth', '--enterprises', '4000', '--seed', '11', '--batch-size', '500'];
 const started = Date.now();
-const phase = (what: string) => console.log(`seed interrupted: ${what} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
-const neo4jEnv = () => ({ NEO4J_URI: db.settings.uri, NEO4J_USER: db.settings.user, NEO4J_PASSWORD: db.settings.password });
+const phase = (what: string) =>
+  console.log(`seed interrupted: ${what} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const neo4jEnv = () => ({
+  NEO4J_URI: db.settings.uri,
+  NEO4J_USER: db.settings.user,
+  NEO4J_PASSWORD: db.settings.password,
+});
 
 async function syntheticNodes(): Promise<number> {
   const [row] = await db.executor.query('MATCH (e:Enterprise) WHERE e.synthetic = true RETURN count(e) AS n');
@@ -18,7 +23,9 @@ async function syntheticNodes(): Promise<number> {
 }
 
 describe.runIf(!db.settings.external)('a seed run interrupted by Neo4j stopping', () => {
-  it('fails clearly, and a rerun after restart gives the same graph as a clean load', { timeout: 900_000 }, async () => {
+  it('fails clearly, and a rerun after restart gives the same graph as a clean load', {
+    timeout: 900_000,
+  }, async () => {
     // The clean reference first.
     await emptyDatabase(db.executor);
     const clean = await runTsx(SYNTH, neo4jEnv());
@@ -47,7 +54,9 @@ describe.runIf(!db.settings.external)('a seed run interrupted by Neo4j stopping'
     const hang = new Promise<'hang'>((resolve) => setTimeout(() => resolve('hang'), 120_000).unref());
     const code = await Promise.race([exit, hang]);
     if (code === 'hang') child.kill('SIGKILL');
-    console.log(`seed interrupted: Neo4j stopped with ${written}+ synthetic firms written; the seed command exited ${code} ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s later`);
+    console.log(
+      `seed interrupted: Neo4j stopped with ${written}+ synthetic firms written; the seed command exited ${code} ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s later`,
+    );
     expect(code, 'the seed command hung after Neo4j stopped').not.toBe('hang');
     if (code !== 0) expect(output).toMatch(/not answering|unavailable|Neo4j|database/i);
 

@@ -11,7 +11,12 @@ import { findActors, readAuditTrail } from '../../graph/audit-trail.js';
 const editor = { role: 'editor', fingerprint: '0123456789ab' };
 const admin = { role: 'admin', fingerprint: 'ba9876543210' };
 const freshLog = () => new AuditLog(join(mkdtempSync(join(tmpdir(), 'audit-log-test-')), 'nested', 'audit.jsonl'));
-const draft = (target: string, action = 'upsertEnterprise'): AuditDraft => ({ action, target, before: null, after: { name: target } });
+const draft = (target: string, action = 'upsertEnterprise'): AuditDraft => ({
+  action,
+  target,
+  before: null,
+  after: { name: target },
+});
 const outcomes = async (log: AuditLog) => (await readAuditTrail(log, 200)).entries.map((e) => [e.target, e.outcome]);
 
 describe('auditedWrite', () => {
@@ -39,7 +44,10 @@ describe('auditedWrite', () => {
         if (attempt === 2) return;
       }
     });
-    expect((await outcomes(log)).sort()).toEqual([['ent:attempt-1', 'failed'], ['ent:attempt-2', 'committed']]);
+    expect((await outcomes(log)).sort()).toEqual([
+      ['ent:attempt-1', 'failed'],
+      ['ent:attempt-2', 'committed'],
+    ]);
   });
 
   it('marks the entries failed and passes the error on when the transaction fails', async () => {
@@ -49,7 +57,10 @@ describe('auditedWrite', () => {
       throw new Error('commit refused');
     });
     await expect(failure).rejects.toThrow('commit refused');
-    expect((await outcomes(log)).sort()).toEqual([['ent:x', 'failed'], ['ent:y', 'failed']]);
+    expect((await outcomes(log)).sort()).toEqual([
+      ['ent:x', 'failed'],
+      ['ent:y', 'failed'],
+    ]);
   });
 
   it('refuses to go on when the entry cannot be appended, so the caller rolls back', async () => {
@@ -57,10 +68,12 @@ describe('auditedWrite', () => {
     writeFileSync(join(dir, 'file'), '');
     const log = new AuditLog(join(dir, 'file', 'audit.jsonl'));
     let committed = false;
-    await expect(auditedWrite(log, editor, async (appendPending) => {
-      await appendPending([draft('ent:z')]);
-      committed = true;
-    })).rejects.toThrow();
+    await expect(
+      auditedWrite(log, editor, async (appendPending) => {
+        await appendPending([draft('ent:z')]);
+        committed = true;
+      }),
+    ).rejects.toThrow();
     expect(committed).toBe(false);
   });
 });
@@ -73,7 +86,10 @@ describe('reading the store', () => {
     await auditedWrite(log, editor, (appendPending) => appendPending([draft('ent:after-crash')]));
     const page = await readAuditTrail(log, 10);
     expect(page.unreadableLines).toBe(1);
-    expect(page.entries.map((e) => [e.target, e.outcome]).sort()).toEqual([['ent:after-crash', 'committed'], ['ent:stopped', 'pending']]);
+    expect(page.entries.map((e) => [e.target, e.outcome]).sort()).toEqual([
+      ['ent:after-crash', 'committed'],
+      ['ent:stopped', 'pending'],
+    ]);
     expect(readFileSync(log.path, 'utf8')).toMatch(/"2026-\n\{/); // the next record started on its own line
   });
 
@@ -106,12 +122,18 @@ describe('reading the store', () => {
   it('finds who proposed and who reviewed, ignoring a review that failed', async () => {
     const log = freshLog();
     await auditedWrite(log, editor, (appendPending) => appendPending([draft('proposal:1', 'proposeFact')]));
-    await expect(auditedWrite(log, { role: 'admin', fingerprint: 'ffffffffffff' }, async (appendPending) => {
-      await appendPending([draft('proposal:1', 'reviewProposal')]);
-      throw new Error('rolled back');
-    })).rejects.toThrow();
+    await expect(
+      auditedWrite(log, { role: 'admin', fingerprint: 'ffffffffffff' }, async (appendPending) => {
+        await appendPending([draft('proposal:1', 'reviewProposal')]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow();
     await auditedWrite(log, admin, (appendPending) => appendPending([draft('proposal:1', 'reviewProposal')]));
-    expect(await findActors(log, 'proposeFact', ['proposal:1', 'proposal:2'])).toEqual(new Map([['proposal:1', 'editor:0123456789ab']]));
-    expect(await findActors(log, 'reviewProposal', ['proposal:1'])).toEqual(new Map([['proposal:1', 'admin:ba9876543210']]));
+    expect(await findActors(log, 'proposeFact', ['proposal:1', 'proposal:2'])).toEqual(
+      new Map([['proposal:1', 'editor:0123456789ab']]),
+    );
+    expect(await findActors(log, 'reviewProposal', ['proposal:1'])).toEqual(
+      new Map([['proposal:1', 'admin:ba9876543210']]),
+    );
   });
 });

@@ -35,16 +35,28 @@ describe('moving the audit trail out of the graph', () => {
       MATCH (n) WHERE n:AuditEntry OR n:ImportRun OR n.proposedBy IS NOT NULL OR n.reviewedBy IS NOT NULL
       RETURN count(n) AS n`);
     expect(left.n).toBe(0);
-    const [proposal] = await db.executor.query("MATCH (p:Proposal {id: 'proposal:old'}) RETURN p.status AS status, p.reviewedAt IS NOT NULL AS reviewed");
+    const [proposal] = await db.executor.query(
+      "MATCH (p:Proposal {id: 'proposal:old'}) RETURN p.status AS status, p.reviewedAt IS NOT NULL AS reviewed",
+    );
     expect(proposal).toEqual({ status: 'confirmed', reviewed: true });
 
     const { entries } = await readAuditTrail(log, 10);
     expect(entries.map((e) => [e.id, e.action, e.outcome])).toEqual([
-      ['import:old', 'importCsv', 'committed'], ['audit:old-2', 'reviewProposal', 'committed'], ['audit:old-1', 'proposeFact', 'committed'],
+      ['import:old', 'importCsv', 'committed'],
+      ['audit:old-2', 'reviewProposal', 'committed'],
+      ['audit:old-1', 'proposeFact', 'committed'],
     ]);
-    expect(entries[0]).toMatchObject({ at: '2026-01-03T08:00:00.000Z', actorRole: 'editor', actorFingerprint: '0123456789ab', target: 'firms.csv', after: { importRunId: 'import:old', rows: 3 } });
+    expect(entries[0]).toMatchObject({
+      at: '2026-01-03T08:00:00.000Z',
+      actorRole: 'editor',
+      actorFingerprint: '0123456789ab',
+      target: 'firms.csv',
+      after: { importRunId: 'import:old', rows: 3 },
+    });
     expect(entries[1]).toMatchObject({ before: { status: 'proposed' }, after: { status: 'confirmed' } });
-    expect(await findActors(log, 'proposeFact', ['proposal:old'])).toEqual(new Map([['proposal:old', 'editor:0123456789ab']]));
+    expect(await findActors(log, 'proposeFact', ['proposal:old'])).toEqual(
+      new Map([['proposal:old', 'editor:0123456789ab']]),
+    );
   });
 
   it('does nothing more when run again', async () => {

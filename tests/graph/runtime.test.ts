@@ -14,7 +14,9 @@ const db = useTestDb();
 
 describe('local Neo4j runtime', () => {
   it('is a real Neo4j 5.26 Community with APOC core', async () => {
-    const [row] = await db.executor.query('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
+    const [row] = await db.executor.query(
+      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition',
+    );
     expect(row.name).toBe('Neo4j Kernel');
     expect((row.versions as string[])[0]).toMatch(/^5\.26\./);
     expect(row.edition).toBe('community');
@@ -23,8 +25,12 @@ describe('local Neo4j runtime', () => {
   });
 
   it('refuses a wrong password', async () => {
-    const driver = neo4j.driver(db.settings.uri, neo4j.auth.basic('neo4j', 'not-the-password'), { logging: { level: 'error', logger: () => {} } });
-    await expect(driver.verifyConnectivity()).rejects.toMatchObject({ code: expect.stringMatching(/Unauthorized|AuthenticationRateLimit/) });
+    const driver = neo4j.driver(db.settings.uri, neo4j.auth.basic('neo4j', 'not-the-password'), {
+      logging: { level: 'error', logger: () => {} },
+    });
+    await expect(driver.verifyConnectivity()).rejects.toMatchObject({
+      code: expect.stringMatching(/Unauthorized|AuthenticationRateLimit/),
+    });
     await driver.close();
   });
 
@@ -42,22 +48,26 @@ describe('local Neo4j runtime', () => {
     expect(db.settings.uri).toContain(`:${INSTANCES.test.boltPort}`);
   });
 
-  it.runIf(!db.settings.external)('keeps every node and relationship through dump and load', async () => {
-    await emptyDatabase(db.executor);
-    await db.executor.mutate(
-      `UNWIND range(1, 200) AS i
+  it.runIf(!db.settings.external)(
+    'keeps every node and relationship through dump and load',
+    async () => {
+      await emptyDatabase(db.executor);
+      await db.executor.mutate(
+        `UNWIND range(1, 200) AS i
        CREATE (a:DumpProbe {i: i, name: '长光卫星' + i})-[:NEXT {w: i}]->(b:DumpProbe {i: -i})`,
-    );
-    const before = await countAll(db.executor);
-    const file = join(mkdtempSync(join(tmpdir(), 'kg-dump-test-')), 'probe.dump');
-    await dumpInstance(INSTANCES.test, file, () => {});
-    await emptyDatabase(db.executor);
-    expect((await countAll(db.executor)).nodes).toBe(0);
-    await loadInstance(INSTANCES.test, file, () => {});
-    const after = await countAll(db.executor);
-    expect(after).toEqual(before);
-    const [row] = await db.executor.query("MATCH (a:DumpProbe {i: 7})-[r:NEXT]->() RETURN a.name AS name, r.w AS w");
-    expect(row).toEqual({ name: '长光卫星7', w: 7 });
-    await emptyDatabase(db.executor);
-  }, 240_000);
+      );
+      const before = await countAll(db.executor);
+      const file = join(mkdtempSync(join(tmpdir(), 'kg-dump-test-')), 'probe.dump');
+      await dumpInstance(INSTANCES.test, file, () => {});
+      await emptyDatabase(db.executor);
+      expect((await countAll(db.executor)).nodes).toBe(0);
+      await loadInstance(INSTANCES.test, file, () => {});
+      const after = await countAll(db.executor);
+      expect(after).toEqual(before);
+      const [row] = await db.executor.query('MATCH (a:DumpProbe {i: 7})-[r:NEXT]->() RETURN a.name AS name, r.w AS w');
+      expect(row).toEqual({ name: '长光卫星7', w: 7 });
+      await emptyDatabase(db.executor);
+    },
+    240_000,
+  );
 });

@@ -35,6 +35,8 @@ export async function emptyDatabase(executor: Executor): Promise<void> {
 }
 
 export async function countAll(executor: Executor): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await executor.query('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+  const [row] = await executor.query(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+  );
   return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
 }

@@ -90,7 +90,11 @@ describe('bad input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await app.fetch(new Request('http://corpus.local/healthz'))).status).toBe(200);
     const response = await app.fetch(
-      new Request('http://corpus.local/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ programs { id } }' }) }),
+      new Request('http://corpus.local/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ programs { id } }' }),
+      }),
     );
     const body = (await response.json()) as { data?: { programs: unknown[] }; errors?: unknown };
     expect(body.errors).toBeUndefined();

@@ -18,11 +18,20 @@ import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { DEFAULT_BENCH_PORT } from '../bench/lib/bench-instance.js';
 
 const db = useTestDb();
-const tokens = { analyst: `an-${randomBytes(18).toString('base64url')}`, editor: `ed-${randomBytes(18).toString('base64url')}`, admin: `ad-${randomBytes(18).toString('base64url')}` };
+const tokens = {
+  analyst: `an-${randomBytes(18).toString('base64url')}`,
+  editor: `ed-${randomBytes(18).toString('base64url')}`,
+  admin: `ad-${randomBytes(18).toString('base64url')}`,
+};
 const secrets = [db.settings.password, ...Object.values(tokens)];
 // The audit trail of this file's writes goes to a file of its own (never the working one), which is searched too.
 const auditFile = join(mkdtempSync(join(tmpdir(), 'kg-security-')), 'audit.jsonl');
-const config = loadConfig({ KG_TOKENS: Object.entries(tokens).map(([role, token]) => `${role}:${token}`).join(','), KG_AUDIT_FILE: auditFile });
+const config = loadConfig({
+  KG_TOKENS: Object.entries(tokens)
+    .map(([role, token]) => `${role}:${token}`)
+    .join(','),
+  KG_AUDIT_FILE: auditFile,
+});
 
 let app: App;
 let sourceId: string;
@@ -36,7 +45,11 @@ async function everything(response: Response): Promise<{ status: number; text: s
 function gqlRequest(query: string, variables: Record<string, unknown> = {}, token?: string): Request {
   return new Request('http://sec.local/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
 }
@@ -48,7 +61,9 @@ function expectNoSecret(text: string, where: string) {
 beforeAll(async () => {
   await emptyDatabase(db.executor);
   await validateAndLoad(db.executor);
-  [{ id: sourceId }] = (await db.executor.query('MATCH (s:Source) RETURN s.id AS id ORDER BY id LIMIT 1')) as { id: string }[];
+  [{ id: sourceId }] = (await db.executor.query('MATCH (s:Source) RETURN s.id AS id ORDER BY id LIMIT 1')) as {
+    id: string;
+  }[];
   app = createApp({ executor: createExecutor(db.driver), config, webRoot: '/nonexistent-web-root' });
 });
 
@@ -73,10 +88,21 @@ describe('secrets', () => {
 
   it('are in no answer while Neo4j is unreachable (errors and readiness)', async () => {
     // The real password against a port where nothing listens: the driver's errors must not carry it.
-    const driver = createDriver({ ...db.settings, uri: 'bolt://127.0.0.1:9' }, { acquisitionTimeoutMs: 1500, maxRetryTimeMs: 500 });
+    const driver = createDriver(
+      { ...db.settings, uri: 'bolt://127.0.0.1:9' },
+      { acquisitionTimeoutMs: 1500, maxRetryTimeMs: 500 },
+    );
     try {
-      const down = createApp({ executor: createExecutor(driver, { timeoutMs: 2000 }), config, webRoot: '/nonexistent-web-root' });
-      for (const request of [gqlRequest('{ programs { id } }'), gqlRequest('query C { cypher(query: "RETURN 1") { rows } }', {}, tokens.analyst), new Request('http://sec.local/readyz')]) {
+      const down = createApp({
+        executor: createExecutor(driver, { timeoutMs: 2000 }),
+        config,
+        webRoot: '/nonexistent-web-root',
+      });
+      for (const request of [
+        gqlRequest('{ programs { id } }'),
+        gqlRequest('query C { cypher(query: "RETURN 1") { rows } }', {}, tokens.analyst),
+        new Request('http://sec.local/readyz'),
+      ]) {
         const { status, text } = await everything(await down.fetch(request));
         expect(status).toBeGreaterThanOrEqual(400);
         expectNoSecret(text, `down: ${request.url}`);
@@ -89,25 +115,43 @@ describe('secrets', () => {
 
   it("are out of reach of researchers' Cypher", async () => {
     const probes = [
-      'CALL dbms.listConfig() YIELD name, value RETURN name, value', 'CALL dbms.showCurrentUser()', 'SHOW USERS', 'CALL dbms.security.listUsers()',
-      'CALL dbms.components()', 'RETURN apoc.version() AS v', 'CALL apoc.meta.data()', 'MATCH (n) RETURN properties(n) AS p LIMIT 1000',
+      'CALL dbms.listConfig() YIELD name, value RETURN name, value',
+      'CALL dbms.showCurrentUser()',
+      'SHOW USERS',
+      'CALL dbms.security.listUsers()',
+      'CALL dbms.components()',
+      'RETURN apoc.version() AS v',
+      'CALL apoc.meta.data()',
+      'MATCH (n) RETURN properties(n) AS p LIMIT 1000',
     ];
     for (const q of probes) {
-      const { status, text } = await everything(await app.fetch(gqlRequest('query C($q: String!) { cypher(query: $q) { rows } }', { q }, tokens.analyst)));
+      const { status, text } = await everything(
+        await app.fetch(gqlRequest('query C($q: String!) { cypher(query: $q) { rows } }', { q }, tokens.analyst)),
+      );
       expect(status, q).toBeLessThan(500);
       expectNoSecret(text, `cypher ${q}`);
     }
   });
 
   it('are never stored in the graph, the audit file or the audit trail, which names the caller by a fingerprint', async () => {
-    const write = await app.fetch(gqlRequest(
-      'mutation M($i: EnterpriseInput!) { upsertEnterprise(input: $i) { id } }',
-      { i: { id: 'ent:security-probe', name: '安全探针企业', local: false, sources: [sourceId], quote: 'probe' } },
-      tokens.editor,
-    ));
+    const write = await app.fetch(
+      gqlRequest(
+        'mutation M($i: EnterpriseInput!) { upsertEnterprise(input: $i) { id } }',
+        { i: { id: 'ent:security-probe', name: '安全探针企业', local: false, sources: [sourceId], quote: 'probe' } },
+        tokens.editor,
+      ),
+    );
     const written = (await write.json()) as { errors?: unknown };
     expect(written.errors).toBeUndefined();
-    const audit = await everything(await app.fetch(gqlRequest('{ auditTrail(first: 10) { entries { actorRole actorFingerprint action target before after } } }', {}, tokens.admin)));
+    const audit = await everything(
+      await app.fetch(
+        gqlRequest(
+          '{ auditTrail(first: 10) { entries { actorRole actorFingerprint action target before after } } }',
+          {},
+          tokens.admin,
+        ),
+      ),
+    );
     expect(audit.text).toContain('ent:security-probe');
     expectNoSecret(audit.text, 'auditTrail');
     const stored = await db.executor.query(
@@ -124,7 +168,10 @@ describe('secrets', () => {
 
 describe('listening addresses', () => {
   it('every Neo4j configuration of the project binds 127.0.0.1 only, the benchmark one included', () => {
-    const specs = [...Object.values(INSTANCES), { name: 'bench-probe', boltPort: DEFAULT_BENCH_PORT, heap: '3g', pageCache: '2g' }];
+    const specs = [
+      ...Object.values(INSTANCES),
+      { name: 'bench-probe', boltPort: DEFAULT_BENCH_PORT, heap: '3g', pageCache: '2g' },
+    ];
     for (const spec of specs) {
       const conf = renderConf(spec);
       expect(conf).toContain('server.default_listen_address=127.0.0.1\n');

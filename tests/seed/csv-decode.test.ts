@@ -30,7 +30,10 @@ describe('readCsv', () => {
   it('detects a tab delimiter and keeps spreadsheet row numbers across quoted line breaks', () => {
     const table = readCsv('name\tquote\n甲\t"第一行\n第二行"\n乙\t无\n', 't.csv');
     expect(table.delimiter).toBe('\t');
-    expect(table.rows).toEqual([{ row: 2, cells: ['甲', '第一行\n第二行'] }, { row: 3, cells: ['乙', '无'] }]);
+    expect(table.rows).toEqual([
+      { row: 2, cells: ['甲', '第一行\n第二行'] },
+      { row: 3, cells: ['乙', '无'] },
+    ]);
     expect(table.problems).toEqual([]);
   });
 

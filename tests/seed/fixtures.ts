@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 export const VALID_FIXTURE_DIR = resolve('tests/fixtures/seed/valid');
 
 export function fixtureFiles(): Record<string, string> {
-  return Object.fromEntries(readdirSync(VALID_FIXTURE_DIR).map((name) => [name, readFileSync(join(VALID_FIXTURE_DIR, name), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(VALID_FIXTURE_DIR).map((name) => [name, readFileSync(join(VALID_FIXTURE_DIR, name), 'utf8')]),
+  );
 }
 
 /** A copy of the valid fixture with `edit` applied; returns the folder. */

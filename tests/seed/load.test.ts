@@ -58,8 +58,12 @@ describe('the loaded Changchun dataset', () => {
              valueType(s.level) AS level, valueType(h.observedOn) AS observedOn, valueType(i.aliases) AS aliases,
              toString(p.issuedOn) AS issued`);
     expect(row).toEqual({
-      issuedOn: 'DATE NOT NULL', declared: 'INTEGER NOT NULL', level: 'INTEGER NOT NULL',
-      observedOn: 'LIST<DATE NOT NULL> NOT NULL', aliases: 'LIST<STRING NOT NULL> NOT NULL', issued: '2023-06-28',
+      issuedOn: 'DATE NOT NULL',
+      declared: 'INTEGER NOT NULL',
+      level: 'INTEGER NOT NULL',
+      observedOn: 'LIST<DATE NOT NULL> NOT NULL',
+      aliases: 'LIST<STRING NOT NULL> NOT NULL',
+      issued: '2023-06-28',
     });
   });
 
@@ -76,10 +80,11 @@ describe('the loaded Changchun dataset', () => {
   });
 
   it('full-text search finds 光机所, 长光卫星 and 吉林一号', async () => {
-    const search = (text: string) => db.executor.query(
-      "CALL db.index.fulltext.queryNodes('entity_search', $text) YIELD node, score RETURN node.id AS id ORDER BY score DESC LIMIT 3",
-      { text },
-    );
+    const search = (text: string) =>
+      db.executor.query(
+        "CALL db.index.fulltext.queryNodes('entity_search', $text) YIELD node, score RETURN node.id AS id ORDER BY score DESC LIMIT 3",
+        { text },
+      );
     expect((await search('光机所'))[0]?.id).toBe('institute:ciomp');
     expect((await search('长光卫星'))[0]?.id).toBe('ent:changguang-satellite');
     expect((await search('吉林一号')).map((r) => r.id)).toContain('ent:changguang-satellite');
@@ -122,10 +127,14 @@ describe('the questions of issue 3, answered with sources', () => {
 describe('loading refuses bad data and writes nothing', () => {
   it('throws with the problem and leaves every count unchanged', async () => {
     const before = await countGraph(db.executor);
-    const dir = fixtureVariant((f) => (f['graph.yaml'] = replaceOnce(f['graph.yaml'], 'to: district:fx-zone,', 'to: district:fx-nowhere,')));
+    const dir = fixtureVariant(
+      (f) => (f['graph.yaml'] = replaceOnce(f['graph.yaml'], 'to: district:fx-zone,', 'to: district:fx-nowhere,')),
+    );
     const error = await validateAndLoad(db.executor, dir, { log: quiet }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationFailed);
-    expect(error.message).toMatch(/graph\.yaml:\d+ relationships\[6\] .* field "to": "district:fx-nowhere" does not exist/);
+    expect(error.message).toMatch(
+      /graph\.yaml:\d+ relationships\[6\] .* field "to": "district:fx-nowhere" does not exist/,
+    );
     expect(await countGraph(db.executor)).toEqual(before);
   });
 });

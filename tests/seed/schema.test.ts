@@ -32,7 +32,9 @@ describe('ensureSchema', () => {
 
   it('refuses a second node with the same id', async () => {
     await db.executor.mutate("CREATE (:Enterprise {id: 'ent:schema-probe', name: '探针'})");
-    await expect(db.executor.mutate("CREATE (:Enterprise {id: 'ent:schema-probe', name: '探针二'})")).rejects.toThrow(/already exists/);
+    await expect(db.executor.mutate("CREATE (:Enterprise {id: 'ent:schema-probe', name: '探针二'})")).rejects.toThrow(
+      /already exists/,
+    );
     await db.executor.mutate("MATCH (n:Enterprise {id: 'ent:schema-probe'}) DELETE n");
   });
 
@@ -45,15 +47,27 @@ describe('ensureSchema', () => {
   });
 
   it('indexes the lookups of the API', async () => {
-    const rows = await db.executor.query("SHOW RANGE INDEXES YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] + '.' + properties[0] AS key");
+    const rows = await db.executor.query(
+      "SHOW RANGE INDEXES YIELD labelsOrTypes, properties RETURN labelsOrTypes[0] + '.' + properties[0] AS key",
+    );
     const keys = rows.map((r) => r.key);
-    for (const key of ['Enterprise.local', 'Chain.kind', 'Segment.level', 'Goal.code', 'Chain.synthetic', 'TARGET_FOR.stage']) expect(keys).toContain(key);
+    for (const key of [
+      'Enterprise.local',
+      'Chain.kind',
+      'Segment.level',
+      'Goal.code',
+      'Chain.synthetic',
+      'TARGET_FOR.stage',
+    ])
+      expect(keys).toContain(key);
   });
 
   it('is idempotent and rebuilds a full-text index made with another analyzer', async () => {
     await ensureSchema(db.executor);
     await db.executor.mutate(`DROP INDEX ${ENTITY_SEARCH_INDEX}`);
-    await db.executor.mutate(`CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} FOR (n:Enterprise) ON EACH [n.name] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard'}}`);
+    await db.executor.mutate(
+      `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} FOR (n:Enterprise) ON EACH [n.name] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard'}}`,
+    );
     const lines: string[] = [];
     await ensureSchema(db.executor, (line) => lines.push(line));
     expect(lines.join('\n')).toContain('Rebuilding the full-text index');
@@ -65,9 +79,11 @@ describe('ensureSchema', () => {
       "CREATE (:Institute {id: 'institute:probe', name: '中国科学院测试光学精密机械研究所', aliases: ['测光所', '测试光机所']})",
     );
     await db.executor.mutate('CALL db.awaitIndexes(60)');
-    const search = (text: string) => db.executor.query(
-      `CALL db.index.fulltext.queryNodes('${ENTITY_SEARCH_INDEX}', $text) YIELD node RETURN node.id AS id`, { text },
-    );
+    const search = (text: string) =>
+      db.executor.query(
+        `CALL db.index.fulltext.queryNodes('${ENTITY_SEARCH_INDEX}', $text) YIELD node RETURN node.id AS id`,
+        { text },
+      );
     // Full-text updates become visible after the index refresh; allow it a few seconds.
     for (let i = 0; i < 20 && (await search('测光所')).length === 0; i++) await new Promise((r) => setTimeout(r, 250));
     expect((await search('测光所')).map((r) => r.id)).toEqual(['institute:probe']);

@@ -27,8 +27,9 @@ describe('generateSynth (no database)', () => {
     expect(b.manifest).toEqual(a.manifest);
     expect(b.graph.relationships.slice(0, 500)).toEqual(a.graph.relationships.slice(0, 500));
     const c = generateSynth({ enterprises: ENTERPRISES, seed: SEED + 1, thresholds });
-    expect(c.graph.relationships.filter((r) => r.type === 'SUPPLIES').map((r) => r.from + r.to))
-      .not.toEqual(a.graph.relationships.filter((r) => r.type === 'SUPPLIES').map((r) => r.from + r.to));
+    expect(c.graph.relationships.filter((r) => r.type === 'SUPPLIES').map((r) => r.from + r.to)).not.toEqual(
+      a.graph.relationships.filter((r) => r.type === 'SUPPLIES').map((r) => r.from + r.to),
+    );
   });
 
   it('plants every gap status among leaves and among parents', () => {
@@ -55,13 +56,16 @@ describe('generateSynth (no database)', () => {
 
   it('refuses too few enterprises with a clear message', () => {
     expect(() => generateSynth({ enterprises: 20, seed: 1 })).toThrow(GraphError);
-    expect(() => generateSynth({ enterprises: 20, seed: 1 })).toThrow(/--enterprises must be a whole number of at least 150/);
+    expect(() => generateSynth({ enterprises: 20, seed: 1 })).toThrow(
+      /--enterprises must be a whole number of at least 150/,
+    );
   });
 });
 
 /** The gap rule of api-contract.md in plain Cypher, independent of the generator. */
 async function gapsFromGraph(chainId: string) {
-  return db.executor.query(`
+  return db.executor.query(
+    `
     MATCH (c:Chain {id: $chainId})<-[:PART_OF*1..]-(s:Segment)
     CALL (s) {
       OPTIONAL MATCH (s)<-[:PART_OF*0..]-(:Segment)<-[:IN_SEGMENT]-(e:Enterprise)
@@ -74,7 +78,9 @@ async function gapsFromGraph(chainId: string) {
       RETURN count(r) AS edges, count(CASE WHEN x.local = false THEN r END) AS external
     }
     RETURN s.id AS id, size([f IN firms WHERE f.local = true]) AS local,
-           CASE WHEN edges = 0 THEN 0.0 ELSE toFloat(external) / edges END AS share`, { chainId });
+           CASE WHEN edges = 0 THEN 0.0 ELSE toFloat(external) / edges END AS share`,
+    { chainId },
+  );
 }
 
 function statusOf(local: number, share: number) {
@@ -94,7 +100,9 @@ describe('synthetic data in the database', () => {
     await validateAndLoad(db.executor, SHIPPED_DATA_DIR, { log: () => {} });
     shippedCounts = await countGraph(db.executor);
     const report = await runSynth(db.executor, {
-      enterprises: ENTERPRISES, seed: SEED, manifestPath: join(mkdtempSync(join(tmpdir(), 'synth-')), 'manifest.json'),
+      enterprises: ENTERPRISES,
+      seed: SEED,
+      manifestPath: join(mkdtempSync(join(tmpdir(), 'synth-')), 'manifest.json'),
     });
     manifest = report.manifest;
     manifestPath = report.manifestPath;
@@ -110,8 +118,11 @@ describe('synthetic data in the database', () => {
     for (const chainId of manifest.chainIds) {
       for (const row of await gapsFromGraph(chainId)) {
         const planted = expected.get(String(row.id))!;
-        expect({ id: row.id, local: row.local, status: statusOf(Number(row.local), Number(row.share)) })
-          .toEqual({ id: planted.id, local: planted.localEnterprises, status: planted.expectedStatus });
+        expect({ id: row.id, local: row.local, status: statusOf(Number(row.local), Number(row.share)) }).toEqual({
+          id: planted.id,
+          local: planted.localEnterprises,
+          status: planted.expectedStatus,
+        });
         expect(Number(row.share)).toBeCloseTo(planted.externalSupplyShare, 3);
         checked++;
       }
@@ -126,12 +137,16 @@ describe('synthetic data in the database', () => {
       CALL () { MATCH (n) WHERE n.synthetic = true AND NOT n:Source AND NOT EXISTS { MATCH (s:Source {synthetic: true}) WHERE s.id IN n.sources } RETURN count(n) AS uncited }
       RETURN nodes, rels, uncited`);
     expect(row).toEqual({ nodes: manifest.totals.nodes, rels: manifest.totals.relationships, uncited: 0 });
-    const [mixed] = await db.executor.query('MATCH (a)-[r]->(b) WHERE r.synthetic = true AND (a.synthetic IS NULL OR b.synthetic IS NULL) RETURN count(r) AS n');
+    const [mixed] = await db.executor.query(
+      'MATCH (a)-[r]->(b) WHERE r.synthetic = true AND (a.synthetic IS NULL OR b.synthetic IS NULL) RETURN count(r) AS n',
+    );
     expect(mixed.n).toBe(0);
   });
 
   it('puts targets in the pipeline with their stage and date', async () => {
-    const rows = await db.executor.query('MATCH (e:Enterprise {synthetic: true})-[t:TARGET_FOR]->() RETURN e.local AS local, t.stage AS stage, valueType(t.stageSince) AS since');
+    const rows = await db.executor.query(
+      'MATCH (e:Enterprise {synthetic: true})-[t:TARGET_FOR]->() RETURN e.local AS local, t.stage AS stage, valueType(t.stageSince) AS since',
+    );
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) {
       expect(PIPELINE_STAGES).toContain(r.stage);

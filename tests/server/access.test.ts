@@ -31,16 +31,28 @@ describe('a public caller cannot see target stages', () => {
   });
 
   it('gets slices, paths and responsibility without TARGET_FOR', async () => {
-    const neighborhood = await gql(app, `{ neighborhood(id: "${F.chip}", depth: 3, limit: 1000) { nodes { id data } edges { type data } } }`);
+    const neighborhood = await gql(
+      app,
+      `{ neighborhood(id: "${F.chip}", depth: 3, limit: 1000) { nodes { id data } edges { type data } } }`,
+    );
     expect(JSON.stringify(neighborhood.data)).not.toMatch(STAGE_WORDS);
     expect(neighborhood.data!.neighborhood.nodes.map((n: { id: string }) => n.id)).not.toContain(F.target);
-    const targetCentre = await gql(app, `{ neighborhood(id: "${F.target}", depth: 3) { nodes { id } edges { type } } }`);
+    const targetCentre = await gql(
+      app,
+      `{ neighborhood(id: "${F.target}", depth: 3) { nodes { id } edges { type } } }`,
+    );
     expect(targetCentre.data!.neighborhood).toEqual({ nodes: [{ id: F.target }], edges: [] });
     const path = await gql(app, `{ path(from: "${F.target}", to: "${F.chip}") { nodes { id } edges { type data } } }`);
     expect(path.data!.path).toEqual({ nodes: [], edges: [] });
-    const responsibility = await gql(app, `{ responsibility(id: "${F.target}") { leader { id } path { edges { type } } } }`);
+    const responsibility = await gql(
+      app,
+      `{ responsibility(id: "${F.target}") { leader { id } path { edges { type } } } }`,
+    );
     expect(responsibility.data!.responsibility).toEqual([]);
-    const entity = await gql(app, `{ node(id: "${F.target}") { data ... on Enterprise { segments { entity { id } } chains { id } } } }`);
+    const entity = await gql(
+      app,
+      `{ node(id: "${F.target}") { data ... on Enterprise { segments { entity { id } } chains { id } } } }`,
+    );
     expect(JSON.stringify(entity.data)).not.toMatch(STAGE_WORDS);
     expect(entity.data!.node.chains).toEqual([]);
   });
@@ -54,22 +66,41 @@ describe('a public caller cannot see target stages', () => {
 
 describe('an analyst sees target stages everywhere', () => {
   it('through fields, with the history', async () => {
-    const r = await gql(app, `{ chain(id: "${F.opto}") { targets { stage stageSince history { stage since citations { source { id } } } enterprise { id } target { id } citations { quote } } } }`, {}, 'analyst');
+    const r = await gql(
+      app,
+      `{ chain(id: "${F.opto}") { targets { stage stageSince history { stage since citations { source { id } } } enterprise { id } target { id } citations { quote } } } }`,
+      {},
+      'analyst',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.chain.targets).toEqual([
-      { stage: '在谈', stageSince: '2024-03-01', history: [{ stage: '推介', since: '2023-10-01', citations: [{ source: { id: F.s2 } }] }], enterprise: { id: F.target }, target: { id: F.chip }, citations: [{ quote: '正在洽谈' }] },
+      {
+        stage: '在谈',
+        stageSince: '2024-03-01',
+        history: [{ stage: '推介', since: '2023-10-01', citations: [{ source: { id: F.s2 } }] }],
+        enterprise: { id: F.target },
+        target: { id: F.chip },
+        citations: [{ quote: '正在洽谈' }],
+      },
     ]);
     expect(r.extensions?.transactions).toBe(1);
   });
 
   it('through slices, paths, responsibility and cypher', async () => {
     const slice = await gql(app, `{ neighborhood(id: "${F.target}") { edges { type data } } }`, {}, 'analyst');
-    expect(slice.data!.neighborhood.edges).toEqual([expect.objectContaining({ type: 'TARGET_FOR', data: expect.objectContaining({ stage: '在谈' }) })]);
+    expect(slice.data!.neighborhood.edges).toEqual([
+      expect.objectContaining({ type: 'TARGET_FOR', data: expect.objectContaining({ stage: '在谈' }) }),
+    ]);
     const path = await gql(app, `{ path(from: "${F.target}", to: "${F.chip}") { edges { type } } }`, {}, 'analyst');
     expect(path.data!.path.edges).toEqual([{ type: 'TARGET_FOR' }]);
     const responsibility = await gql(app, `{ responsibility(id: "${F.target}") { leader { id } } }`, {}, 'analyst');
     expect(responsibility.data!.responsibility.map((x: { leader: { id: string } }) => x.leader.id)).toContain(F.npc);
-    const cypher = await gql(app, '{ cypher(query: "MATCH ()-[r:TARGET_FOR]->() RETURN r.stage AS stage") { rows } }', {}, 'analyst');
+    const cypher = await gql(
+      app,
+      '{ cypher(query: "MATCH ()-[r:TARGET_FOR]->() RETURN r.stage AS stage") { rows } }',
+      {},
+      'analyst',
+    );
     expect(cypher.data!.cypher.rows).toEqual([{ stage: '在谈' }]);
   });
 });
@@ -78,10 +109,13 @@ describe('roles for writing and reviewing', () => {
   const mutation = `mutation { upsertEnterprise(input: {id: "ent:role-test", name: "角色测试", local: true, sources: ["${F.s1}"]}) { id } }`;
 
   it('refuses writes below editor and review and the audit trail below admin', async () => {
-    for (const role of ['public', 'analyst'] as TestRole[]) expect(codes(await gql(app, mutation, {}, role)), role).toEqual(['FORBIDDEN']);
+    for (const role of ['public', 'analyst'] as TestRole[])
+      expect(codes(await gql(app, mutation, {}, role)), role).toEqual(['FORBIDDEN']);
     expect(codes(await gql(app, '{ proposals { id } }', {}, 'analyst'))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(app, '{ auditTrail { hasMore } }', {}, 'editor'))).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(app, 'mutation { reviewProposal(id: "proposal:x", decision: CONFIRM) { id } }', {}, 'editor'))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await gql(app, 'mutation { reviewProposal(id: "proposal:x", decision: CONFIRM) { id } }', {}, 'editor')),
+    ).toEqual(['FORBIDDEN']);
     const [row] = await db.executor.query('MATCH (n {id: "ent:role-test"}) RETURN count(n) AS n');
     expect(row.n).toBe(0);
   });

@@ -57,7 +57,10 @@ describe('the Changchun data through the API', () => {
   it('answers the chain view (sponsors, fields, districts) in one transaction', async () => {
     // Chain.goals belongs to the analysis module; until it prefetches through registerFieldLoader it
     // costs one more transaction per request (for all chains at once), so it is left out here.
-    const r = await gql(app, '{ chain(id: "chain:biomed") { patrons { leader { name } citations { quote source { name } } } segments { name children { name enterprises { entity { name } } } } districts { role entity { name } } kpis { metric } } }');
+    const r = await gql(
+      app,
+      '{ chain(id: "chain:biomed") { patrons { leader { name } citations { quote source { name } } } segments { name children { name enterprises { entity { name } } } } districts { role entity { name } } kpis { metric } } }',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.extensions?.transactions).toBe(1);
   });
@@ -68,7 +71,10 @@ describe('the Changchun data through the API', () => {
        RETURN e.id AS id ORDER BY e.id LIMIT 1`,
     );
     expect(firm?.id).toBeTruthy();
-    const r = await gql(app, `{ responsibility(id: "${firm.id}") { relation hops leader { name } via { id } path { nodes { id type } edges { type citations { quote } } } } }`);
+    const r = await gql(
+      app,
+      `{ responsibility(id: "${firm.id}") { relation hops leader { name } via { id } path { nodes { id type } edges { type citations { quote } } } } }`,
+    );
     expect(r.extensions?.transactions).toBe(1);
     const npc = r.data!.responsibility.find((x: { leader: { name: string } }) => x.leader.name === '市人大主要领导');
     expect(npc).toMatchObject({ relation: 'PATRON_OF', via: { id: 'chain:opto' } });
@@ -81,7 +87,10 @@ describe('the Changchun data through the API', () => {
   });
 
   it('path between 长光卫星 and 吉林大学 is a path or empty, never an error', async () => {
-    const r = await gql(app, '{ path(from: "ent:changguang-satellite", to: "university:jlu") { nodes { id } edges { type } truncated } }');
+    const r = await gql(
+      app,
+      '{ path(from: "ent:changguang-satellite", to: "university:jlu") { nodes { id } edges { type } truncated } }',
+    );
     expect(r.errors).toBeUndefined();
     const path = r.data!.path;
     if (path.nodes.length) {
@@ -96,7 +105,11 @@ describe('the Changchun data through the API', () => {
     const r = await gql(app, '{ chains { id name kind identified owners { leader { name } } } }');
     expect(r.data!.chains).toHaveLength(13);
     expect(r.data!.chains.filter((c: { kind: string }) => c.kind === 'GUARANTEE')).toHaveLength(3);
-    expect(r.data!.chains.filter((c: { identified: boolean }) => !c.identified).every((c: { name: string }) => /未公开/.test(c.name))).toBe(true);
+    expect(
+      r
+        .data!.chains.filter((c: { identified: boolean }) => !c.identified)
+        .every((c: { name: string }) => /未公开/.test(c.name)),
+    ).toBe(true);
   });
 });
 
@@ -109,19 +122,40 @@ describe('spreadsheet import through the API', () => {
   it('imports for an editor, refuses below, and lists the run in the audit trail', async () => {
     const refused = await gql(app, 'mutation($csv: String) { importCsv(csv: $csv) { rows } }', { csv }, 'analyst');
     expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const r = await gql(app, 'mutation($csv: String) { importCsv(csv: $csv, fileName: "test.csv") { kind rows nodesWritten errors { row column message } importRunId } }', { csv }, 'editor');
+    const r = await gql(
+      app,
+      'mutation($csv: String) { importCsv(csv: $csv, fileName: "test.csv") { kind rows nodesWritten errors { row column message } importRunId } }',
+      { csv },
+      'editor',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.importCsv).toMatchObject({ kind: 'ENTERPRISES', rows: 1, errors: [] });
     expect(r.data!.importCsv.nodesWritten).toBeGreaterThan(0);
     const node = await gql(app, '{ node(id: "ent:api-import-test") { name } }');
     expect(node.data!.node).toEqual({ name: '接口导入测试企业' });
-    const trail = await gql(app, '{ auditTrail(first: 5) { entries { action target actorRole after outcome } } }', {}, 'admin');
-    expect(trail.data!.auditTrail.entries[0]).toMatchObject({ action: 'importCsv', target: 'test.csv', actorRole: 'editor', after: { importRunId: r.data!.importCsv.importRunId }, outcome: 'committed' });
+    const trail = await gql(
+      app,
+      '{ auditTrail(first: 5) { entries { action target actorRole after outcome } } }',
+      {},
+      'admin',
+    );
+    expect(trail.data!.auditTrail.entries[0]).toMatchObject({
+      action: 'importCsv',
+      target: 'test.csv',
+      actorRole: 'editor',
+      after: { importRunId: r.data!.importCsv.importRunId },
+      outcome: 'committed',
+    });
   });
 
   it('reports every problem and writes nothing for a bad file', async () => {
     const bad = csv.replace('ent:api-import-test,接口导入测试企业', 'ent:api-import-bad,').replace(',true,', ',maybe,');
-    const r = await gql(app, 'mutation($csv: String) { importCsv(csv: $csv) { nodesWritten errors { row column message } } }', { csv: bad }, 'editor');
+    const r = await gql(
+      app,
+      'mutation($csv: String) { importCsv(csv: $csv) { nodesWritten errors { row column message } } }',
+      { csv: bad },
+      'editor',
+    );
     expect(r.data!.importCsv.nodesWritten).toBe(0);
     expect(r.data!.importCsv.errors.length).toBeGreaterThanOrEqual(2);
     expect((await gql(app, '{ node(id: "ent:api-import-bad") { id } }')).data!.node).toBeNull();

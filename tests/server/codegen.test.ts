@@ -9,11 +9,16 @@ import { projectRoot } from '../../graph/runtime/instance-config.js';
 
 describe('generated GraphQL types', () => {
   it('are up to date with server/schema/*.graphql (run `npm run codegen` if not)', async () => {
-    const outputs = (await generate({ ...config, cwd: projectRoot, silent: true }, false)) as { filename: string; content: string }[];
+    const outputs = (await generate({ ...config, cwd: projectRoot, silent: true }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) {
       const committed = readFileSync(join(projectRoot, output.filename), 'utf8');
-      expect(committed === output.content, `${output.filename} is stale: run \`npm run codegen\` and commit it`).toBe(true);
+      expect(committed === output.content, `${output.filename} is stale: run \`npm run codegen\` and commit it`).toBe(
+        true,
+      );
     }
   }, 60_000);
 });

@@ -9,7 +9,12 @@ import { codes, gql, testApp } from './helpers.js';
 const db = useTestDb();
 const app = testApp(db.executor, { KG_CYPHER_MAX_ROWS: '5', KG_CYPHER_TIMEOUT_MS: '500' });
 const cypher = (query: string, params?: unknown) =>
-  gql(app, 'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated rowCount } }', { q: query, p: params }, 'analyst');
+  gql(
+    app,
+    'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated rowCount } }',
+    { q: query, p: params },
+    'analyst',
+  );
 
 beforeAll(async () => {
   await emptyDatabase(db.executor);
@@ -44,13 +49,20 @@ describe('the read-only guard', () => {
     expect(['FORBIDDEN', 'BAD_USER_INPUT']).toContain(codes(r)[0]);
     expect(r.errors![0].message.length).toBeGreaterThan(20);
     expect(await countAll(db.executor)).toEqual(before);
-    const [row] = await db.executor.query(`MATCH (n:Chain {id: '${F.opto}'}) RETURN n.name AS name, n.touched AS touched`);
+    const [row] = await db.executor.query(
+      `MATCH (n:Chain {id: '${F.opto}'}) RETURN n.name AS name, n.touched AS touched`,
+    );
     expect(row).toEqual({ name: '光电信息', touched: null });
   });
 
   it('names the problem: writes are read-only, LOAD CSV cannot read files', async () => {
-    expect((await cypher("CREATE (n:X) RETURN n")).errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/read queries/) });
-    expect((await cypher("LOAD CSV FROM 'file:///x' AS r RETURN r")).errors![0].message).toMatch(/cannot read files or URLs/);
+    expect((await cypher('CREATE (n:X) RETURN n')).errors![0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringMatching(/read queries/),
+    });
+    expect((await cypher("LOAD CSV FROM 'file:///x' AS r RETURN r")).errors![0].message).toMatch(
+      /cannot read files or URLs/,
+    );
   });
 
   it('answers BAD_USER_INPUT for a syntax error or several statements', async () => {
@@ -72,9 +84,19 @@ describe('results', () => {
     expect(truncated).toBe(false);
     expect(rowCount).toBe(1);
     const [row] = rows;
-    expect(row.e).toMatchObject({ _kind: 'node', id: F.cgsat, labels: ['Enterprise'], properties: { name: '长光卫星技术股份有限公司', local: true } });
+    expect(row.e).toMatchObject({
+      _kind: 'node',
+      id: F.cgsat,
+      labels: ['Enterprise'],
+      properties: { name: '长光卫星技术股份有限公司', local: true },
+    });
     expect(typeof row.e.elementId).toBe('string');
-    expect(row.r).toMatchObject({ _kind: 'relationship', type: 'IN_SEGMENT', startElementId: row.e.elementId, properties: { role: 'core' } });
+    expect(row.r).toMatchObject({
+      _kind: 'relationship',
+      type: 'IN_SEGMENT',
+      startElementId: row.e.elementId,
+      properties: { role: 'core' },
+    });
     expect(row.p._kind).toBe('path');
     expect(row.p.nodes).toHaveLength(2);
     expect(row.p.relationships).toHaveLength(1);
@@ -83,7 +105,11 @@ describe('results', () => {
 
   it('caps the rows and says so', async () => {
     const r = await cypher('UNWIND range(1, 100) AS x RETURN x');
-    expect(r.data!.cypher).toMatchObject({ rowCount: 5, truncated: true, rows: [{ x: 1 }, { x: 2 }, { x: 3 }, { x: 4 }, { x: 5 }] });
+    expect(r.data!.cypher).toMatchObject({
+      rowCount: 5,
+      truncated: true,
+      rows: [{ x: 1 }, { x: 2 }, { x: 3 }, { x: 4 }, { x: 5 }],
+    });
   });
 
   it('stops a slow query with TIMEOUT', async () => {

@@ -24,7 +24,9 @@ export function tempAuditFile(): string {
 
 export function testConfig(env: Record<string, string> = {}): ServerConfig {
   return loadConfig({
-    KG_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(','),
+    KG_TOKENS: Object.entries(TOKENS)
+      .map(([role, token]) => `${role}:${token}`)
+      .join(','),
     KG_AUDIT_FILE: tempAuditFile(),
     ...env,
   });
@@ -47,10 +49,17 @@ export async function gql<T = Record<string, any>>(
   variables: Record<string, unknown> = {},
   role: TestRole | { token: string } = 'public',
 ): Promise<GqlResponse<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json',
+  };
   const token = typeof role === 'object' ? role.token : role === 'public' ? null : TOKENS[role];
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await app.fetch('http://test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await app.fetch('http://test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as GqlResponse<T>;
   return { ...body, status: response.status, data: body.data ?? null };
 }

@@ -17,11 +17,18 @@ beforeAll(async () => {
 });
 
 describe('graphql-http audits', () => {
-  const audits = serverAudits({ url: 'http://test/graphql', fetchFn: (input: string, init?: RequestInit) => app.fetch(new Request(input, init)) });
+  const audits = serverAudits({
+    url: 'http://test/graphql',
+    fetchFn: (input: string, init?: RequestInit) => app.fetch(new Request(input, init)),
+  });
   for (const audit of audits) {
     it(audit.name, async () => {
       const result = await audit.fn();
-      if (audit.name.startsWith('MUST')) expect(result.status, 'status' in result && result.status !== 'ok' ? (result as { reason?: string }).reason : '').toBe('ok');
+      if (audit.name.startsWith('MUST'))
+        expect(
+          result.status,
+          'status' in result && result.status !== 'ok' ? (result as { reason?: string }).reason : '',
+        ).toBe('ok');
       else expect(['ok', 'warn']).toContain(result.status);
     });
   }
@@ -52,7 +59,11 @@ describe('limits', () => {
 
   it('refuses a body above KG_MAX_BODY_BYTES with 413 and GraphQL JSON, declared or streamed', async () => {
     const big = JSON.stringify({ query: `{ programs { id } } # ${'x'.repeat(30_000)}` });
-    const declared = await app.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const declared = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     const body = (await declared.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -63,7 +74,14 @@ describe('limits', () => {
         controller.close();
       },
     });
-    const streamed = await app.fetch(new Request('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit));
+    const streamed = await app.fetch(
+      new Request('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(streamed.status).toBe(413);
     expect(((await streamed.json()) as { errors: unknown[] }).errors).toHaveLength(1);
   });
@@ -82,7 +100,11 @@ describe('errors', () => {
   });
 
   it('masks an unexpected error and logs it instead of sending it', async () => {
-    const failing = { ...db.executor, read: () => Promise.reject(new Error('secret internal detail')), transactions: 0 } as typeof db.executor;
+    const failing = {
+      ...db.executor,
+      read: () => Promise.reject(new Error('secret internal detail')),
+      transactions: 0,
+    } as typeof db.executor;
     const broken = testApp({ ...failing, scoped: () => failing } as typeof db.executor);
     const r = await gql(broken, '{ programs { id } }');
     expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);

@@ -44,13 +44,27 @@ describe('chain and chains', () => {
     expect(r.errors).toBeUndefined();
     expect(r.extensions?.transactions).toBe(1);
     const chain = r.data!.chain;
-    expect(chain).toMatchObject({ id: F.opto, name: '光电信息', kind: 'KEY', identified: true, enterpriseCount: 1, localEnterpriseCount: 1 });
+    expect(chain).toMatchObject({
+      id: F.opto,
+      name: '光电信息',
+      kind: 'KEY',
+      identified: true,
+      enterpriseCount: 1,
+      localEnterpriseCount: 1,
+    });
     expect(chain.program.id).toBe(F.program);
     expect(chain.citations[0]).toMatchObject({ quote: '光电信息', source: { id: F.s1, publishedOn: '2023-08-17' } });
     expect(chain.patrons).toHaveLength(1);
-    expect(chain.patrons[0]).toMatchObject({ relation: 'PATRON_OF', leader: { name: '市人大主要领导', body: '市人大' } });
+    expect(chain.patrons[0]).toMatchObject({
+      relation: 'PATRON_OF',
+      leader: { name: '市人大主要领导', body: '市人大' },
+    });
     expect(chain.patrons[0].citations[0].quote).toBe('分别由市政府、市人大、市政协主要领导包保推进');
-    expect(chain.patrons[0].leader.holders[0]).toMatchObject({ person: { name: '张三' }, validFrom: '2022-01-01', validTo: '2024-12-31' });
+    expect(chain.patrons[0].leader.holders[0]).toMatchObject({
+      person: { name: '张三' },
+      validFrom: '2022-01-01',
+      validTo: '2024-12-31',
+    });
     expect(chain.owners[0].leader.name).toContain('未公开姓名');
     expect(chain.segments.map((s: { name: string }) => s.name).sort()).toEqual(['卫星及应用', '集成电路']);
     const satellite = chain.segments.find((s: { id: string }) => s.id === F.satellite);
@@ -62,8 +76,16 @@ describe('chain and chains', () => {
     expect(firm.entity.spunOffFrom[0].entity.name).toContain('光学精密机械');
     const chip = chain.segments.find((s: { id: string }) => s.id === F.chip);
     expect(chip.feeds).toEqual([{ name: '卫星及应用' }]);
-    expect(chain.districts).toEqual([{ role: '核心区', entity: { id: F.cetdz, name: '长春经济技术开发区' }, citations: [{ quote: '“4+1”核心区' }] }]);
-    expect(chain.kpis[0]).toMatchObject({ metric: 'output', targetValue: 100000000000, unit: '亿元', deadline: '2025-12-31', observations: [{ value: 50000000000, asOf: '2023-12-31' }] });
+    expect(chain.districts).toEqual([
+      { role: '核心区', entity: { id: F.cetdz, name: '长春经济技术开发区' }, citations: [{ quote: '“4+1”核心区' }] },
+    ]);
+    expect(chain.kpis[0]).toMatchObject({
+      metric: 'output',
+      targetValue: 100000000000,
+      unit: '亿元',
+      deadline: '2025-12-31',
+      observations: [{ value: 50000000000, asOf: '2023-12-31' }],
+    });
   });
 
   it('keeps one transaction when the same selection is asked through aliases and fragments', async () => {
@@ -91,7 +113,10 @@ describe('chain and chains', () => {
   });
 
   it('hides synthetic firms from real segments and counts', async () => {
-    const r = await gql(app, `{ node(id: "${F.chip}") { ... on Segment { enterpriseCount enterprises { entity { id } } } } }`);
+    const r = await gql(
+      app,
+      `{ node(id: "${F.chip}") { ... on Segment { enterpriseCount enterprises { entity { id } } } } }`,
+    );
     expect(r.data!.node).toEqual({ enterpriseCount: 0, enterprises: [] });
   });
 
@@ -103,11 +128,34 @@ describe('chain and chains', () => {
 
 describe('node, nodes, programs, leaders', () => {
   it('resolves any entity by id with its own fields', async () => {
-    const r = await gql(app, `{ node(id: "${F.cgsat}") { id type name nameEn aliases confidence status synthetic data ... on Enterprise { local chains { id } } } }`);
-    expect(r.data!.node).toMatchObject({ id: F.cgsat, type: 'ENTERPRISE', aliases: ['长光卫星', '長光衛星'], confidence: 'high', status: 'confirmed', synthetic: false, local: true, chains: [{ id: F.opto }] });
+    const r = await gql(
+      app,
+      `{ node(id: "${F.cgsat}") { id type name nameEn aliases confidence status synthetic data ... on Enterprise { local chains { id } } } }`,
+    );
+    expect(r.data!.node).toMatchObject({
+      id: F.cgsat,
+      type: 'ENTERPRISE',
+      aliases: ['长光卫星', '長光衛星'],
+      confidence: 'high',
+      status: 'confirmed',
+      synthetic: false,
+      local: true,
+      chains: [{ id: F.opto }],
+    });
     expect(r.data!.node.data.sources).toEqual([F.s1, F.s2]);
-    const source = await gql(app, `{ node(id: "${F.s1}") { type confidence citations { quote } ... on Source { url publisher kind publishedOn } } }`);
-    expect(source.data!.node).toEqual({ type: 'SOURCE', confidence: 'n/a', citations: [], url: 'http://example.org/s1', publisher: '中国吉林网', kind: 'repost', publishedOn: '2023-08-17' });
+    const source = await gql(
+      app,
+      `{ node(id: "${F.s1}") { type confidence citations { quote } ... on Source { url publisher kind publishedOn } } }`,
+    );
+    expect(source.data!.node).toEqual({
+      type: 'SOURCE',
+      confidence: 'n/a',
+      citations: [],
+      url: 'http://example.org/s1',
+      publisher: '中国吉林网',
+      kind: 'repost',
+      publishedOn: '2023-08-17',
+    });
   });
 
   it('returns nodes in the order asked, null for unknown ids', async () => {
@@ -117,26 +165,43 @@ describe('node, nodes, programs, leaders', () => {
   });
 
   it('lists the program with its coordinator and chains', async () => {
-    const r = await gql(app, '{ programs { id declaredKeyChains declaredGuaranteeChains issuedOn coordinators { leader { name } citations { quote } } chains { id } kpis { id } } }');
+    const r = await gql(
+      app,
+      '{ programs { id declaredKeyChains declaredGuaranteeChains issuedOn coordinators { leader { name } citations { quote } } chains { id } kpis { id } } }',
+    );
     expect(r.data!.programs).toHaveLength(1);
-    expect(r.data!.programs[0]).toMatchObject({ id: F.program, declaredKeyChains: 10, declaredGuaranteeChains: 3, issuedOn: '2023-06-28' });
-    expect(r.data!.programs[0].coordinators[0]).toEqual({ leader: { name: '市委主要领导' }, citations: [{ quote: '明确由市委主要领导高位统筹' }] });
+    expect(r.data!.programs[0]).toMatchObject({
+      id: F.program,
+      declaredKeyChains: 10,
+      declaredGuaranteeChains: 3,
+      issuedOn: '2023-06-28',
+    });
+    expect(r.data!.programs[0].coordinators[0]).toEqual({
+      leader: { name: '市委主要领导' },
+      citations: [{ quote: '明确由市委主要领导高位统筹' }],
+    });
     expect(r.data!.programs[0].chains).toHaveLength(3);
   });
 
   it('lists leaders, coordinator first, with what each sponsors or owns', async () => {
-    const r = await gql(app, '{ leaders { id title patronOf { id } ownerOf { id } coordinates { id } roles { relation target { id } } } }');
+    const r = await gql(
+      app,
+      '{ leaders { id title patronOf { id } ownerOf { id } coordinates { id } roles { relation target { id } } } }',
+    );
     const leaders = r.data!.leaders;
     expect(leaders[0].id).toBe(F.party);
     expect(leaders[0].coordinates).toEqual([{ id: F.program }]);
     expect(leaders.find((l: { id: string }) => l.id === F.cppcc).patronOf).toEqual([{ id: F.biomed }]);
-    expect(leaders.find((l: { id: string }) => l.id === F.ownerOpto).roles).toEqual([{ relation: 'OWNER_OF', target: { id: F.opto } }]);
+    expect(leaders.find((l: { id: string }) => l.id === F.ownerOpto).roles).toEqual([
+      { relation: 'OWNER_OF', target: { id: F.opto } },
+    ]);
     expect(r.extensions?.transactions).toBe(1);
   });
 });
 
 describe('search', () => {
-  const search = (text: string, extra = '') => gql(app, `query($t: String!) { search(text: $t${extra}) { score matchedOn entity { id type } } }`, { t: text });
+  const search = (text: string, extra = '') =>
+    gql(app, `query($t: String!) { search(text: $t${extra}) { score matchedOn entity { id type } } }`, { t: text });
 
   it('finds a short name (alias) first', async () => {
     const r = await search('光机所');
@@ -149,8 +214,13 @@ describe('search', () => {
   });
 
   it('finds English names, case-insensitively', async () => {
-    expect((await search('jilin university')).data!.search[0]).toMatchObject({ matchedOn: 'nameEn', entity: { id: F.jlu } });
-    expect((await search('Satellite')).data!.search.map((h: { entity: { id: string } }) => h.entity.id)).toContain(F.cgsat);
+    expect((await search('jilin university')).data!.search[0]).toMatchObject({
+      matchedOn: 'nameEn',
+      entity: { id: F.jlu },
+    });
+    expect((await search('Satellite')).data!.search.map((h: { entity: { id: string } }) => h.entity.id)).toContain(
+      F.cgsat,
+    );
   });
 
   it('answers one-character queries, exact alias first', async () => {
@@ -181,12 +251,22 @@ describe('search', () => {
 
 describe('neighborhood and path', () => {
   it('returns a slice ready for Cytoscape with citations on edges', async () => {
-    const r = await gql(app, `{ neighborhood(id: "${F.cgsat}") { nodes { id type label data } edges { id source target type data citations { quote source { id } } } truncated } }`);
+    const r = await gql(
+      app,
+      `{ neighborhood(id: "${F.cgsat}") { nodes { id type label data } edges { id source target type data citations { quote source { id } } } truncated } }`,
+    );
     const slice = r.data!.neighborhood;
     expect(slice.truncated).toBe(false);
-    expect(slice.nodes.map((n: { id: string }) => n.id).sort()).toEqual([F.cgsat, F.cetdz, F.ciomp, F.satelliteRemote].sort());
+    expect(slice.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      [F.cgsat, F.cetdz, F.ciomp, F.satelliteRemote].sort(),
+    );
     const inSegment = slice.edges.find((e: { type: string }) => e.type === 'IN_SEGMENT');
-    expect(inSegment).toMatchObject({ source: F.cgsat, target: F.satelliteRemote, data: { role: 'core' }, citations: [{ quote: '吉林一号', source: { id: F.s2 } }] });
+    expect(inSegment).toMatchObject({
+      source: F.cgsat,
+      target: F.satelliteRemote,
+      data: { role: 'core' },
+      citations: [{ quote: '吉林一号', source: { id: F.s2 } }],
+    });
     expect(r.extensions?.transactions).toBe(1);
   });
 
@@ -198,7 +278,11 @@ describe('neighborhood and path', () => {
 
   it('keeps only the asked types (the centre always stays)', async () => {
     const r = await gql(app, `{ neighborhood(id: "${F.cgsat}", depth: 3, types: [DISTRICT]) { nodes { id type } } }`);
-    expect(r.data!.neighborhood.nodes.map((n: { type: string }) => n.type).sort()).toEqual(['DISTRICT', 'DISTRICT', 'ENTERPRISE']);
+    expect(r.data!.neighborhood.nodes.map((n: { type: string }) => n.type).sort()).toEqual([
+      'DISTRICT',
+      'DISTRICT',
+      'ENTERPRISE',
+    ]);
   });
 
   it('answers NOT_FOUND for an unknown centre', async () => {
@@ -208,13 +292,19 @@ describe('neighborhood and path', () => {
   });
 
   it('finds the shortest paths, or an empty slice, never an error', async () => {
-    const r = await gql(app, `{ path(from: "${F.cgsat}", to: "${F.jlu}") { nodes { id } edges { type citations { source { id } } } truncated } }`);
+    const r = await gql(
+      app,
+      `{ path(from: "${F.cgsat}", to: "${F.jlu}") { nodes { id } edges { type citations { source { id } } } truncated } }`,
+    );
     expect(r.errors).toBeUndefined();
     const path = r.data!.path;
     expect(path.nodes[0].id).toBe(F.cgsat);
     expect(path.nodes.map((n: { id: string }) => n.id)).toContain(F.jlu);
     expect(path.edges.length).toBe(path.nodes.length - 1);
-    const short = await gql(app, `{ path(from: "${F.cgsat}", to: "${F.jlu}", maxHops: 1) { nodes { id } edges { id } } }`);
+    const short = await gql(
+      app,
+      `{ path(from: "${F.cgsat}", to: "${F.jlu}", maxHops: 1) { nodes { id } edges { id } } }`,
+    );
     expect(short.data!.path).toEqual({ nodes: [], edges: [] });
     const same = await gql(app, `{ path(from: "${F.jlu}", to: "${F.jlu}") { nodes { id } } }`);
     expect(same.data!.path.nodes).toEqual([{ id: F.jlu }]);
@@ -224,12 +314,28 @@ describe('neighborhood and path', () => {
 
 describe('responsibility', () => {
   it('leads from a firm to the sponsor, the owner and the coordinator, with paths and holders', async () => {
-    const r = await gql(app, `{ responsibility(id: "${F.cgsat}") { relation hops leader { id } via { id } holders { person { name } } role { citations { quote } } path { nodes { id } edges { type } } } }`);
+    const r = await gql(
+      app,
+      `{ responsibility(id: "${F.cgsat}") { relation hops leader { id } via { id } holders { person { name } } role { citations { quote } } path { nodes { id } edges { type } } } }`,
+    );
     const rows = r.data!.responsibility;
     expect(rows.map((x: { relation: string }) => x.relation)).toEqual(['PATRON_OF', 'OWNER_OF', 'COORDINATES']);
-    expect(rows[0]).toMatchObject({ hops: 4, leader: { id: F.npc }, via: { id: F.opto }, holders: [{ person: { name: '张三' } }] });
-    expect(rows[0].path.nodes.map((n: { id: string }) => n.id)).toEqual([F.cgsat, F.satelliteRemote, F.satellite, F.opto, F.npc]);
-    expect(rows[0].path.edges.map((e: { type: string }) => e.type).sort()).toEqual(['IN_SEGMENT', 'PART_OF', 'PART_OF', 'PATRON_OF'].sort());
+    expect(rows[0]).toMatchObject({
+      hops: 4,
+      leader: { id: F.npc },
+      via: { id: F.opto },
+      holders: [{ person: { name: '张三' } }],
+    });
+    expect(rows[0].path.nodes.map((n: { id: string }) => n.id)).toEqual([
+      F.cgsat,
+      F.satelliteRemote,
+      F.satellite,
+      F.opto,
+      F.npc,
+    ]);
+    expect(rows[0].path.edges.map((e: { type: string }) => e.type).sort()).toEqual(
+      ['IN_SEGMENT', 'PART_OF', 'PART_OF', 'PATRON_OF'].sort(),
+    );
     expect(rows[2].leader.id).toBe(F.party);
     expect(r.extensions?.transactions).toBe(1);
   });
@@ -237,14 +343,18 @@ describe('responsibility', () => {
   it('works from districts, goals, observations and institutes too', async () => {
     for (const id of [F.cetdz, F.goal, F.obs, F.ciomp, F.opto]) {
       const r = await gql(app, `{ responsibility(id: "${id}") { leader { id } } }`);
-      expect(r.data!.responsibility.map((x: { leader: { id: string } }) => x.leader.id), id).toContain(F.party);
+      expect(
+        r.data!.responsibility.map((x: { leader: { id: string } }) => x.leader.id),
+        id,
+      ).toContain(F.party);
     }
     const biomed = await gql(app, `{ responsibility(id: "${F.biomed}") { relation leader { name } } }`);
     expect(biomed.data!.responsibility[0]).toEqual({ relation: 'PATRON_OF', leader: { name: '市政协主要领导' } });
   });
 
   it('keeps only the holders in post on the date asked', async () => {
-    const query = (at: string) => gql(app, `{ responsibility(id: "${F.opto}", at: "${at}") { relation holders { person { name } } } }`);
+    const query = (at: string) =>
+      gql(app, `{ responsibility(id: "${F.opto}", at: "${at}") { relation holders { person { name } } } }`);
     expect((await query('2023-06-28')).data!.responsibility[0].holders).toEqual([{ person: { name: '张三' } }]);
     expect((await query('2025-06-01')).data!.responsibility[0].holders).toEqual([]);
     expect(codes(await query('2023-13-45'))).toEqual(['BAD_USER_INPUT']);
@@ -253,7 +363,17 @@ describe('responsibility', () => {
 
 describe('viewer', () => {
   it('says what the caller may do', async () => {
-    expect((await gql(app, '{ viewer { role canSeeTargets canCurate canReview publicRead } }')).data!.viewer).toEqual({ role: 'public', canSeeTargets: false, canCurate: false, canReview: false, publicRead: true });
-    expect((await gql(app, '{ viewer { role canSeeTargets canCurate } }', {}, 'editor')).data!.viewer).toEqual({ role: 'editor', canSeeTargets: true, canCurate: true });
+    expect((await gql(app, '{ viewer { role canSeeTargets canCurate canReview publicRead } }')).data!.viewer).toEqual({
+      role: 'public',
+      canSeeTargets: false,
+      canCurate: false,
+      canReview: false,
+      publicRead: true,
+    });
+    expect((await gql(app, '{ viewer { role canSeeTargets canCurate } }', {}, 'editor')).data!.viewer).toEqual({
+      role: 'editor',
+      canSeeTargets: true,
+      canCurate: true,
+    });
   });
 });

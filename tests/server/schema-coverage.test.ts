@@ -24,7 +24,9 @@ describe('entity resolvers', () => {
   });
 
   it.each(entityTypes.map((t) => [t.name] as const))('have batched Cypher for every relation field of %s', (name) => {
-    const relationFields = Object.entries(map[name]).filter(([, resolver]) => resolver === relation).map(([field]) => field);
+    const relationFields = Object.entries(map[name])
+      .filter(([, resolver]) => resolver === relation)
+      .map(([field]) => field);
     const specs = Object.keys(RELATIONS[name as keyof typeof RELATIONS] ?? {});
     expect(relationFields.sort()).toEqual(specs.sort());
   });
@@ -39,13 +41,17 @@ describe('relation Cypher', () => {
 
   it.each(all)('%s uses only labels and types of the model', (_, label, spec, args) => {
     const { cypher } = relationQuery(label as (typeof LABELS)[number], spec, args);
-    for (const match of cypher.matchAll(/\[\w*:([A-Z_|]+)/g)) for (const type of match[1].split('|')) expect(REL_TYPES).toContain(type);
-    for (const match of cypher.matchAll(/\(\w*:([A-Za-z|]+)/g)) for (const l of match[1].split('|')) expect(LABELS).toContain(l);
+    for (const match of cypher.matchAll(/\[\w*:([A-Z_|]+)/g))
+      for (const type of match[1].split('|')) expect(REL_TYPES).toContain(type);
+    for (const match of cypher.matchAll(/\(\w*:([A-Za-z|]+)/g))
+      for (const l of match[1].split('|')) expect(LABELS).toContain(l);
     expect(cypher).toMatch(/synthetic/);
   });
 
   it('refuses TARGET_FOR relations below analyst in the graph layer too', async () => {
     const { fetchRelation } = await import('../../graph/queries/relations.js');
-    await expect(fetchRelation({} as never, 'Chain', 'targets', ['chain:x'], {}, { canSeeTargets: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      fetchRelation({} as never, 'Chain', 'targets', ['chain:x'], {}, { canSeeTargets: false }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

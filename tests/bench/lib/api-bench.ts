@@ -24,21 +24,38 @@ export interface ApiBenchApp {
 export function benchApp(driver: Driver): ApiBenchApp {
   const analystToken = randomBytes(24).toString('base64url');
   const capture = capturingDriver(driver);
-  const config = loadConfig({ KG_TOKENS: `analyst:${analystToken}`, KG_CYPHER_TIMEOUT_MS: '60000', KG_DB_TIMEOUT_MS: '120000' });
+  const config = loadConfig({
+    KG_TOKENS: `analyst:${analystToken}`,
+    KG_CYPHER_TIMEOUT_MS: '60000',
+    KG_DB_TIMEOUT_MS: '120000',
+  });
   const app = createApp({ executor: createExecutor(capture.driver, { timeoutMs: 120_000 }), config });
   return { app, analystToken, take: capture.take };
 }
 
 export interface GraphqlAnswer {
   status: number;
-  body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[]; extensions?: Record<string, unknown> };
+  body: {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string } }[];
+    extensions?: Record<string, unknown>;
+  };
 }
 
-export async function postGraphql(app: App, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlAnswer> {
+export async function postGraphql(
+  app: App,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<GraphqlAnswer> {
   const response = await app.fetch(
     new Request('http://bench.local/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     }),
   );
@@ -65,7 +82,11 @@ export interface RootFieldOptions {
   log: (line: string) => void;
 }
 
-export async function measureRootFields(driver: Driver, cases: RootFieldCase[], options: RootFieldOptions): Promise<{ figures: Figure[]; notMeasured: NotMeasured[] }> {
+export async function measureRootFields(
+  driver: Driver,
+  cases: RootFieldCase[],
+  options: RootFieldOptions,
+): Promise<{ figures: Figure[]; notMeasured: NotMeasured[] }> {
   const bench = benchApp(driver);
   const schema = createSchema();
   const figures: Figure[] = [];
@@ -74,7 +95,11 @@ export async function measureRootFields(driver: Driver, cases: RootFieldCase[], 
     const token = c.analyst ? bench.analystToken : undefined;
     const problems = validate(schema, parse(c.query)).map((e) => e.message);
     if (problems.length) {
-      notMeasured.push({ group: options.group, name: c.field, reason: `the API does not offer it as asked: ${problems.slice(0, 2).join('; ')}` });
+      notMeasured.push({
+        group: options.group,
+        name: c.field,
+        reason: `the API does not offer it as asked: ${problems.slice(0, 2).join('; ')}`,
+      });
       continue;
     }
     // The analyses keep answers while the graph is unchanged: every measured call starts without them,
@@ -85,14 +110,19 @@ export async function measureRootFields(driver: Driver, cases: RootFieldCase[], 
     const transactions = bench.take();
     if (first.status !== 200 || first.body.errors?.length) {
       const error = first.body.errors?.[0];
-      notMeasured.push({ group: options.group, name: c.field, reason: `the API answered ${first.status} ${error?.extensions?.code ?? ''} ${error?.message ?? ''}`.trim() });
+      notMeasured.push({
+        group: options.group,
+        name: c.field,
+        reason: `the API answered ${first.status} ${error?.extensions?.code ?? ''} ${error?.message ?? ''}`.trim(),
+      });
       continue;
     }
     const [graphqlMs, cypherMs] = await timePaired(
       async () => {
         analysisCache.clear();
         const answer = await postGraphql(bench.app, c.query, c.variables, token);
-        if (answer.body.errors?.length) throw new Error(`${c.field} failed during the runs: ${answer.body.errors[0].message}`);
+        if (answer.body.errors?.length)
+          throw new Error(`${c.field} failed during the runs: ${answer.body.errors[0].message}`);
       },
       () => replay(driver, transactions),
       options.runs,
@@ -104,7 +134,10 @@ export async function measureRootFields(driver: Driver, cases: RootFieldCase[], 
     const cachedRun = queryCount(bench.take()) < queryCount(transactions);
     let cachedNote = '';
     if (cachedRun) {
-      const cached = summarize(await timeRuns(() => postGraphql(bench.app, c.query, c.variables, token), Math.min(options.runs, 10)), 'lower');
+      const cached = summarize(
+        await timeRuns(() => postGraphql(bench.app, c.query, c.variables, token), Math.min(options.runs, 10)),
+        'lower',
+      );
       cachedNote = `; repeated while the graph is unchanged it answers from the analysis cache in ${cached.median.toFixed(1)} ms (median)`;
     }
     const gql = summarize(graphqlMs, 'lower');
@@ -131,9 +164,16 @@ export async function measureRootFields(driver: Driver, cases: RootFieldCase[], 
       reference: { name: 'aim', value: summarize([1], 'lower') },
       ratio: ratio(transactions.length, 1),
       aim: '1',
-      note: reported === null ? 'API reports no count' : reported === transactions.length ? `API reports ${reported} (agrees)` : `API reports ${reported}, driver saw ${transactions.length}`,
+      note:
+        reported === null
+          ? 'API reports no count'
+          : reported === transactions.length
+            ? `API reports ${reported} (agrees)`
+            : `API reports ${reported}, driver saw ${transactions.length}`,
     });
-    options.log(`  ${c.field.padEnd(17)} GraphQL ${gql.median.toFixed(1)} ms, Cypher ${cypher.median.toFixed(1)} ms (${ratio(gql.median, cypher.median).toFixed(2)}x), ${transactions.length} tx`);
+    options.log(
+      `  ${c.field.padEnd(17)} GraphQL ${gql.median.toFixed(1)} ms, Cypher ${cypher.median.toFixed(1)} ms (${ratio(gql.median, cypher.median).toFixed(2)}x), ${transactions.length} tx`,
+    );
   }
   return { figures, notMeasured };
 }

@@ -45,15 +45,32 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     if (!Number.isInteger(n) || n < min) problems.push(`${flag} must be an integer of at least ${min} (got "${v}")`);
     return n;
   };
-  const known = new Set(['--quick', '--keep', '--out', '--sizes', '--port', '--heap', '--page-cache', '--runs', '--load-runs', '--seed', '--help']);
+  const known = new Set([
+    '--quick',
+    '--keep',
+    '--out',
+    '--sizes',
+    '--port',
+    '--heap',
+    '--page-cache',
+    '--runs',
+    '--load-runs',
+    '--seed',
+    '--help',
+  ]);
   argv.forEach((arg, i) => {
     if (arg.startsWith('--') && !known.has(arg)) problems.push(`unknown option ${arg}`);
-    if (!arg.startsWith('--') && !(i > 0 && known.has(argv[i - 1]) && !['--quick', '--keep', '--help'].includes(argv[i - 1]))) problems.push(`unexpected argument "${arg}"`);
+    if (
+      !arg.startsWith('--') &&
+      !(i > 0 && known.has(argv[i - 1]) && !['--quick', '--keep', '--help'].includes(argv[i - 1]))
+    )
+      problems.push(`unexpected argument "${arg}"`);
   });
   const quick = argv.includes('--quick');
   const sizesText = value('--sizes') ?? '10000,100000';
   const sizes = sizesText.split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 100 || n > 5_000_000)) problems.push(`--sizes must be a comma-separated list of integers between 100 and 5000000 (got "${sizesText}")`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100 || n > 5_000_000))
+    problems.push(`--sizes must be a comma-separated list of integers between 100 and 5000000 (got "${sizesText}")`);
   const memory = (flag: string, fallback: string) => {
     const v = value(flag) ?? fallback;
     if (!/^\d+[mg]$/.test(v)) problems.push(`${flag} must look like 512m or 3g (got "${v}")`);
@@ -61,7 +78,13 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   };
   const options: BenchOptions = {
     quick,
-    out: value('--out') ?? join(projectRoot, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`),
+    out:
+      value('--out') ??
+      join(
+        projectRoot,
+        'bench-results',
+        `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`,
+      ),
     sizes,
     port: int('--port', Number(env.KG_BENCH_BOLT_PORT ?? DEFAULT_BENCH_PORT), 1024),
     heap: memory('--heap', '3g'),

@@ -19,7 +19,15 @@ declare module 'autocannon' {
     requests?: AutocannonRequest[];
     verifyBody?: (body: string) => boolean;
   }
-  interface Histogram { average: number; p50: number; p97_5: number; p99: number; max: number; min: number; total: number }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p97_5: number;
+    p99: number;
+    max: number;
+    min: number;
+    total: number;
+  }
   interface AutocannonResult {
     requests: Histogram;
     latency: Histogram;
@@ -33,6 +41,9 @@ declare module 'autocannon' {
   interface Instance extends EventEmitter {
     stop(): void;
   }
-  function autocannon(options: AutocannonOptions, callback: (error: Error | null, result: AutocannonResult) => void): Instance;
+  function autocannon(
+    options: AutocannonOptions,
+    callback: (error: Error | null, result: AutocannonResult) => void,
+  ): Instance;
   export default autocannon;
 }

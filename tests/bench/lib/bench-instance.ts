@@ -37,7 +37,13 @@ export async function createBenchInstance(options: BenchInstanceOptions): Promis
     throw new Error(`Port ${options.boltPort} belongs to the working or test instance; pick another with --port.`);
   }
   const home = mkdtempSync(join(runtimeRoot, 'bench-'));
-  const spec: InstanceSpec = { name: basename(home), boltPort: options.boltPort, heap: options.heap, pageCache: options.pageCache, home };
+  const spec: InstanceSpec = {
+    name: basename(home),
+    boltPort: options.boltPort,
+    heap: options.heap,
+    pageCache: options.pageCache,
+    home,
+  };
   let removed = false;
   const instance: BenchInstance = {
     spec,
@@ -88,18 +94,29 @@ export function adminImport(spec: InstanceSpec, files: ImportFiles, threads = 2)
   const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
   delete env.JAVA_OPTS; // it would replace the launcher's own flags
   const args = [
-    '-cp', `${join(home, 'lib')}/*`, `-Dbasedir=${home}`, 'org.neo4j.server.startup.Neo4jAdminCommand',
-    'database', 'import', 'full',
+    '-cp',
+    `${join(home, 'lib')}/*`,
+    `-Dbasedir=${home}`,
+    'org.neo4j.server.startup.Neo4jAdminCommand',
+    'database',
+    'import',
+    'full',
     ...files.nodes.map((f) => `--nodes=${f}`),
     ...files.relationships.map((f) => `--relationships=${f}`),
-    '--overwrite-destination=true', '--id-type=string', '--array-delimiter=;', `--threads=${threads}`,
-    '--skip-bad-relationships=false', '--skip-duplicate-nodes=false', `--report-file=${join(home, 'logs/import.report')}`,
+    '--overwrite-destination=true',
+    '--id-type=string',
+    '--array-delimiter=;',
+    `--threads=${threads}`,
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    `--report-file=${join(home, 'logs/import.report')}`,
     'neo4j',
   ];
   const started = performance.now();
   const result = spawnSync('java', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`neo4j-admin database import failed (exit ${result.status}):\n${output.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(`neo4j-admin database import failed (exit ${result.status}):\n${output.slice(-3000)}`);
   return { ms, output };
 }

@@ -10,7 +10,16 @@ import type { ImportFiles } from './bench-instance.js';
 /** neo4j-admin column type for Cypher's valueType() names (5.13+). */
 function importType(valueTypes: string[]): string {
   const base = [...new Set(valueTypes.map((t) => t.replace(/ NOT NULL/g, '')))];
-  const scalar = (t: string) => ({ STRING: 'string', INTEGER: 'long', FLOAT: 'double', BOOLEAN: 'boolean', DATE: 'date', LOCAL_DATETIME: 'localdatetime', ZONED_DATETIME: 'datetime' })[t];
+  const scalar = (t: string) =>
+    ({
+      STRING: 'string',
+      INTEGER: 'long',
+      FLOAT: 'double',
+      BOOLEAN: 'boolean',
+      DATE: 'date',
+      LOCAL_DATETIME: 'localdatetime',
+      ZONED_DATETIME: 'datetime',
+    })[t];
   if (base.length === 1) {
     const list = /^LIST<(.+)>$/.exec(base[0]);
     const inner = list ? scalar(list[1]) : scalar(base[0]);
@@ -28,7 +37,8 @@ function cell(value: unknown, type: string): string {
   let text: string;
   if (Array.isArray(value)) {
     const parts = value.map((v) => plainScalar(v));
-    if (parts.some((p) => p.includes(ARRAY_DELIMITER))) throw new Error(`An array element contains the array delimiter "${ARRAY_DELIMITER}"`);
+    if (parts.some((p) => p.includes(ARRAY_DELIMITER)))
+      throw new Error(`An array element contains the array delimiter "${ARRAY_DELIMITER}"`);
     text = parts.join(ARRAY_DELIMITER);
   } else {
     text = plainScalar(value);
@@ -51,7 +61,10 @@ interface Group {
 class CsvFile {
   private fd: number;
   private buffer: string[] = [];
-  constructor(readonly path: string, header: string) {
+  constructor(
+    readonly path: string,
+    header: string,
+  ) {
     this.fd = openSync(path, 'w');
     this.buffer.push(header);
   }
@@ -60,7 +73,7 @@ class CsvFile {
     if (this.buffer.length >= 5000) this.flush();
   }
   flush() {
-    if (this.buffer.length) writeSync(this.fd, this.buffer.join('\n') + '\n');
+    if (this.buffer.length) writeSync(this.fd, `${this.buffer.join('\n')}\n`);
     this.buffer = [];
   }
   close() {
@@ -90,7 +103,10 @@ function groupOf(types: Map<string, string[]> | undefined): Group {
 }
 
 /** Writes the CSV files into `dir`; returns them with the counts written. */
-export async function exportForImport(executor: Executor, dir: string): Promise<ImportFiles & { nodes: string[]; relationships: string[]; nodeCount: number; relationshipCount: number }> {
+export async function exportForImport(
+  executor: Executor,
+  dir: string,
+): Promise<ImportFiles & { nodes: string[]; relationships: string[]; nodeCount: number; relationshipCount: number }> {
   mkdirSync(dir, { recursive: true });
   const nodeTypes = await propertyTypes(executor, 'node');
   const relTypes = await propertyTypes(executor, 'rel');
@@ -109,23 +125,40 @@ export async function exportForImport(executor: Executor, dir: string): Promise<
   let nodeCount = 0;
   let relationshipCount = 0;
   await executor.read(async (tx) => {
-    const result = tx.run('MATCH (n) RETURN elementId(n) AS eid, apoc.coll.sort(labels(n)) AS labels, properties(n) AS props');
+    const result = tx.run(
+      'MATCH (n) RETURN elementId(n) AS eid, apoc.coll.sort(labels(n)) AS labels, properties(n) AS props',
+    );
     for await (const record of result) {
       const labels = record.get('labels') as string[];
       const name = labels.join(':');
       const { file, group } = open('nodes', name, nodeTypes.get(name), ':ID,:LABEL');
       const props = record.get('props') as Record<string, unknown>;
-      file.line([cell(record.get('eid'), 'string'), labels.join(ARRAY_DELIMITER), ...group.keys.map((k, i) => cell(props[k], group.types[i]))].join(','));
+      file.line(
+        [
+          cell(record.get('eid'), 'string'),
+          labels.join(ARRAY_DELIMITER),
+          ...group.keys.map((k, i) => cell(props[k], group.types[i])),
+        ].join(','),
+      );
       nodeCount++;
     }
   });
   await executor.read(async (tx) => {
-    const result = tx.run('MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, properties(r) AS props');
+    const result = tx.run(
+      'MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, properties(r) AS props',
+    );
     for await (const record of result) {
       const type = record.get('type') as string;
       const { file, group } = open('rels', type, relTypes.get(type), ':START_ID,:END_ID,:TYPE');
       const props = record.get('props') as Record<string, unknown>;
-      file.line([cell(record.get('a'), 'string'), cell(record.get('b'), 'string'), type, ...group.keys.map((k, i) => cell(props[k], group.types[i]))].join(','));
+      file.line(
+        [
+          cell(record.get('a'), 'string'),
+          cell(record.get('b'), 'string'),
+          type,
+          ...group.keys.map((k, i) => cell(props[k], group.types[i])),
+        ].join(','),
+      );
       relationshipCount++;
     }
   });

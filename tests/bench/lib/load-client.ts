@@ -38,10 +38,14 @@ const instance = autocannon(
       mismatches: result.mismatches,
       non2xx: result.non2xx,
       durationS: result.duration,
-      statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)])),
+      statusCodes: Object.fromEntries(
+        Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]),
+      ),
     };
-    process.stdout.write(JSON.stringify(out) + '\n');
+    process.stdout.write(`${JSON.stringify(out)}\n`);
   },
 );
 instance.on('tick', (tick: { counter: number }) => perSecond.push(tick.counter));
-instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+  latencies.push(responseTime),
+);

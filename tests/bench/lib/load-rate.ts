@@ -25,16 +25,22 @@ export interface LoadRateOptions {
  *  are deleted while the server is stopped, and Neo4j creates the default database afresh on start. */
 export async function emptyBenchDatabase(instance: BenchInstance): Promise<void> {
   const [row] = await instance.executor.query('MATCH (n) RETURN count(n) > 0 AS any');
-  const [schema] = await instance.executor.query('SHOW INDEXES YIELD name WHERE NOT name STARTS WITH "index_" RETURN count(*) > 0 AS any');
+  const [schema] = await instance.executor.query(
+    'SHOW INDEXES YIELD name WHERE NOT name STARTS WITH "index_" RETURN count(*) > 0 AS any',
+  );
   if (!row.any && !schema.any) return;
   await instance.stop();
   const home = instanceHome(instance.spec);
-  for (const dir of ['data/databases/neo4j', 'data/transactions/neo4j']) rmSync(join(home, dir), { recursive: true, force: true });
+  for (const dir of ['data/databases/neo4j', 'data/transactions/neo4j'])
+    rmSync(join(home, dir), { recursive: true, force: true });
   await instance.start();
 }
 
 /** Loads the synthetic data `runs` times into an empty database; the last load stays for what follows. */
-export async function measureSeedLoad(instance: BenchInstance, options: LoadRateOptions): Promise<{ rates: number[]; last: SynthRunReport }> {
+export async function measureSeedLoad(
+  instance: BenchInstance,
+  options: LoadRateOptions,
+): Promise<{ rates: number[]; last: SynthRunReport }> {
   const rates: number[] = [];
   let last: SynthRunReport | undefined;
   for (let i = 0; i < options.runs; i++) {
@@ -45,13 +51,19 @@ export async function measureSeedLoad(instance: BenchInstance, options: LoadRate
       manifestPath: join(instanceHome(instance.spec), `manifest-${options.enterprises}.json`),
     });
     rates.push(last.recordsPerSecond);
-    options.log(`  seed loader: ${last.records.toLocaleString('en-US')} records in ${last.loadSeconds.toFixed(1)} s (${last.recordsPerSecond.toLocaleString('en-US')} records/s)`);
+    options.log(
+      `  seed loader: ${last.records.toLocaleString('en-US')} records in ${last.loadSeconds.toFixed(1)} s (${last.recordsPerSecond.toLocaleString('en-US')} records/s)`,
+    );
   }
   return { rates, last: last! };
 }
 
 /** Exports what is in the database, imports it offline `runs` times, checks the graph is unchanged. */
-export async function measureOfflineImport(instance: BenchInstance, seedRates: number[], options: LoadRateOptions): Promise<{ figures: Figure[]; notMeasured: NotMeasured[] }> {
+export async function measureOfflineImport(
+  instance: BenchInstance,
+  seedRates: number[],
+  options: LoadRateOptions,
+): Promise<{ figures: Figure[]; notMeasured: NotMeasured[] }> {
   const check = async () =>
     options.verify === 'counts'
       ? JSON.stringify(await countsByKind(instance.executor))
@@ -76,7 +88,10 @@ export async function measureOfflineImport(instance: BenchInstance, seedRates: n
   const after = await check();
   rmSync(dir, { recursive: true, force: true });
   const same = after === before;
-  const compared = options.verify === 'counts' ? 'counts per label and type' : 'counts and checksum; empty lists, which the CSV format cannot carry, left out';
+  const compared =
+    options.verify === 'counts'
+      ? 'counts per label and type'
+      : 'counts and checksum; empty lists, which the CSV format cannot carry, left out';
   const value = summarize(seedRates, 'higher');
   const reference = summarize(importRates, 'higher');
   return {

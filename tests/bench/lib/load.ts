@@ -48,23 +48,34 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
     child.on('error', reject);
     child.on('close', (code) => {
       const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`load client failed (exit ${code}): ${stderr.slice(-2000)}`));
+      if (code !== 0 || !line.startsWith('{'))
+        return reject(new Error(`load client failed (exit ${code}): ${stderr.slice(-2000)}`));
       resolve(JSON.parse(line) as LoadResult);
     });
   });
 }
 
-export function graphqlPost(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export function graphqlPost(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return {
     method: 'POST',
     path: '/graphql',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   };
 }
 
 /** Listens on a free port of 127.0.0.1; returns the server and its base URL. */
-export async function listen(handler: RequestListener): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+export async function listen(
+  handler: RequestListener,
+): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const server = createServer(handler);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,9 +83,10 @@ export async function listen(handler: RequestListener): Promise<{ server: Server
   return {
     server,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -49,7 +49,9 @@ export interface BenchReport {
 export function describeMachine(): Machine {
   let cpuModel = cpus()[0]?.model ?? 'unknown';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) cpuModel = line.split(':').slice(1).join(':').trim();
   } catch {
     // not Linux: os.cpus() is the fallback
@@ -99,9 +101,17 @@ export function renderMarkdown(report: BenchReport): string {
   // Sections in a fixed order (load, API by size, throughput, web), whatever order they were measured in.
   const rank = (group: string) => ['Load', 'API', 'Throughput', 'Web'].findIndex((prefix) => group.startsWith(prefix));
   const sizeOf = (group: string) => Number(group.match(/([\d,]+) enterprises/)?.[1].replace(/,/g, '') ?? 0);
-  const groups = [...new Set(report.figures.map((f) => f.group))].sort((a, b) => rank(a) - rank(b) || sizeOf(a) - sizeOf(b));
+  const groups = [...new Set(report.figures.map((f) => f.group))].sort(
+    (a, b) => rank(a) - rank(b) || sizeOf(a) - sizeOf(b),
+  );
   for (const group of groups) {
-    out.push('', `## ${group}`, '', '| figure | median | p95 | n | reference | ref. median | ref. p95 | ratio | aim | note |', '|---|---:|---:|---:|---|---:|---:|---:|---|---|');
+    out.push(
+      '',
+      `## ${group}`,
+      '',
+      '| figure | median | p95 | n | reference | ref. median | ref. p95 | ratio | aim | note |',
+      '|---|---:|---:|---:|---|---:|---:|---:|---|---|',
+    );
     for (const f of report.figures.filter((x) => x.group === group)) {
       out.push(
         `| ${f.name} (${f.unit}) | ${formatNumber(f.value.median)} | ${formatNumber(f.value.p95)} | ${f.value.n} | ${f.reference.name} | ` +
@@ -111,15 +121,16 @@ export function renderMarkdown(report: BenchReport): string {
   }
   if (report.notMeasured.length) {
     out.push('', '## Not measured', '', '| section | figure | why |', '|---|---|---|');
-    for (const n of report.notMeasured) out.push(`| ${n.group} | ${n.name} | ${n.reason.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+    for (const n of report.notMeasured)
+      out.push(`| ${n.group} | ${n.name} | ${n.reason.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function writeReport(report: BenchReport, jsonFile: string): { json: string; markdown: string } {
   mkdirSync(dirname(jsonFile), { recursive: true });
-  const markdown = jsonFile.replace(/\.json$/i, '') + '.md';
-  writeFileSync(jsonFile, JSON.stringify(report, null, 2) + '\n');
+  const markdown = `${jsonFile.replace(/\.json$/i, '')}.md`;
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(markdown, renderMarkdown(report));
   return { json: jsonFile, markdown };
 }

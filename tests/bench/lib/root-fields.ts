@@ -41,7 +41,8 @@ export async function pickIds(executor: Executor): Promise<BenchIds> {
      WITH c, p, s, collect(e) AS firms
      RETURN p.id AS programId, c.id AS chainId, s.id AS segmentId, firms[0].id AS a, firms[-1].id AS b, firms[0].name AS name`,
   );
-  if (!row?.chainId || !row.a) throw new Error('The loaded data has no chain with segments and enterprises to measure on.');
+  if (!row?.chainId || !row.a)
+    throw new Error('The loaded data has no chain with segments and enterprises to measure on.');
   return {
     programId: row.programId as string,
     chainId: row.chainId as string,
@@ -54,11 +55,31 @@ export async function pickIds(executor: Executor): Promise<BenchIds> {
 
 export function rootFieldCases(ids: BenchIds): RootFieldCase[] {
   return [
-    { field: 'node', query: `query($id: ID!) { node(id: $id) { ${ENTITY} ... on Enterprise { local tags segments { ${ROLE} entity { id name } } districts { ${ROLE} entity { id name } } } } }`, variables: { id: ids.enterpriseId } },
-    { field: 'search', query: `query($t: String!) { search(text: $t, first: 20, includeSynthetic: true) { score matchedOn entity { id type name } } }`, variables: { t: ids.searchText } },
-    { field: 'search (1 character)', query: `query($t: String!) { search(text: $t, first: 20, includeSynthetic: true) { score matchedOn entity { id type name } } }`, variables: { t: ids.searchText.slice(0, 1) } },
-    { field: 'programs', query: `{ programs(includeSynthetic: true) { ${ENTITY} chains { id name kind identified } } }`, variables: {} },
-    { field: 'chains', query: `query($p: ID) { chains(programId: $p, includeSynthetic: true) { id name kind identified enterpriseCount localEnterpriseCount owners { leader { id title } } } }`, variables: { p: ids.programId } },
+    {
+      field: 'node',
+      query: `query($id: ID!) { node(id: $id) { ${ENTITY} ... on Enterprise { local tags segments { ${ROLE} entity { id name } } districts { ${ROLE} entity { id name } } } } }`,
+      variables: { id: ids.enterpriseId },
+    },
+    {
+      field: 'search',
+      query: `query($t: String!) { search(text: $t, first: 20, includeSynthetic: true) { score matchedOn entity { id type name } } }`,
+      variables: { t: ids.searchText },
+    },
+    {
+      field: 'search (1 character)',
+      query: `query($t: String!) { search(text: $t, first: 20, includeSynthetic: true) { score matchedOn entity { id type name } } }`,
+      variables: { t: ids.searchText.slice(0, 1) },
+    },
+    {
+      field: 'programs',
+      query: `{ programs(includeSynthetic: true) { ${ENTITY} chains { id name kind identified } } }`,
+      variables: {},
+    },
+    {
+      field: 'chains',
+      query: `query($p: ID) { chains(programId: $p, includeSynthetic: true) { id name kind identified enterpriseCount localEnterpriseCount owners { leader { id title } } } }`,
+      variables: { p: ids.programId },
+    },
     {
       field: 'chain',
       query: `query($id: ID!) { chain(id: $id) { ${ENTITY} kind identified enterpriseCount
@@ -68,9 +89,21 @@ export function rootFieldCases(ids: BenchIds): RootFieldCase[] {
       variables: { id: ids.chainId },
     },
     { field: 'leaders', query: `{ leaders(includeSynthetic: true) { ${ENTITY} title body } }`, variables: {} },
-    { field: 'neighborhood', query: `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { ${SLICE} } }`, variables: { id: ids.enterpriseId } },
-    { field: 'path', query: `query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxHops: 6) { ${SLICE} } }`, variables: { a: ids.enterpriseId, b: ids.otherEnterpriseId } },
-    { field: 'responsibility', query: `query($id: ID!) { responsibility(id: $id) { relation hops leader { id title } via { id name } path { ${SLICE} } } }`, variables: { id: ids.enterpriseId } },
+    {
+      field: 'neighborhood',
+      query: `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { ${SLICE} } }`,
+      variables: { id: ids.enterpriseId },
+    },
+    {
+      field: 'path',
+      query: `query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxHops: 6) { ${SLICE} } }`,
+      variables: { a: ids.enterpriseId, b: ids.otherEnterpriseId },
+    },
+    {
+      field: 'responsibility',
+      query: `query($id: ID!) { responsibility(id: $id) { relation hops leader { id title } via { id name } path { ${SLICE} } } }`,
+      variables: { id: ids.enterpriseId },
+    },
     {
       field: 'gaps',
       query: `query($id: ID!) { gaps(chainId: $id) { status localEnterprises externalSuppliers targetsInPipeline explanation segment { id name level } evidence { ${SLICE} } } }`,
@@ -82,11 +115,18 @@ export function rootFieldCases(ids: BenchIds): RootFieldCase[] {
       variables: { id: ids.segmentId },
       analyst: true,
     },
-    { field: 'goals', query: `query($id: ID) { goals(chainId: $id) { metric targetValue unit deadline basis progress coverage goal { id name } latest { value asOf } } }`, variables: { id: ids.chainId } },
+    {
+      field: 'goals',
+      query: `query($id: ID) { goals(chainId: $id) { metric targetValue unit deadline basis progress coverage goal { id name } latest { value asOf } } }`,
+      variables: { id: ids.chainId },
+    },
     {
       field: 'cypher',
       query: `query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated } }`,
-      variables: { q: 'MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment {id: $s}) RETURN e.id AS id, e.name AS name ORDER BY id LIMIT 100', p: { s: ids.segmentId } },
+      variables: {
+        q: 'MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment {id: $s}) RETURN e.id AS id, e.name AS name ORDER BY id LIMIT 100',
+        p: { s: ids.segmentId },
+      },
       analyst: true,
     },
   ];

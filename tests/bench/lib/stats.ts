@@ -39,7 +39,8 @@ export function summarize(samples: readonly number[], direction: Direction): Sum
 
 /** value / reference, guarded so that a ratio is always a finite, positive number. */
 export function ratio(value: number, reference: number): number {
-  if (!Number.isFinite(value) || !Number.isFinite(reference)) throw new Error(`ratio of non-finite numbers (${value} / ${reference})`);
+  if (!Number.isFinite(value) || !Number.isFinite(reference))
+    throw new Error(`ratio of non-finite numbers (${value} / ${reference})`);
   // A reference of 0 (e.g. a sub-resolution timing) is clamped to the timer resolution.
   const denominator = Math.max(Math.abs(reference), 1e-6);
   return value / denominator;
@@ -58,7 +59,12 @@ export async function timeRuns(work: () => Promise<unknown>, runs: number, warmu
 }
 
 /** Interleaves two measured pieces of work (a, b, a, b…) so that drift on a busy machine hits both alike. */
-export async function timePaired(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = 0): Promise<[number[], number[]]> {
+export async function timePaired(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+  warmup = 0,
+): Promise<[number[], number[]]> {
   for (let i = 0; i < warmup; i++) {
     await a();
     await b();

@@ -32,7 +32,12 @@ interface Runs {
 
 const emptyRuns = (): Runs => ({ rates: [], latencies: [], failed: 0, total: 0 });
 
-async function loadRun(spec: Omit<LoadSpec, 'durationS'>, durationS: number, into: Runs, perSecond: boolean): Promise<void> {
+async function loadRun(
+  spec: Omit<LoadSpec, 'durationS'>,
+  durationS: number,
+  into: Runs,
+  perSecond: boolean,
+): Promise<void> {
   const result = await runLoad({ ...spec, durationS });
   if (perSecond) into.rates.push(...steadySeconds(result.perSecond));
   else into.rates.push(result.total / result.durationS);
@@ -44,12 +49,19 @@ async function loadRun(spec: Omit<LoadSpec, 'durationS'>, durationS: number, int
 const TRIVIAL = '{ __typename }';
 
 /** Trivial GraphQL through the app over HTTP vs a bare node:http server answering the same bytes. */
-export async function measureTrivialThroughput(app: App, options: ThroughputOptions, connections = 10): Promise<Figure> {
+export async function measureTrivialThroughput(
+  app: App,
+  options: ThroughputOptions,
+  connections = 10,
+): Promise<Figure> {
   const answer = JSON.stringify({ data: { __typename: 'Query' } });
   const bare = await listen((req, res) => {
     req.resume(); // read the body, as the GraphQL server must
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(answer),
+      });
       res.end(answer);
     });
   });
@@ -61,8 +73,18 @@ export async function measureTrivialThroughput(app: App, options: ThroughputOpti
     for (const url of [bare.url, server.url]) await runLoad({ url, connections, durationS: 2, requests: [request] }); // warm-up
     // Runs alternate (bare, GraphQL, bare, GraphQL…) so that drift on a busy machine hits both alike.
     for (let i = 0; i < options.runs; i++) {
-      await loadRun({ url: bare.url, connections, requests: [request], verify: 'graphql' }, options.durationS, bareRuns, true);
-      await loadRun({ url: server.url, connections, requests: [request], verify: 'graphql' }, options.durationS, gqlRuns, true);
+      await loadRun(
+        { url: bare.url, connections, requests: [request], verify: 'graphql' },
+        options.durationS,
+        bareRuns,
+        true,
+      );
+      await loadRun(
+        { url: server.url, connections, requests: [request], verify: 'graphql' },
+        options.durationS,
+        gqlRuns,
+        true,
+      );
     }
   } finally {
     await bare.close();
@@ -70,7 +92,9 @@ export async function measureTrivialThroughput(app: App, options: ThroughputOpti
   }
   const value = summarize(gqlRuns.rates, 'higher');
   const reference = summarize(bareRuns.rates, 'higher');
-  options.log(`  trivial GraphQL ${value.median.toFixed(0)} req/s vs bare node:http ${reference.median.toFixed(0)} req/s`);
+  options.log(
+    `  trivial GraphQL ${value.median.toFixed(0)} req/s vs bare node:http ${reference.median.toFixed(0)} req/s`,
+  );
   return {
     group: options.group,
     name: `trivial GraphQL query, ${connections} clients`,
@@ -84,7 +108,12 @@ export async function measureTrivialThroughput(app: App, options: ThroughputOpti
 }
 
 /** `connections` clients replaying the captured Cypher through the driver for `durationS` seconds: requests per second. */
-async function driverRate(driver: Driver, transactions: CapturedTransaction[], connections: number, durationS: number): Promise<{ rate: number; failed: number }> {
+async function driverRate(
+  driver: Driver,
+  transactions: CapturedTransaction[],
+  connections: number,
+  durationS: number,
+): Promise<{ rate: number; failed: number }> {
   const started = performance.now();
   const end = started + durationS * 1000;
   let done = 0;
@@ -136,7 +165,9 @@ export async function measureChainViewThroughput(
   const reference = summarize(direct.rates, 'higher');
   const latency = summarize(http.latencies, 'lower');
   const alone = summarize(single.latencies, 'lower');
-  options.log(`  chain view ${value.median.toFixed(1)} req/s at ${connections} clients (errors ${http.failed}) vs driver ${reference.median.toFixed(1)}/s`);
+  options.log(
+    `  chain view ${value.median.toFixed(1)} req/s at ${connections} clients (errors ${http.failed}) vs driver ${reference.median.toFixed(1)}/s`,
+  );
   return [
     {
       group: options.group,

@@ -35,7 +35,11 @@ export async function measureNavigation(instance: BenchInstance, options: WebOpt
     const request = graphqlPost(CHAIN_VIEW, { id: chainId });
     for (let i = 0; i <= options.runs; i++) {
       const started = performance.now();
-      const response = await fetch(server.url + request.path, { method: 'POST', headers: request.headers, body: request.body });
+      const response = await fetch(server.url + request.path, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+      });
       const body = (await response.json()) as { errors?: { message: string }[] };
       if (body.errors) throw new Error(`the chain view query fails: ${body.errors[0].message}`);
       if (i > 0) dataMs.push(performance.now() - started);
@@ -45,7 +49,9 @@ export async function measureNavigation(instance: BenchInstance, options: WebOpt
   }
   const value = summarize(navigation.readyMs, 'lower');
   const reference = summarize(dataMs, 'lower');
-  options.log(`  navigation to the chain view ${value.median.toFixed(0)} ms (its data alone ${reference.median.toFixed(0)} ms)`);
+  options.log(
+    `  navigation to the chain view ${value.median.toFixed(0)} ms (its data alone ${reference.median.toFixed(0)} ms)`,
+  );
   return {
     group: options.group,
     name: `navigation to interactive chain view (${chainId}, cold cache)`,
@@ -59,19 +65,28 @@ export async function measureNavigation(instance: BenchInstance, options: WebOpt
 }
 
 /** Panning 5,000 nodes / 10,000 edges with the product's GraphCanvas, `repeats` times per renderer. */
-export async function measureFrameRates(options: WebOptions & { nodes: number; edges: number; seconds: number; warmupSeconds: number; repeats: number }): Promise<Figure> {
+export async function measureFrameRates(
+  options: WebOptions & { nodes: number; edges: number; seconds: number; warmupSeconds: number; repeats: number },
+): Promise<Figure> {
   const webgl: number[] = [];
   const canvas: number[] = [];
   let renderer = '';
   for (let i = 0; i < options.repeats; i++) {
-    const run = await measurePanFps({ nodes: options.nodes, edges: options.edges, seconds: options.seconds, warmupSeconds: options.warmupSeconds });
+    const run = await measurePanFps({
+      nodes: options.nodes,
+      edges: options.edges,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+    });
     webgl.push(run.webglFps);
     canvas.push(run.canvasFps);
     renderer = run.renderer;
   }
   const value = summarize(webgl, 'higher');
   const reference = summarize(canvas, 'higher');
-  options.log(`  panning ${options.nodes} nodes / ${options.edges} edges: WebGL ${value.median.toFixed(1)} fps, canvas ${reference.median.toFixed(1)} fps (${renderer})`);
+  options.log(
+    `  panning ${options.nodes} nodes / ${options.edges} edges: WebGL ${value.median.toFixed(1)} fps, canvas ${reference.median.toFixed(1)} fps (${renderer})`,
+  );
   return {
     group: options.group,
     name: `pan ${options.nodes.toLocaleString('en-US')} nodes / ${options.edges.toLocaleString('en-US')} edges, WebGL renderer`,

@@ -13,7 +13,12 @@ function generate(nodes: number, edges: number): ElementDefinition[] {
   const side = Math.sqrt(nodes) * 90;
   const els: ElementDefinition[] = [];
   for (let i = 0; i < nodes; i++) {
-    const el = nodeElement({ id: `n${i}`, type: TYPES[i % TYPES.length], name: `长春测试企业${i}号`, props: { local: i % 3 !== 0, status: 'confirmed', confidence: 'high' } });
+    const el = nodeElement({
+      id: `n${i}`,
+      type: TYPES[i % TYPES.length],
+      name: `长春测试企业${i}号`,
+      props: { local: i % 3 !== 0, status: 'confirmed', confidence: 'high' },
+    });
     el.position = { x: rand() * side, y: rand() * side };
     els.push(el);
   }
@@ -53,7 +58,13 @@ export interface PanResult {
   elements: number;
 }
 
-async function measure(nodes: number, edges: number, webgl: boolean, seconds: number, warmupSeconds: number): Promise<PanResult> {
+async function measure(
+  nodes: number,
+  edges: number,
+  webgl: boolean,
+  seconds: number,
+  warmupSeconds: number,
+): Promise<PanResult> {
   const canvas = new GraphCanvas(document.getElementById('graph')!);
   // The same level of detail for both renderers: only the renderer differs.
   canvas.setElements(generate(nodes, edges), { large: true, webgl });
@@ -66,7 +77,13 @@ async function measure(nodes: number, edges: number, webgl: boolean, seconds: nu
   const gl = document.createElement('canvas').getContext('webgl2');
   const info = gl?.getExtension('WEBGL_debug_renderer_info');
   const name = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'no WebGL2';
-  const result = { stamps, elapsed, renderer: name, usesWebgl: canvas.usesWebgl, elements: canvas.cy.elements().length };
+  const result = {
+    stamps,
+    elapsed,
+    renderer: name,
+    usesWebgl: canvas.usesWebgl,
+    elements: canvas.cy.elements().length,
+  };
   canvas.cy.destroy();
   return result;
 }

@@ -16,7 +16,15 @@ export interface CorpusCase {
 }
 
 /** The codes the API contract lists (api-contract.md, Errors). */
-export const KNOWN_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'DATABASE_UNAVAILABLE'] as const;
+export const KNOWN_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'QUERY_TOO_COMPLEX',
+  'TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+] as const;
 
 export interface CorpusTokens {
   analyst: string;
@@ -32,15 +40,27 @@ export interface CorpusIds {
   sourceId: string;
 }
 
-export const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+export const JSON_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/graphql-response+json, application/json',
+};
 
-export function post(category: string, name: string, payload: unknown, options: { token?: string; expect?: 'error' | 'any'; headers?: Record<string, string> } = {}): CorpusCase {
+export function post(
+  category: string,
+  name: string,
+  payload: unknown,
+  options: { token?: string; expect?: 'error' | 'any'; headers?: Record<string, string> } = {},
+): CorpusCase {
   return {
     name: `${category}/${name}`,
     category,
     method: 'POST',
     path: '/graphql',
-    headers: { ...JSON_HEADERS, ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+    headers: {
+      ...JSON_HEADERS,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
     body: typeof payload === 'string' ? payload : JSON.stringify(payload),
     expect: options.expect ?? 'error',
   };

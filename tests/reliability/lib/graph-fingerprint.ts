@@ -29,7 +29,11 @@ export interface FingerprintOptions {
 
 export async function fingerprint(executor: Executor, options: FingerprintOptions = {}): Promise<GraphFingerprint> {
   const props = (value: unknown) =>
-    options.dropEmptyLists ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => !(Array.isArray(v) && v.length === 0))) : value;
+    options.dropEmptyLists
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
+        )
+      : value;
   const nodeRows = await executor.query('MATCH (n) RETURN apoc.coll.sort(labels(n)) AS labels, properties(n) AS props');
   const nodeLines = nodeRows.map((r) => canonicalJson([r.labels, props(r.props)])).sort();
   const relRows = await executor.query(

@@ -107,8 +107,11 @@ export const PIPELINE_QUERY = /* GraphQL */ `
 `;
 
 export const fetchChainComparison = () => gql<ChainComparisonQuery>(CHAIN_COMPARISON_QUERY);
-export const fetchChainSummary = (chainId: string) => gql<ChainSummaryQuery, ChainSummaryQueryVariables>(CHAIN_SUMMARY_QUERY, { chainId });
+export const fetchChainSummary = (chainId: string) =>
+  gql<ChainSummaryQuery, ChainSummaryQueryVariables>(CHAIN_SUMMARY_QUERY, { chainId });
 export const fetchGaps = (chainId: string) => gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId });
-export const fetchRecommendations = (segmentId: string, first = 10) => gql<RecommendQuery, RecommendQueryVariables>(RECOMMEND_QUERY, { segmentId, first });
+export const fetchRecommendations = (segmentId: string, first = 10) =>
+  gql<RecommendQuery, RecommendQueryVariables>(RECOMMEND_QUERY, { segmentId, first });
 export const fetchGoals = (chainId: string | null) => gql<GoalsQuery, GoalsQueryVariables>(GOALS_QUERY, { chainId });
-export const fetchPipeline = (chainId: string) => gql<PipelineQuery, PipelineQueryVariables>(PIPELINE_QUERY, { chainId });
+export const fetchPipeline = (chainId: string) =>
+  gql<PipelineQuery, PipelineQueryVariables>(PIPELINE_QUERY, { chainId });

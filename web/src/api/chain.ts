@@ -1,6 +1,12 @@
 // Operations of the chain view: a chain's segments (all levels) and the firms of one segment.
 import { gql } from './client.js';
-import type { ChainListQuery, ChainViewQuery, ChainViewQueryVariables, SegmentFirmsQuery, SegmentFirmsQueryVariables } from './generated.js';
+import type {
+  ChainListQuery,
+  ChainViewQuery,
+  ChainViewQueryVariables,
+  SegmentFirmsQuery,
+  SegmentFirmsQueryVariables,
+} from './generated.js';
 
 export const CHAIN_VIEW_QUERY = /* GraphQL */ `
   query ChainView($id: ID!) {
@@ -61,7 +67,8 @@ export const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
 `;
 
 export const fetchChain = (id: string) => gql<ChainViewQuery, ChainViewQueryVariables>(CHAIN_VIEW_QUERY, { id });
-export const fetchSegmentFirms = (id: string, first: number) => gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first });
+export const fetchSegmentFirms = (id: string, first: number) =>
+  gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first });
 
 export const CHAIN_LIST_QUERY = /* GraphQL */ `
   query ChainList {

@@ -27,12 +27,20 @@ export async function gql<TData, TVars extends Record<string, unknown> = Record<
   variables?: TVars,
   options: { signal?: AbortSignal; token?: string | null } = {},
 ): Promise<TData> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
   const token = options.token === undefined ? getToken() : options.token;
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(ENDPOINT, { method: 'POST', headers, body: JSON.stringify({ query, variables: variables ?? {} }), signal: options.signal });
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+      signal: options.signal,
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError((error as Error).message, 'NETWORK');
@@ -44,8 +52,14 @@ export async function gql<TData, TVars extends Record<string, unknown> = Record<
     throw new ApiError(`HTTP ${response.status}`, response.status >= 500 ? 'SERVER' : `HTTP_${response.status}`);
   }
   const first = body?.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? (response.ok ? 'INTERNAL_SERVER_ERROR' : `HTTP_${response.status}`), first.path);
-  if (!body?.data) throw new ApiError(`HTTP ${response.status}`, response.ok ? 'INTERNAL_SERVER_ERROR' : `HTTP_${response.status}`);
+  if (first)
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? (response.ok ? 'INTERNAL_SERVER_ERROR' : `HTTP_${response.status}`),
+      first.path,
+    );
+  if (!body?.data)
+    throw new ApiError(`HTTP ${response.status}`, response.ok ? 'INTERNAL_SERVER_ERROR' : `HTTP_${response.status}`);
   return body.data;
 }
 

@@ -87,12 +87,20 @@ export const IMPORT_CSV_MUTATION = /* GraphQL */ `
   }
 `;
 
-export const fetchViewer = (token?: string | null) => gql<ViewerQuery>(VIEWER_QUERY, undefined, token === undefined ? {} : { token });
-export const fetchProposals = (status: string, first = 50) => gql<ProposalsQuery, ProposalsQueryVariables>(PROPOSALS_QUERY, { status, first });
-export const proposeFact = (input: ProposalInput) => gql<ProposeFactMutation, ProposeFactMutationVariables>(PROPOSE_FACT_MUTATION, { input });
+export const fetchViewer = (token?: string | null) =>
+  gql<ViewerQuery>(VIEWER_QUERY, undefined, token === undefined ? {} : { token });
+export const fetchProposals = (status: string, first = 50) =>
+  gql<ProposalsQuery, ProposalsQueryVariables>(PROPOSALS_QUERY, { status, first });
+export const proposeFact = (input: ProposalInput) =>
+  gql<ProposeFactMutation, ProposeFactMutationVariables>(PROPOSE_FACT_MUTATION, { input });
 export const reviewProposal = (id: string, decision: ReviewDecision, comment?: string) =>
-  gql<ReviewProposalMutation, ReviewProposalMutationVariables>(REVIEW_PROPOSAL_MUTATION, { id, decision, comment: comment || null });
-export const upsertSource = (input: SourceInput) => gql<UpsertSourceMutation, UpsertSourceMutationVariables>(UPSERT_SOURCE_MUTATION, { input });
+  gql<ReviewProposalMutation, ReviewProposalMutationVariables>(REVIEW_PROPOSAL_MUTATION, {
+    id,
+    decision,
+    comment: comment || null,
+  });
+export const upsertSource = (input: SourceInput) =>
+  gql<UpsertSourceMutation, UpsertSourceMutationVariables>(UPSERT_SOURCE_MUTATION, { input });
 /** Sends the file's bytes (base64) so that the server detects GBK/GB18030/Big5 as well as UTF-8. */
 export const importCsv = (base64: string, kind: ImportKind | null, fileName: string) =>
   gql<ImportCsvMutation, ImportCsvMutationVariables>(IMPORT_CSV_MUTATION, { base64, kind, fileName });

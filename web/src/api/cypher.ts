@@ -8,4 +8,5 @@ export const CYPHER_QUERY = /* GraphQL */ `
   }
 `;
 
-export const runCypher = (query: string, params?: Record<string, unknown>) => gql<CypherQuery, CypherQueryVariables>(CYPHER_QUERY, { query, params: params ?? null });
+export const runCypher = (query: string, params?: Record<string, unknown>) =>
+  gql<CypherQuery, CypherQueryVariables>(CYPHER_QUERY, { query, params: params ?? null });

@@ -62,5 +62,7 @@ export const searchEntities = (text: string, first = 10, types?: EntityType[], s
   gql<SearchQuery, SearchQueryVariables>(SEARCH_QUERY, { text, first, types }, { signal });
 export const fetchNeighborhood = (id: string, depth = 1, limit = 200, types?: EntityType[]) =>
   gql<NeighborhoodQuery, NeighborhoodQueryVariables>(NEIGHBORHOOD_QUERY, { id, depth, limit, types });
-export const fetchPath = (from: string, to: string, maxHops = 6) => gql<PathQuery, PathQueryVariables>(PATH_QUERY, { from, to, maxHops });
-export const fetchNodeDetails = (id: string) => gql<NodeDetailsQuery, NodeDetailsQueryVariables>(NODE_DETAILS_QUERY, { id });
+export const fetchPath = (from: string, to: string, maxHops = 6) =>
+  gql<PathQuery, PathQueryVariables>(PATH_QUERY, { from, to, maxHops });
+export const fetchNodeDetails = (id: string) =>
+  gql<NodeDetailsQuery, NodeDetailsQueryVariables>(NODE_DETAILS_QUERY, { id });

@@ -161,13 +161,15 @@ export const en: Record<MessageKey, string> = {
   'export.json': 'Cytoscape format',
   'export.graphml': 'Gephi / yEd',
   'error.database.title': 'The database is not responding',
-  'error.database.hint': 'The Neo4j graph database cannot be reached. Press "Retry" in a moment; if it persists, ask an administrator to check the database (npm run db -- status).',
+  'error.database.hint':
+    'The Neo4j graph database cannot be reached. Press "Retry" in a moment; if it persists, ask an administrator to check the database (npm run db -- status).',
   'error.network.title': 'Cannot reach the server',
   'error.network.hint': 'Check the network connection or that the service is running (npm start), then retry.',
   'error.forbidden.title': 'Not allowed',
   'error.forbidden.hint': 'This needs an access token with the right role. Enter one under "Curation".',
   'error.unauthenticated.title': 'Sign-in needed',
-  'error.unauthenticated.hint': 'Public reading is closed or the token has expired. Enter a valid token under "Curation".',
+  'error.unauthenticated.hint':
+    'Public reading is closed or the token has expired. Enter a valid token under "Curation".',
   'error.timeout.title': 'The query timed out',
   'error.timeout.hint': 'Narrow the query (fewer hops or rows) and try again.',
   'error.complex.title': 'The query is too complex',
@@ -179,7 +181,8 @@ export const en: Record<MessageKey, string> = {
   'error.unknown.title': 'Something unexpected went wrong',
   'error.unknown.hint': 'Please retry; if it fails again, tell an administrator: {detail}',
   'overview.title': 'Chain-owner system overview',
-  'overview.subtitle': 'The party secretary coordinates, city leaders sponsor, vice mayors own: 10 key chains + 3 guarantee chains',
+  'overview.subtitle':
+    'The party secretary coordinates, city leaders sponsor, vice mayors own: 10 key chains + 3 guarantee chains',
   'overview.loading': 'Reading the mechanism…',
   'overview.emptyTitle': 'No mechanism in the graph yet',
   'overview.emptyHint': 'No data has been loaded. Ask an administrator to run npm run seed, then reload this page.',
@@ -196,11 +199,14 @@ export const en: Record<MessageKey, string> = {
   'overview.progress': 'Goal progress {p}',
   'overview.noProgress': 'No goal progress yet',
   'overview.unnamedRow': 'Name and owner undisclosed',
-  'overview.unknownNote': '"Undisclosed" means the sources say the chain exists but do not name it; the graph does not guess. Double-click a chain to open its segments.',
+  'overview.unknownNote':
+    '"Undisclosed" means the sources say the chain exists but do not name it; the graph does not guess. Double-click a chain to open its segments.',
   'chain.loading': 'Reading the chain…',
-  'chain.subtitle': 'Segments run upstream to downstream; colour and badge show the gap status. Click a segment to show or hide its firms.',
+  'chain.subtitle':
+    'Segments run upstream to downstream; colour and badge show the gap status. Click a segment to show or hide its firms.',
   'chain.unnamedSubtitle': 'The sources give neither the name nor the segments of this chain.',
-  'chain.unnamedHint': 'The sources only say that this chain exists; its name and segments are not given, so the graph leaves them empty.',
+  'chain.unnamedHint':
+    'The sources only say that this chain exists; its name and segments are not given, so the graph leaves them empty.',
   'chain.unnamedMark': '(undisclosed)',
   'chain.notFound': 'This chain was not found',
   'chain.notFoundHint': 'The link may be out of date. Pick a chain again from the Overview.',
@@ -220,9 +226,11 @@ export const en: Record<MessageKey, string> = {
   'explorer.subtitle': 'Double-click a node to expand it; filter by type, status and confidence.',
   'explorer.loading': 'Reading relationships…',
   'explorer.emptyTitle': 'Start with a search',
-  'explorer.emptyHint': 'Type the name of a firm, institute, park or segment (Chinese, English or a short name) in the search box at the top, pick it, and its network opens here.',
+  'explorer.emptyHint':
+    'Type the name of a firm, institute, park or segment (Chinese, English or a short name) in the search box at the top, pick it, and its network opens here.',
   'explorer.counts': '{nodes} nodes and {edges} relationships shown; {hidden} nodes filtered out.',
-  'explorer.truncated': 'Some nodes have many relationships; only the first ones are shown. Double-click to expand further.',
+  'explorer.truncated':
+    'Some nodes have many relationships; only the first ones are shown. Double-click to expand further.',
   'explorer.hint': 'Tip: double-click a node to expand its neighbours; the Details tab shows the source quotes.',
   'filter.button': 'Filter',
   'filter.buttonActive': 'Filter ({n} hidden)',
@@ -293,7 +301,8 @@ export const en: Record<MessageKey, string> = {
   'gaps.responsible': 'Accountable: {names}',
   'gaps.since': 'since {date}',
   'gaps.summary': '{n} segments analysed, {open} with a gap.',
-  'gaps.rule': 'Precedence: absent (no local firm) > single firm > thin (below the threshold) > externally dependent (local firms buy mostly from outside) > covered. Verdicts are about the recorded data only.',
+  'gaps.rule':
+    'Precedence: absent (no local firm) > single firm > thin (below the threshold) > externally dependent (local firms buy mostly from outside) > covered. Verdicts are about the recorded data only.',
   'cypher.title': 'Cypher query',
   'cypher.subtitle': 'Read-only queries for researchers (analyst token).',
   'cypher.editor': 'Cypher query',
@@ -306,15 +315,20 @@ export const en: Record<MessageKey, string> = {
   'cypher.noGraphHint': 'The rows are tabled below. Return nodes, relationships or paths to draw them here.',
   'cypher.needAnalyst': 'Running Cypher needs an analyst (or higher) token; enter one under "Curation".',
   'cypher.emptyTitle': 'Run a query to draw it',
-  'cypher.emptyHint': 'Type a read-only Cypher query below and run it; nodes, relationships and paths are drawn here, other values tabled.',
-  'cypher.about': 'Queries run in a read transaction after an EXPLAIN check; writes, file loading and URL access are refused.',
+  'cypher.emptyHint':
+    'Type a read-only Cypher query below and run it; nodes, relationships and paths are drawn here, other values tabled.',
+  'cypher.about':
+    'Queries run in a read transaction after an EXPLAIN check; writes, file loading and URL access are refused.',
   'cypher.limits': 'Time and rows are limited by the server configuration; a longer result is truncated.',
   'curation.title': 'Curation',
   'curation.subtitle': 'Import firms and relationships, propose facts, review proposals. Every change is audited.',
-  'curation.about': 'Editors import CSV files and propose facts; admins review proposals. A fact without a source is not accepted.',
-  'curation.audit': 'Every write records who (role and token fingerprint), when, what changed, and the values before and after.',
+  'curation.about':
+    'Editors import CSV files and propose facts; admins review proposals. A fact without a source is not accepted.',
+  'curation.audit':
+    'Every write records who (role and token fingerprint), when, what changed, and the values before and after.',
   'login.title': 'Access token',
-  'login.about': 'Enter the token your administrator gave you. It is kept in this tab only (gone when it closes) and never put in the address.',
+  'login.about':
+    'Enter the token your administrator gave you. It is kept in this tab only (gone when it closes) and never put in the address.',
   'login.token': 'Token',
   'login.submit': 'Sign in',
   'login.logout': 'Sign out',
@@ -327,7 +341,8 @@ export const en: Record<MessageKey, string> = {
   'login.needEditor': 'Needs an editor or admin token.',
   'login.needAdmin': 'Needs an admin token.',
   'csv.title': 'Import a CSV file',
-  'csv.about': 'Upload a CSV in UTF-8, GBK/GB18030 or Big5, with English or Chinese headers. Every row is validated first; if any row is wrong, nothing is written.',
+  'csv.about':
+    'Upload a CSV in UTF-8, GBK/GB18030 or Big5, with English or Chinese headers. Every row is validated first; if any row is wrong, nothing is written.',
   'csv.kind': 'Contents',
   'csv.kind.auto': 'Detect from the header',
   'csv.kind.enterprises': 'Enterprises',
@@ -345,7 +360,8 @@ export const en: Record<MessageKey, string> = {
   'csv.written': 'Imported: {rows} rows, {nodes} nodes and {rels} relationships written (encoding {encoding}).',
   'csv.templates': 'Templates: seed/templates/ (enterprises, relationships; English or Chinese headers).',
   'propose.title': 'Propose a fact',
-  'propose.about': 'A proposed fact needs its source and the quoted words; it becomes confirmed only after an admin reviews it.',
+  'propose.about':
+    'A proposed fact needs its source and the quoted words; it becomes confirmed only after an admin reviews it.',
   'propose.kind': 'Kind',
   'propose.kind.node': 'Node (new entity or properties)',
   'propose.kind.relationship': 'Relationship',

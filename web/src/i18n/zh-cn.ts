@@ -159,7 +159,8 @@ export const zhCN = {
   'export.json': 'Cytoscape 格式',
   'export.graphml': 'Gephi / yEd',
   'error.database.title': '数据库未响应',
-  'error.database.hint': '图数据库 Neo4j 暂时无法连接。请稍后点“重试”；如持续出现，请管理员检查数据库服务（npm run db -- status）。',
+  'error.database.hint':
+    '图数据库 Neo4j 暂时无法连接。请稍后点“重试”；如持续出现，请管理员检查数据库服务（npm run db -- status）。',
   'error.network.title': '无法连接服务器',
   'error.network.hint': '请检查网络连接或服务是否已启动（npm start），然后重试。',
   'error.forbidden.title': '没有权限',
@@ -218,7 +219,8 @@ export const zhCN = {
   'explorer.subtitle': '双击节点展开其关系；可按类型、状态、可信度筛选。',
   'explorer.loading': '正在读取关系…',
   'explorer.emptyTitle': '从搜索开始',
-  'explorer.emptyHint': '在页面顶部的搜索框输入企业、机构、园区或环节的名称（中文、英文或简称），选中后即可在此展开它的关系网络。',
+  'explorer.emptyHint':
+    '在页面顶部的搜索框输入企业、机构、园区或环节的名称（中文、英文或简称），选中后即可在此展开它的关系网络。',
   'explorer.counts': '显示 {nodes} 个节点、{edges} 条关系；已筛除 {hidden} 个节点。',
   'explorer.truncated': '部分关系较多，仅显示了前若干条；双击节点可继续展开。',
   'explorer.hint': '提示：双击节点展开邻居；在“详情”中可查看来源原文。',
@@ -291,7 +293,8 @@ export const zhCN = {
   'gaps.responsible': '责任人：{names}',
   'gaps.since': '自 {date}',
   'gaps.summary': '共分析 {n} 个环节，其中 {open} 个存在缺口。',
-  'gaps.rule': '判定顺序：缺失（无本地企业）> 单一企业 > 薄弱（少于阈值）> 依赖外部（本地企业采购主要来自外地）> 已覆盖。结论仅针对图中已登记的数据。',
+  'gaps.rule':
+    '判定顺序：缺失（无本地企业）> 单一企业 > 薄弱（少于阈值）> 依赖外部（本地企业采购主要来自外地）> 已覆盖。结论仅针对图中已登记的数据。',
   'cypher.title': 'Cypher 查询',
   'cypher.subtitle': '面向研究人员的只读查询（需分析员令牌）。',
   'cypher.editor': 'Cypher 查询语句',
@@ -325,7 +328,8 @@ export const zhCN = {
   'login.needEditor': '需要编辑或管理员令牌。',
   'login.needAdmin': '需要管理员令牌。',
   'csv.title': '导入 CSV',
-  'csv.about': '上传 UTF-8、GBK/GB18030 或 Big5 编码的 CSV，中文或英文表头均可。每一行都先经校验；任何一行有误时不会写入任何数据。',
+  'csv.about':
+    '上传 UTF-8、GBK/GB18030 或 Big5 编码的 CSV，中文或英文表头均可。每一行都先经校验；任何一行有误时不会写入任何数据。',
   'csv.kind': '内容',
   'csv.kind.auto': '自动识别（按表头）',
   'csv.kind.enterprises': '企业',

@@ -18,7 +18,22 @@ export function startApp(root: HTMLElement): void {
   initLang(store.state.lang);
 
   const navigate = (view: ViewName, patch: Partial<AppState> = {}) =>
-    store.update({ view, sel: null, expand: [], focus: [], segment: null, tab: null, node: null, from: null, to: null, layout: null, ...patch }, { push: true });
+    store.update(
+      {
+        view,
+        sel: null,
+        expand: [],
+        focus: [],
+        segment: null,
+        tab: null,
+        node: null,
+        from: null,
+        to: null,
+        layout: null,
+        ...patch,
+      },
+      { push: true },
+    );
 
   const shell = buildShell(
     (view) => navigate(view),
@@ -38,8 +53,20 @@ export function startApp(root: HTMLElement): void {
     openChain: (id) => navigate('chain', { chain: id }),
     accountable: (id) => navigate('responsibility', { node: id, leader: null }),
     explore: (id) => navigate('explorer', { focus: [id], sel: id }),
-    pathFrom: (id) => navigate('explorer', { from: id, to: store.state.to, focus: [id, ...(store.state.to ? [store.state.to] : [])], sel: id }),
-    pathTo: (id) => navigate('explorer', { to: id, from: store.state.from, focus: [...(store.state.from ? [store.state.from] : []), id], sel: id }),
+    pathFrom: (id) =>
+      navigate('explorer', {
+        from: id,
+        to: store.state.to,
+        focus: [id, ...(store.state.to ? [store.state.to] : [])],
+        sel: id,
+      }),
+    pathTo: (id) =>
+      navigate('explorer', {
+        to: id,
+        from: store.state.from,
+        focus: [...(store.state.from ? [store.state.from] : []), id],
+        sel: id,
+      }),
   });
   shell.side.append(details.el);
 
@@ -81,7 +108,8 @@ export function startApp(root: HTMLElement): void {
     const el = graph.cy.getElementById(id);
     if (el.nonempty()) el.select();
     if (el.nonempty() && el.isEdge()) {
-      const name = (n: { data(key: string): unknown }) => String((lang() === 'en' && n.data('nameEn')) || n.data('name') || n.data('id'));
+      const name = (n: { data(key: string): unknown }) =>
+        String((lang() === 'en' && n.data('nameEn')) || n.data('name') || n.data('id'));
       details.showEdge(el.data(), { source: name(el.source()), target: name(el.target()) });
     } else if (!id.startsWith('more:')) {
       void details.showNode(id, el.nonempty() ? el.data() : undefined);

@@ -24,7 +24,11 @@ export function citationList(citations: readonly CitationLike[]): HTMLElement {
       return h(
         'li.citation',
         null,
-        h('div.citation-title', null, url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, c.source.name) : c.source.name),
+        h(
+          'div.citation-title',
+          null,
+          url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, c.source.name) : c.source.name,
+        ),
         meta ? h('div.citation-meta', null, meta) : null,
         c.quote ? h('blockquote.citation-quote', null, `“${c.quote}”`) : null,
       );

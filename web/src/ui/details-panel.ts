@@ -17,7 +17,22 @@ export interface DetailsActions {
 }
 
 /** Properties shown elsewhere in the panel (title, chips, citations) or internal. */
-const HIDDEN_PROPS = new Set(['id', 'name', 'nameEn', 'aliases', 'sources', 'quote', 'status', 'confidence', 'label', 'subtitle', 'citations', 'source', 'target', 'type']);
+const HIDDEN_PROPS = new Set([
+  'id',
+  'name',
+  'nameEn',
+  'aliases',
+  'sources',
+  'quote',
+  'status',
+  'confidence',
+  'label',
+  'subtitle',
+  'citations',
+  'source',
+  'target',
+  'type',
+]);
 
 export function typeName(type: string): string {
   return tOr(`type.${type}`, type);
@@ -43,10 +58,19 @@ function formatValue(value: unknown): string {
 
 export function propertyTable(props: Record<string, unknown>): HTMLElement {
   const rows = Object.entries(props)
-    .filter(([key, value]) => !HIDDEN_PROPS.has(key) && value !== undefined && !(typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0))
+    .filter(
+      ([key, value]) =>
+        !HIDDEN_PROPS.has(key) &&
+        value !== undefined &&
+        !(typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0),
+    )
     .sort(([a], [b]) => a.localeCompare(b));
   if (!rows.length) return h('p.muted', null, t('details.noProps'));
-  return h('dl.props', null, rows.map(([key, value]) => [h('dt', { title: key }, propName(key)), h('dd', null, formatValue(value))]));
+  return h(
+    'dl.props',
+    null,
+    rows.map(([key, value]) => [h('dt', { title: key }, propName(key)), h('dd', null, formatValue(value))]),
+  );
 }
 
 export function chips(status?: unknown, confidence?: unknown): HTMLElement {
@@ -54,7 +78,13 @@ export function chips(status?: unknown, confidence?: unknown): HTMLElement {
     'div.chips',
     null,
     typeof status === 'string' ? h(`span.chip.chip-status-${status}`, null, tOr(`status.${status}`, status)) : null,
-    typeof confidence === 'string' ? h(`span.chip.chip-conf-${confidence}`, null, t('details.confidence', { level: tOr(`conf.${confidence}`, confidence) })) : null,
+    typeof confidence === 'string'
+      ? h(
+          `span.chip.chip-conf-${confidence}`,
+          null,
+          t('details.confidence', { level: tOr(`conf.${confidence}`, confidence) }),
+        )
+      : null,
   );
 }
 
@@ -62,11 +92,30 @@ export class DetailsPanel {
   /** Two tabs: the view's summary, and the details of the selection. */
   readonly el = h('div.side');
   private readonly tabs = h('div.side-tabs', { role: 'tablist' });
-  private readonly summaryTab = h('button.side-tab', { type: 'button', role: 'tab', id: 'tab-summary', 'aria-controls': 'pane-summary' });
-  private readonly detailsTab = h('button.side-tab', { type: 'button', role: 'tab', id: 'tab-details', 'aria-controls': 'pane-details' });
-  private readonly summaryPane = h('div.side-pane', { role: 'tabpanel', id: 'pane-summary', 'aria-labelledby': 'tab-summary' });
+  private readonly summaryTab = h('button.side-tab', {
+    type: 'button',
+    role: 'tab',
+    id: 'tab-summary',
+    'aria-controls': 'pane-summary',
+  });
+  private readonly detailsTab = h('button.side-tab', {
+    type: 'button',
+    role: 'tab',
+    id: 'tab-details',
+    'aria-controls': 'pane-details',
+  });
+  private readonly summaryPane = h('div.side-pane', {
+    role: 'tabpanel',
+    id: 'pane-summary',
+    'aria-labelledby': 'tab-summary',
+  });
   /** The details pane (kept as `details` for tests and styles). */
-  readonly details = h('div.side-pane.details', { role: 'tabpanel', id: 'pane-details', 'aria-labelledby': 'tab-details', 'aria-live': 'polite' });
+  readonly details = h('div.side-pane.details', {
+    role: 'tabpanel',
+    id: 'pane-details',
+    'aria-labelledby': 'tab-details',
+    'aria-live': 'polite',
+  });
   private summary: () => Node | null = () => null;
   private request = 0;
 
@@ -107,7 +156,12 @@ export class DetailsPanel {
     const scroll = this.summaryPane.scrollTop;
     mount(this.summaryPane, this.summary() ?? h('p.muted.details-empty', null, t('details.pickSomething')));
     this.summaryPane.scrollTop = scroll;
-    if (focused && key) (this.summaryPane.querySelector(`[data-id="${CSS.escape(key)}"] button, button[data-id="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
+    if (focused && key)
+      (
+        this.summaryPane.querySelector(
+          `[data-id="${CSS.escape(key)}"] button, button[data-id="${CSS.escape(key)}"]`,
+        ) as HTMLElement | null
+      )?.focus();
   }
 
   /** Working in the summary (e.g. its tree) keeps it open; a selection made elsewhere shows the details. */
@@ -137,10 +191,17 @@ export class DetailsPanel {
       const { node } = await fetchNodeDetails(id);
       if (request !== this.request) return;
       if (!node) {
-        mount(this.details, h('p.muted', null, t('details.notFound', { id })), fallback ? propertyTable(fallback) : null);
+        mount(
+          this.details,
+          h('p.muted', null, t('details.notFound', { id })),
+          fallback ? propertyTable(fallback) : null,
+        );
         return;
       }
-      const props = { ...(node.data as Record<string, unknown>), ...('url' in node ? { url: node.url, publisher: node.publisher, publishedOn: node.publishedOn } : {}) };
+      const props = {
+        ...(node.data as Record<string, unknown>),
+        ...('url' in node ? { url: node.url, publisher: node.publisher, publishedOn: node.publishedOn } : {}),
+      };
       const primary = lang() === 'en' && node.nameEn ? node.nameEn : node.name;
       const secondary = lang() === 'en' ? node.name : node.nameEn;
       mount(
@@ -148,8 +209,17 @@ export class DetailsPanel {
         h(
           'section.details-node',
           { 'data-id': node.id },
-          h('div.details-head', null, typeBadge(node.type), h('h2.details-title', null, primary), secondary && secondary !== primary ? h('p.details-sub', null, secondary) : null, chips(node.status, node.confidence)),
-          node.aliases.length ? h('p.details-aliases', null, `${t('details.aliases')}：${node.aliases.join('、')}`) : null,
+          h(
+            'div.details-head',
+            null,
+            typeBadge(node.type),
+            h('h2.details-title', null, primary),
+            secondary && secondary !== primary ? h('p.details-sub', null, secondary) : null,
+            chips(node.status, node.confidence),
+          ),
+          node.aliases.length
+            ? h('p.details-aliases', null, `${t('details.aliases')}：${node.aliases.join('、')}`)
+            : null,
           this.actionBar(node.id, node.type),
           h('h3.details-section', null, t('details.properties')),
           propertyTable(props),
@@ -162,7 +232,10 @@ export class DetailsPanel {
     } catch (error) {
       if (request !== this.request) return;
       const message = describeError(error);
-      mount(this.details, h('div.inline-error', { role: 'alert' }, h('strong', null, message.title), h('p', null, message.hint)));
+      mount(
+        this.details,
+        h('div.inline-error', { role: 'alert' }, h('strong', null, message.title), h('p', null, message.hint)),
+      );
       this.details.dataset.showing = 'error';
     }
   }
@@ -175,7 +248,14 @@ export class DetailsPanel {
       h(
         'section.details-edge',
         null,
-        h('div.details-head', null, h('span.type-badge', null, t('details.relationship')), h('h2.details-title', null, String(data.label ?? data.type)), h('p.details-sub', null, `${names.source} → ${names.target}`), chips(data.status, data.confidence)),
+        h(
+          'div.details-head',
+          null,
+          h('span.type-badge', null, t('details.relationship')),
+          h('h2.details-title', null, String(data.label ?? data.type)),
+          h('p.details-sub', null, `${names.source} → ${names.target}`),
+          chips(data.status, data.confidence),
+        ),
         h('h3.details-section', null, t('details.properties')),
         propertyTable({ relationType: data.type, ...data }),
         h('h3.details-section', null, t('details.citations', { n: citations.length })),
@@ -187,12 +267,21 @@ export class DetailsPanel {
   }
 
   private actionBar(id: string, type: string): HTMLElement {
-    const button = (label: string, run: () => void, name: string) => h('button.btn.btn-small', { type: 'button', 'data-action': name, onclick: run }, label);
+    const button = (label: string, run: () => void, name: string) =>
+      h('button.btn.btn-small', { type: 'button', 'data-action': name, onclick: run }, label);
     return h(
       'div.details-actions',
       null,
-      type === 'CHAIN' ? h('button.btn.btn-small.btn-primary', { type: 'button', 'data-action': 'open-chain', onclick: () => this.actions.openChain(id) }, t('action.openChain')) : null,
-      type !== 'LEADER' && type !== 'SOURCE' && type !== 'PERSON' ? button(t('action.accountable'), () => this.actions.accountable(id), 'accountable') : null,
+      type === 'CHAIN'
+        ? h(
+            'button.btn.btn-small.btn-primary',
+            { type: 'button', 'data-action': 'open-chain', onclick: () => this.actions.openChain(id) },
+            t('action.openChain'),
+          )
+        : null,
+      type !== 'LEADER' && type !== 'SOURCE' && type !== 'PERSON'
+        ? button(t('action.accountable'), () => this.actions.accountable(id), 'accountable')
+        : null,
       button(t('action.explore'), () => this.actions.explore(id), 'explore'),
       button(t('action.pathFrom'), () => this.actions.pathFrom(id), 'path-from'),
       button(t('action.pathTo'), () => this.actions.pathTo(id), 'path-to'),

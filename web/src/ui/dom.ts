@@ -3,7 +3,11 @@
 export type Child = Node | string | number | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K | `${K}.${string}` | `${K}#${string}`, attrs?: Attrs | null, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K | `${K}.${string}` | `${K}#${string}`,
+  attrs?: Attrs | null,
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const [head, ...classes] = tag.split('.');
   const [name, id] = head.split('#');
   const el = document.createElement(name as K);
@@ -23,7 +27,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K | `${K}.${string
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const child of (children as Child[]).flat(Infinity as 1) as Exclude<Child, Child[]>[]) {
     if (child == null || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 

@@ -28,7 +28,11 @@ export function describeError(error: unknown): UserMessage {
     const hint = code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? `${(error as Error).message}` : t(keys[1]);
     return { title: t(keys[0]), hint, code };
   }
-  return { title: t('error.unknown.title'), hint: t('error.unknown.hint', { detail: error instanceof Error ? error.message : String(error) }), code };
+  return {
+    title: t('error.unknown.title'),
+    hint: t('error.unknown.hint', { detail: error instanceof Error ? error.message : String(error) }),
+    code,
+  };
 }
 
 export function isForbidden(error: unknown): boolean {

@@ -14,10 +14,19 @@ const FORMATS = [
 
 export class ExportMenu {
   readonly el = h('div.export-menu');
-  private readonly button = h('button.btn', { type: 'button', 'aria-haspopup': 'true', 'aria-expanded': 'false', 'data-action': 'export' });
+  private readonly button = h('button.btn', {
+    type: 'button',
+    'aria-haspopup': 'true',
+    'aria-expanded': 'false',
+    'data-action': 'export',
+  });
   private readonly menu = h('div.menu', { role: 'menu', hidden: true });
 
-  constructor(private readonly getCy: () => Core, private readonly viewName: () => string, private readonly onError: (error: unknown) => void) {
+  constructor(
+    private readonly getCy: () => Core,
+    private readonly viewName: () => string,
+    private readonly onError: (error: unknown) => void,
+  ) {
     this.button.addEventListener('click', () => this.toggle());
     this.el.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -37,7 +46,12 @@ export class ExportMenu {
     mount(
       this.menu,
       FORMATS.map(([format, label]) =>
-        h('button.menu-item', { type: 'button', role: 'menuitem', 'data-format': format, onclick: () => void this.run(format) }, h('strong', null, label), h('span', null, t(`export.${format}`))),
+        h(
+          'button.menu-item',
+          { type: 'button', role: 'menuitem', 'data-format': format, onclick: () => void this.run(format) },
+          h('strong', null, label),
+          h('span', null, t(`export.${format}`)),
+        ),
       ),
     );
   }

@@ -55,7 +55,18 @@ export class Legend {
     const gaps = GAP_STATUSES.filter((status) => cy.nodes(`.gap-${status}`).nonempty());
     const unknown = cy.nodes('.unknown').nonempty();
     this.el.setAttribute('aria-label', t('legend.title'));
-    const toggle = h('button.legend-toggle', { type: 'button', 'aria-expanded': String(!this.collapsed), onclick: () => { this.collapsed = !this.collapsed; this.update(cy); } }, t('legend.title'));
+    const toggle = h(
+      'button.legend-toggle',
+      {
+        type: 'button',
+        'aria-expanded': String(!this.collapsed),
+        onclick: () => {
+          this.collapsed = !this.collapsed;
+          this.update(cy);
+        },
+      },
+      t('legend.title'),
+    );
     if (this.collapsed || types.size === 0) {
       mount(this.el, toggle);
       this.el.hidden = types.size === 0;
@@ -65,9 +76,27 @@ export class Legend {
     mount(
       this.el,
       toggle,
-      h('ul.legend-list', null, (Object.keys(TYPE_LOOK) as EntityTypeName[]).filter((type) => types.has(type)).map((type) => h('li', null, shapeIcon(type), tOr(`type.${type}`, type)))),
-      gaps.length ? h('ul.legend-list.legend-gaps', null, gaps.map((status) => h('li', null, gapChip(status)))) : null,
-      unknown ? h('ul.legend-list', null, h('li', null, h('span.legend-dashed', { 'aria-hidden': 'true' }), t('legend.unknown'))) : null,
+      h(
+        'ul.legend-list',
+        null,
+        (Object.keys(TYPE_LOOK) as EntityTypeName[])
+          .filter((type) => types.has(type))
+          .map((type) => h('li', null, shapeIcon(type), tOr(`type.${type}`, type))),
+      ),
+      gaps.length
+        ? h(
+            'ul.legend-list.legend-gaps',
+            null,
+            gaps.map((status) => h('li', null, gapChip(status))),
+          )
+        : null,
+      unknown
+        ? h(
+            'ul.legend-list',
+            null,
+            h('li', null, h('span.legend-dashed', { 'aria-hidden': 'true' }), t('legend.unknown')),
+          )
+        : null,
     );
   }
 }

@@ -24,7 +24,13 @@ export class SearchBox {
   private active = -1;
   private controller: AbortController | null = null;
 
-  constructor(options: { placeholder: () => string; label: () => string; onPick: (pick: SearchPick) => void; types?: EntityType[]; name: string }) {
+  constructor(options: {
+    placeholder: () => string;
+    label: () => string;
+    onPick: (pick: SearchPick) => void;
+    types?: EntityType[];
+    name: string;
+  }) {
     const listId = `search-list-${++counter}`;
     this.input = h('input.search-input', {
       type: 'search',
@@ -53,7 +59,7 @@ export class SearchBox {
         this.setActive((this.active + (event.key === 'ArrowDown' ? 1 : -1) + this.hits.length) % this.hits.length);
       } else if (event.key === 'Enter') {
         event.preventDefault();
-        const pick = this.hits[this.active >= 0 ? this.active : 0];
+        const pick = this.hits[Math.max(this.active, 0)];
         if (pick) this.pick(pick, options.onPick);
       } else if (event.key === 'Escape') {
         this.close();
@@ -80,14 +86,28 @@ export class SearchBox {
     try {
       const { search } = await searchEntities(text, 12, types, controller.signal);
       if (controller.signal.aborted) return;
-      this.hits = search.map((hit) => ({ id: hit.entity.id, type: hit.entity.type, name: hit.entity.name, nameEn: hit.entity.nameEn ?? null }));
+      this.hits = search.map((hit) => ({
+        id: hit.entity.id,
+        type: hit.entity.type,
+        name: hit.entity.name,
+        nameEn: hit.entity.nameEn ?? null,
+      }));
       this.render(text);
       this.el.dataset.state = 'idle';
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       this.hits = [];
       this.el.dataset.state = 'error';
-      mount(this.list, h('li.search-empty', { role: 'option', 'aria-disabled': 'true' }, error instanceof ApiError && error.code === 'DATABASE_UNAVAILABLE' ? t('error.database.title') : t('search.failed')));
+      mount(
+        this.list,
+        h(
+          'li.search-empty',
+          { role: 'option', 'aria-disabled': 'true' },
+          error instanceof ApiError && error.code === 'DATABASE_UNAVAILABLE'
+            ? t('error.database.title')
+            : t('search.failed'),
+        ),
+      );
       this.open();
     }
   }
@@ -106,7 +126,13 @@ export class SearchBox {
         const secondary = lang() === 'en' ? hit.name : hit.nameEn;
         return h(
           'li.search-hit',
-          { role: 'option', id: `${this.list.id}-${index}`, 'data-id': hit.id, 'aria-selected': 'false', onclick: () => this.pick(hit, this.onPick) },
+          {
+            role: 'option',
+            id: `${this.list.id}-${index}`,
+            'data-id': hit.id,
+            'aria-selected': 'false',
+            onclick: () => this.pick(hit, this.onPick),
+          },
           typeBadge(hit.type),
           h('span.search-hit-name', null, primary),
           secondary && secondary !== primary ? h('span.search-hit-sub', null, secondary) : null,

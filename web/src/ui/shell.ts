@@ -82,13 +82,36 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
   logo.setAttribute('viewBox', '0 0 32 32');
   logo.setAttribute('aria-hidden', 'true');
   logo.classList.add('brand-logo');
-  logo.innerHTML = '<rect width="32" height="32" rx="7" fill="#0b3b60"/><circle cx="9" cy="16" r="3.2" fill="#56B4E9"/><circle cx="23" cy="9" r="3.2" fill="#E69F00"/><circle cx="23" cy="23" r="3.2" fill="#009E73"/><path d="M12 15l8-5M12 17l8 5" stroke="#fff" stroke-width="1.6"/>';
+  logo.innerHTML =
+    '<rect width="32" height="32" rx="7" fill="#0b3b60"/><circle cx="9" cy="16" r="3.2" fill="#56B4E9"/><circle cx="23" cy="9" r="3.2" fill="#E69F00"/><circle cx="23" cy="23" r="3.2" fill="#009E73"/><path d="M12 15l8-5M12 17l8 5" stroke="#fff" stroke-width="1.6"/>';
   const root = h(
     'div.app',
     null,
-    h('header.app-header', null, h('a.brand', { href: '?view=overview', onclick: (e: Event) => { e.preventDefault(); onNavigate('overview'); } }, logo, h('span.brand-text', null, productName, productSub)), searchSlot, h('div.header-actions', null, roleButton, langButton)),
+    h(
+      'header.app-header',
+      null,
+      h(
+        'a.brand',
+        {
+          href: '?view=overview',
+          onclick: (e: Event) => {
+            e.preventDefault();
+            onNavigate('overview');
+          },
+        },
+        logo,
+        h('span.brand-text', null, productName, productSub),
+      ),
+      searchSlot,
+      h('div.header-actions', null, roleButton, langButton),
+    ),
     nav,
-    h('main.app-main', { id: 'main' }, h('div.view-bar', null, h('div.view-heading', null, title, subtitle), controls, exportSlot), stage),
+    h(
+      'main.app-main',
+      { id: 'main' },
+      h('div.view-bar', null, h('div.view-heading', null, title, subtitle), controls, exportSlot),
+      stage,
+    ),
     side,
   );
   const footNote = nav.querySelector('.nav-foot') as HTMLElement;
@@ -106,7 +129,8 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
     roleButton.title = t('role.hint');
     roleButton.dataset.role = role;
     nav.setAttribute('aria-label', t('nav.label'));
-    for (const [view, link] of navLinks) (link.querySelector('.nav-label') as HTMLElement).textContent = t(`nav.${view}` as MessageKey);
+    for (const [view, link] of navLinks)
+      (link.querySelector('.nav-label') as HTMLElement).textContent = t(`nav.${view}` as MessageKey);
     footNote.textContent = t('nav.foot');
     graph.setAttribute('aria-label', t('graph.label'));
   };

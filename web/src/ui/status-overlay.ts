@@ -12,7 +12,10 @@ export class StatusOverlay {
     clearTimeout(this.timer);
     this.el.dataset.state = 'loading';
     this.timer = setTimeout(() => {
-      mount(this.el, h('div.status-card', null, h('div.spinner', { 'aria-hidden': 'true' }), h('p.status-title', null, message)));
+      mount(
+        this.el,
+        h('div.status-card', null, h('div.spinner', { 'aria-hidden': 'true' }), h('p.status-title', null, message)),
+      );
       this.el.hidden = false;
     }, 150);
   }

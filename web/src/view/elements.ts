@@ -43,11 +43,33 @@ export function stateClasses(props: Props): string[] {
   return classes;
 }
 
-export function nodeElement(node: { id: string; type: string; name: string; nameEn?: string | null; subtitle?: string | null; props?: Props; classes?: string[] }): ElementDefinition {
+export function nodeElement(node: {
+  id: string;
+  type: string;
+  name: string;
+  nameEn?: string | null;
+  subtitle?: string | null;
+  props?: Props;
+  classes?: string[];
+}): ElementDefinition {
   const props = node.props ?? {};
   return {
     group: 'nodes',
-    data: { ...props, w: 40, h: 20, id: node.id, type: node.type, name: node.name, nameEn: node.nameEn ?? (props.nameEn as string | undefined) ?? null, subtitle: node.subtitle ?? null, label: nodeLabel({ name: node.name, nameEn: node.nameEn ?? (props.nameEn as string | undefined), subtitle: node.subtitle }) },
+    data: {
+      ...props,
+      w: 40,
+      h: 20,
+      id: node.id,
+      type: node.type,
+      name: node.name,
+      nameEn: node.nameEn ?? (props.nameEn as string | undefined) ?? null,
+      subtitle: node.subtitle ?? null,
+      label: nodeLabel({
+        name: node.name,
+        nameEn: node.nameEn ?? (props.nameEn as string | undefined),
+        subtitle: node.subtitle,
+      }),
+    },
     classes: [...stateClasses(props), ...(node.classes ?? [])].join(' '),
   };
 }
@@ -56,11 +78,27 @@ export function edgeLabel(type: string): string {
   return tOr(`rel.${type}`, type);
 }
 
-export function edgeElement(edge: { id: string; source: string; target: string; type: string; props?: Props; citations?: readonly unknown[]; classes?: string[] }): ElementDefinition {
+export function edgeElement(edge: {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  props?: Props;
+  citations?: readonly unknown[];
+  classes?: string[];
+}): ElementDefinition {
   const props = edge.props ?? {};
   return {
     group: 'edges',
-    data: { ...props, id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edgeLabel(edge.type), citations: edge.citations ?? props.citations ?? [] },
+    data: {
+      ...props,
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      label: edgeLabel(edge.type),
+      citations: edge.citations ?? props.citations ?? [],
+    },
     classes: [`rel-${edge.type}`, ...stateClasses(props), ...(edge.classes ?? [])].join(' '),
   };
 }
@@ -69,10 +107,18 @@ export function sliceElements(slice: Slice): ElementDefinition[] {
   const ids = new Set(slice.nodes.map((n) => n.id));
   const nodes = slice.nodes.map((n) => {
     const props = asProps(n.data);
-    return nodeElement({ id: n.id, type: n.type, name: (props.name as string) ?? n.label, nameEn: props.nameEn as string | undefined, props });
+    return nodeElement({
+      id: n.id,
+      type: n.type,
+      name: (props.name as string) ?? n.label,
+      nameEn: props.nameEn as string | undefined,
+      props,
+    });
   });
   // An edge whose end is not in the slice cannot be drawn; the API should not send one, but a
   // truncated slice may.
-  const edges = slice.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => edgeElement({ ...e, props: asProps(e.data) }));
+  const edges = slice.edges
+    .filter((e) => ids.has(e.source) && ids.has(e.target))
+    .map((e) => edgeElement({ ...e, props: asProps(e.data) }));
   return [...nodes, ...edges];
 }

@@ -51,7 +51,10 @@ export async function runElkLayout(cy: Core, options: ElkOptions = {}): Promise<
     }),
     edges: cy
       .edges(':visible')
-      .filter((e: EdgeSingular) => ids.has(e.source().id()) && ids.has(e.target().id()) && e.source().id() !== e.target().id())
+      .filter(
+        (e: EdgeSingular) =>
+          ids.has(e.source().id()) && ids.has(e.target().id()) && e.source().id() !== e.target().id(),
+      )
       .map((e: EdgeSingular) => {
         const reverse = options.reverseTypes?.includes(e.data('type'));
         const [from, to] = reverse ? [e.target().id(), e.source().id()] : [e.source().id(), e.target().id()];
@@ -60,7 +63,11 @@ export async function runElkLayout(cy: Core, options: ElkOptions = {}): Promise<
   };
   const result = await instance().layout(graph);
   const positions = new Map<string, { x: number; y: number }>();
-  for (const child of result.children ?? []) positions.set(child.id, { x: (child.x ?? 0) + (child.width ?? 0) / 2, y: (child.y ?? 0) + (child.height ?? 0) / 2 });
+  for (const child of result.children ?? [])
+    positions.set(child.id, {
+      x: (child.x ?? 0) + (child.width ?? 0) / 2,
+      y: (child.y ?? 0) + (child.height ?? 0) / 2,
+    });
   const layout = nodes.layout({
     name: 'preset',
     positions: (node: { id(): string }) => positions.get(node.id()) ?? { x: 0, y: 0 },

@@ -101,8 +101,18 @@ export class GraphCanvas {
     this.cy.batch(() => {
       nodes.forEach((node) => {
         if (node.isParent() || node.data('sizedFor') === node.data('label')) return;
-        const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false } as never);
-        node.data({ w: Math.max(Math.ceil(box.w), 24), h: Math.max(Math.ceil(box.h), 16), sizedFor: node.data('label') });
+        const box = node.boundingBox({
+          includeNodes: false,
+          includeEdges: false,
+          includeLabels: true,
+          includeOverlays: false,
+          includeUnderlays: false,
+        } as never);
+        node.data({
+          w: Math.max(Math.ceil(box.w), 24),
+          h: Math.max(Math.ceil(box.h), 16),
+          sizedFor: node.data('label'),
+        });
       });
     });
   }
@@ -150,7 +160,10 @@ export class GraphCanvas {
     if (large) this.container.dataset.webgl = webglSupport();
     // Cytoscape 3.35 sets its layer count on the shared renderer prototype when WebGL is on; put it
     // back before a plain canvas instance, or that instance creates an unused WebGL layer.
-    const renderer = (cytoscape as unknown as (kind: string, name: string) => { prototype: { CANVAS_LAYERS: number } })('renderer', 'canvas');
+    const renderer = (cytoscape as unknown as (kind: string, name: string) => { prototype: { CANVAS_LAYERS: number } })(
+      'renderer',
+      'canvas',
+    );
     if (!webgl && renderer?.prototype) renderer.prototype.CANVAS_LAYERS = 3;
     const cy = cytoscape({
       container: this.container,
@@ -172,11 +185,12 @@ export class GraphCanvas {
     cy.on('data', 'node', (event) => {
       const node = event.target as NodeSingular;
       if (node.data('sizedFor') === node.data('label')) return;
-      if (!pending.length) requestAnimationFrame(() => {
-        const nodes = cy.collection(pending.filter((n) => !n.removed()) as never) as cytoscape.NodeCollection;
-        pending = [];
-        this.sizeToLabels(nodes);
-      });
+      if (!pending.length)
+        requestAnimationFrame(() => {
+          const nodes = cy.collection(pending.filter((n) => !n.removed()) as never) as cytoscape.NodeCollection;
+          pending = [];
+          this.sizeToLabels(nodes);
+        });
       pending.push(node);
     });
     if (large) {
@@ -208,7 +222,8 @@ export class GraphCanvas {
       const p = n.position();
       return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
     });
-    const chosen = inView.length > LOD_MAX_LABELS ? cy.collection(inView.toArray().slice(0, LOD_MAX_LABELS) as never) : inView;
+    const chosen =
+      inView.length > LOD_MAX_LABELS ? cy.collection(inView.toArray().slice(0, LOD_MAX_LABELS) as never) : inView;
     cy.batch(() => {
       labelled.difference(chosen).removeClass('lod-label');
       chosen.addClass('lod-label');
@@ -219,7 +234,10 @@ export class GraphCanvas {
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         if (node.hasClass('more')) return;
-        node.data('label', nodeLabel({ name: node.data('name'), nameEn: node.data('nameEn'), subtitle: node.data('subtitle') }));
+        node.data(
+          'label',
+          nodeLabel({ name: node.data('name'), nameEn: node.data('nameEn'), subtitle: node.data('subtitle') }),
+        );
       });
       this.cy.edges().forEach((edge) => {
         edge.data('label', edgeLabel(edge.data('type')));
@@ -232,11 +250,17 @@ export class GraphCanvas {
     this.container.tabIndex = 0;
     this.container.addEventListener('keydown', (event) => {
       const step = 60;
-      const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      const moves: Record<string, [number, number]> = {
+        ArrowLeft: [step, 0],
+        ArrowRight: [-step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
       const move = moves[event.key];
       const center = { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 };
       if (move) this.cy.panBy({ x: move[0], y: move[1] });
-      else if (event.key === '+' || event.key === '=') this.cy.zoom({ level: this.cy.zoom() * 1.2, renderedPosition: center });
+      else if (event.key === '+' || event.key === '=')
+        this.cy.zoom({ level: this.cy.zoom() * 1.2, renderedPosition: center });
       else if (event.key === '-') this.cy.zoom({ level: this.cy.zoom() / 1.2, renderedPosition: center });
       else if (event.key === '0') this.fit();
       else return;

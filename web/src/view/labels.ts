@@ -12,7 +12,8 @@ export function wrapFriendly(text: string): string {
     const ch = text[i];
     out += ch;
     const next = text[i + 1];
-    if (next && (CJK.test(ch) || CJK.test(next)) && ch !== ' ' && next !== ' ' && ch !== '\n' && next !== '\n') out += ZWSP;
+    if (next && (CJK.test(ch) || CJK.test(next)) && ch !== ' ' && next !== ' ' && ch !== '\n' && next !== '\n')
+      out += ZWSP;
   }
   return out;
 }

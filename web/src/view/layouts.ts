@@ -23,18 +23,48 @@ export interface LayoutRequest {
 function builtIn(name: Exclude<LayoutName, 'elk'>, cy: Core, request: LayoutRequest): LayoutOptions {
   const animate = request.animate ?? false;
   const many = cy.nodes().length > 400;
-  const common = { fit: true, padding: 40, animate: animate && !many, animationDuration: 300, nodeDimensionsIncludeLabels: true };
+  const common = {
+    fit: true,
+    padding: 40,
+    animate: animate && !many,
+    animationDuration: 300,
+    nodeDimensionsIncludeLabels: true,
+  };
   switch (name) {
     case 'breadthfirst':
       // directed: edges point from roots outwards; left → right reads like upstream → downstream.
-      return { ...common, name, directed: !request.roots, roots: request.roots, spacingFactor: 1.1, transform: (_node: unknown, pos: { x: number; y: number }) => ({ x: pos.y * 1.6, y: pos.x }) } as LayoutOptions;
+      return {
+        ...common,
+        name,
+        directed: !request.roots,
+        roots: request.roots,
+        spacingFactor: 1.1,
+        transform: (_node: unknown, pos: { x: number; y: number }) => ({ x: pos.y * 1.6, y: pos.x }),
+      } as LayoutOptions;
     case 'concentric':
       // rings by degree: hubs in the middle.
-      return { ...common, name, minNodeSpacing: 18, concentric: (node: { degree(b: boolean): number }) => node.degree(false), levelWidth: () => 2 } as LayoutOptions;
+      return {
+        ...common,
+        name,
+        minNodeSpacing: 18,
+        concentric: (node: { degree(b: boolean): number }) => node.degree(false),
+        levelWidth: () => 2,
+      } as LayoutOptions;
     case 'cose':
       // force-directed; capped iterations keep it responsive on a few thousand nodes.
       // Strong repulsion and long edges leave room for the (wrapped) labels of a hub's many neighbours.
-      return { ...common, name, numIter: many ? 300 : 1500, idealEdgeLength: () => 120, nodeRepulsion: () => 600000, nodeOverlap: 40, gravity: 0.3, componentSpacing: 100, edgeElasticity: () => 80, randomize: false } as LayoutOptions;
+      return {
+        ...common,
+        name,
+        numIter: many ? 300 : 1500,
+        idealEdgeLength: () => 120,
+        nodeRepulsion: () => 600000,
+        nodeOverlap: 40,
+        gravity: 0.3,
+        componentSpacing: 100,
+        edgeElasticity: () => 80,
+        randomize: false,
+      } as LayoutOptions;
     case 'grid':
       return { ...common, name, avoidOverlap: true, condense: true } as LayoutOptions;
     case 'circle':

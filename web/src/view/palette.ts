@@ -12,7 +12,21 @@ export const OKABE_ITO = {
   purple: '#CC79A7',
 } as const;
 
-export const ENTITY_TYPES = ['PROGRAM', 'LEADER', 'PERSON', 'CHAIN', 'SEGMENT', 'DISTRICT', 'INSTITUTE', 'UNIVERSITY', 'ENTERPRISE', 'GOAL', 'OBSERVATION', 'POLICY', 'SOURCE'] as const;
+export const ENTITY_TYPES = [
+  'PROGRAM',
+  'LEADER',
+  'PERSON',
+  'CHAIN',
+  'SEGMENT',
+  'DISTRICT',
+  'INSTITUTE',
+  'UNIVERSITY',
+  'ENTERPRISE',
+  'GOAL',
+  'OBSERVATION',
+  'POLICY',
+  'SOURCE',
+] as const;
 export type EntityTypeName = (typeof ENTITY_TYPES)[number];
 
 export interface TypeLook {

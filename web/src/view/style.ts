@@ -5,7 +5,8 @@ import type { StylesheetJson } from 'cytoscape';
 import { GAP_LOOK, GAP_STATUSES, gapBadgeSvg, TYPE_LOOK, type EntityTypeName } from './palette.js';
 
 // Cytoscape accepts double quotes (not single) in font-family values.
-export const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Noto Sans", sans-serif';
+export const FONT_STACK =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Noto Sans", sans-serif';
 
 /**
  * `large`: the level of detail of big graphs. Labels are skipped once they would render smaller than
@@ -62,24 +63,77 @@ export function buildStyle(options: { large?: boolean } = {}): StylesheetJson {
       },
     },
     ...byType,
-    { selector: 'node[type = "PROGRAM"]', style: { 'font-size': 15, 'font-weight': 'bold', 'text-max-width': '220px', padding: '16px' } },
-    { selector: 'node[type = "CHAIN"]', style: { 'font-size': 14, 'font-weight': 'bold', 'text-max-width': '170px', padding: '12px', 'border-width': 2 } },
+    {
+      selector: 'node[type = "PROGRAM"]',
+      style: { 'font-size': 15, 'font-weight': 'bold', 'text-max-width': '220px', padding: '16px' },
+    },
+    {
+      selector: 'node[type = "CHAIN"]',
+      style: { 'font-size': 14, 'font-weight': 'bold', 'text-max-width': '170px', padding: '12px', 'border-width': 2 },
+    },
     { selector: 'node[type = "CHAIN"].guarantee', style: { 'background-color': '#e2f4ee', 'border-color': '#009E73' } },
     { selector: 'node[type = "LEADER"]', style: { 'text-max-width': '150px', 'font-size': 12 } },
     { selector: 'node[type = "SEGMENT"]', style: { 'text-max-width': '140px', 'border-width': 2 } },
     { selector: 'node[type = "ENTERPRISE"].external', style: { 'background-color': '#ffffff', 'border-width': 2.5 } },
     // Unknowns stay visibly unknown: dashed, grey, never filled in.
-    { selector: 'node.unknown', style: { 'border-style': 'dashed', 'border-color': '#8a8f98', 'border-width': 2, 'background-color': '#f3f4f6', color: '#4b5563', 'font-weight': 'normal' } },
+    {
+      selector: 'node.unknown',
+      style: {
+        'border-style': 'dashed',
+        'border-color': '#8a8f98',
+        'border-width': 2,
+        'background-color': '#f3f4f6',
+        color: '#4b5563',
+        'font-weight': 'normal',
+      },
+    },
     { selector: 'node.status-unverified', style: { 'border-style': 'dotted' } },
     { selector: 'node.status-proposed', style: { 'border-style': 'dashed', 'background-opacity': 0.6 } },
     { selector: 'node.conf-low', style: { 'background-opacity': 0.55 } },
     ...byGap,
     { selector: 'node.expanded', style: { 'border-width': 4 } },
     // Overview: headline chains large; helper group boxes (not domain nodes) frame the unnamed chains.
-    { selector: 'node.headline', style: { 'font-size': 16, 'text-max-width': '290px', padding: '14px', 'border-width': 3 } },
+    {
+      selector: 'node.headline',
+      style: { 'font-size': 16, 'text-max-width': '290px', padding: '14px', 'border-width': 3 },
+    },
     { selector: 'node.compact', style: { 'font-size': 13, 'text-max-width': '260px', padding: '7px' } },
-    { selector: 'node.group', style: { shape: 'round-rectangle', 'background-color': '#f8fafc', 'border-color': '#9aa4b2', 'border-style': 'dashed', 'border-width': 1.5, label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -6, 'font-size': 14, 'font-weight': 'bold', color: '#374151', padding: '22px', 'text-max-width': '900px', 'min-zoomed-font-size': 0 } },
-    { selector: 'node.more', style: { shape: 'round-rectangle', 'background-color': '#f3f4f6', 'border-color': '#6b7280', 'border-style': 'dashed', color: '#1f2937', width: 'data(w)', height: 'data(h)', padding: '6px', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 11 } },
+    {
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#f8fafc',
+        'border-color': '#9aa4b2',
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -6,
+        'font-size': 14,
+        'font-weight': 'bold',
+        color: '#374151',
+        padding: '22px',
+        'text-max-width': '900px',
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#f3f4f6',
+        'border-color': '#6b7280',
+        'border-style': 'dashed',
+        color: '#1f2937',
+        width: 'data(w)',
+        height: 'data(h)',
+        padding: '6px',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-size': 11,
+      },
+    },
     {
       selector: 'edge',
       style: {
@@ -112,18 +166,51 @@ export function buildStyle(options: { large?: boolean } = {}): StylesheetJson {
       : []),
     { selector: 'edge.labelled, edge:selected, edge.highlighted', style: { label: 'data(label)' } },
     { selector: 'edge[type = "FEEDS"]', style: { width: 3, 'line-color': '#0072B2', 'target-arrow-color': '#0072B2' } },
-    { selector: 'edge[type = "PATRON_OF"]', style: { width: 2.5, 'line-color': '#E69F00', 'target-arrow-color': '#E69F00' } },
-    { selector: 'edge[type = "OWNER_OF"]', style: { width: 2, 'line-color': '#E69F00', 'target-arrow-color': '#E69F00', 'line-style': 'dashed' } },
-    { selector: 'edge[type = "COORDINATES"]', style: { width: 3, 'line-color': '#0b3b60', 'target-arrow-color': '#0b3b60' } },
+    {
+      selector: 'edge[type = "PATRON_OF"]',
+      style: { width: 2.5, 'line-color': '#E69F00', 'target-arrow-color': '#E69F00' },
+    },
+    {
+      selector: 'edge[type = "OWNER_OF"]',
+      style: { width: 2, 'line-color': '#E69F00', 'target-arrow-color': '#E69F00', 'line-style': 'dashed' },
+    },
+    {
+      selector: 'edge[type = "COORDINATES"]',
+      style: { width: 3, 'line-color': '#0b3b60', 'target-arrow-color': '#0b3b60' },
+    },
     { selector: 'edge[type = "PART_OF"]', style: { 'line-color': '#c3cad4', 'target-arrow-shape': 'none' } },
     { selector: 'edge.faint', style: { opacity: 0.3, 'curve-style': 'straight' } },
-    { selector: 'edge[type = "TARGET_FOR"]', style: { 'line-style': 'dashed', 'line-color': '#D55E00', 'target-arrow-color': '#D55E00' } },
+    {
+      selector: 'edge[type = "TARGET_FOR"]',
+      style: { 'line-style': 'dashed', 'line-color': '#D55E00', 'target-arrow-color': '#D55E00' },
+    },
     { selector: 'edge.unknown, edge.status-unverified', style: { 'line-style': 'dotted' } },
-    { selector: 'node:selected', style: { 'border-color': '#111827', 'border-width': 4, 'overlay-color': '#0072B2', 'overlay-opacity': 0.12, 'overlay-padding': 6 } },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-color': '#111827',
+        'border-width': 4,
+        'overlay-color': '#0072B2',
+        'overlay-opacity': 0.12,
+        'overlay-padding': 6,
+      },
+    },
     { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111827', 'target-arrow-color': '#111827' } },
     { selector: '.highlighted', style: { 'z-index': 20 } },
-    { selector: 'node.highlighted', style: { 'border-color': '#111827', 'border-width': 4, 'underlay-color': '#F0E442', 'underlay-opacity': 0.9, 'underlay-padding': 7 } },
-    { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#111827', 'target-arrow-color': '#111827', 'z-index': 20 } },
+    {
+      selector: 'node.highlighted',
+      style: {
+        'border-color': '#111827',
+        'border-width': 4,
+        'underlay-color': '#F0E442',
+        'underlay-opacity': 0.9,
+        'underlay-padding': 7,
+      },
+    },
+    {
+      selector: 'edge.highlighted',
+      style: { width: 4, 'line-color': '#111827', 'target-arrow-color': '#111827', 'z-index': 20 },
+    },
     { selector: '.faded', style: { opacity: 0.22 } },
     { selector: '.filtered', style: { display: 'none' } },
   ] as unknown as StylesheetJson;

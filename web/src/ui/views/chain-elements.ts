@@ -25,7 +25,12 @@ export function chainElements(chain: ChainData, gaps: Map<string, string>): Elem
       name: chain.name,
       nameEn: chain.nameEn,
       subtitle: t('chain.chainFigures', { n: chain.enterpriseCount, local: chain.localEnterpriseCount }),
-      props: { kind: chain.kind.toLowerCase(), identified: chain.identified, status: chain.status, confidence: chain.confidence },
+      props: {
+        kind: chain.kind.toLowerCase(),
+        identified: chain.identified,
+        status: chain.status,
+        confidence: chain.confidence,
+      },
     }),
   ];
   const ids = new Set(chain.allSegments.map((s) => s.id));
@@ -38,13 +43,27 @@ export function chainElements(chain: ChainData, gaps: Map<string, string>): Elem
         name: segment.name,
         nameEn: segment.nameEn,
         subtitle: segmentSubtitle(segment, gap),
-        props: { level: segment.level, stage: segment.stage, status: segment.status, confidence: segment.confidence, enterpriseCount: segment.enterpriseCount, localEnterpriseCount: segment.localEnterpriseCount, gap: gap ?? null },
+        props: {
+          level: segment.level,
+          stage: segment.stage,
+          status: segment.status,
+          confidence: segment.confidence,
+          enterpriseCount: segment.enterpriseCount,
+          localEnterpriseCount: segment.localEnterpriseCount,
+          gap: gap ?? null,
+        },
         classes: gap ? [`gap-${gap}`, `level-${segment.level}`] : [`level-${segment.level}`],
       }),
     );
     const parent = segment.parent && ids.has(segment.parent.id) ? segment.parent.id : chain.id;
-    els.push(edgeElement({ id: `PART_OF:${segment.id}->${parent}`, source: segment.id, target: parent, type: 'PART_OF' }));
-    for (const fed of segment.feeds) if (ids.has(fed.id)) els.push(edgeElement({ id: `FEEDS:${segment.id}->${fed.id}`, source: segment.id, target: fed.id, type: 'FEEDS' }));
+    els.push(
+      edgeElement({ id: `PART_OF:${segment.id}->${parent}`, source: segment.id, target: parent, type: 'PART_OF' }),
+    );
+    for (const fed of segment.feeds)
+      if (ids.has(fed.id))
+        els.push(
+          edgeElement({ id: `FEEDS:${segment.id}->${fed.id}`, source: segment.id, target: fed.id, type: 'FEEDS' }),
+        );
   }
   return els;
 }
@@ -55,8 +74,25 @@ export function firmElements(segmentId: string, firms: readonly FirmRole[]): Ele
     const firm = role.entity;
     const props: Record<string, unknown> = { status: firm.status, confidence: firm.confidence };
     if ('local' in firm) Object.assign(props, { local: firm.local, tags: firm.tags });
-    els.push(nodeElement({ id: firm.id, type: firm.type, name: firm.name, nameEn: firm.nameEn, props, classes: [`in-${segmentId.replace(/[^a-z0-9-]/gi, '_')}`] }));
-    els.push(edgeElement({ id: `IN_SEGMENT:${firm.id}->${segmentId}`, source: firm.id, target: segmentId, type: 'IN_SEGMENT', props: { role: role.role, status: role.status, confidence: role.confidence } }));
+    els.push(
+      nodeElement({
+        id: firm.id,
+        type: firm.type,
+        name: firm.name,
+        nameEn: firm.nameEn,
+        props,
+        classes: [`in-${segmentId.replace(/[^a-z0-9-]/gi, '_')}`],
+      }),
+    );
+    els.push(
+      edgeElement({
+        id: `IN_SEGMENT:${firm.id}->${segmentId}`,
+        source: firm.id,
+        target: segmentId,
+        type: 'IN_SEGMENT',
+        props: { role: role.role, status: role.status, confidence: role.confidence },
+      }),
+    );
   }
   return els;
 }
@@ -64,7 +100,15 @@ export function firmElements(segmentId: string, firms: readonly FirmRole[]): Ele
 export function moreElement(segmentId: string): ElementDefinition[] {
   const id = `more:${segmentId}`;
   return [
-    { group: 'nodes', data: { id, type: 'MORE', label: t('chain.showMore'), segment: segmentId, w: 80, h: 20 }, classes: 'more helper' },
-    { group: 'edges', data: { id: `more-edge:${segmentId}`, source: id, target: segmentId, type: 'IN_SEGMENT' }, classes: 'helper' },
+    {
+      group: 'nodes',
+      data: { id, type: 'MORE', label: t('chain.showMore'), segment: segmentId, w: 80, h: 20 },
+      classes: 'more helper',
+    },
+    {
+      group: 'edges',
+      data: { id: `more-edge:${segmentId}`, source: id, target: segmentId, type: 'IN_SEGMENT' },
+      classes: 'helper',
+    },
   ];
 }

@@ -35,11 +35,20 @@ export async function loadAllChainStats(): Promise<Map<string, ChainStats>> {
   );
 }
 
-export async function loadChainStats(chain: { id: string; enterpriseCount: number; localEnterpriseCount: number }): Promise<ChainStats> {
+export async function loadChainStats(chain: {
+  id: string;
+  enterpriseCount: number;
+  localEnterpriseCount: number;
+}): Promise<ChainStats> {
   const base = { firms: chain.enterpriseCount, localFirms: chain.localEnterpriseCount };
   try {
     const { gaps, goals } = await fetchChainSummary(chain.id);
-    return { ...base, gaps: gaps.filter((g) => g.status !== 'COVERED').length, progress: meanProgress(goals), goals: goals.length };
+    return {
+      ...base,
+      gaps: gaps.filter((g) => g.status !== 'COVERED').length,
+      progress: meanProgress(goals),
+      goals: goals.length,
+    };
   } catch {
     return { ...base, gaps: null, progress: null, goals: null };
   }

@@ -12,7 +12,15 @@ import { gapChip } from '../legend.js';
 import type { AppState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { layoutSelect, chainSelect } from './controls.js';
-import { CHILD_TO_PARENT, chainElements, firmElements, moreElement, segmentSubtitle, type ChainData, type SegmentData } from './chain-elements.js';
+import {
+  CHILD_TO_PARENT,
+  chainElements,
+  firmElements,
+  moreElement,
+  segmentSubtitle,
+  type ChainData,
+  type SegmentData,
+} from './chain-elements.js';
 import { nodeLabel } from '../../view/labels.js';
 
 type FirmRole = Extract<NonNullable<SegmentFirmsQuery['node']>, { enterprises: unknown }>['enterprises'][number];
@@ -31,7 +39,11 @@ export function chainView(): View {
   let gapsUnavailable = false;
 
   const relayout = (animate: boolean) =>
-    runLayout(ctx.graph.cy, layoutName, { animate, reverseTypes: CHILD_TO_PARENT, roots: chain ? `[id = "${chain.id}"]` : undefined });
+    runLayout(ctx.graph.cy, layoutName, {
+      animate,
+      reverseTypes: CHILD_TO_PARENT,
+      roots: chain ? `[id = "${chain.id}"]` : undefined,
+    });
 
   async function expand(segmentId: string, count: number): Promise<void> {
     const { node } = await fetchSegmentFirms(segmentId, count);
@@ -52,7 +64,9 @@ export function chainView(): View {
       cy.remove(cy.getElementById(`more:${segmentId}`));
       cy.edges(`[type = "IN_SEGMENT"][target = "${segmentId}"]`).remove();
       // A firm also shown under another expanded segment stays.
-      cy.nodes('[type = "ENTERPRISE"]').filter((n) => n.connectedEdges().empty()).remove();
+      cy.nodes('[type = "ENTERPRISE"]')
+        .filter((n) => n.connectedEdges().empty())
+        .remove();
       cy.getElementById(segmentId).removeClass('expanded');
     });
   }
@@ -83,7 +97,12 @@ export function chainView(): View {
         const gap = gaps.get(segment.id);
         return h(
           'li.tree-item',
-          { role: 'treeitem', 'data-id': segment.id, 'data-level': segment.level, 'aria-expanded': String(Boolean(open)) },
+          {
+            role: 'treeitem',
+            'data-id': segment.id,
+            'data-level': segment.level,
+            'aria-expanded': String(Boolean(open)),
+          },
           h(
             'button.tree-button',
             { type: 'button', onclick: () => void toggle(segment.id) },
@@ -95,8 +114,34 @@ export function chainView(): View {
             ? h(
                 'ul.tree-firms',
                 { role: 'group' },
-                open.firms.length ? open.firms.map((role) => h('li', null, h('button.link', { type: 'button', 'data-id': role.entity.id, onclick: () => ctx.store.update({ sel: role.entity.id }) }, pickName(role.entity)))) : h('li.muted', null, t('chain.noDirectFirms')),
-                open.more ? h('li', null, h('button.link.more-link', { type: 'button', onclick: () => void showMore(segment.id) }, t('chain.showMore'))) : null,
+                open.firms.length
+                  ? open.firms.map((role) =>
+                      h(
+                        'li',
+                        null,
+                        h(
+                          'button.link',
+                          {
+                            type: 'button',
+                            'data-id': role.entity.id,
+                            onclick: () => ctx.store.update({ sel: role.entity.id }),
+                          },
+                          pickName(role.entity),
+                        ),
+                      ),
+                    )
+                  : h('li.muted', null, t('chain.noDirectFirms')),
+                open.more
+                  ? h(
+                      'li',
+                      null,
+                      h(
+                        'button.link.more-link',
+                        { type: 'button', onclick: () => void showMore(segment.id) },
+                        t('chain.showMore'),
+                      ),
+                    )
+                  : null,
               )
             : null,
           segmentTree(segments, segment.id),
@@ -117,8 +162,33 @@ export function chainView(): View {
         h('h2.side-title', null, pickName(chain)),
         h('p.muted', null, t('chain.chainFigures', { n: chain.enterpriseCount, local: chain.localEnterpriseCount })),
         gapsUnavailable ? h('p.notice', { role: 'note' }, t('chain.gapsUnavailable')) : null,
-        leaders.length ? h('dl.props', null, leaders.map((role) => [h('dt', null, t(`rel.${role.relation}` as never)), h('dd', null, h('button.link', { type: 'button', onclick: () => ctx.store.update({ sel: role.leader.id }) }, pickName(role.leader)))])) : null,
-        counts.size ? h('div.gap-counts', null, [...counts].sort(([a], [b]) => GAP_STATUSES.indexOf(a as never) - GAP_STATUSES.indexOf(b as never)).map(([status, n]) => gapChip(status, `${t(`gap.${status}` as never)} ${n}`))) : null,
+        leaders.length
+          ? h(
+              'dl.props',
+              null,
+              leaders.map((role) => [
+                h('dt', null, t(`rel.${role.relation}` as never)),
+                h(
+                  'dd',
+                  null,
+                  h(
+                    'button.link',
+                    { type: 'button', onclick: () => ctx.store.update({ sel: role.leader.id }) },
+                    pickName(role.leader),
+                  ),
+                ),
+              ]),
+            )
+          : null,
+        counts.size
+          ? h(
+              'div.gap-counts',
+              null,
+              [...counts]
+                .sort(([a], [b]) => GAP_STATUSES.indexOf(a as never) - GAP_STATUSES.indexOf(b as never))
+                .map(([status, n]) => gapChip(status, `${t(`gap.${status}` as never)} ${n}`)),
+            )
+          : null,
         h('h3.details-section', null, t('chain.segmentsTitle')),
         segmentTree(chain.allSegments, null) ?? h('p.muted', null, t('chain.noSegments')),
       );
@@ -128,7 +198,9 @@ export function chainView(): View {
   function renderControls(): void {
     ctx.controls.replaceChildren(
       chainSelect(chains, chain?.id ?? null, (id) => ctx.store.update({ chain: id, expand: [], sel: null })),
-      layoutSelect(['elk', 'breadthfirst', 'concentric', 'grid'], layoutName, (name) => ctx.store.update({ layout: name })),
+      layoutSelect(['elk', 'breadthfirst', 'concentric', 'grid'], layoutName, (name) =>
+        ctx.store.update({ layout: name }),
+      ),
       h('button.btn', { type: 'button', onclick: () => ctx.graph.fit() }, t('action.fit')),
     );
   }
@@ -147,7 +219,11 @@ export function chainView(): View {
     }
     if (!state.chain) ctx.store.update({ chain: chainId }, { silent: true });
     layoutName = state.layout ?? 'elk';
-    const [{ chain: data }, summary, allChains] = await Promise.all([fetchChain(chainId), fetchChainSummary(chainId).catch(() => null), list]);
+    const [{ chain: data }, summary, allChains] = await Promise.all([
+      fetchChain(chainId),
+      fetchChainSummary(chainId).catch(() => null),
+      list,
+    ]);
     chains = allChains;
     if (ctx.signal.aborted) return;
     // Marks for the benchmark (tests/bench/web-perf.ts): data arrived, then laid out and drawn.
@@ -167,7 +243,8 @@ export function chainView(): View {
     await relayout(false);
     if (ctx.signal.aborted) return;
     ctx.status.clear();
-    if (!chain.allSegments.length) ctx.status.empty(t('chain.noSegmentsTitle'), chain.identified ? t('chain.noSegments') : t('chain.unnamedHint'));
+    if (!chain.allSegments.length)
+      ctx.status.empty(t('chain.noSegmentsTitle'), chain.identified ? t('chain.noSegments') : t('chain.unnamedHint'));
     gapsUnavailable = !summary && chain.allSegments.length > 0;
     renderSummary();
     performance.mark('kg:chain-drawn');
@@ -203,7 +280,10 @@ export function chainView(): View {
         ctx.setTitle(pickName(chain), chain.identified ? t('chain.subtitle') : t('chain.unnamedSubtitle'));
         const cy = ctx.graph.cy;
         const chainNode = cy.getElementById(chain.id);
-        chainNode.data('subtitle', t('chain.chainFigures', { n: chain.enterpriseCount, local: chain.localEnterpriseCount }));
+        chainNode.data(
+          'subtitle',
+          t('chain.chainFigures', { n: chain.enterpriseCount, local: chain.localEnterpriseCount }),
+        );
         chainNode.data('label', nodeLabel(chainNode.data()));
         for (const segment of chain.allSegments) {
           const node = cy.getElementById(segment.id);

@@ -11,16 +11,30 @@ export function labelled(label: string, control: HTMLElement): HTMLElement {
   return h('div.field-inline', null, h('label', { for: id }, label), control);
 }
 
-export function chainSelect(chains: readonly { id: string; name: string; nameEn: string | null; identified: boolean }[], value: string | null, onChange: (id: string) => void): HTMLElement {
+export function chainSelect(
+  chains: readonly { id: string; name: string; nameEn: string | null; identified: boolean }[],
+  value: string | null,
+  onChange: (id: string) => void,
+): HTMLElement {
   const select = h(
     'select.select',
     { name: 'chain', onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
-    chains.map((c) => h('option', { value: c.id, selected: c.id === value }, pickName(c) + (c.identified ? '' : ` ${t('chain.unnamedMark')}`))),
+    chains.map((c) =>
+      h(
+        'option',
+        { value: c.id, selected: c.id === value },
+        pickName(c) + (c.identified ? '' : ` ${t('chain.unnamedMark')}`),
+      ),
+    ),
   );
   return labelled(t('control.chain'), select);
 }
 
-export function layoutSelect(names: readonly LayoutName[], value: LayoutName, onChange: (name: LayoutName) => void): HTMLElement {
+export function layoutSelect(
+  names: readonly LayoutName[],
+  value: LayoutName,
+  onChange: (name: LayoutName) => void,
+): HTMLElement {
   const select = h(
     'select.select',
     { name: 'layout', onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value as LayoutName) },

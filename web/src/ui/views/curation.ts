@@ -21,7 +21,8 @@ export function curationView(): View {
       if (!value) return mount(result, h('p.notice.notice-error', { role: 'alert' }, t('login.empty')));
       try {
         const { viewer } = await fetchViewer(value);
-        if (viewer.role === 'public') return mount(result, h('p.notice.notice-error', { role: 'alert' }, t('login.unknown')));
+        if (viewer.role === 'public')
+          return mount(result, h('p.notice.notice-error', { role: 'alert' }, t('login.unknown')));
         setSession(value, viewer.role);
         await render();
       } catch (error) {
@@ -31,18 +32,49 @@ export function curationView(): View {
     };
     return h(
       'form.card.form.login-card',
-      { 'data-form': 'login', onsubmit: (e: Event) => { e.preventDefault(); void submit(); } },
+      {
+        'data-form': 'login',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void submit();
+        },
+      },
       h('h2.card-title', null, t('login.title')),
       signedIn
         ? [
             h('p', null, t('login.as', { role: tOr(`role.${getRole()}`, getRole()) })),
-            h('ul.plain.rights', null, h('li', null, `${rights.canSeeTargets ? '✓' : '✕'} ${t('login.canSeeTargets')}`), h('li', null, `${rights.canCurate ? '✓' : '✕'} ${t('login.canCurate')}`), h('li', null, `${rights.canReview ? '✓' : '✕'} ${t('login.canReview')}`)),
-            h('div.form-actions', null, h('button.btn', { type: 'button', 'data-action': 'logout', onclick: () => { clearSession(); void render(); } }, t('login.logout'))),
+            h(
+              'ul.plain.rights',
+              null,
+              h('li', null, `${rights.canSeeTargets ? '✓' : '✕'} ${t('login.canSeeTargets')}`),
+              h('li', null, `${rights.canCurate ? '✓' : '✕'} ${t('login.canCurate')}`),
+              h('li', null, `${rights.canReview ? '✓' : '✕'} ${t('login.canReview')}`),
+            ),
+            h(
+              'div.form-actions',
+              null,
+              h(
+                'button.btn',
+                {
+                  type: 'button',
+                  'data-action': 'logout',
+                  onclick: () => {
+                    clearSession();
+                    void render();
+                  },
+                },
+                t('login.logout'),
+              ),
+            ),
           ]
         : [
             h('p.muted', null, t('login.about')),
             h('div.field', null, h('label', { for: 'token-input' }, t('login.token')), token),
-            h('div.form-actions', null, h('button.btn.btn-primary', { type: 'submit', 'data-action': 'login' }, t('login.submit'))),
+            h(
+              'div.form-actions',
+              null,
+              h('button.btn.btn-primary', { type: 'submit', 'data-action': 'login' }, t('login.submit')),
+            ),
             result,
           ],
     );
@@ -56,7 +88,19 @@ export function curationView(): View {
       if (getToken() && viewer.role === 'public') clearSession();
       else if (getToken()) setSession(getToken()!, viewer.role);
     } catch (error) {
-      mount(ctx.page, h('div.page-inner', null, h('div.inline-error', { role: 'alert' }, h('strong', null, describeError(error).title), h('p', null, describeError(error).hint))));
+      mount(
+        ctx.page,
+        h(
+          'div.page-inner',
+          null,
+          h(
+            'div.inline-error',
+            { role: 'alert' },
+            h('strong', null, describeError(error).title),
+            h('p', null, describeError(error).hint),
+          ),
+        ),
+      );
       return;
     }
     if (ctx.signal.aborted) return;
@@ -68,9 +112,30 @@ export function curationView(): View {
         loginCard(),
         // Reviewing is an admin's main task here: it comes first.
         rights.canReview ? reviewQueue() : null,
-        rights.canCurate ? csvImportForm() : h('section.card.card-locked', null, h('h2.card-title', null, t('csv.title')), h('p.muted', null, t('login.needEditor'))),
-        rights.canCurate ? proposalForm() : h('section.card.card-locked', null, h('h2.card-title', null, t('propose.title')), h('p.muted', null, t('login.needEditor'))),
-        rights.canReview ? null : h('section.card.card-locked', null, h('h2.card-title', null, t('review.title')), h('p.muted', null, t('login.needAdmin'))),
+        rights.canCurate
+          ? csvImportForm()
+          : h(
+              'section.card.card-locked',
+              null,
+              h('h2.card-title', null, t('csv.title')),
+              h('p.muted', null, t('login.needEditor')),
+            ),
+        rights.canCurate
+          ? proposalForm()
+          : h(
+              'section.card.card-locked',
+              null,
+              h('h2.card-title', null, t('propose.title')),
+              h('p.muted', null, t('login.needEditor')),
+            ),
+        rights.canReview
+          ? null
+          : h(
+              'section.card.card-locked',
+              null,
+              h('h2.card-title', null, t('review.title')),
+              h('p.muted', null, t('login.needAdmin')),
+            ),
       ),
     );
   }
@@ -80,7 +145,15 @@ export function curationView(): View {
       ctx = c;
       ctx.setMode('page');
       ctx.setTitle(t('curation.title'), t('curation.subtitle'));
-      ctx.details.setSummary(() => h('section', null, h('h2.side-title', null, t('curation.title')), h('p', null, t('curation.about')), h('p.note', null, t('curation.audit'))));
+      ctx.details.setSummary(() =>
+        h(
+          'section',
+          null,
+          h('h2.side-title', null, t('curation.title')),
+          h('p', null, t('curation.about')),
+          h('p.note', null, t('curation.audit')),
+        ),
+      );
       await render();
       ctx.ready();
     },

@@ -25,7 +25,8 @@ interface CypherPath {
   relationships: CypherRel[];
 }
 
-const isKind = (value: unknown, kind: string): boolean => typeof value === 'object' && value !== null && (value as { _kind?: unknown })._kind === kind;
+const isKind = (value: unknown, kind: string): boolean =>
+  typeof value === 'object' && value !== null && (value as { _kind?: unknown })._kind === kind;
 
 function walk(value: unknown, nodes: Map<string, CypherNode>, rels: Map<string, CypherRel>): void {
   if (isKind(value, 'node')) nodes.set((value as CypherNode).elementId, value as CypherNode);
@@ -43,12 +44,27 @@ export function cypherElements(rows: readonly unknown[]): ElementDefinition[] {
   rows.forEach((row) => walk(row, nodes, rels));
   const key = (n: CypherNode) => n.id ?? n.elementId;
   const els: ElementDefinition[] = [...nodes.values()].map((n) =>
-    nodeElement({ id: key(n), type: (n.labels[0] ?? 'NODE').toUpperCase(), name: String(n.properties.name ?? key(n)), nameEn: (n.properties.nameEn as string) ?? null, props: n.properties }),
+    nodeElement({
+      id: key(n),
+      type: (n.labels[0] ?? 'NODE').toUpperCase(),
+      name: String(n.properties.name ?? key(n)),
+      nameEn: (n.properties.nameEn as string) ?? null,
+      props: n.properties,
+    }),
   );
   for (const r of rels.values()) {
     const start = nodes.get(r.startElementId);
     const end = nodes.get(r.endElementId);
-    if (start && end) els.push(edgeElement({ id: `${r.type}:${key(start)}->${key(end)}:${r.elementId}`, source: key(start), target: key(end), type: r.type, props: r.properties }));
+    if (start && end)
+      els.push(
+        edgeElement({
+          id: `${r.type}:${key(start)}->${key(end)}:${r.elementId}`,
+          source: key(start),
+          target: key(end),
+          type: r.type,
+          props: r.properties,
+        }),
+      );
   }
   return els;
 }
@@ -69,7 +85,25 @@ export function cypherTable(columns: readonly string[], rows: readonly unknown[]
   return h(
     'table.data-table.cypher-table',
     null,
-    h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', null, rows.map((row) => h('tr', null, columns.map((c) => h('td', null, cellText((row as Record<string, unknown>)[c])))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((row) =>
+        h(
+          'tr',
+          null,
+          columns.map((c) => h('td', null, cellText((row as Record<string, unknown>)[c]))),
+        ),
+      ),
+    ),
   );
 }

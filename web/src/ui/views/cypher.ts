@@ -34,14 +34,27 @@ export function cypherView(): View {
       ctx.legend.update(ctx.graph.cy);
       mount(
         result,
-        h('p.muted', null, t('cypher.rows', { n: cypher.rowCount, nodes: els.filter((e) => e.group === 'nodes').length }), cypher.truncated ? ` ${t('cypher.truncated')}` : ''),
+        h(
+          'p.muted',
+          null,
+          t('cypher.rows', { n: cypher.rowCount, nodes: els.filter((e) => e.group === 'nodes').length }),
+          cypher.truncated ? ` ${t('cypher.truncated')}` : '',
+        ),
         cypherTable(cypher.columns, cypher.rows),
       );
       if (!els.length) ctx.status.empty(t('cypher.noGraph'), t('cypher.noGraphHint'));
       else ctx.status.clear();
     } catch (error) {
       const message = describeError(error);
-      mount(result, h('div.inline-error', { role: 'alert' }, h('strong', null, message.title), h('p', null, isForbidden(error) ? t('cypher.needAnalyst') : message.hint)));
+      mount(
+        result,
+        h(
+          'div.inline-error',
+          { role: 'alert' },
+          h('strong', null, message.title),
+          h('p', null, isForbidden(error) ? t('cypher.needAnalyst') : message.hint),
+        ),
+      );
     }
   }
 
@@ -51,11 +64,24 @@ export function cypherView(): View {
     runButton.textContent = t('cypher.run');
     const examples = h(
       'select.select',
-      { name: 'example', onchange: (e: Event) => { editor.value = (e.target as HTMLSelectElement).value; } },
+      {
+        name: 'example',
+        onchange: (e: Event) => {
+          editor.value = (e.target as HTMLSelectElement).value;
+        },
+      },
       h('option', { value: '' }, t('cypher.examples')),
       EXAMPLES.map((q) => h('option', { value: q }, q.split('\n')[0])),
     );
-    ctx.drawer.replaceChildren(h('div.cypher-editor', null, editor, h('div.cypher-actions', null, runButton, examples, h('span.muted', null, t('cypher.hint')))), result);
+    ctx.drawer.replaceChildren(
+      h(
+        'div.cypher-editor',
+        null,
+        editor,
+        h('div.cypher-actions', null, runButton, examples, h('span.muted', null, t('cypher.hint'))),
+      ),
+      result,
+    );
   }
 
   return {
@@ -72,7 +98,15 @@ export function cypherView(): View {
       });
       runButton.addEventListener('click', () => void run());
       render();
-      ctx.details.setSummary(() => h('section', null, h('h2.side-title', null, t('cypher.title')), h('p', null, t('cypher.about')), h('p.note', null, t('cypher.limits'))));
+      ctx.details.setSummary(() =>
+        h(
+          'section',
+          null,
+          h('h2.side-title', null, t('cypher.title')),
+          h('p', null, t('cypher.about')),
+          h('p.note', null, t('cypher.limits')),
+        ),
+      );
       ctx.status.empty(t('cypher.emptyTitle'), t('cypher.emptyHint'));
       ctx.ready();
     },

@@ -55,7 +55,7 @@ export function explorerView(): View {
     }
     const { path } = await fetchPath(ends.from, ends.to);
     if (ctx.signal.aborted) return;
-    if (!path || !path.nodes.length) {
+    if (!path?.nodes.length) {
       pathMessage = t('path.none');
       renderSummary();
       return;
@@ -76,7 +76,10 @@ export function explorerView(): View {
     if (ctx.signal.aborted) return;
     remember(els);
     const added = ctx.graph.addElements(els);
-    placeAround(id, added.nodes().map((n) => n.id()));
+    placeAround(
+      id,
+      added.nodes().map((n) => n.id()),
+    );
     applyFilters(ctx.graph.cy, ctx.store.state);
     ctx.legend.update(ctx.graph.cy);
     renderSummary();
@@ -90,14 +93,24 @@ export function explorerView(): View {
       h('summary.btn', null, hiddenCount ? t('filter.buttonActive', { n: hiddenCount }) : t('filter.button')),
       filterPanel(state, (next) => ctx.store.update(next)),
     );
-    pathFinder = new PathFinder({ from: state.from, to: state.to }, (id) => names.get(id) ?? id, (ends) => {
-      ctx.store.update({ from: ends.from, to: ends.to });
-      void findPath(ends);
-    });
+    pathFinder = new PathFinder(
+      { from: state.from, to: state.to },
+      (id) => names.get(id) ?? id,
+      (ends) => {
+        ctx.store.update({ from: ends.from, to: ends.to });
+        void findPath(ends);
+      },
+    );
     ctx.controls.replaceChildren(
       filters,
-      layoutSelect(['cose', 'concentric', 'breadthfirst', 'elk', 'grid', 'circle'], layoutName, (name) => ctx.store.update({ layout: name })),
-      h('button.btn', { type: 'button', onclick: () => void runLayout(ctx.graph.cy, layoutName, { animate: true }) }, t('action.relayout')),
+      layoutSelect(['cose', 'concentric', 'breadthfirst', 'elk', 'grid', 'circle'], layoutName, (name) =>
+        ctx.store.update({ layout: name }),
+      ),
+      h(
+        'button.btn',
+        { type: 'button', onclick: () => void runLayout(ctx.graph.cy, layoutName, { animate: true }) },
+        t('action.relayout'),
+      ),
       pathFinder.el,
     );
   }
@@ -111,11 +124,36 @@ export function explorerView(): View {
         'section.explorer-summary',
         null,
         h('h2.side-title', null, t('explorer.title')),
-        h('p.muted', null, t('explorer.counts', { nodes: visible.length, edges: cy.edges().not('.filtered').length, hidden: nodes.length - visible.length })),
+        h(
+          'p.muted',
+          null,
+          t('explorer.counts', {
+            nodes: visible.length,
+            edges: cy.edges().not('.filtered').length,
+            hidden: nodes.length - visible.length,
+          }),
+        ),
         truncated ? h('p.notice', { role: 'note' }, t('explorer.truncated')) : null,
         pathMessage ? h('p.notice.path-result', { role: 'status' }, pathMessage) : null,
         pathIds.length
-          ? h('ol.path-list', null, cy.nodes().filter((n) => pathIds.includes(n.id())).map((n) => h('li', null, h('button.link', { type: 'button', onclick: () => ctx.store.update({ sel: n.id() }) }, pickName({ name: n.data('name'), nameEn: n.data('nameEn') })))))
+          ? h(
+              'ol.path-list',
+              null,
+              cy
+                .nodes()
+                .filter((n) => pathIds.includes(n.id()))
+                .map((n) =>
+                  h(
+                    'li',
+                    null,
+                    h(
+                      'button.link',
+                      { type: 'button', onclick: () => ctx.store.update({ sel: n.id() }) },
+                      pickName({ name: n.data('name'), nameEn: n.data('nameEn') }),
+                    ),
+                  ),
+                ),
+            )
           : null,
         h('p.hint', null, t('explorer.hint')),
       );
@@ -171,9 +209,14 @@ export function explorerView(): View {
     },
     async update(state, previous) {
       // Double-click expansions update the URL silently; a change seen here comes from history or a link.
-      const seedsChanged = state.focus.join() !== previous.focus.join() || state.expand.join() !== previous.expand.join();
+      const seedsChanged =
+        state.focus.join() !== previous.focus.join() || state.expand.join() !== previous.expand.join();
       if (seedsChanged) return load(state);
-      if (state.hideTypes !== previous.hideTypes || state.hideStatus !== previous.hideStatus || state.hideConf !== previous.hideConf) {
+      if (
+        state.hideTypes !== previous.hideTypes ||
+        state.hideStatus !== previous.hideStatus ||
+        state.hideConf !== previous.hideConf
+      ) {
         applyFilters(ctx.graph.cy, state);
         renderControls(state);
         (ctx.controls.querySelector('details.dropdown') as HTMLDetailsElement | null)?.setAttribute('open', '');

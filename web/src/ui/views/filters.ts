@@ -22,7 +22,10 @@ export function applyFilters(cy: Core, filters: FilterState): number {
   cy.batch(() => {
     cy.elements().removeClass('filtered');
     cy.elements().forEach((el) => {
-      const hide = (el.isNode() && types.has(el.data('type'))) || statuses.has(el.data('status')) || confs.has(el.data('confidence'));
+      const hide =
+        (el.isNode() && types.has(el.data('type'))) ||
+        statuses.has(el.data('status')) ||
+        confs.has(el.data('confidence'));
       if (hide) {
         el.addClass('filtered');
         if (el.isNode()) hidden++;
@@ -48,7 +51,10 @@ export function filterPanel(filters: FilterState, onChange: (next: FilterState) 
             checked: !filters[key].includes(value),
             onchange: (e: Event) => {
               const shown = (e.target as HTMLInputElement).checked;
-              const next = { ...filters, [key]: shown ? filters[key].filter((v) => v !== value) : [...filters[key], value] };
+              const next = {
+                ...filters,
+                [key]: shown ? filters[key].filter((v) => v !== value) : [...filters[key], value],
+              };
               onChange(next);
             },
           }),

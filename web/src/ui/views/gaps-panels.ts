@@ -12,15 +12,36 @@ export type Recommendation = RecommendQuery['recommendTargets'][number];
 export type GoalProgress = GoalsQuery['goals'][number];
 export type Target = NonNullable<PipelineQuery['chain']>['targets'][number];
 
-export function gapTable(gaps: readonly Gap[], selected: string | null, onSelect: (segmentId: string) => void): HTMLElement {
+export function gapTable(
+  gaps: readonly Gap[],
+  selected: string | null,
+  onSelect: (segmentId: string) => void,
+): HTMLElement {
   if (!gaps.length) return h('p.muted', null, t('gaps.none'));
   const order = ['ABSENT', 'SINGLE_FIRM', 'THIN', 'EXTERNALLY_DEPENDENT', 'COVERED'];
-  const rows = [...gaps].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.segment.level - b.segment.level);
+  const rows = [...gaps].sort(
+    (a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.segment.level - b.segment.level,
+  );
   return h(
     'table.data-table.gap-table',
     null,
     h('caption.visually-hidden', null, t('gaps.tableCaption')),
-    h('thead', null, h('tr', null, ['gaps.col.segment', 'gaps.col.status', 'gaps.col.local', 'gaps.col.external', 'gaps.col.pipeline', 'gaps.col.explanation'].map((key) => h('th', { scope: 'col' }, t(key as never))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        [
+          'gaps.col.segment',
+          'gaps.col.status',
+          'gaps.col.local',
+          'gaps.col.external',
+          'gaps.col.pipeline',
+          'gaps.col.explanation',
+        ].map((key) => h('th', { scope: 'col' }, t(key as never))),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -52,7 +73,10 @@ export function gapTable(gaps: readonly Gap[], selected: string | null, onSelect
   );
 }
 
-export function recommendationList(items: readonly Recommendation[], onShowPath: (item: Recommendation, reason: Recommendation['reasons'][number]) => void): HTMLElement {
+export function recommendationList(
+  items: readonly Recommendation[],
+  onShowPath: (item: Recommendation, reason: Recommendation['reasons'][number]) => void,
+): HTMLElement {
   if (!items.length) return h('p.muted', null, t('gaps.noRecommendations'));
   return h(
     'ol.recs',
@@ -61,7 +85,13 @@ export function recommendationList(items: readonly Recommendation[], onShowPath:
       h(
         'li.rec',
         { 'data-id': item.enterprise.id },
-        h('div.rec-head', null, h('strong', null, pickName(item.enterprise)), item.stage ? h('span.chip', null, tOr(`stage.${item.stage}`, item.stage)) : null, h('span.score', null, t('gaps.score', { s: formatNumber(item.score, 2) }))),
+        h(
+          'div.rec-head',
+          null,
+          h('strong', null, pickName(item.enterprise)),
+          item.stage ? h('span.chip', null, tOr(`stage.${item.stage}`, item.stage)) : null,
+          h('span.score', null, t('gaps.score', { s: formatNumber(item.score, 2) })),
+        ),
         h(
           'ul.reasons',
           null,
@@ -72,7 +102,11 @@ export function recommendationList(items: readonly Recommendation[], onShowPath:
               h('span.chip', null, tOr(`reason.${reason.kind}`, reason.kind)),
               h('span.reason-text', null, lang() === 'en' ? reason.textEn : reason.text),
               h('span.muted', null, t('gaps.weight', { w: formatNumber(reason.weight, 2) })),
-              h('button.link', { type: 'button', 'data-action': 'show-path', onclick: () => onShowPath(item, reason) }, t('gaps.showPath')),
+              h(
+                'button.link',
+                { type: 'button', 'data-action': 'show-path', onclick: () => onShowPath(item, reason) },
+                t('gaps.showPath'),
+              ),
             ),
           ),
         ),
@@ -98,26 +132,62 @@ export function goalList(goals: readonly GoalProgress[]): HTMLElement {
       return h(
         'li.goal',
         { 'data-id': goal.goal.id },
-        h('div.goal-head', null, h('strong', null, pickName(goal.goal)), h('span.chip', null, tOr(`basis.${goal.basis}`, goal.basis))),
-        h('div.goal-line', null, t('gaps.goalTarget', { target: formatValue(goal.targetValue, goal.unit), deadline: goal.deadline ?? '—' })),
+        h(
+          'div.goal-head',
+          null,
+          h('strong', null, pickName(goal.goal)),
+          h('span.chip', null, tOr(`basis.${goal.basis}`, goal.basis)),
+        ),
+        h(
+          'div.goal-line',
+          null,
+          t('gaps.goalTarget', { target: formatValue(goal.targetValue, goal.unit), deadline: goal.deadline ?? '—' }),
+        ),
         h(
           'div.progress.progress-wide',
-          { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': ratio == null ? null : Math.round(Math.min(ratio, 1) * 100), 'aria-label': pickName(goal.goal) },
+          {
+            role: 'progressbar',
+            'aria-valuemin': 0,
+            'aria-valuemax': 100,
+            'aria-valuenow': ratio == null ? null : Math.round(Math.min(ratio, 1) * 100),
+            'aria-label': pickName(goal.goal),
+          },
           h('span.progress-bar', { style: `width:${Math.round(Math.min(ratio ?? 0, 1) * 100)}%` }),
           h('span.progress-text', null, ratio == null ? t('gaps.noObservation') : formatPercent(ratio)),
         ),
         h('p.goal-explanation', null, lang() === 'en' ? goal.explanationEn : goal.explanation),
         goal.latest
-          ? h('details.goal-obs', null, h('summary', null, t('gaps.latest', { value: formatValue(goal.latest.value, goal.latest.unit ?? goal.unit), date: goal.latest.asOf ?? '—' })), citationList(goal.latest.citations))
+          ? h(
+              'details.goal-obs',
+              null,
+              h(
+                'summary',
+                null,
+                t('gaps.latest', {
+                  value: formatValue(goal.latest.value, goal.latest.unit ?? goal.unit),
+                  date: goal.latest.asOf ?? '—',
+                }),
+              ),
+              citationList(goal.latest.citations),
+            )
           : null,
-        goal.responsible.length ? h('p.muted', null, t('gaps.responsible', { names: goal.responsible.map((r) => pickName(r.leader)).join('、') })) : null,
+        goal.responsible.length
+          ? h(
+              'p.muted',
+              null,
+              t('gaps.responsible', { names: goal.responsible.map((r) => pickName(r.leader)).join('、') }),
+            )
+          : null,
       );
     }),
   );
 }
 
 export function pipelineBoard(targets: readonly Target[]): HTMLElement {
-  const stages = [...PIPELINE_STAGES, ...new Set(targets.map((x) => x.stage ?? '—').filter((s) => !(PIPELINE_STAGES as readonly string[]).includes(s)))];
+  const stages = [
+    ...PIPELINE_STAGES,
+    ...new Set(targets.map((x) => x.stage ?? '—').filter((s) => !(PIPELINE_STAGES as readonly string[]).includes(s))),
+  ];
   return h(
     'div.board',
     { role: 'list' },
@@ -128,7 +198,19 @@ export function pipelineBoard(targets: readonly Target[]): HTMLElement {
         { role: 'listitem', 'aria-label': stage },
         h('h3.board-title', null, tOr(`stage.${stage}`, stage), h('span.count', null, cards.length)),
         cards.length
-          ? h('ul.board-cards', null, cards.map((x) => h('li.board-card', null, h('strong', null, pickName(x.enterprise)), h('span.muted', null, pickName(x.target)), x.stageSince ? h('span.muted', null, t('gaps.since', { date: x.stageSince })) : null)))
+          ? h(
+              'ul.board-cards',
+              null,
+              cards.map((x) =>
+                h(
+                  'li.board-card',
+                  null,
+                  h('strong', null, pickName(x.enterprise)),
+                  h('span.muted', null, pickName(x.target)),
+                  x.stageSince ? h('span.muted', null, t('gaps.since', { date: x.stageSince })) : null,
+                ),
+              ),
+            )
           : h('p.muted.board-empty', null, '—'),
       );
     }),

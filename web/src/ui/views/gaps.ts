@@ -26,7 +26,8 @@ export function gapsView(): View {
   let gaps: Gap[] = [];
   const panel = h('div.drawer-body', { role: 'tabpanel' });
 
-  const tabOf = (state: AppState): Tab => ((TABS as readonly string[]).includes(state.tab ?? '') ? (state.tab as Tab) : 'table');
+  const tabOf = (state: AppState): Tab =>
+    (TABS as readonly string[]).includes(state.tab ?? '') ? (state.tab as Tab) : 'table';
 
   /** New nodes go in a column block right of the whole chain, level with the anchor: no overlap. */
   function placeNear(anchorId: string, added: NodeCollection): void {
@@ -44,7 +45,10 @@ export function gapsView(): View {
   function drawSlice(slice: Slice, anchorId: string): void {
     const cy = ctx.graph.cy;
     cy.remove(cy.elements('.overlay'));
-    const els: ElementDefinition[] = sliceElements(slice).map((el) => ({ ...el, classes: `${el.classes ?? ''} overlay` }));
+    const els: ElementDefinition[] = sliceElements(slice).map((el) => ({
+      ...el,
+      classes: `${el.classes ?? ''} overlay`,
+    }));
     const added = ctx.graph.addElements(els);
     placeNear(anchorId, added.nodes());
     ctx.graph.highlight([anchorId, ...els.map((el) => el.data.id!)], { fade: true, center: true });
@@ -62,12 +66,26 @@ export function gapsView(): View {
     }
     const gap = gaps.find((g) => g.segment.id === segmentId);
     if (gap) drawSlice(gap.evidence as Slice, segmentId);
-    panel.querySelectorAll('tr[data-id]').forEach((tr) => tr.setAttribute('aria-selected', String(tr.getAttribute('data-id') === segmentId)));
+    panel
+      .querySelectorAll('tr[data-id]')
+      .forEach((tr) => tr.setAttribute('aria-selected', String(tr.getAttribute('data-id') === segmentId)));
   }
 
   function forbidden(error: unknown): HTMLElement {
     const message = describeError(error);
-    return h('div.inline-error', { role: 'alert' }, h('strong', null, message.title), h('p', null, message.hint), isForbidden(error) ? h('button.btn', { type: 'button', onclick: () => ctx.store.update({ view: 'curation' }, { push: true }) }, t('action.login')) : null);
+    return h(
+      'div.inline-error',
+      { role: 'alert' },
+      h('strong', null, message.title),
+      h('p', null, message.hint),
+      isForbidden(error)
+        ? h(
+            'button.btn',
+            { type: 'button', onclick: () => ctx.store.update({ view: 'curation' }, { push: true }) },
+            t('action.login'),
+          )
+        : null,
+    );
   }
 
   async function renderTab(state: AppState): Promise<void> {
@@ -82,7 +100,11 @@ export function gapsView(): View {
         mount(panel, h('p.muted', null, t('status.loading')));
         const { recommendTargets } = await fetchRecommendations(state.segment, 10);
         const name = gaps.find((g) => g.segment.id === state.segment)?.segment;
-        mount(panel, h('h3.drawer-title', null, t('gaps.recommendFor', { name: name ? pickName(name) : state.segment })), recommendationList(recommendTargets, (_item, reason) => drawSlice(reason.path as Slice, state.segment!)));
+        mount(
+          panel,
+          h('h3.drawer-title', null, t('gaps.recommendFor', { name: name ? pickName(name) : state.segment })),
+          recommendationList(recommendTargets, (_item, reason) => drawSlice(reason.path as Slice, state.segment!)),
+        );
       } else if (tab === 'goals') {
         mount(panel, h('p.muted', null, t('status.loading')));
         const { goals } = await fetchGoals(chain.id);
@@ -101,7 +123,11 @@ export function gapsView(): View {
   function buildDrawer(): void {
     const bar = h('div.drawer-tabs', { role: 'tablist' });
     for (const tab of TABS) {
-      const button = h('button.drawer-tab', { type: 'button', role: 'tab', 'data-tab': tab, onclick: () => ctx.store.update({ tab }) }, t(`gaps.tab.${tab}` as never));
+      const button = h(
+        'button.drawer-tab',
+        { type: 'button', role: 'tab', 'data-tab': tab, onclick: () => ctx.store.update({ tab }) },
+        t(`gaps.tab.${tab}` as never),
+      );
       tabButtons.set(tab, button);
       bar.append(button);
     }
@@ -137,7 +163,9 @@ export function gapsView(): View {
     if (ctx.signal.aborted) return;
     chain = data;
     gaps = gapData.gaps;
-    ctx.controls.replaceChildren(chainSelect(chains, chainId, (id) => ctx.store.update({ chain: id, segment: null, sel: null })));
+    ctx.controls.replaceChildren(
+      chainSelect(chains, chainId, (id) => ctx.store.update({ chain: id, segment: null, sel: null })),
+    );
     if (!chain) {
       ctx.status.empty(t('chain.notFound'), t('chain.notFoundHint'));
       ctx.ready();
@@ -148,7 +176,8 @@ export function gapsView(): View {
     await runLayout(ctx.graph.cy, 'elk', { reverseTypes: CHILD_TO_PARENT, roots: `[id = "${chain.id}"]` });
     if (ctx.signal.aborted) return;
     ctx.status.clear();
-    if (!chain.allSegments.length) ctx.status.empty(t('chain.noSegmentsTitle'), chain.identified ? t('chain.noSegments') : t('chain.unnamedHint'));
+    if (!chain.allSegments.length)
+      ctx.status.empty(t('chain.noSegmentsTitle'), chain.identified ? t('chain.noSegments') : t('chain.unnamedHint'));
     renderSummary();
     await renderTab(state);
     showSegment(state.segment);
@@ -162,7 +191,8 @@ export function gapsView(): View {
       ctx.setTitle(t('nav.gaps'));
       buildDrawer();
       ctx.graph.setHandlers({
-        tapNode: (node) => (node.data('type') === 'SEGMENT' ? selectSegment(node.id()) : ctx.store.update({ sel: node.id() })),
+        tapNode: (node) =>
+          node.data('type') === 'SEGMENT' ? selectSegment(node.id()) : ctx.store.update({ sel: node.id() }),
         tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
         tapBackground: () => ctx.store.update({ sel: null, segment: null }),
       });

@@ -26,7 +26,9 @@ export interface ChainFacts {
 export async function loadChainFacts(chain: LeaderChain): Promise<ChainFacts> {
   const [stats, goals, targets] = await Promise.all([
     loadChainStats(chain),
-    fetchGoals(chain.id).then((r) => r.goals).catch(() => null),
+    fetchGoals(chain.id)
+      .then((r) => r.goals)
+      .catch(() => null),
     fetchPipeline(chain.id)
       .then((r) => r.chain?.targets.length ?? 0)
       .catch((error: unknown) => {
@@ -37,7 +39,12 @@ export async function loadChainFacts(chain: LeaderChain): Promise<ChainFacts> {
   return { stats, goals, targets };
 }
 
-export function leaderChainRow(chain: LeaderChain, relation: string, facts: ChainFacts | undefined, go: { chain(): void; gaps(): void }): HTMLElement {
+export function leaderChainRow(
+  chain: LeaderChain,
+  relation: string,
+  facts: ChainFacts | undefined,
+  go: { chain(): void; gaps(): void },
+): HTMLElement {
   const s = facts?.stats;
   return h(
     'li.chain-row',
@@ -67,7 +74,12 @@ export function leaderChainRow(chain: LeaderChain, relation: string, facts: Chai
               'li',
               null,
               h('span.mini-goal-name', { title: pickName(goal.goal) }, pickName(goal.goal)),
-              h('span.progress', { role: 'img', 'aria-label': ratio == null ? t('gaps.noObservation') : formatPercent(ratio) }, h('span.progress-bar', { style: `width:${Math.round(Math.min(ratio ?? 0, 1) * 100)}%` }), h('span.progress-text', null, ratio == null ? '—' : formatPercent(ratio))),
+              h(
+                'span.progress',
+                { role: 'img', 'aria-label': ratio == null ? t('gaps.noObservation') : formatPercent(ratio) },
+                h('span.progress-bar', { style: `width:${Math.round(Math.min(ratio ?? 0, 1) * 100)}%` }),
+                h('span.progress-text', null, ratio == null ? '—' : formatPercent(ratio)),
+              ),
             );
           }),
         )

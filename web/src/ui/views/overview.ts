@@ -20,10 +20,23 @@ const X = { program: 0, patron: 300, chain: 600, owner: 930 };
 const HEADLINE_ROW = 112;
 const ROW = 48;
 
-function leaderNode(leader: { id: string; name: string; nameEn: string | null; title: string }, classes: string[] = [], subtitle?: string, short = false): ElementDefinition {
-  const el = nodeElement({ id: leader.id, type: 'LEADER', name: leader.name, nameEn: leader.nameEn, subtitle, props: { title: leader.title }, classes });
+function leaderNode(
+  leader: { id: string; name: string; nameEn: string | null; title: string },
+  classes: string[] = [],
+  subtitle?: string,
+  short = false,
+): ElementDefinition {
+  const el = nodeElement({
+    id: leader.id,
+    type: 'LEADER',
+    name: leader.name,
+    nameEn: leader.nameEn,
+    subtitle,
+    props: { title: leader.title },
+    classes,
+  });
   // An owner post's name repeats its chain's name; beside the chain, its title says enough.
-  if (short) el.data.label = wrapFriendly(lang() === 'en' ? leader.nameEn ?? leader.title : leader.title);
+  if (short) el.data.label = wrapFriendly(lang() === 'en' ? (leader.nameEn ?? leader.title) : leader.title);
   return el;
 }
 
@@ -39,8 +52,23 @@ export function overviewElements(program: Program, stats: Map<string, ChainStats
   const unnamedKey = program.chains.filter((c) => !c.identified && c.kind === 'KEY');
   const unnamedGuarantee = program.chains.filter((c) => !c.identified && c.kind === 'GUARANTEE');
   const chainNode = (chain: Chain, classes: string[], subtitle?: string) =>
-    nodeElement({ id: chain.id, type: 'CHAIN', name: chain.name, nameEn: chain.nameEn, subtitle, props: { kind: chain.kind.toLowerCase(), identified: chain.identified, status: chain.status, confidence: chain.confidence, priority: chain.priority }, classes });
-  const holders = (owner: Chain['owners'][number]) => owner.leader.holders.map((hd) => pickName(hd.person)).join('、') || undefined;
+    nodeElement({
+      id: chain.id,
+      type: 'CHAIN',
+      name: chain.name,
+      nameEn: chain.nameEn,
+      subtitle,
+      props: {
+        kind: chain.kind.toLowerCase(),
+        identified: chain.identified,
+        status: chain.status,
+        confidence: chain.confidence,
+        priority: chain.priority,
+      },
+      classes,
+    });
+  const holders = (owner: Chain['owners'][number]) =>
+    owner.leader.holders.map((hd) => pickName(hd.person)).join('、') || undefined;
   /** Sponsors shared by several rows sit at the middle of their rows. */
   const patronRows = new Map<string, number[]>();
 
@@ -55,8 +83,25 @@ export function overviewElements(program: Program, stats: Map<string, ChainStats
       add(owner, { x: X.owner, y: y + j * 40 });
     });
     for (const role of chain.patrons) patronRows.set(role.leader.id, [...(patronRows.get(role.leader.id) ?? []), y]);
-    for (const role of [...chain.patrons, ...chain.owners]) add(edgeElement({ id: `${role.relation}:${role.leader.id}->${chain.id}`, source: role.leader.id, target: chain.id, type: role.relation, props: { status: role.status } }));
-    add(edgeElement({ id: `PART_OF:${chain.id}->${program.id}`, source: chain.id, target: program.id, type: 'PART_OF', classes: ['faint'] }));
+    for (const role of [...chain.patrons, ...chain.owners])
+      add(
+        edgeElement({
+          id: `${role.relation}:${role.leader.id}->${chain.id}`,
+          source: role.leader.id,
+          target: chain.id,
+          type: role.relation,
+          props: { status: role.status },
+        }),
+      );
+    add(
+      edgeElement({
+        id: `PART_OF:${chain.id}->${program.id}`,
+        source: chain.id,
+        target: program.id,
+        type: 'PART_OF',
+        classes: ['faint'],
+      }),
+    );
     y += height;
   };
   for (const chain of headline) {
@@ -75,17 +120,41 @@ export function overviewElements(program: Program, stats: Map<string, ChainStats
   for (const chain of program.chains) {
     for (const role of chain.patrons) {
       const rows = patronRows.get(role.leader.id) ?? [0];
-      add(leaderNode(role.leader, rows.length > 1 ? [] : ['compact']), { x: X.patron, y: (Math.min(...rows) + Math.max(...rows)) / 2 });
+      add(leaderNode(role.leader, rows.length > 1 ? [] : ['compact']), {
+        x: X.patron,
+        y: (Math.min(...rows) + Math.max(...rows)) / 2,
+      });
     }
   }
   const middle = y / 2;
-  add(nodeElement({ id: program.id, type: 'PROGRAM', name: program.name, nameEn: program.nameEn, subtitle: t('overview.programLine', { key: program.declaredKeyChains ?? '?', guarantee: program.declaredGuaranteeChains ?? '?' }) }), { x: X.program, y: middle });
+  add(
+    nodeElement({
+      id: program.id,
+      type: 'PROGRAM',
+      name: program.name,
+      nameEn: program.nameEn,
+      subtitle: t('overview.programLine', {
+        key: program.declaredKeyChains ?? '?',
+        guarantee: program.declaredGuaranteeChains ?? '?',
+      }),
+    }),
+    { x: X.program, y: middle },
+  );
   program.coordinators.forEach((role, i) => {
     add(leaderNode(role.leader), { x: X.program + i * 180, y: middle - 190 });
-    add(edgeElement({ id: `COORDINATES:${role.leader.id}->${program.id}`, source: role.leader.id, target: program.id, type: 'COORDINATES', props: { status: role.status } }));
+    add(
+      edgeElement({
+        id: `COORDINATES:${role.leader.id}->${program.id}`,
+        source: role.leader.id,
+        target: program.id,
+        type: 'COORDINATES',
+        props: { status: role.status },
+      }),
+    );
   });
 
-  for (const el of els) if (el.group === 'nodes' && positions.has(el.data.id!)) el.position = positions.get(el.data.id!);
+  for (const el of els)
+    if (el.group === 'nodes' && positions.has(el.data.id!)) el.position = positions.get(el.data.id!);
   return els;
 }
 
@@ -98,13 +167,23 @@ function summary(program: Program, stats: Map<string, ChainStats>, open: (id: st
       { 'data-id': chain.id, class: chain.identified ? null : 'unknown' },
       h('button.chain-row-name', { type: 'button', onclick: () => open(chain.id) }, pickName(chain)),
       chain.identified
-        ? s && h(
-            'div.chain-row-figures',
-            null,
-            h('span', null, t('overview.firms', { n: s.firms })),
-            h('span', null, s.gaps == null ? t('overview.gapsUnknown') : t('overview.gaps', { n: s.gaps })),
-            h('span.progress', { role: 'img', 'aria-label': ratio == null ? t('overview.noProgress') : t('overview.progress', { p: formatPercent(ratio) }) }, h('span.progress-bar', { style: `width:${Math.round((ratio ?? 0) * 100)}%` }), h('span.progress-text', null, ratio == null ? '—' : formatPercent(ratio))),
-          )
+        ? s &&
+            h(
+              'div.chain-row-figures',
+              null,
+              h('span', null, t('overview.firms', { n: s.firms })),
+              h('span', null, s.gaps == null ? t('overview.gapsUnknown') : t('overview.gaps', { n: s.gaps })),
+              h(
+                'span.progress',
+                {
+                  role: 'img',
+                  'aria-label':
+                    ratio == null ? t('overview.noProgress') : t('overview.progress', { p: formatPercent(ratio) }),
+                },
+                h('span.progress-bar', { style: `width:${Math.round((ratio ?? 0) * 100)}%` }),
+                h('span.progress-text', null, ratio == null ? '—' : formatPercent(ratio)),
+              ),
+            )
         : h('span.chip.chip-unknown', null, t('overview.unnamedLine')),
     );
   };
@@ -112,7 +191,15 @@ function summary(program: Program, stats: Map<string, ChainStats>, open: (id: st
     'section.overview-summary',
     null,
     h('h2.side-title', null, pickName(program)),
-    h('p.muted', null, t('overview.issued', { date: program.issuedOn ?? '—', key: program.declaredKeyChains ?? '?', guarantee: program.declaredGuaranteeChains ?? '?' })),
+    h(
+      'p.muted',
+      null,
+      t('overview.issued', {
+        date: program.issuedOn ?? '—',
+        key: program.declaredKeyChains ?? '?',
+        guarantee: program.declaredGuaranteeChains ?? '?',
+      }),
+    ),
     h('h3.details-section', null, t('overview.chainsTitle', { n: program.chains.length })),
     h('ul.chain-rows', null, program.chains.map(row)),
     h('p.note', null, t('overview.unknownNote')),
@@ -129,7 +216,11 @@ export function overviewView(): View {
     const els = overviewElements(program, stats);
     ctx.graph.setElements(els);
     ctx.graph.cy.layout({ name: 'preset', fit: true, padding: 30 } as never).run();
-    ctx.details.setSummary(() => summary(program!, stats, (id) => ctx.store.update({ view: 'chain', chain: id, sel: null, expand: [] }, { push: true })));
+    ctx.details.setSummary(() =>
+      summary(program!, stats, (id) =>
+        ctx.store.update({ view: 'chain', chain: id, sel: null, expand: [] }, { push: true }),
+      ),
+    );
   };
 
   return {
@@ -151,7 +242,8 @@ export function overviewView(): View {
       ctx.graph.setHandlers({
         tapNode: (node) => ctx.store.update({ sel: node.hasClass('helper') ? null : node.id() }),
         dblTapNode: (node) => {
-          if (node.data('type') === 'CHAIN') ctx.store.update({ view: 'chain', chain: node.id(), sel: null, expand: [] }, { push: true });
+          if (node.data('type') === 'CHAIN')
+            ctx.store.update({ view: 'chain', chain: node.id(), sel: null, expand: [] }, { push: true });
         },
         tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
         tapBackground: () => ctx.store.update({ sel: null }),
@@ -163,7 +255,14 @@ export function overviewView(): View {
         for (const [id, s] of await loadAllChainStats()) stats.set(id, s);
       } catch {
         // Without the analysis the figures stay unknown ("—"), never zero.
-        for (const chain of identified) stats.set(chain.id, { firms: chain.enterpriseCount, localFirms: chain.localEnterpriseCount, gaps: null, progress: null, goals: null });
+        for (const chain of identified)
+          stats.set(chain.id, {
+            firms: chain.enterpriseCount,
+            localFirms: chain.localEnterpriseCount,
+            gaps: null,
+            progress: null,
+            goals: null,
+          });
       }
       if (ctx.signal.aborted) return;
       for (const chain of identified) {

@@ -19,8 +19,18 @@ type Path = ResponsibilityQuery['responsibility'][number];
 
 const BODY_ORDER = ['市委', '市政府', '市人大', '市政协'];
 
-function holderText(holder: { person: { name: string; nameEn: string | null }; validFrom: string | null; validTo: string | null; observedOn: readonly string[] }): string {
-  const period = holder.validFrom || holder.validTo ? `${holder.validFrom ?? '…'} – ${holder.validTo ?? t('resp.now')}` : holder.observedOn.length ? t('resp.observed', { dates: holder.observedOn.join('、') }) : '';
+function holderText(holder: {
+  person: { name: string; nameEn: string | null };
+  validFrom: string | null;
+  validTo: string | null;
+  observedOn: readonly string[];
+}): string {
+  const period =
+    holder.validFrom || holder.validTo
+      ? `${holder.validFrom ?? '…'} – ${holder.validTo ?? t('resp.now')}`
+      : holder.observedOn.length
+        ? t('resp.observed', { dates: holder.observedOn.join('、') })
+        : '';
   return period ? `${pickName(holder.person)}（${period}）` : pickName(holder.person);
 }
 
@@ -34,29 +44,76 @@ export function responsibilityView(): View {
   let askedName = '';
 
   function renderControls(state: AppState): void {
-    const rank = (l: Leader) => (BODY_ORDER.includes(l.body ?? '') ? BODY_ORDER.indexOf(l.body ?? '') : BODY_ORDER.length);
+    const rank = (l: Leader) =>
+      BODY_ORDER.includes(l.body ?? '') ? BODY_ORDER.indexOf(l.body ?? '') : BODY_ORDER.length;
     const sorted = [...leaders].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'));
     const bodies = [...new Set(sorted.map((l) => l.body ?? '—'))];
     const select = h(
       'select.select.leader-select',
-      { name: 'leader', onchange: (e: Event) => ctx.store.update({ leader: (e.target as HTMLSelectElement).value || null, node: null, sel: null }) },
+      {
+        name: 'leader',
+        onchange: (e: Event) =>
+          ctx.store.update({ leader: (e.target as HTMLSelectElement).value || null, node: null, sel: null }),
+      },
       h('option', { value: '', selected: !state.leader }, t('resp.pickLeader')),
-      bodies.map((body) => h('optgroup', { label: body }, sorted.filter((l) => (l.body ?? '—') === body).map((l) => h('option', { value: l.id, selected: l.id === state.leader }, pickName(l))))),
+      bodies.map((body) =>
+        h(
+          'optgroup',
+          { label: body },
+          sorted
+            .filter((l) => (l.body ?? '—') === body)
+            .map((l) => h('option', { value: l.id, selected: l.id === state.leader }, pickName(l))),
+        ),
+      ),
     );
-    const date = h('input.input', { type: 'date', name: 'at', value: state.at ?? '', onchange: (e: Event) => ctx.store.update({ at: (e.target as HTMLInputElement).value || null }) });
-    const ask = new SearchBox({ name: 'accountable', placeholder: () => t('resp.askPlaceholder'), label: () => t('resp.ask'), onPick: (pick) => ctx.store.update({ node: pick.id, leader: null, sel: null }) });
+    const date = h('input.input', {
+      type: 'date',
+      name: 'at',
+      value: state.at ?? '',
+      onchange: (e: Event) => ctx.store.update({ at: (e.target as HTMLInputElement).value || null }),
+    });
+    const ask = new SearchBox({
+      name: 'accountable',
+      placeholder: () => t('resp.askPlaceholder'),
+      label: () => t('resp.ask'),
+      onPick: (pick) => ctx.store.update({ node: pick.id, leader: null, sel: null }),
+    });
     if (askedName) ask.setValue(askedName);
-    ctx.controls.replaceChildren(labelled(t('resp.leader'), select), labelled(t('resp.date'), date), h('div.field-inline', null, h('span.field-label', null, t('resp.ask')), ask.el));
+    ctx.controls.replaceChildren(
+      labelled(t('resp.leader'), select),
+      labelled(t('resp.date'), date),
+      h('div.field-inline', null, h('span.field-label', null, t('resp.ask')), ask.el),
+    );
   }
 
   function pathCard(path: Path): HTMLElement {
     return h(
       'li.resp-card',
       { 'data-leader': path.leader.id },
-      h('div.resp-card-head', null, h('button.link.resp-leader', { type: 'button', onclick: () => ctx.store.update({ sel: path.leader.id }) }, pickName(path.leader)), h('span.chip', null, tOr(`rel.${path.relation}`, path.relation))),
+      h(
+        'div.resp-card-head',
+        null,
+        h(
+          'button.link.resp-leader',
+          { type: 'button', onclick: () => ctx.store.update({ sel: path.leader.id }) },
+          pickName(path.leader),
+        ),
+        h('span.chip', null, tOr(`rel.${path.relation}`, path.relation)),
+      ),
       h('p.muted', null, t('resp.via', { via: pickName(path.via), hops: path.hops })),
-      h('p', null, path.holders.length ? t('resp.holders', { names: path.holders.map(holderText).join('；') }) : t('resp.noHolder')),
-      h('details.resp-sources', null, h('summary', null, t('details.citations', { n: path.role.citations.length })), citationList(path.role.citations)),
+      h(
+        'p',
+        null,
+        path.holders.length
+          ? t('resp.holders', { names: path.holders.map(holderText).join('；') })
+          : t('resp.noHolder'),
+      ),
+      h(
+        'details.resp-sources',
+        null,
+        h('summary', null, t('details.citations', { n: path.role.citations.length })),
+        citationList(path.role.citations),
+      ),
     );
   }
 
@@ -72,7 +129,10 @@ export function responsibilityView(): View {
         );
       }
       if (!leader) return h('p.muted', null, t('resp.pickLeader'));
-      const chains = [...leader.patronOf.map((c) => ({ chain: c, relation: 'PATRON_OF' })), ...leader.ownerOf.map((c) => ({ chain: c, relation: 'OWNER_OF' }))];
+      const chains = [
+        ...leader.patronOf.map((c) => ({ chain: c, relation: 'PATRON_OF' })),
+        ...leader.ownerOf.map((c) => ({ chain: c, relation: 'OWNER_OF' })),
+      ];
       const holders = holdersOnDate ?? leader.holders;
       return h(
         'section.resp-summary',
@@ -80,8 +140,23 @@ export function responsibilityView(): View {
         h('h2.side-title', null, pickName(leader)),
         h('p.muted', null, [leader.title, leader.body].filter(Boolean).join(' · ')),
         h('h3.details-section', null, state.at ? t('resp.holdersOn', { date: state.at }) : t('resp.holdersTitle')),
-        holders.length ? h('ul.plain', null, holders.map((hd) => h('li', null, holderText(hd)))) : h('p.notice', null, state.at ? t('resp.noHolderOnDate') : t('resp.noHolder')),
-        leader.coordinates.length ? [h('h3.details-section', null, t('rel.COORDINATES')), h('ul.plain', null, leader.coordinates.map((p) => h('li', null, pickName(p))))] : null,
+        holders.length
+          ? h(
+              'ul.plain',
+              null,
+              holders.map((hd) => h('li', null, holderText(hd))),
+            )
+          : h('p.notice', null, state.at ? t('resp.noHolderOnDate') : t('resp.noHolder')),
+        leader.coordinates.length
+          ? [
+              h('h3.details-section', null, t('rel.COORDINATES')),
+              h(
+                'ul.plain',
+                null,
+                leader.coordinates.map((p) => h('li', null, pickName(p))),
+              ),
+            ]
+          : null,
         h('h3.details-section', null, t('resp.chainsTitle', { n: chains.length })),
         chains.length
           ? h(
@@ -89,7 +164,8 @@ export function responsibilityView(): View {
               null,
               chains.map(({ chain, relation }) =>
                 leaderChainRow(chain, relation, facts.get(chain.id), {
-                  chain: () => ctx.store.update({ view: 'chain', chain: chain.id, sel: null, expand: [] }, { push: true }),
+                  chain: () =>
+                    ctx.store.update({ view: 'chain', chain: chain.id, sel: null, expand: [] }, { push: true }),
                   gaps: () => ctx.store.update({ view: 'gaps', chain: chain.id, sel: null }, { push: true }),
                 }),
               ),
@@ -127,13 +203,17 @@ export function responsibilityView(): View {
     const chains = [...leader.patronOf, ...leader.ownerOf];
     const [{ neighborhood }] = await Promise.all([
       fetchNeighborhood(leader.id, 2, 300, ['PROGRAM', 'LEADER', 'PERSON', 'CHAIN', 'GOAL']),
-      ...chains.filter((c) => c.identified && !facts.has(c.id)).map(async (c) => facts.set(c.id, await loadChainFacts(c))),
+      ...chains
+        .filter((c) => c.identified && !facts.has(c.id))
+        .map(async (c) => facts.set(c.id, await loadChainFacts(c))),
     ]);
     holdersOnDate = null;
     if (state.at && chains.length) {
       // The server decides who held the post on that day (only dated holdings count).
       const answers = await Promise.all(chains.slice(0, 5).map((c) => fetchResponsibility(c.id, state.at)));
-      holdersOnDate = answers.flatMap((a) => a.responsibility.filter((p) => p.leader.id === leader!.id).flatMap((p) => p.holders));
+      holdersOnDate = answers.flatMap((a) =>
+        a.responsibility.filter((p) => p.leader.id === leader!.id).flatMap((p) => p.holders),
+      );
       const unique = new Map(holdersOnDate.map((hd) => [hd.person.id, hd]));
       holdersOnDate = [...unique.values()];
     }
@@ -173,7 +253,8 @@ export function responsibilityView(): View {
       await load(ctx.store.state);
     },
     async update(state, previous) {
-      if (state.leader !== previous.leader || state.node !== previous.node || state.at !== previous.at) await load(state);
+      if (state.leader !== previous.leader || state.node !== previous.node || state.at !== previous.at)
+        await load(state);
     },
     relabel() {
       ctx.setTitle(t('resp.title'), t('resp.subtitle'));

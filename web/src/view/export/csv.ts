@@ -3,7 +3,18 @@
 import type { Core } from 'cytoscape';
 import { visibleRows } from './table.js';
 
-export const CSV_HEADER = ['element', 'id', 'type', 'name', 'nameEn', 'source', 'target', 'status', 'confidence', 'sources'];
+export const CSV_HEADER = [
+  'element',
+  'id',
+  'type',
+  'name',
+  'nameEn',
+  'source',
+  'target',
+  'status',
+  'confidence',
+  'sources',
+];
 
 function cell(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet.
@@ -14,7 +25,11 @@ function cell(value: string): string {
 export function toCsv(cy: Core): string {
   const { nodes, edges } = visibleRows(cy);
   const lines = [CSV_HEADER.join(',')];
-  for (const n of nodes) lines.push(['node', n.id, n.type, n.name, n.nameEn, '', '', n.status, n.confidence, n.sources].map(cell).join(','));
-  for (const e of edges) lines.push(['edge', e.id, e.type, '', '', e.source, e.target, e.status, e.confidence, e.sources].map(cell).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  for (const n of nodes)
+    lines.push(['node', n.id, n.type, n.name, n.nameEn, '', '', n.status, n.confidence, n.sources].map(cell).join(','));
+  for (const e of edges)
+    lines.push(
+      ['edge', e.id, e.type, '', '', e.source, e.target, e.status, e.confidence, e.sources].map(cell).join(','),
+    );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -2,7 +2,8 @@
 import type { Core } from 'cytoscape';
 import { visibleRows } from './table.js';
 
-const esc = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function toGraphml(cy: Core): string {
   const { nodes, edges } = visibleRows(cy);
@@ -28,5 +29,5 @@ export function toGraphml(cy: Core): string {
     lines.push('    </edge>');
   }
   lines.push('  </graph>', '</graphml>');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

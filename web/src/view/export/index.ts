@@ -21,7 +21,14 @@ export async function exportGraph(cy: Core, format: ExportFormat): Promise<Blob>
   switch (format) {
     case 'png':
       // full: the whole graph, not only the viewport; scale 2 for print; white so it pastes into reports.
-      return (await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 })) as Blob;
+      return (await cy.png({
+        output: 'blob-promise',
+        full: true,
+        scale: 2,
+        bg: '#ffffff',
+        maxWidth: 8000,
+        maxHeight: 8000,
+      })) as Blob;
     case 'svg':
       return new Blob([toSvg(cy)], { type: MIME.svg });
     case 'csv':

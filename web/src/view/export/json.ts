@@ -8,7 +8,11 @@ export function toCytoscapeJson(cy: Core): string {
     const { label: _label, subtitle: _subtitle, parent: _parent, ...rest } = data;
     return rest;
   };
-  const nodes = visible.nodes().map((n) => ({ data: strip(n.data()), position: { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }, classes: n.classes() }));
+  const nodes = visible.nodes().map((n) => ({
+    data: strip(n.data()),
+    position: { x: Math.round(n.position('x')), y: Math.round(n.position('y')) },
+    classes: n.classes(),
+  }));
   const ids = new Set(nodes.map((n) => n.data.id as string));
   const edges = visible
     .edges()

@@ -4,19 +4,76 @@ import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { FONT_STACK } from '../style.js';
 import { GAP_LOOK, GAP_STATUSES } from '../palette.js';
 
-const esc = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (value: number) => Math.round(value * 10) / 10;
 
 /** Unit polygons in [-1, 1] for the shapes the stylesheet uses. */
 const POLYGONS: Record<string, [number, number][]> = {
-  diamond: [[0, -1], [1, 0], [0, 1], [-1, 0]],
-  triangle: [[0, -1], [1, 1], [-1, 1]],
-  hexagon: [[-0.5, -1], [0.5, -1], [1, 0], [0.5, 1], [-0.5, 1], [-1, 0]],
-  'round-octagon': [[-0.41, -1], [0.41, -1], [1, -0.41], [1, 0.41], [0.41, 1], [-0.41, 1], [-1, 0.41], [-1, -0.41]],
-  'cut-rectangle': [[-0.85, -1], [0.85, -1], [1, -0.7], [1, 0.7], [0.85, 1], [-0.85, 1], [-1, 0.7], [-1, -0.7]],
-  star: [[0, -1], [0.24, -0.32], [0.95, -0.31], [0.38, 0.12], [0.59, 0.81], [0, 0.4], [-0.59, 0.81], [-0.38, 0.12], [-0.95, -0.31], [-0.24, -0.32]],
-  vee: [[-1, -1], [0, -0.33], [1, -1], [0, 1]],
-  tag: [[-1, -1], [0.5, -1], [1, 0], [0.5, 1], [-1, 1]],
+  diamond: [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ],
+  triangle: [
+    [0, -1],
+    [1, 1],
+    [-1, 1],
+  ],
+  hexagon: [
+    [-0.5, -1],
+    [0.5, -1],
+    [1, 0],
+    [0.5, 1],
+    [-0.5, 1],
+    [-1, 0],
+  ],
+  'round-octagon': [
+    [-0.41, -1],
+    [0.41, -1],
+    [1, -0.41],
+    [1, 0.41],
+    [0.41, 1],
+    [-0.41, 1],
+    [-1, 0.41],
+    [-1, -0.41],
+  ],
+  'cut-rectangle': [
+    [-0.85, -1],
+    [0.85, -1],
+    [1, -0.7],
+    [1, 0.7],
+    [0.85, 1],
+    [-0.85, 1],
+    [-1, 0.7],
+    [-1, -0.7],
+  ],
+  star: [
+    [0, -1],
+    [0.24, -0.32],
+    [0.95, -0.31],
+    [0.38, 0.12],
+    [0.59, 0.81],
+    [0, 0.4],
+    [-0.59, 0.81],
+    [-0.38, 0.12],
+    [-0.95, -0.31],
+    [-0.24, -0.32],
+  ],
+  vee: [
+    [-1, -1],
+    [0, -0.33],
+    [1, -1],
+    [0, 1],
+  ],
+  tag: [
+    [-1, -1],
+    [0.5, -1],
+    [1, 0],
+    [0.5, 1],
+    [-1, 1],
+  ],
 };
 
 let measureCtx: CanvasRenderingContext2D | null = null;
@@ -38,7 +95,7 @@ function wrapLines(label: string, font: string, maxWidth: number): string[] {
     }
     out.push(current);
   }
-  return out.map((l) => l.replace(/\u200b/g, '').trim()).filter((l, i, all) => l || all.length === 1);
+  return out.map((l) => l.replace(/\u200b/g, '').trim()).filter((l, _i, all) => l || all.length === 1);
 }
 
 function nodeShape(node: NodeSingular): string {
@@ -50,14 +107,22 @@ function nodeShape(node: NodeSingular): string {
   const opacity = node.style('background-opacity');
   const stroke = node.style('border-color');
   const strokeWidth = parseFloat(node.style('border-width'));
-  const dash = node.style('border-style') === 'dashed' ? ' stroke-dasharray="6 4"' : node.style('border-style') === 'dotted' ? ' stroke-dasharray="2 3"' : '';
+  const dash =
+    node.style('border-style') === 'dashed'
+      ? ' stroke-dasharray="6 4"'
+      : node.style('border-style') === 'dotted'
+        ? ' stroke-dasharray="2 3"'
+        : '';
   const paint = `fill="${fill}" fill-opacity="${opacity}" stroke="${stroke}" stroke-width="${strokeWidth}"${dash}`;
-  if (shape === 'ellipse') return `<ellipse cx="${num(x)}" cy="${num(y)}" rx="${num(w / 2)}" ry="${num(hgt / 2)}" ${paint}/>`;
+  if (shape === 'ellipse')
+    return `<ellipse cx="${num(x)}" cy="${num(y)}" rx="${num(w / 2)}" ry="${num(hgt / 2)}" ${paint}/>`;
   if (shape === 'rectangle' || shape === 'round-rectangle') {
     const r = shape === 'round-rectangle' ? Math.min(8, hgt / 4) : 0;
     return `<rect x="${num(x - w / 2)}" y="${num(y - hgt / 2)}" width="${num(w)}" height="${num(hgt)}" rx="${r}" ${paint}/>`;
   }
-  const points = (POLYGONS[shape] ?? POLYGONS.diamond).map(([px, py]) => `${num(x + (px * w) / 2)},${num(y + (py * hgt) / 2)}`).join(' ');
+  const points = (POLYGONS[shape] ?? POLYGONS.diamond)
+    .map(([px, py]) => `${num(x + (px * w) / 2)},${num(y + (py * hgt) / 2)}`)
+    .join(' ');
   return `<polygon points="${points}" ${paint}/>`;
 }
 
@@ -72,9 +137,15 @@ function nodeLabel(node: NodeSingular): string {
   const { x, y } = node.position();
   const valign = node.style('text-valign');
   const inside = valign === 'center';
-  const top = inside ? y - (lineHeight * (lines.length - 1)) / 2 : valign === 'top' ? y - node.outerHeight() / 2 - 8 - lineHeight * (lines.length - 1) : y + node.outerHeight() / 2 + 4 + size * 0.9;
+  const top = inside
+    ? y - (lineHeight * (lines.length - 1)) / 2
+    : valign === 'top'
+      ? y - node.outerHeight() / 2 - 8 - lineHeight * (lines.length - 1)
+      : y + node.outerHeight() / 2 + 4 + size * 0.9;
   const color = node.style('color');
-  const tspans = lines.map((line, i) => `<tspan x="${num(x)}" y="${num(top + i * lineHeight)}">${esc(line)}</tspan>`).join('');
+  const tspans = lines
+    .map((line, i) => `<tspan x="${num(x)}" y="${num(top + i * lineHeight)}">${esc(line)}</tspan>`)
+    .join('');
   return `<text font-size="${size}" font-weight="${weight}" fill="${color}" text-anchor="middle" dominant-baseline="${inside ? 'middle' : 'auto'}">${tspans}</text>`;
 }
 
@@ -93,9 +164,16 @@ function edgePath(edge: EdgeSingular, markers: Map<string, string>): string {
   const t = edge.targetEndpoint();
   const color = edge.style('line-color');
   const width = parseFloat(edge.style('width'));
-  const dash = edge.style('line-style') === 'dashed' ? ' stroke-dasharray="6 4"' : edge.style('line-style') === 'dotted' ? ' stroke-dasharray="2 3"' : '';
+  const dash =
+    edge.style('line-style') === 'dashed'
+      ? ' stroke-dasharray="6 4"'
+      : edge.style('line-style') === 'dotted'
+        ? ' stroke-dasharray="2 3"'
+        : '';
   const controls = edge.controlPoints?.() as { x: number; y: number }[] | undefined;
-  const d = controls?.length ? `M${num(s.x)},${num(s.y)} Q${num(controls[0].x)},${num(controls[0].y)} ${num(t.x)},${num(t.y)}` : `M${num(s.x)},${num(s.y)} L${num(t.x)},${num(t.y)}`;
+  const d = controls?.length
+    ? `M${num(s.x)},${num(s.y)} Q${num(controls[0].x)},${num(controls[0].y)} ${num(t.x)},${num(t.y)}`
+    : `M${num(s.x)},${num(s.y)} L${num(t.x)},${num(t.y)}`;
   let marker = '';
   if (edge.style('target-arrow-shape') !== 'none') {
     const id = `arrow-${markers.size}`;
@@ -113,8 +191,18 @@ export function toSvg(cy: Core): string {
   const pad = 30;
   const markers = new Map<string, string>();
   const edgeSvg = edges.map((e) => edgePath(e, markers)).join('\n');
-  const nodeSvg = nodes.map((n: NodeSingular) => `<g data-id="${esc(n.id())}" opacity="${n.style('opacity')}">${nodeShape(n)}${nodeLabel(n)}${gapBadge(n)}</g>`).join('\n');
-  const defs = [...markers].map(([color, id]) => `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`).join('');
+  const nodeSvg = nodes
+    .map(
+      (n: NodeSingular) =>
+        `<g data-id="${esc(n.id())}" opacity="${n.style('opacity')}">${nodeShape(n)}${nodeLabel(n)}${gapBadge(n)}</g>`,
+    )
+    .join('\n');
+  const defs = [...markers]
+    .map(
+      ([color, id]) =>
+        `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
+    )
+    .join('');
   const width = num(box.w + pad * 2);
   const height = num(box.h + pad * 2);
   return [
