@@ -3,9 +3,9 @@
 import type { Executor } from '../graph/executor.js';
 import { setupProblem } from '../graph/errors.js';
 import { ensureSchema } from '../graph/schema.js';
-import { loadDataset, SHIPPED_DATA_DIR } from './load.js';
-import { formatProblems } from './problems.js';
-import { validateDataDir } from './validate.js';
+import { loadDataset, SHIPPED_DATA_DIR } from './load/load.js';
+import { formatProblems } from './load/problems.js';
+import { validateDataDir } from './load/validate.js';
 
 export async function loadIfEmpty(executor: Executor, log: (line: string) => void): Promise<void> {
   await ensureSchema(executor, log);

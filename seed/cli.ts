@@ -8,13 +8,13 @@ import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.
 import { GraphError } from '../graph/errors.js';
 import { createExecutor, type Executor } from '../graph/executor.js';
 import { ensureSchema } from '../graph/schema.js';
-import type { ImportKind } from './csv-columns.js';
-import { importCsv } from './import-csv.js';
-import { SHIPPED_DATA_DIR, validateAndLoad } from './load.js';
-import { ValidationFailed } from './problems.js';
-import { ENTERPRISES_PER_CHAIN_MIN } from './synth-plan.js';
-import { removeAllSynthetic, runSynth } from './synth-run.js';
-import { validateDataDir } from './validate.js';
+import type { ImportKind } from './import/csv-columns.js';
+import { importCsv } from './import/import-csv.js';
+import { SHIPPED_DATA_DIR, validateAndLoad } from './load/load.js';
+import { ValidationFailed } from './load/problems.js';
+import { ENTERPRISES_PER_CHAIN_MIN } from './synth/synth-plan.js';
+import { removeAllSynthetic, runSynth } from './synth/synth-run.js';
+import { validateDataDir } from './load/validate.js';
 
 const USAGE = `Usage: npm run seed [-- <command>]
   (no command)                       validate seed/data, then load it (idempotent)

@@ -1,7 +1,7 @@
 // `importCsv` (editor): the seed pipeline's importCsv (validate every row, then write everything in one
 // transaction, recorded in the audit store before commit). The caller is recorded as role and token
 // fingerprint, never the token.
-import { importCsv } from '../../seed/import-csv.js';
+import { importCsv } from '../../seed/import/import-csv.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
 import { requireRole } from '../plugins/access.js';

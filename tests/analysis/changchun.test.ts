@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findGaps } from '../../graph/analysis/gaps.js';
 import { recommendTargets } from '../../graph/analysis/recommend.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { gql, testApp } from '../server/helpers.js';
 import { assertSliceExists } from './slice-exists.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findGaps } from '../../graph/analysis/gaps.js';
 import { recommendTargets } from '../../graph/analysis/recommend.js';
-import { runSynth } from '../../seed/synth-run.js';
+import { runSynth } from '../../seed/synth/synth-run.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { gql, testApp } from '../server/helpers.js';
 import { assertSliceExists } from './slice-exists.js';

@@ -16,7 +16,7 @@ import { createDriver } from '../../graph/connection.js';
 import { createExecutor, type Executor } from '../../graph/executor.js';
 import { INSTANCES, runtimeRoot, type InstanceSpec } from '../../graph/runtime/instance-config.js';
 import { startInstance, stopInstance } from '../../graph/runtime/instance.js';
-import { runSynth } from '../../seed/synth-run.js';
+import { runSynth } from '../../seed/synth/synth-run.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 

@@ -20,7 +20,7 @@ import { createDriver } from '../../graph/connection.js';
 import { createExecutor, type Executor } from '../../graph/executor.js';
 import { INSTANCES } from '../../graph/runtime/instance-config.js';
 import { startInstance } from '../../graph/runtime/instance.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { CHROMIUM, CHROMIUM_ARGS, WEB_DIST, ensureWebBuild, startServer } from '../e2e/harness.js';
 
 const SOFTWARE_WEBGL = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'];

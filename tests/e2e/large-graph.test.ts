@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSynth } from '../../seed/synth-run.js';
+import { runSynth } from '../../seed/synth/synth-run.js';
 import { emptyDatabase } from '../helpers/neo4j.js';
 import { TOKENS, openView, screenshot } from './harness.js';
 import { useWebSession } from './session.js';

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Executor } from '../../graph/executor.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb, type TestDb } from '../helpers/neo4j.js';
 import {
   SCREENSHOTS,

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTANCES } from '../../graph/runtime/instance-config.js';
 import { dumpInstance, loadInstance, resetInstance, startInstance } from '../../graph/runtime/instance.js';
-import { runSynth } from '../../seed/synth-run.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { runSynth } from '../../seed/synth/synth-run.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { countAll, emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { countsByKind, fingerprint } from '../reliability/lib/graph-fingerprint.js';
 

@@ -7,7 +7,7 @@ import { createDriver } from '../../graph/connection.js';
 import { createExecutor } from '../../graph/executor.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { testDb } from './lib/processes.js';
 

@@ -10,7 +10,7 @@ import { createExecutor } from '../../graph/executor.js';
 import { projectRoot } from '../../graph/runtime/instance-config.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { buildCorpus, judge, send, type Forbidden } from './lib/bad-input-corpus.js';
 import type { CorpusCase, CorpusIds, CorpusTokens } from './lib/corpus-types.js';

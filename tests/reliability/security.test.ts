@@ -13,7 +13,7 @@ import { INSTANCES, renderConf, runtimeRoot } from '../../graph/runtime/instance
 import { serverPid } from '../../graph/runtime/instance.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { DEFAULT_BENCH_PORT } from '../bench/lib/bench-instance.js';
 

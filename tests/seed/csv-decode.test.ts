@@ -2,8 +2,8 @@
 // numbers, for the encodings and delimiters Chinese office software produces.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeSpreadsheet } from '../../seed/csv-decode.js';
-import { readCsv } from '../../seed/csv-read.js';
+import { decodeSpreadsheet } from '../../seed/import/csv-decode.js';
+import { readCsv } from '../../seed/import/csv-read.js';
 
 const TEXT = '企业名称,是否本地\n长春希达电子,是\n長春光機所,否\n';
 

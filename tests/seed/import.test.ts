@@ -8,11 +8,11 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../graph/audit-log.js';
 import { countGraph } from '../../graph/stats.js';
-import { detectKind, mapHeader } from '../../seed/csv-columns.js';
-import { readCsv } from '../../seed/csv-read.js';
-import { importCsv as importCsvAudited, type ImportOptions, type ImportResult } from '../../seed/import-csv.js';
-import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load.js';
-import { formatProblem } from '../../seed/problems.js';
+import { detectKind, mapHeader } from '../../seed/import/csv-columns.js';
+import { readCsv } from '../../seed/import/csv-read.js';
+import { importCsv as importCsvAudited, type ImportOptions, type ImportResult } from '../../seed/import/import-csv.js';
+import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load/load.js';
+import { formatProblem } from '../../seed/load/problems.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 
 const db = useTestDb();

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countGraph } from '../../graph/stats.js';
 import { loadIfEmpty } from '../../seed/bootstrap.js';
-import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load.js';
-import { ValidationFailed } from '../../seed/problems.js';
+import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load/load.js';
+import { ValidationFailed } from '../../seed/load/problems.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { fixtureVariant, replaceOnce } from './fixtures.js';
 

@@ -9,10 +9,10 @@ import { GraphError } from '../../graph/errors.js';
 import { DEFAULT_GAP_THRESHOLDS } from '../../graph/gap-thresholds.js';
 import { PIPELINE_STAGES } from '../../graph/model.js';
 import { countGraph } from '../../graph/stats.js';
-import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load.js';
-import { GAP_STATUSES } from '../../seed/synth-gaps.js';
-import { removeAllSynthetic, runSynth } from '../../seed/synth-run.js';
-import { generateSynth, type SynthManifest } from '../../seed/synth.js';
+import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load/load.js';
+import { GAP_STATUSES } from '../../seed/synth/synth-gaps.js';
+import { removeAllSynthetic, runSynth } from '../../seed/synth/synth-run.js';
+import { generateSynth, type SynthManifest } from '../../seed/synth/synth.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 
 const db = useTestDb();

@@ -2,9 +2,9 @@
 // line, record and field, all problems at once; the CLI exits non-zero without a stack trace.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, type Problem } from '../../seed/problems.js';
-import { SHIPPED_DATA_DIR } from '../../seed/load.js';
-import { validateDataDir } from '../../seed/validate.js';
+import { formatProblem, type Problem } from '../../seed/load/problems.js';
+import { SHIPPED_DATA_DIR } from '../../seed/load/load.js';
+import { validateDataDir } from '../../seed/load/validate.js';
 import { fixtureVariant, replaceOnce, VALID_FIXTURE_DIR } from './fixtures.js';
 
 const messages = (problems: Problem[]) => problems.map(formatProblem);

@@ -3,7 +3,7 @@
 // sponsor with the citation, its eight fields, its districts with roles and its goals; responsibility
 // leads from a 光电 firm to 市人大主要领导; the path 长光卫星 → 吉林大学 never errors. One transaction each.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateAndLoad } from '../../seed/load.js';
+import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { gql, testApp } from './helpers.js';
 

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { instanceHome } from '../../../graph/runtime/instance-config.js';
-import { runSynth, type SynthRunReport } from '../../../seed/synth-run.js';
+import { runSynth, type SynthRunReport } from '../../../seed/synth/synth-run.js';
 import { countsByKind, fingerprint } from '../../reliability/lib/graph-fingerprint.js';
 import { adminImport, type BenchInstance } from './bench-instance.js';
 import { exportForImport } from './csv-export.js';

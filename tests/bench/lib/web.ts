@@ -1,7 +1,7 @@
 // The web page's figures, measured by the web engineer's functions (tests/bench/web-perf.ts) and
 // given a reference measured in the same run: navigation to the interactive chain view against the
 // view's GraphQL request alone, WebGL against canvas frame rate, first-view JavaScript against its aim.
-import { validateAndLoad } from '../../../seed/load.js';
+import { validateAndLoad } from '../../../seed/load/load.js';
 import { ensureWebBuild } from '../../e2e/harness.js';
 import { measureChainNavigation, measureFirstViewSize, measurePanFps } from '../web-perf.js';
 import { benchApp } from './api-bench.js';

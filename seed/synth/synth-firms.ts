@@ -1,8 +1,8 @@
 // Enterprises of the synthetic data and their IN_SEGMENT and SUPPLIES edges: per chain, firms are
 // placed into leaves as the patterns of synth-plan.ts say, and supply edges run from a leaf's firms
 // to local firms of the chain's other branches with a long tail (Zipf) on both ends.
-import { badInput } from '../graph/errors.js';
-import type { GapThresholds } from '../graph/gap-thresholds.js';
+import { badInput } from '../../graph/errors.js';
+import type { GapThresholds } from '../../graph/gap-thresholds.js';
 import { BRANCHES_PER_CHAIN, PATTERNS, splitByWeight, type LeafPlan } from './synth-plan.js';
 import type { Random } from './synth-random.js';
 

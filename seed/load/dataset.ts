@@ -1,8 +1,8 @@
 // The validated, normalised form of seed records (YAML files, CSV imports, the synthetic generator):
 // nodes and relationships with their properties, each remembering where it came from.
-import type { Label, RelType } from '../graph/model.js';
-import type { GraphWrite, Props } from '../graph/upsert.js';
-import { labelOfId } from '../graph/model.js';
+import type { Label, RelType } from '../../graph/model.js';
+import type { GraphWrite, Props } from '../../graph/upsert.js';
+import { labelOfId } from '../../graph/model.js';
 import type { Problem } from './problems.js';
 
 export interface RecordLocation {

@@ -2,7 +2,7 @@
 // row 1). Malformed rows (broken quotes, a wrong number of cells) become problems; parsing goes on
 // so that every problem is reported at once.
 import { parse } from 'csv-parse/sync';
-import type { Problem } from './problems.js';
+import type { Problem } from '../load/problems.js';
 
 export interface CsvRow {
   row: number;

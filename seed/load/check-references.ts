@@ -1,6 +1,6 @@
 // Reference checks of a dataset: cited sources exist, relationship ends exist and have the labels
 // graph-model.md allows, the segment hierarchy is well formed, goals and observations are attached.
-import { labelOfId, RELATIONSHIPS, type Label } from '../graph/model.js';
+import { labelOfId, RELATIONSHIPS, type Label } from '../../graph/model.js';
 import { problemAt, type Dataset, type SeedNode, type SeedRel } from './dataset.js';
 import type { Problem } from './problems.js';
 

@@ -16,7 +16,7 @@ import {
   STATUS,
   type Label,
   type RelType,
-} from '../graph/model.js';
+} from '../../graph/model.js';
 
 const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${JSON.stringify(input)}`);
 

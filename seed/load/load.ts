@@ -1,10 +1,10 @@
 // Loading a validated dataset: schema first (idempotent), then batched MERGE writes with progress,
 // then the counts per label and type. Validation happens before, in the caller: nothing is written
 // for a dataset with problems.
-import type { Executor } from '../graph/executor.js';
-import { ensureSchema } from '../graph/schema.js';
-import { countGraph, formatCounts, type GraphCounts } from '../graph/stats.js';
-import { writeGraph, type GraphWrite, type WriteCounts, type WriteProgress } from '../graph/upsert.js';
+import type { Executor } from '../../graph/executor.js';
+import { ensureSchema } from '../../graph/schema.js';
+import { countGraph, formatCounts, type GraphCounts } from '../../graph/stats.js';
+import { writeGraph, type GraphWrite, type WriteCounts, type WriteProgress } from '../../graph/upsert.js';
 import { toGraphWrite, type Dataset } from './dataset.js';
 import { ValidationFailed } from './problems.js';
 import { validateDataDir } from './validate.js';

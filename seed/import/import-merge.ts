@@ -1,7 +1,7 @@
 // How an imported row meets a node or relationship that already exists: sources, aliases and tags
 // are united (no provenance is lost), the existing name, quote, confidence and status are kept (an
 // import does not downgrade a confirmed fact), and a target's earlier pipeline stage goes to history.
-import type { Props } from '../graph/upsert.js';
+import type { Props } from '../../graph/upsert.js';
 
 const union = (...lists: unknown[]) => {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 // The gap status of every segment, computed from generated data exactly as api-contract.md defines it,
 // so the manifest states what the gap analysis must find. Precedence: ABSENT > SINGLE_FIRM > THIN >
 // EXTERNALLY_DEPENDENT > COVERED. A parent counts the distinct firms of its descendants.
-import type { GapThresholds } from '../graph/gap-thresholds.js';
+import type { GapThresholds } from '../../graph/gap-thresholds.js';
 
 export type GapStatus = 'ABSENT' | 'SINGLE_FIRM' | 'THIN' | 'EXTERNALLY_DEPENDENT' | 'COVERED';
 export const GAP_STATUSES: readonly GapStatus[] = ['ABSENT', 'SINGLE_FIRM', 'THIN', 'EXTERNALLY_DEPENDENT', 'COVERED'];

@@ -1,8 +1,8 @@
 // Validation of seed records: each record against its zod schema, then the references between them
 // (ids, sources, relationship ends, segment hierarchy). Every problem is collected; callers write
 // nothing unless the list is empty.
-import { ID_PREFIX, LABELS, REL_TYPES, type Label, type RelType } from '../graph/model.js';
-import type { Props } from '../graph/upsert.js';
+import { ID_PREFIX, LABELS, REL_TYPES, type Label, type RelType } from '../../graph/model.js';
+import type { Props } from '../../graph/upsert.js';
 import { problemAt, type Dataset, type RecordLocation, type SeedNode, type SeedRel } from './dataset.js';
 import type { Problem } from './problems.js';
 import { parseYamlFiles, readYamlDir, type RawRecord, type YamlText } from './read-yaml.js';

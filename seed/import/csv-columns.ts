@@ -1,6 +1,6 @@
 // The columns of the two import templates (seed/templates/*.csv), with the Chinese headers that
 // government spreadsheets use for the same thing. Header matching ignores case, spaces and brackets.
-import type { Problem } from './problems.js';
+import type { Problem } from '../load/problems.js';
 
 export type ImportKind = 'enterprises' | 'relationships';
 

@@ -1,6 +1,6 @@
 // Seeded pseudo-random numbers for the generator (mulberry32): the same seed gives the same data on
 // every machine. Math.random is never used.
-import { mulberry32 } from '../graph/random.js';
+import { mulberry32 } from '../../graph/random.js';
 
 export interface Random {
   /** Uniform in [0, 1). */

@@ -1,8 +1,8 @@
 // Spreadsheet rows → seed records. References written as names (a district, a segment, a firm) are
 // resolved against the graph; sources given as a URL or title become new Source nodes. The records
 // then go through the same validation as the YAML dataset.
-import { RELATIONSHIPS, REL_TYPES, type Label, type RelType } from '../graph/model.js';
-import type { FoundNode } from '../graph/lookup.js';
+import { RELATIONSHIPS, REL_TYPES, type Label, type RelType } from '../../graph/model.js';
+import type { FoundNode } from '../../graph/lookup.js';
 import type { CsvRow } from './csv-read.js';
 import { TYPE_WORDS, type ImportKind } from './csv-columns.js';
 import {
@@ -14,8 +14,8 @@ import {
   parseSourceRef,
   splitList,
 } from './import-cells.js';
-import type { Problem } from './problems.js';
-import type { RawRecord } from './read-yaml.js';
+import type { Problem } from '../load/problems.js';
+import type { RawRecord } from '../load/read-yaml.js';
 
 export interface RowDraft {
   row: number;

@@ -2,10 +2,10 @@
 // chains, two levels of segments, districts, institutes, local and outside firms, supply edges with a
 // long tail, targets in the pipeline, goals and observations, and planted gaps of every status.
 // Same enterprises + seed → the same graph and manifest. Everything is `synthetic: true`.
-import { badInput } from '../graph/errors.js';
-import { gapThresholds, type GapThresholds } from '../graph/gap-thresholds.js';
-import { PIPELINE_STAGES, type Label, type RelType } from '../graph/model.js';
-import type { GraphWrite, NodeWrite, Props, RelWrite } from '../graph/upsert.js';
+import { badInput } from '../../graph/errors.js';
+import { gapThresholds, type GapThresholds } from '../../graph/gap-thresholds.js';
+import { PIPELINE_STAGES, type Label, type RelType } from '../../graph/model.js';
+import type { GraphWrite, NodeWrite, Props, RelWrite } from '../../graph/upsert.js';
 import { computeSegmentGaps, type SegmentGapFacts } from './synth-gaps.js';
 import { layoutFirms } from './synth-firms.js';
 import {

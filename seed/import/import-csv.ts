@@ -3,8 +3,8 @@
 // when nothing is wrong write everything in one transaction, whose audit entry (who, file, encoding,
 // counts) reaches the audit store before commit. No HTTP here: the CLI and the GraphQL upload both call it.
 import { randomUUID } from 'node:crypto';
-import { type Actor, auditedWrite, type AuditLog } from '../graph/audit-log.js';
-import type { Executor } from '../graph/executor.js';
+import { type Actor, auditedWrite, type AuditLog } from '../../graph/audit-log.js';
+import type { Executor } from '../../graph/executor.js';
 import {
   findEnterprisesByUscc,
   findNodesById,
@@ -12,17 +12,17 @@ import {
   findRelationships,
   findSources,
   relKey,
-} from '../graph/lookup.js';
-import type { Label } from '../graph/model.js';
-import { writeGraph } from '../graph/upsert.js';
+} from '../../graph/lookup.js';
+import type { Label } from '../../graph/model.js';
+import { writeGraph } from '../../graph/upsert.js';
 import { decodeSpreadsheet, type DetectedEncoding } from './csv-decode.js';
 import { detectKind, mapHeader, type ImportKind } from './csv-columns.js';
 import { readCsv } from './csv-read.js';
-import { toGraphWrite, type Dataset } from './dataset.js';
+import { toGraphWrite, type Dataset } from '../load/dataset.js';
 import { mergeNodeProps, mergeRelProps } from './import-merge.js';
 import { buildRecords, collectNeeds, toDrafts, type Lookups } from './import-rows.js';
-import type { Problem } from './problems.js';
-import { validateRecords } from './validate.js';
+import type { Problem } from '../load/problems.js';
+import { validateRecords } from '../load/validate.js';
 
 export interface ImportOptions {
   /** Where the import is recorded (action importCsv); an import that cannot be recorded is not written. */

@@ -2,13 +2,13 @@
 // same batched writer as the real data, and save the manifest of what was planted.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Executor } from '../graph/executor.js';
-import { projectRoot } from '../graph/runtime/instance-config.js';
-import { ensureSchema } from '../graph/schema.js';
-import { countGraph, formatCounts } from '../graph/stats.js';
-import { countSynthetic, removeSynthetic } from '../graph/synthetic.js';
-import { writeGraph } from '../graph/upsert.js';
-import { progressLogger } from './load.js';
+import type { Executor } from '../../graph/executor.js';
+import { projectRoot } from '../../graph/runtime/instance-config.js';
+import { ensureSchema } from '../../graph/schema.js';
+import { countGraph, formatCounts } from '../../graph/stats.js';
+import { countSynthetic, removeSynthetic } from '../../graph/synthetic.js';
+import { writeGraph } from '../../graph/upsert.js';
+import { progressLogger } from '../load/load.js';
 import { generateSynth, SYNTHETIC, type SynthManifest } from './synth.js';
 
 type Log = (line: string) => void;
