@@ -11,7 +11,7 @@ import { validateDataDir } from './validate.js';
 import { fileURLToPath } from 'node:url';
 
 /** The shipped Changchun dataset. */
-export const SHIPPED_DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+export const SHIPPED_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 
 type Log = (line: string) => void;
 
