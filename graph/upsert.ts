@@ -1,11 +1,13 @@
 // Idempotent batched writes: nodes MERGEd on `id`, relationships MERGEd on (start, type, end), in
 // `UNWIND $rows` transactions. Labels and types are spliced only from the closed lists of model.ts;
 // every value is a parameter. ISO date strings of the date properties become Neo4j Date values.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Executor } from './executor.js';
-import { LABELS, RELATIONSHIPS, REL_TYPES, type Label, type RelType } from './model.js';
+import type { Label, RelType } from './model.js';
+import { checkEnds, checkLabel, toStoredProps } from './model-rules.js';
 
-export type Props = Record<string, unknown>;
+export type { Props } from './model-rules.js';
+import type { Props } from './model-rules.js';
 export interface NodeWrite {
   label: Label;
   id: string;
@@ -24,25 +26,7 @@ export interface GraphWrite {
   relationships: RelWrite[];
 }
 
-/** Properties that hold dates (a date or a list of dates); their ISO strings are stored as Neo4j Date. */
-export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
-  'issuedOn',
-  'publishedOn',
-  'deadline',
-  'asOf',
-  'validFrom',
-  'validTo',
-  'stageSince',
-  'observedOn',
-]);
-
-/** Properties that hold counts or ranks: stored as Neo4j integers (a JS number would be stored as a float). */
-export const INTEGER_PROPERTIES: ReadonlySet<string> = new Set([
-  'level',
-  'priority',
-  'declaredKeyChains',
-  'declaredGuaranteeChains',
-]);
+export { DATE_PROPERTIES, INTEGER_PROPERTIES, toStoredProps } from './model-rules.js';
 
 export interface WriteProgress {
   phase: 'nodes' | 'relationships';
@@ -74,18 +58,6 @@ export interface WriteCounts {
   relationships: number;
 }
 
-function checkLabel(label: string): Label {
-  if (!(LABELS as readonly string[]).includes(label))
-    throw new Error(`Unknown label "${label}": not in graph/model.ts LABELS`);
-  return label as Label;
-}
-
-function checkType(type: string): RelType {
-  if (!(REL_TYPES as readonly string[]).includes(type))
-    throw new Error(`Unknown relationship type "${type}": not in graph/model.ts RELATIONSHIPS`);
-  return type as RelType;
-}
-
 export function upsertNodesCypher(label: Label): string {
   return `UNWIND $rows AS row
 MERGE (n:${checkLabel(label)} {id: row.id})
@@ -95,13 +67,7 @@ RETURN count(n) AS written`;
 }
 
 export function linkCypher(type: RelType, fromLabel: Label, toLabel: Label): string {
-  const ends = RELATIONSHIPS[checkType(type)];
-  if (
-    !(ends.from as readonly Label[]).includes(checkLabel(fromLabel)) ||
-    !(ends.to as readonly Label[]).includes(checkLabel(toLabel))
-  ) {
-    throw new Error(`${type} cannot go from ${fromLabel} to ${toLabel} (graph/model.ts RELATIONSHIPS)`);
-  }
+  checkEnds(type, fromLabel, toLabel);
   return `UNWIND $rows AS row
 MATCH (a:${fromLabel} {id: row.from})
 MATCH (b:${toLabel} {id: row.to})
@@ -109,27 +75,6 @@ MERGE (a)-[r:${type}]->(b)
 SET r += $common
 SET r += row.props
 RETURN count(r) AS written`;
-}
-
-/** ISO date strings (and lists of them) of DATE_PROPERTIES → Neo4j Date, INTEGER_PROPERTIES → Neo4j
- * integers; other values unchanged (numbers are floats); nulls dropped. */
-export function toStoredProps(props: Props): Props {
-  const out: Props = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (value === null || value === undefined) continue;
-    if (DATE_PROPERTIES.has(key)) out[key] = Array.isArray(value) ? value.map(toDate) : toDate(value);
-    else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value))
-      out[key] = neo4j.int(value);
-    else out[key] = value;
-  }
-  return out;
-}
-
-function toDate(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) throw new Error(`"${value}" is not a date in YYYY-MM-DD form`);
-  return new neo4j.types.Date(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** MERGEs one batch of nodes of one label in the given transaction; returns how many were written. */

@@ -2,10 +2,11 @@
 // pipeline stage of a target with its history. Each function runs inside the caller's write
 // transaction, checks every reference first (nothing half-written: a thrown error rolls back), and
 // returns the state before and after for the audit trail.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { badInput, notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { edgeId, labelOfId, type Label, PIPELINE_STAGES } from '../model.js';
+import { checkEnds, checkLabel, DATE_PROPERTIES, toNeo4jDate, toStoredProps } from '../model-rules.js';
 
 export interface Provenance {
   sources: string[];
@@ -20,44 +21,8 @@ export interface Change {
   after: Record<string, unknown> | null;
 }
 
-/** Property keys that hold dates (stored as Neo4j Date values). */
-export const DATE_KEYS = new Set([
-  'validFrom',
-  'validTo',
-  'issuedOn',
-  'deadline',
-  'asOf',
-  'publishedOn',
-  'stageSince',
-  'observedOn',
-]);
-
-export function toDate(iso: string) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw badInput(`${JSON.stringify(iso)} is not a date: write YYYY-MM-DD.`);
-  return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** Plain values → stored values: dates under date keys, integers as integers. */
-export function toStoredProps(props: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined) continue;
-    if (DATE_KEYS.has(key) && typeof value === 'string') out[key] = toDate(value);
-    else if (DATE_KEYS.has(key) && Array.isArray(value)) out[key] = value.map((v) => toDate(String(v)));
-    else if (
-      typeof value === 'number' &&
-      Number.isInteger(value) &&
-      key !== 'outputYuan' &&
-      key !== 'amountYuan' &&
-      key !== 'value' &&
-      key !== 'targetValue'
-    )
-      out[key] = neo4j.int(value);
-    else out[key] = value;
-  }
-  return out;
-}
+/** Kept for callers that name the date keys: the one list lives in graph/model-rules.ts. */
+export const DATE_KEYS = DATE_PROPERTIES;
 
 /** Every id must be an existing Source; lists the missing ones. */
 export async function requireSources(tx: ManagedTransaction, ids: string[]): Promise<void> {
@@ -103,10 +68,14 @@ export async function upsertNode(
   props: Record<string, unknown>,
 ): Promise<Change> {
   const before = await nodeSnapshot(tx, id, [label]);
-  const [row] = await runRows(tx, `MERGE (n:${label} {id: $id}) SET n += $props RETURN properties(n) AS props`, {
-    id,
-    props: toStoredProps(props),
-  });
+  const [row] = await runRows(
+    tx,
+    `MERGE (n:${checkLabel(label)} {id: $id}) SET n += $props RETURN properties(n) AS props`,
+    {
+      id,
+      props: toStoredProps(props),
+    },
+  );
   return { target: id, before, after: row.props as Record<string, unknown> };
 }
 
@@ -120,6 +89,8 @@ export async function upsertRelationship(
 ): Promise<Change> {
   const fromLabel = await requireNode(tx, from.id, from.labels);
   const toLabel = await requireNode(tx, to.id, to.labels);
+  // The type is spliced into Cypher: only a closed-list type that may join these two labels.
+  checkEnds(type, fromLabel, toLabel);
   const match = `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})`;
   const [old] = await runRows(tx, `${match} OPTIONAL MATCH (a)-[r:${type}]->(b) RETURN properties(r) AS props`, {
     from: from.id,
@@ -149,7 +120,7 @@ export async function recordTargetStage(tx: ManagedTransaction, input: TargetSta
   if (!(PIPELINE_STAGES as readonly string[]).includes(input.stage)) {
     throw badInput(`stage must be one of ${PIPELINE_STAGES.join(' → ')}; got ${JSON.stringify(input.stage)}.`);
   }
-  const since = toDate(input.since);
+  const since = toNeo4jDate(input.since);
   const enterpriseLabel = await requireNode(tx, input.enterpriseId, ['Enterprise']);
   const targetLabel = await requireNode(tx, input.targetId, ['Segment', 'Chain']);
   const match = `MATCH (e:${enterpriseLabel} {id: $from}), (t:${targetLabel} {id: $to})`;

@@ -17,6 +17,7 @@ import {
   type Label,
   type RelType,
 } from '../../graph/model.js';
+import { ID_PATTERN, ID_RULE_TEXT, isRealDate } from '../../graph/model-rules.js';
 
 const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${JSON.stringify(input)}`);
 
@@ -36,23 +37,15 @@ const int = z
   .int({ error: 'must be an integer' });
 const textList = z.array(text, { error: (issue) => `must be a list of text, e.g. [a, b] (${got(issue.input)})` });
 
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return (
-    date.getUTCFullYear() === Number(match[1]) &&
-    date.getUTCMonth() === Number(match[2]) - 1 &&
-    date.getUTCDate() === Number(match[3])
-  );
-}
+/** Real calendar dates: the one rule of graph/model-rules.ts. */
+export const isCalendarDate = (value: string): boolean => isRealDate(value);
 export const date = z
   .string({ error: (issue) => `must be a date YYYY-MM-DD in quotes (${got(issue.input)})` })
   .refine(isCalendarDate, { error: (issue) => `must be a real date YYYY-MM-DD (${got(issue.input)})` });
 
-export const ID_PATTERN = /^[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export { ID_PATTERN };
 const id = z.string({ error: (issue) => `must be an id such as chain:opto (${got(issue.input)})` }).regex(ID_PATTERN, {
-  error: (issue) => `must be prefix:slug with letters, digits, . _ - in the slug (${got(issue.input)})`,
+  error: (issue) => `must be ${ID_RULE_TEXT} (${got(issue.input)})`,
 });
 
 /** Fields every node has. */

@@ -1,7 +1,7 @@
 // Validation of curation inputs, once at the boundary: every problem is reported at once, with the
 // field it concerns, and nothing is written when any is wrong.
 import { z } from 'zod';
-import { DATE_KEYS } from '../../graph/queries/curation.js';
+import { DATE_PROPERTIES, isRealDate } from '../../graph/model-rules.js';
 import { SOURCE_KIND } from '../../graph/model.js';
 import { badUserInput } from '../errors.js';
 
@@ -13,6 +13,8 @@ const slugId = (prefix: string) =>
       `must look like ${prefix}:<slug> (lower-case letters, digits, - . _)`,
     );
 const refId = z.string().trim().min(3).max(200);
+// A day that exists (graph/model-rules.ts): 2023-02-30 is refused here, with its field path.
+const isoDate = z.string().refine(isRealDate, 'must be a real date written YYYY-MM-DD');
 const text = (max: number) =>
   z
     .string()
@@ -44,7 +46,7 @@ export const sourceInput = z.object({
     .max(2000)
     .nullish(),
   publisher: text(200).nullish(),
-  publishedOn: z.string().nullish(),
+  publishedOn: isoDate.nullish(),
   kind: z.enum(SOURCE_KIND),
   quality: text(2000).nullish(),
 });
@@ -78,7 +80,7 @@ export const targetStageInput = z.object({
   enterpriseId: refId,
   targetId: refId,
   stage: text(10),
-  since: z.string(),
+  since: isoDate,
   sources,
   quote: text(2000).nullish(),
   confidence,
@@ -100,8 +102,8 @@ const properties = z
           message: `${key} is set from the proposal itself (sources, quote, confidence), not from properties`,
         });
       const dates = Array.isArray(value) ? value : [value];
-      if (DATE_KEYS.has(key) && dates.some((d) => typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a date: write YYYY-MM-DD` });
+      if (DATE_PROPERTIES.has(key) && dates.some((d) => !isRealDate(d))) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a date: write a real date YYYY-MM-DD` });
       }
     }
   });

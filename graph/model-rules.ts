@@ -1,0 +1,92 @@
+// The model's write rules, one copy for every writer (seed loader, CSV import, API curation, ingestion):
+// the closed lists a label or type must come from, real calendar dates, and the one conversion of a
+// validated record into stored Neo4j properties. Imports only graph/ (never seed/ or server/).
+import neo4j from 'neo4j-driver';
+import { badInput } from './errors.js';
+import { LABELS, REL_TYPES, RELATIONSHIPS, type Label, type RelType } from './model.js';
+
+export type Props = Record<string, unknown>;
+
+/** Properties that hold dates (a date or a list of dates); their ISO strings are stored as Neo4j Date. */
+export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
+  'issuedOn',
+  'publishedOn',
+  'deadline',
+  'asOf',
+  'validFrom',
+  'validTo',
+  'stageSince',
+  'observedOn',
+]);
+
+/** Counts and ranks: stored as Neo4j integers. Every other number (money, values) stays a float, so one
+ * property never holds both kinds whichever writer stored it. */
+export const INTEGER_PROPERTIES: ReadonlySet<string> = new Set([
+  'level',
+  'priority',
+  'declaredKeyChains',
+  'declaredGuaranteeChains',
+]);
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD string naming a day that exists (no 2023-02-30). */
+export function isRealDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
+/** A real calendar date as a Neo4j Date; anything else is the caller's input error. */
+export function toNeo4jDate(value: unknown): InstanceType<typeof neo4j.types.Date> {
+  if (!isRealDate(value)) throw badInput(`${JSON.stringify(value)} is not a real date: write YYYY-MM-DD.`);
+  const m = ISO_DATE.exec(value) as RegExpExecArray;
+  return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The one conversion of a validated record into stored properties: dates → Neo4j Date, counts →
+ * integers, nulls and undefined dropped, everything else as it is. */
+export function toStoredProps(props: Props): Props {
+  const out: Props = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined) continue;
+    if (DATE_PROPERTIES.has(key)) out[key] = Array.isArray(value) ? value.map(toNeo4jDate) : toNeo4jDate(value);
+    else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value))
+      out[key] = neo4j.int(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** A label from the closed list, or an error: the only labels ever spliced into Cypher. */
+export function checkLabel(label: string): Label {
+  if (!(LABELS as readonly string[]).includes(label))
+    throw badInput(`Unknown label "${label}": not in graph/model.ts LABELS`);
+  return label as Label;
+}
+
+/** A relationship type from the closed list, or an error: the only types ever spliced into Cypher. */
+export function checkRelType(type: string): RelType {
+  if (!(REL_TYPES as readonly string[]).includes(type))
+    throw badInput(`Unknown relationship type "${type}": not in graph/model.ts RELATIONSHIPS`);
+  return type as RelType;
+}
+
+/** The type may join these two labels (graph/model.ts RELATIONSHIPS), or an error. */
+export function checkEnds(type: string, fromLabel: string, toLabel: string): RelType {
+  const ends = RELATIONSHIPS[checkRelType(type)];
+  if (
+    !(ends.from as readonly string[]).includes(checkLabel(fromLabel)) ||
+    !(ends.to as readonly string[]).includes(checkLabel(toLabel))
+  )
+    throw badInput(`${type} cannot go from ${fromLabel} to ${toLabel} (graph/model.ts RELATIONSHIPS)`);
+  return type as RelType;
+}
+
+/** The one id rule: a lower-case label prefix, a colon, a lower-case slug (`chain:opto`). Upper case is
+ * refused everywhere so `chain:Opto` and `chain:opto` can never be two nodes. */
+export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._-]*$/;
+export const ID_RULE_TEXT = 'prefix:slug in lower case, with letters, digits, . _ - in the slug';
