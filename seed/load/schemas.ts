@@ -65,6 +65,10 @@ export const provenance = {
     .array(id, { error: (issue) => `must be a list of Source ids, e.g. [source:s1] (${got(issue.input)})` })
     .min(1, { error: 'needs at least one source: a fact without a source is not in the graph' }),
   quote: text.optional(),
+  /** One quote per source, where a fact has several sources (stored as a list parallel to `sources`). */
+  quotes: z
+    .record(id, text, { error: (issue) => `must map source ids to their quotes (${got(issue.input)})` })
+    .optional(),
   /** Row of ../shared/sources/changchun-facts.md (F001…), kept for the reader. */
   fact: text.optional(),
   confidence: oneOf(CONFIDENCE),

@@ -1,6 +1,8 @@
 // Validation of seed records: each record against its zod schema, then the references between them
 // (ids, sources, relationship ends, segment hierarchy). Every problem is collected; callers write
 // nothing unless the list is empty.
+import { provenanceProblems, quotesPerSource } from '../../graph/provenance-rules.js';
+import { sourceTexts } from './source-texts.js';
 import { ID_PREFIX, LABELS, REL_TYPES, type Label, type RelType } from '../../graph/model.js';
 import type { Props } from '../../graph/upsert.js';
 import { problemAt, type Dataset, type RecordLocation, type SeedNode, type SeedRel } from './dataset.js';
@@ -22,7 +24,7 @@ const describeRel = (index: number, value: Record<string, unknown>) =>
   `relationships[${index}] (${String(value.type ?? '?')} ${String(value.from ?? '?')} -> ${String(value.to ?? '?')})`;
 
 /** Parses every raw record with its schema; returns the normalised records and the problems. */
-export function parseRecords(records: RawRecord[]): ValidationResult {
+export function parseRecords(records: RawRecord[], texts = sourceTexts()): ValidationResult {
   const dataset: Dataset = { nodes: [], relationships: [] };
   const partial: Dataset = { nodes: [], relationships: [] };
   const problems: Problem[] = [];
@@ -59,7 +61,14 @@ export function parseRecords(records: RawRecord[]): ValidationResult {
       keepPartial(partial, record, isNode, at);
       continue;
     }
-    const data = parsed.data as Record<string, unknown>;
+    const checked = parsed.data as Record<string, unknown>;
+    const rules = provenanceProblems(isNode ? String(selector) : String(selector), checked, texts);
+    for (const r of rules) problem(r.field, r.message);
+    if (rules.length) {
+      keepPartial(partial, record, isNode, at);
+      continue;
+    }
+    const data = storedQuotes(checked);
     if (isNode) {
       const { id, label, ...props } = data as { id: string; label: Label } & Props;
       dataset.nodes.push({ id, label, props: withDefaults(props), at });
@@ -86,6 +95,13 @@ function keepPartial(partial: Dataset, record: Record<string, unknown>, isNode: 
       at,
     });
   }
+}
+
+/** A `quotes` map becomes the stored shape: a list parallel to `sources`, and `quote` = the first one. */
+function storedQuotes(data: Record<string, unknown>): Record<string, unknown> {
+  if (!data.quotes) return data;
+  const { quotes, ...rest } = data as { quotes: Record<string, string> } & Record<string, unknown>;
+  return { ...rest, ...quotesPerSource((rest.sources as string[]) ?? [], quotes) };
 }
 
 /** nameEnTranslated defaults to true: an English name is our translation unless a source gives it. */

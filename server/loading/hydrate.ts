@@ -199,10 +199,11 @@ export async function attachCitations(tx: ManagedTransaction, targets: object[])
   const sources = await findSources(tx, [...new Set(provenance.flatMap((p) => p.ids))]);
   const byId = new Map(sources.map((s) => [s.id, s]));
   targets.forEach((target, i) => {
-    const { ids, quote } = provenance[i];
-    const citations: CitationValue[] = ids
-      .filter((id) => byId.has(id))
-      .map((id) => ({ source: entityRecord(byId.get(id)!), quote }));
+    const { ids, quotes } = provenance[i];
+    const citations: CitationValue[] = ids.flatMap((id, k) => {
+      const source = byId.get(id);
+      return source ? [{ source: entityRecord(source), quote: quotes[k] }] : [];
+    });
     (target as { citations?: CitationValue[] }).citations = citations;
   });
 }

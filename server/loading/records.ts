@@ -1,6 +1,7 @@
 // The values resolvers receive: entity records (a node's properties plus the relation fields fetched
 // for this occurrence) and relationship facts shaped like their GraphQL types (LeaderRole, EntityRole,
 // Holding, TargetRole). Other modules (analysis) build theirs with these functions too.
+import { quoteOfSource } from '../../graph/provenance-rules.js';
 import type { NodeMap, RelWithEnds } from '../../graph/queries/common.js';
 import { primaryLabel, type SliceEdge } from '../../graph/slice.js';
 import type { Label } from '../../graph/model.js';
@@ -37,16 +38,19 @@ export function entityRecord(map: NodeMap): EntityRecord {
 }
 
 /** Source ids and quote of an entity, relationship fact or slice edge. */
-export function provenanceOf(value: object): { ids: string[]; quote: string | null } {
+export function provenanceOf(value: object): { ids: string[]; quote: string | null; quotes: (string | null)[] } {
   // Entities and relationship facts keep provenance in props, slice edges in data, proposals on themselves.
   const holder = value as { props?: Record<string, unknown>; data?: Record<string, unknown> };
   const props = isEntityRecord(value)
     ? value.props
     : (holder.props ?? holder.data ?? (value as Record<string, unknown>));
   const sources = props.sources;
+  const ids = Array.isArray(sources) ? sources.map(String) : [];
   return {
-    ids: Array.isArray(sources) ? sources.map(String) : [],
+    ids,
     quote: typeof props.quote === 'string' ? props.quote : null,
+    // One quote per source where the fact stores `quotes` (graph/provenance-rules.ts), else the shared quote.
+    quotes: ids.map((_, i) => quoteOfSource(props, i)),
   };
 }
 
