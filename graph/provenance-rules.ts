@@ -31,6 +31,14 @@ const HAN = /\p{Script=Han}/u;
 const ENGLISH_WORD = /(^|[^A-Za-z])[a-z]{3,}([^A-Za-z]|$)/;
 const compact = (text: string) => text.replace(/\s+/g, '');
 
+/** What is wrong with one quote as a source's words (joined quotes, English notes), or null. */
+export function quoteProblem(quote: string): string | null {
+  if (quote.includes(' / ')) return 'joins several quotes with " / ": give one quote per source (quotes:)';
+  if (HAN.test(quote) && ENGLISH_WORD.test(quote))
+    return 'mixes English words into Chinese text: a note, not the source’s words';
+  return null;
+}
+
 /**
  * Problems of one record's provenance. `texts` maps a Source id to the full text kept for it (e.g. S1):
  * a quote citing that source must be found in it.
@@ -52,10 +60,8 @@ export function provenanceProblems(
     ? [['quote', sources[0] ?? '', single]]
     : Object.entries(quoteMap).map(([s, q]) => [`quotes.${s}`, s, q]);
   for (const [field, source, quote] of cited) {
-    if (quote.includes(' / '))
-      problems.push({ field, message: 'joins several quotes with " / ": give one quote per source (quotes:)' });
-    else if (HAN.test(quote) && ENGLISH_WORD.test(quote))
-      problems.push({ field, message: 'mixes English words into Chinese text: a note, not the source’s words' });
+    const wrong = quoteProblem(quote);
+    if (wrong) problems.push({ field, message: wrong });
     const text = texts.get(source);
     if (text && !compact(text).includes(compact(quote)))
       problems.push({ field, message: `is not in the text of ${source}: a quote is the source's own words` });

@@ -1,6 +1,7 @@
 // Validation of seed records: each record against its zod schema, then the references between them
 // (ids, sources, relationship ends, segment hierarchy). Every problem is collected; callers write
 // nothing unless the list is empty.
+import { join } from 'node:path';
 import { provenanceProblems, quotesPerSource } from '../../graph/provenance-rules.js';
 import { sourceTexts } from './source-texts.js';
 import { ID_PREFIX, LABELS, REL_TYPES, type Label, type RelType } from '../../graph/model.js';
@@ -153,20 +154,25 @@ export function checkIdentity(dataset: Dataset, existing?: ReadonlyMap<string, L
 export const where = (at: RecordLocation) => `${at.file}${at.line ? `:${at.line}` : ''} ${at.record}`;
 
 /** Every check: schema, identity and references. `existing` are ids already in the database (imports). */
-export function validateRecords(records: RawRecord[], existing?: ReadonlyMap<string, Label>): ValidationResult {
-  const { dataset, problems, partial } = parseRecords(records);
+export function validateRecords(
+  records: RawRecord[],
+  existing?: ReadonlyMap<string, Label>,
+  texts = sourceTexts(),
+): ValidationResult {
+  const { dataset, problems, partial } = parseRecords(records, texts);
   problems.push(...checkIdentity(dataset, existing));
   problems.push(...checkReferences(dataset, existing, partial));
   return { dataset, problems };
 }
 
-export function validateYamlTexts(files: YamlText[]): ValidationResult {
+export function validateYamlTexts(files: YamlText[], texts = sourceTexts()): ValidationResult {
   const { records, problems: syntax } = parseYamlFiles(files);
-  const result = validateRecords(records);
+  const result = validateRecords(records, undefined, texts);
   return { dataset: result.dataset, problems: [...syntax, ...result.problems] };
 }
 
 /** Validates every YAML file of a folder (default: the shipped dataset). */
 export function validateDataDir(dir: string): ValidationResult {
-  return validateYamlTexts(readYamlDir(dir));
+  // A dataset folder keeps its sources' full texts in texts/ (seed/data/texts/S1.txt is source:s1).
+  return validateYamlTexts(readYamlDir(dir), sourceTexts(join(dir, 'texts')));
 }

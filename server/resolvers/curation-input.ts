@@ -2,6 +2,7 @@
 // field it concerns, and nothing is written when any is wrong.
 import { z } from 'zod';
 import { DATE_PROPERTIES, isRealDate } from '../../graph/model-rules.js';
+import { quoteProblem } from '../../graph/provenance-rules.js';
 import { SOURCE_KIND } from '../../graph/model.js';
 import { badUserInput } from '../errors.js';
 
@@ -35,7 +36,14 @@ const status = z
   .enum(['CONFIRMED', 'UNVERIFIED'])
   .default('CONFIRMED')
   .transform((s) => s.toLowerCase());
-const provenance = { sources, quote: text(2000).nullish(), confidence, status };
+// The quote is the source's words (graph/provenance-rules.ts): no joined quotes, no English notes.
+const quote = text(2000)
+  .superRefine((q, ctx) => {
+    const wrong = quoteProblem(q);
+    if (wrong) ctx.addIssue({ code: 'custom', message: wrong });
+  })
+  .nullish();
+const provenance = { sources, quote, confidence, status };
 
 export const sourceInput = z.object({
   id: slugId('source'),
@@ -82,7 +90,7 @@ export const targetStageInput = z.object({
   stage: text(10),
   since: isoDate,
   sources,
-  quote: text(2000).nullish(),
+  quote,
   confidence,
 });
 
