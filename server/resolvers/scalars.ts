@@ -1,16 +1,15 @@
 // Scalars: Date (ISO YYYY-MM-DD strings, checked on input) and JSON (any JSON value).
 import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+import { isRealDate } from '../../graph/model-rules.js';
 
 function checkDate(value: unknown): string {
-  const text = String(value);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
+  // The one real-date rule of graph/model-rules.ts (no 2023-02-30), checked before any resolver runs.
+  if (!isRealDate(value)) {
     throw new GraphQLError(`${JSON.stringify(value)} is not a date: write YYYY-MM-DD (e.g. 2023-06-28).`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  return text;
+  return value;
 }
 
 export const DateScalar = new GraphQLScalarType({

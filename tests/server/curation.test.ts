@@ -145,6 +145,29 @@ describe('enterprises and their links', () => {
   });
 });
 
+describe('the model rules at the API (graph/model-rules.ts, graph/provenance-rules.ts)', () => {
+  it('refuses a joined or English-note quote and an unreal date, naming the input field', async () => {
+    const joined = await gql(app, UPSERT, { input: { ...firm, id: 'ent:joined', quote: '甲 / 乙' } }, 'editor');
+    expect(codes(joined)).toEqual(['BAD_USER_INPUT']);
+    expect(joined.errors![0].message).toMatch(/input\.quote.*one quote per source/);
+    const note = await gql(
+      app,
+      UPSERT,
+      { input: { ...firm, id: 'ent:note', quote: '2021 output 223亿, 30% of the province' } },
+      'editor',
+    );
+    expect(note.errors![0].message).toMatch(/input\.quote.*English words/);
+    const badDay = await gql(
+      app,
+      `mutation { recordTargetStage(input: {enterpriseId: "${firm.id}", targetId: "${F.satellite}", stage: "在谈", since: "2024-02-30", sources: ["${F.s2}"]}) { stage } }`,
+      {},
+      'editor',
+    );
+    expect(codes(badDay)).toEqual(['BAD_USER_INPUT']);
+    expect(badDay.errors![0].message).toMatch(/"2024-02-30" is not a date/); // the Date scalar, same rule
+  });
+});
+
 describe('target pipeline stages', () => {
   const record = (stage: string, since: string) =>
     gql(
