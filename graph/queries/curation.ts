@@ -162,3 +162,14 @@ export async function recordTargetStage(tx: ManagedTransaction, input: TargetSta
     after: row.props as Record<string, unknown>,
   };
 }
+
+/** One TARGET_FOR with both ends (properties and labels), as the API answers a stage change. */
+export async function targetRelationship(tx: ManagedTransaction, enterpriseId: string, targetId: string) {
+  const [row] = await runRows(
+    tx,
+    `MATCH (e:Enterprise {id: $from})-[r:TARGET_FOR]->(t {id: $to})
+     RETURN {type: type(r), props: properties(r), start: e {.*, _labels: labels(e)}, end: t {.*, _labels: labels(t)}} AS rel`,
+    { from: enterpriseId, to: targetId },
+  );
+  return row?.rel;
+}

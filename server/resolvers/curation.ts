@@ -3,11 +3,16 @@
 // validated first. The trail and who proposed/reviewed are read from the store, never from the graph.
 import type { AuditLog } from '../../graph/audit-log.js';
 import { findActors, readAuditTrail } from '../../graph/audit-trail.js';
-import { recordTargetStage, requireSources, upsertNode, upsertRelationship } from '../../graph/queries/curation.js';
+import {
+  recordTargetStage,
+  requireSources,
+  targetRelationship,
+  upsertNode,
+  upsertRelationship,
+} from '../../graph/queries/curation.js';
 import { findNodesByIds } from '../../graph/queries/entities.js';
 import { createProposal, listProposals, type ProposalRow, reviewProposal } from '../../graph/queries/proposals.js';
 import type { RelWithEnds } from '../../graph/queries/common.js';
-import { runRows } from '../../graph/executor.js';
 import type { MutationResolvers, ProposalResolvers, QueryResolvers } from '../generated/graphql.js';
 import { buildTargetRole, entityRecord, type EntityRecord } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
@@ -110,13 +115,8 @@ export const Mutation: MutationResolvers = {
     return writeRoot(context, info, async (tx) => {
       await requireSources(tx, stage.sources);
       const change = await recordTargetStage(tx, { ...stage, status: 'confirmed' });
-      const [row] = await runRows(
-        tx,
-        `MATCH (e:Enterprise {id: $from})-[r:TARGET_FOR]->(t {id: $to})
-         RETURN {type: type(r), props: properties(r), start: e {.*, _labels: labels(e)}, end: t {.*, _labels: labels(t)}} AS rel`,
-        { from: stage.enterpriseId, to: stage.targetId },
-      );
-      return { value: buildTargetRole(row.rel as RelWithEnds), changes: [change] };
+      const rel = await targetRelationship(tx, stage.enterpriseId, stage.targetId);
+      return { value: buildTargetRole(rel as RelWithEnds), changes: [change] };
     });
   },
 
