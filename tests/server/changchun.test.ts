@@ -116,7 +116,7 @@ describe('the Changchun data through the API', () => {
 describe('spreadsheet import through the API', () => {
   const csv = [
     'id,name,nameEn,aliases,uscc,local,tags,district,segment,role,outputYuan,source,sourceTitle,quote,confidence,status',
-    'ent:api-import-test,接口导入测试企业,,,,true,,,,,,source:s1,,测试,low,unverified',
+    'ent:api-import-test,接口导入测试企业,,,,true,,,,,,source:s1,,光电信息产业,low,unverified', // a quote of S1 is S1's words
   ].join('\n');
 
   it('imports for an editor, refuses below, and lists the run in the audit trail', async () => {
