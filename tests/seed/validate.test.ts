@@ -74,8 +74,8 @@ describe('validation of seed files', () => {
     const dir = fixtureVariant((f) => {
       f['graph.yaml'] = replaceOnce(
         f['graph.yaml'],
-        'sources: [source:fx2], confidence: low, status: unverified, product',
-        'sources: [source:fx9], confidence: low, status: unverified, product',
+        'sources: [source:fx2],\n      confidence: low,\n      status: unverified,\n      product',
+        'sources: [source:fx9],\n      confidence: low,\n      status: unverified,\n      product',
       );
       f['graph.yaml'] = replaceOnce(
         f['graph.yaml'],
@@ -98,13 +98,17 @@ describe('validation of seed files', () => {
         '    confidence: medium\n    status: confirmed\n    level: 2',
         '    confidance: medium\n    status: confirmed\n    level: 2',
       );
-      g = replaceOnce(g, "deadline: '2025-12-31'", "deadline: '2025-02-30'");
+      g = replaceOnce(g, 'deadline: "2025-12-31"', 'deadline: "2025-02-30"');
       g = replaceOnce(
         g,
         '  - id: person:fx-someone\n    label: Person',
         '  - id: people:fx-someone\n    label: Person',
       );
-      g = replaceOnce(g, 'from: leader:fx-head, to: chain:fx-opto', 'from: leader:fx-head, to: segment:fx-sat');
+      g = replaceOnce(
+        g,
+        'from: leader:fx-head,\n      to: chain:fx-opto',
+        'from: leader:fx-head,\n      to: segment:fx-sat',
+      );
       g = replaceOnce(g, '    level: 1', '    level: 2');
       f['graph.yaml'] = g;
     });
