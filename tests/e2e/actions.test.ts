@@ -91,7 +91,7 @@ describe('actions on the web page in Chromium', () => {
     expect(await problems.first().innerText()).toMatch(/2\s+source\s+.*source:s999/);
     await problems.first().scrollIntoViewIfNeeded();
     await screenshot(page, '10-curation-problems');
-    await upload('good.csv', '\ufeff企业名称,是否本地,来源,原文\n长春网页测试光学有限公司,否,source:s1,网页测试\n');
+    await upload('good.csv', '\ufeff企业名称,是否本地,来源,原文\n长春网页测试光学有限公司,否,source:s1,光电信息产业\n');
     const ok = page.locator('.form-result .notice-ok');
     await ok.waitFor();
     expect(await ok.innerText()).toMatch(/1 行/);

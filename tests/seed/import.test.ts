@@ -76,7 +76,7 @@ describe('encodings', () => {
   });
 
   it('imports UTF-8 with a BOM and Chinese column headers', async () => {
-    const text = '\ufeff企业名称,是否本地,来源,原文\n吉林测试光电有限公司,否,source:s1,测试\n';
+    const text = '\ufeff企业名称,是否本地,来源,原文\n吉林测试光电有限公司,否,source:s1,光电信息产业\n'; // a quote of S1 is S1's words
     const result = await importCsv(db.executor, utf8(text), { fileName: 'bom.csv' });
     expect(errorsOf(result)).toBe('');
     expect(result.encoding).toBe('UTF-8 with BOM');

@@ -76,7 +76,7 @@ beforeAll(async () => {
     'admin',
   );
   expect(review.data!.reviewProposal.status).toBe('confirmed');
-  const csv = 'name,local,source,quote\n审计导入测试企业,true,source:s1,导入\n';
+  const csv = 'name,local,source,quote\n审计导入测试企业,true,source:s1,光电信息产业\n';
   const imported = await gql(
     app,
     'mutation($csv: String) { importCsv(csv: $csv, fileName: "audit.csv") { errors { message } importRunId } }',
@@ -173,7 +173,7 @@ describe('nothing unaudited', () => {
 
   it('rolls back an import whose audit entry cannot be appended', async () => {
     const before = await countAll(db.executor);
-    const csv = 'name,local,source,quote\n未审计导入企业,true,source:s1,导入\n';
+    const csv = 'name,local,source,quote\n未审计导入企业,true,source:s1,光电信息产业\n';
     const r = await gql(
       unaudited,
       'mutation($csv: String) { importCsv(csv: $csv) { nodesWritten } }',
