@@ -135,6 +135,7 @@ export function checkIdentity(dataset: Dataset, existing?: ReadonlyMap<string, L
       problems.push({ ...at, message: `"${node.id}" already exists in the database as a ${stored}` });
     }
   }
+  problems.push(...checkNames(dataset));
   const rels = new Map<string, SeedRel>();
   for (const rel of dataset.relationships) {
     const key = `${rel.type}|${rel.from}|${rel.to}`;
@@ -146,6 +147,27 @@ export function checkIdentity(dataset: Dataset, existing?: ReadonlyMap<string, L
       });
     } else {
       rels.set(key, rel);
+    }
+  }
+  return problems;
+}
+
+/** A name or alias names one node (two nodes called 长春光谷 split one place's facts); Sources excepted. */
+function checkNames(dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const byName = new Map<string, SeedNode>();
+  for (const node of dataset.nodes) {
+    if (node.label === 'Source') continue;
+    const aliases = Array.isArray(node.props.aliases) ? (node.props.aliases as unknown[]) : [];
+    for (const name of new Set([node.props.name, ...aliases])) {
+      if (typeof name !== 'string') continue;
+      const first = byName.get(name);
+      if (first && first.id !== node.id)
+        problems.push({
+          ...problemAt(node.at, name === node.props.name ? 'name' : 'aliases'),
+          message: `"${name}" already names ${first.id} (${where(first.at)}): one node per name; merge them`,
+        });
+      else byName.set(name, node);
     }
   }
   return problems;

@@ -74,6 +74,16 @@ describe('provenance rules in seed validation', () => {
     );
   });
 
+  it('rejects a second node under a name another node already has (two 长春光谷)', () => {
+    const text = problemsWith(
+      'nodes:\n  - id: district:fx-other\n    label: District\n    name: 测试人\n    sources: [source:fx2]\n    confidence: low\n    status: unverified\n    kind: area\n',
+    );
+    // Files are read in name order (extra.yaml first), so the fixture's person is the second holder of the name.
+    expect(text).toMatch(
+      /graph\.yaml:\d+ nodes\[\d+\] \(person:fx-someone\) field "name": "测试人" already names district:fx-other \(\S*extra\.yaml:2/,
+    );
+  });
+
   it('keeps S1 in the repo as source:s1, so S1 quotes are checked without ../shared', () => {
     const s1 = sourceTexts().get('source:s1');
     expect(s1).toContain('分别由市政府、市人大、市政协主要领导包保推进');
