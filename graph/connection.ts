@@ -41,10 +41,6 @@ export async function ensureDatabase(
   return { ...connection, external: false };
 }
 
-export function localSettings(spec: InstanceSpec): ConnectionSettings {
-  return { ...connectionOf(spec), external: false };
-}
-
 export interface DriverOptions {
   /** Bound on waiting for a connection from the pool (ms). */
   acquisitionTimeoutMs?: number;
