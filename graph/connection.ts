@@ -4,7 +4,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { setupProblem } from './errors.js';
 import { INSTANCES, type InstanceSpec } from './runtime/instance-config.js';
-import { connectionOf, startInstance, type LocalConnection } from './runtime/instance.js';
+import { startInstance, type LocalConnection } from './runtime/instance.js';
 
 export interface ConnectionSettings extends LocalConnection {
   external: boolean;
