@@ -43,10 +43,17 @@ import {
   whatIfValue,
   type WithResponsibility,
 } from './analysis-values.js';
+import type {
+  GoalProgressResponsibilityArgs,
+  QueryChainComparisonArgs,
+  QueryGapsArgs,
+  QueryGoalsArgs,
+  QueryRecommendTargetsArgs,
+  QueryWhatIfArgs,
+  SegmentGapResponsibilityArgs,
+} from '../generated/graphql.js';
 import { Chain as baseChain } from './entities.js';
 import { accessOf, readRoot } from './root.js';
-
-type Args = Record<string, any>;
 
 interface SubgraphArgs {
   ids?: string[] | null;
@@ -74,7 +81,7 @@ export const analysisQuery: Pick<
   QueryResolvers,
   'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'
 > = {
-  gaps: async (_: unknown, { chainId }: Args, context: AppContext, info: GraphQLResolveInfo) => {
+  gaps: async (_: unknown, { chainId }: QueryGapsArgs, context: AppContext, info: GraphQLResolveInfo) => {
     const options = {
       thresholds: gapThresholds(),
       evidence: asks(info, 'SegmentGap', 'evidence'),
@@ -100,7 +107,12 @@ export const analysisQuery: Pick<
     });
   },
 
-  recommendTargets: (_: unknown, { segmentId, first }: Args, context: AppContext, info: GraphQLResolveInfo) => {
+  recommendTargets: (
+    _: unknown,
+    { segmentId, first }: QueryRecommendTargetsArgs,
+    context: AppContext,
+    info: GraphQLResolveInfo,
+  ) => {
     requireRole(context, 'analyst', 'recommendTargets (investment-promotion targets)');
     const n = first ?? 10;
     if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS)
@@ -118,7 +130,7 @@ export const analysisQuery: Pick<
       );
   },
 
-  goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  goals: (_: unknown, { chainId, includeSynthetic }: QueryGoalsArgs, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) => {
       const values = (
         await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })
@@ -134,7 +146,7 @@ export const analysisQuery: Pick<
       return values;
     }),
 
-  whatIf: (_: unknown, { chainId, landing, leaving }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  whatIf: (_: unknown, { chainId, landing, leaving }: QueryWhatIfArgs, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) =>
       (await whatIfInTx(tx, chainId, { landing: landing ?? [], leaving: leaving ?? [] })).map(whatIfValue),
     ),
@@ -144,7 +156,12 @@ export const analysisQuery: Pick<
   communities: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) =>
     metrics(args, context, info),
 
-  chainComparison: (_: unknown, { programId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  chainComparison: (
+    _: unknown,
+    { programId, includeSynthetic }: QueryChainComparisonArgs,
+    context: AppContext,
+    info: GraphQLResolveInfo,
+  ) =>
     readRoot(context, info, async (tx) =>
       (await compareChainsInTx(tx, { programId, includeSynthetic: includeSynthetic === true })).map(comparisonValue),
     ),
@@ -154,7 +171,7 @@ export const analysisQuery: Pick<
 async function responsibilityField(
   value: WithResponsibility,
   id: string,
-  args: Args,
+  args: SegmentGapResponsibilityArgs,
   context: AppContext,
   info: GraphQLResolveInfo,
 ) {
@@ -177,7 +194,7 @@ const goalBatches = new WeakMap<object, Map<FieldNode, GoalBatch>>();
 
 function chainGoals(
   chain: EntityRecord,
-  _args: Args,
+  _args: unknown,
   context: AppContext,
   info: GraphQLResolveInfo,
 ): Promise<GoalProgressValue[]> {
@@ -222,16 +239,24 @@ export const analysisTypes: {
   Chain: ChainResolvers;
 } = {
   SegmentGap: {
-    pipeline: (gap: SegmentGapValue, _args: Args, context: AppContext) => {
+    pipeline: (gap: SegmentGapValue, _args: unknown, context: AppContext) => {
       requireRole(context, 'analyst', 'SegmentGap.pipeline (investment-promotion targets)');
       return gap.pipeline;
     },
-    responsibility: (gap: SegmentGapValue, args: Args, context: AppContext, info: GraphQLResolveInfo) =>
-      responsibilityField(gap, gap.segmentId, args, context, info),
+    responsibility: (
+      gap: SegmentGapValue,
+      args: SegmentGapResponsibilityArgs,
+      context: AppContext,
+      info: GraphQLResolveInfo,
+    ) => responsibilityField(gap, gap.segmentId, args, context, info),
   },
   GoalProgress: {
-    responsibility: (goal: GoalProgressValue, args: Args, context: AppContext, info: GraphQLResolveInfo) =>
-      responsibilityField(goal, goal.goal.id, args, context, info),
+    responsibility: (
+      goal: GoalProgressValue,
+      args: GoalProgressResponsibilityArgs,
+      context: AppContext,
+      info: GraphQLResolveInfo,
+    ) => responsibilityField(goal, goal.goal.id, args, context, info),
   },
   // Chain keeps every resolver of entities.ts and gains `goals` (index.ts spreads this after entities).
   Chain: { ...baseChain, goals: chainGoals },
