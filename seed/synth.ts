@@ -302,6 +302,9 @@ export function generateSynth(options: SynthOptions): SynthData {
 function weightedIndex(weights: number[], u: number): number {
   const total = weights.reduce((a, b) => a + b, 0);
   let acc = 0;
-  for (let i = 0; i < weights.length; i++) if (u * total < (acc += weights[i])) return i;
+  for (let i = 0; i < weights.length; i++) {
+    acc += weights[i];
+    if (u * total < acc) return i;
+  }
   return weights.length - 1;
 }
