@@ -5,7 +5,6 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { fetchRelation, relationSpec } from '../../graph/queries/relations.js';
 import { getNamedType } from 'graphql';
 import type { AppContext } from '../context.js';
-import { canSeeTargets } from '../plugins/access.js';
 import { attachCitations, groupRows, hydrateForField, relationValue } from './hydrate.js';
 import type { CitationValue, EntityRecord } from './records.js';
 
@@ -57,7 +56,7 @@ export async function loadRelationLazily(
     (parents) =>
       context.executor.read(async (tx) => {
         const spec = relationSpec(parents[0].label, info.fieldName)!;
-        const access = { canSeeTargets: canSeeTargets(context.role) };
+        const access = context.access;
         const rows = await fetchRelation(
           tx,
           parents[0].label,

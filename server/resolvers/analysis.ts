@@ -28,7 +28,7 @@ import type {
 import { badUserInput } from '../errors.js';
 import { hydrateForField } from '../loading/hydrate.js';
 import type { EntityRecord } from '../loading/records.js';
-import { canSeeTargets, requireRole } from '../plugins/access.js';
+import { requireRole } from '../plugins/access.js';
 import {
   asks,
   comparisonValue,
@@ -53,7 +53,7 @@ import type {
   SegmentGapResponsibilityArgs,
 } from '../generated/graphql.js';
 import { Chain as baseChain } from './entities.js';
-import { accessOf, readRoot } from './root.js';
+import { readRoot } from './root.js';
 
 interface SubgraphArgs {
   ids?: string[] | null;
@@ -70,7 +70,7 @@ function metrics(args: SubgraphArgs, context: AppContext, info: GraphQLResolveIn
         await readSubgraph(tx, {
           ...args,
           includeSynthetic: args.includeSynthetic === true,
-          canSeeTargets: canSeeTargets(context.role),
+          canSeeTargets: context.access.canSeeTargets,
         }),
       ),
     ),
@@ -85,7 +85,7 @@ export const analysisQuery: Pick<
     const options = {
       thresholds: gapThresholds(),
       evidence: asks(info, 'SegmentGap', 'evidence'),
-      pipeline: canSeeTargets(context.role) && asks(info, 'SegmentGap', 'pipeline'),
+      pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),
     };
     // an unchanged graph's cached answer is hydrated like a fresh one, in the root transaction
     const key = gapsKey(chainId, options);
@@ -93,7 +93,7 @@ export const analysisQuery: Pick<
     return readRoot(context, info, async (tx) => {
       const gaps =
         cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
-      const values = gaps.map((g) => gapValue(g, canSeeTargets(context.role)));
+      const values = gaps.map((g) => gapValue(g, context.access.canSeeTargets));
       // a gap answers to its chain's leaders: one query per chain, the segment's path in front
       await prefetchResponsibility(
         tx,
@@ -101,7 +101,7 @@ export const analysisQuery: Pick<
         'SegmentGap',
         values,
         (v) => ({ id: v.chainId, prefix: v.chainPath }),
-        canSeeTargets(context.role),
+        context.access.canSeeTargets,
       );
       return values;
     });
@@ -141,7 +141,7 @@ export const analysisQuery: Pick<
         'GoalProgress',
         values,
         (v) => ({ id: v.goal.id }),
-        canSeeTargets(context.role),
+        context.access.canSeeTargets,
       );
       return values;
     }),
@@ -179,8 +179,8 @@ async function responsibilityField(
   const prefetched = value.responsibilityByKey?.get(key);
   if (prefetched) return prefetched;
   return context.executor.read(async (tx) => {
-    const list = await responsibilityOf(tx, id, args.at ?? null, canSeeTargets(context.role));
-    await hydrateForField(tx, info, accessOf(context), [list]);
+    const list = await responsibilityOf(tx, id, args.at ?? null, context.access.canSeeTargets);
+    await hydrateForField(tx, info, context.access, [list]);
     return list;
   });
 }
@@ -218,9 +218,9 @@ function chainGoals(
               'GoalProgress',
               all,
               (v) => ({ id: v.goal.id }),
-              canSeeTargets(context.role),
+              context.access.canSeeTargets,
             );
-            await hydrateForField(tx, info, accessOf(context), [...byChain.values()]);
+            await hydrateForField(tx, info, context.access, [...byChain.values()]);
             return byChain;
           })
           .then(resolve, reject);
