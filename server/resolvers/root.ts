@@ -9,7 +9,6 @@ import type { AppContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { hydrateForField } from '../loading/hydrate.js';
 
-
 /** One read transaction: `work`, then the prefetch of the selection below this field. */
 export function readRoot<T>(
   context: AppContext,
