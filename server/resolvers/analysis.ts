@@ -8,7 +8,6 @@ import { compareChainsInTx } from '../../graph/analysis/chain-comparison.js';
 import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
 import { analysisCache } from '../../graph/analysis/analysis-cache.js';
 import { gapsInTx, gapsKey, whatIfInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
-import { gapThresholds } from '../../graph/gap-thresholds.js';
 import { goalsInTx } from '../../graph/analysis/goals.js';
 import {
   MAX_RECOMMENDATIONS,
@@ -16,7 +15,6 @@ import {
   recommendKey,
   type TargetRecommendation,
 } from '../../graph/analysis/recommend.js';
-import { recommendWeights } from '../../graph/analysis/recommend-weights.js';
 import { readSubgraph } from '../../graph/analysis/subgraph.js';
 import type { AppContext } from '../context.js';
 import type {
@@ -83,7 +81,7 @@ export const analysisQuery: Pick<
 > = {
   gaps: async (_: unknown, { chainId }: QueryGapsArgs, context: AppContext, info: GraphQLResolveInfo) => {
     const options = {
-      thresholds: gapThresholds(),
+      thresholds: context.config.gapThresholds,
       evidence: asks(info, 'SegmentGap', 'evidence'),
       pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),
     };
@@ -117,7 +115,7 @@ export const analysisQuery: Pick<
     const n = first ?? 10;
     if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS)
       throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
-    const options = { first: n, weights: recommendWeights() };
+    const options = { first: n, weights: context.config.recommendWeights };
     const key = recommendKey(segmentId, n, options.weights);
     return analysisCache
       .lookup<TargetRecommendation[]>(context.executor, key)
