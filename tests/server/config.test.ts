@@ -16,6 +16,6 @@ describe('loadConfig', () => {
   it('names every bad variable at once', () => {
     const bad = () => loadConfig({ KG_DB_TIMEOUT_MS: 'soon', KG_GAP_THIN_BELOW: '1', KG_GAP_EXTERNAL_SHARE: '2' });
     expect(bad).toThrow(ConfigError);
-    expect(bad).toThrow(/KG_DB_TIMEOUT_MS[\s\S]*KG_GAP_THIN_BELOW/);
+    expect(bad).toThrow(/KG_DB_TIMEOUT_MS[\s\S]*KG_GAP_THIN_BELOW[\s\S]*KG_GAP_EXTERNAL_SHARE/);
   });
 });
