@@ -2,7 +2,7 @@
 // analysis and the prefetch of its selection in ONE read transaction (readRoot); gaps and
 // recommendTargets first ask the database's position (a trivial read) to reuse an unchanged graph's
 // answer. recommendTargets and pipeline stages need the analyst role; Chain.goals is batched per tick.
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { computeMetrics } from '../../graph/analysis/centrality.js';
 import { compareChainsInTx } from '../../graph/analysis/chain-comparison.js';
 import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
@@ -52,6 +52,7 @@ import type {
 } from '../generated/graphql.js';
 import { Chain as baseChain } from './entities.js';
 import { readRoot } from './root.js';
+import { batchStore, inBatch } from '../loading/batch.js';
 
 interface SubgraphArgs {
   ids?: string[] | null;
@@ -184,51 +185,32 @@ async function responsibilityField(
 }
 
 // Chain.goals for a list of chains: one read transaction per tick for all of them (never one per chain).
-interface GoalBatch {
-  chains: EntityRecord[];
-  done: Promise<Map<string, GoalProgressValue[]>>;
-}
-const goalBatches = new WeakMap<object, Map<FieldNode, GoalBatch>>();
+const goalBatches = batchStore<EntityRecord, Map<string, GoalProgressValue[]>>();
 
-function chainGoals(
+async function chainGoals(
   chain: EntityRecord,
   _args: unknown,
   context: AppContext,
   info: GraphQLResolveInfo,
 ): Promise<GoalProgressValue[]> {
-  const perContext = goalBatches.get(context) ?? new Map<FieldNode, GoalBatch>();
-  goalBatches.set(context, perContext);
-  const fieldNode = info.fieldNodes[0];
-  let batch = perContext.get(fieldNode);
-  if (!batch) {
-    const chains: EntityRecord[] = [];
-    const done = new Promise<Map<string, GoalProgressValue[]>>((resolve, reject) =>
-      setImmediate(() => {
-        perContext.delete(fieldNode);
-        context.executor
-          .read(async (tx) => {
-            const ids = [...new Set(chains.map((c) => c.id))];
-            const all = (await goalsInTx(tx, ids)).map(goalValue);
-            const byChain = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
-            await prefetchResponsibility(
-              tx,
-              info,
-              'GoalProgress',
-              all,
-              (v) => ({ id: v.goal.id }),
-              context.access.canSeeTargets,
-            );
-            await hydrateForField(tx, info, context.access, [...byChain.values()]);
-            return byChain;
-          })
-          .then(resolve, reject);
-      }),
-    );
-    batch = { chains, done };
-    perContext.set(fieldNode, batch);
-  }
-  batch.chains.push(chain);
-  return batch.done.then((byChain) => byChain.get(chain.id) ?? []);
+  const byChain = await inBatch(goalBatches, context, info.fieldNodes[0], chain, (chains) =>
+    context.executor.read(async (tx) => {
+      const ids = [...new Set(chains.map((c) => c.id))];
+      const all = (await goalsInTx(tx, ids)).map(goalValue);
+      const grouped = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
+      await prefetchResponsibility(
+        tx,
+        info,
+        'GoalProgress',
+        all,
+        (v) => ({ id: v.goal.id }),
+        context.access.canSeeTargets,
+      );
+      await hydrateForField(tx, info, context.access, [...grouped.values()]);
+      return grouped;
+    }),
+  );
+  return byChain.get(chain.id) ?? [];
 }
 
 export const analysisTypes: {
