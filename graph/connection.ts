@@ -4,7 +4,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { setupProblem } from './errors.js';
 import { INSTANCES, type InstanceSpec } from './runtime/instance-config.js';
-import { connectionOf, startInstance, type LocalConnection } from './runtime/instance.js';
+import { startInstance, type LocalConnection } from './runtime/instance.js';
 
 export interface ConnectionSettings extends LocalConnection {
   external: boolean;
@@ -39,10 +39,6 @@ export async function ensureDatabase(
   }
   const { connection } = await startInstance(spec, log);
   return { ...connection, external: false };
-}
-
-export function localSettings(spec: InstanceSpec): ConnectionSettings {
-  return { ...connectionOf(spec), external: false };
 }
 
 export interface DriverOptions {

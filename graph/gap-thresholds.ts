@@ -14,7 +14,9 @@ export function gapThresholds(env: NodeJS.ProcessEnv = process.env): GapThreshol
   const externalShare = env.KG_GAP_EXTERNAL_SHARE
     ? Number(env.KG_GAP_EXTERNAL_SHARE)
     : DEFAULT_GAP_THRESHOLDS.externalShare;
-  if (!Number.isInteger(thinBelow) || thinBelow < 2) throw new Error('KG_GAP_THIN_BELOW must be an integer ≥ 2');
-  if (!(externalShare > 0 && externalShare <= 1)) throw new Error('KG_GAP_EXTERNAL_SHARE must be a number in (0, 1]');
+  const problems: string[] = [];
+  if (!Number.isInteger(thinBelow) || thinBelow < 2) problems.push('KG_GAP_THIN_BELOW must be an integer ≥ 2');
+  if (!(externalShare > 0 && externalShare <= 1)) problems.push('KG_GAP_EXTERNAL_SHARE must be a number in (0, 1]');
+  if (problems.length) throw new Error(problems.join('\n'));
   return { thinBelow, externalShare };
 }

@@ -49,3 +49,14 @@ export function formatCounts(counts: GraphCounts): string {
     `  ${'total'.padEnd(16)} ${String(counts.relationships).padStart(9)}`,
   ].join('\n');
 }
+
+/** Whether the real data is loaded: a Program that is not synthetic exists. The one answer the first
+ *  start (load when not) and /readyz (ready when so) share; synthetic programs never count. */
+export async function realDataLoaded(executor: Executor, timeoutMs?: number): Promise<boolean> {
+  const rows = await executor.query(
+    'MATCH (p:Program) WHERE coalesce(p.synthetic, false) = false RETURN count(p) > 0 AS loaded',
+    {},
+    timeoutMs === undefined ? undefined : { timeoutMs },
+  );
+  return rows[0]?.loaded === true;
+}

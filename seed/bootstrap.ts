@@ -3,16 +3,14 @@
 import type { Executor } from '../graph/executor.js';
 import { setupProblem } from '../graph/errors.js';
 import { ensureSchema } from '../graph/schema.js';
+import { realDataLoaded } from '../graph/stats.js';
 import { loadDataset, SHIPPED_DATA_DIR } from './load/load.js';
 import { formatProblems } from './load/problems.js';
 import { validateDataDir } from './load/validate.js';
 
 export async function loadIfEmpty(executor: Executor, log: (line: string) => void): Promise<void> {
   await ensureSchema(executor, log);
-  const [row] = await executor.query(
-    'MATCH (p:Program) WHERE p.synthetic IS NULL OR p.synthetic = false RETURN count(p) AS programs',
-  );
-  if (Number(row?.programs ?? 0) > 0) {
+  if (await realDataLoaded(executor)) {
     log('The database already holds data; nothing to load (`npm run seed` reloads the shipped dataset).');
     return;
   }

@@ -66,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command = 'load', ...rest] = positionals;
-  if (values.help) return (log(USAGE), 0);
+  if (values.help) {
+    log(USAGE);
+    return 0;
+  }
   const dir = values.dir ? resolve(values.dir) : SHIPPED_DATA_DIR;
 
   switch (command) {

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type RecommendWeights, recommendWeights } from '../graph/analysis/recommend-weights.js';
 import { DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
+import { type GapThresholds, gapThresholds } from '../graph/gap-thresholds.js';
 
 export const ROLES = ['analyst', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,6 +38,20 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Absolute path of the append-only audit trail (JSON Lines, mode 0600); never in Neo4j. */
   auditFile: string;
+  /** KG_GAP_THIN_BELOW, KG_GAP_EXTERNAL_SHARE: read here once, never per request. */
+  gapThresholds: GapThresholds;
+  /** KG_RECOMMEND_*: read here once, never per request. */
+  recommendWeights: RecommendWeights;
+}
+
+/** Runs a parser of some keys, keeping its message (which names the variable) instead of throwing. */
+function collect<T>(parse: () => T, problems: string[]): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    problems.push((error as Error).message);
+    return undefined;
+  }
 }
 
 export class ConfigError extends Error {}
@@ -63,10 +79,11 @@ export function parseTokens(text: string, origin: string): Map<string, Role> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
-  }
+  // Every bad key at once: the schema's, then the analysis parameters'.
+  const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const thresholds = collect(() => gapThresholds(env), lines);
+  const weights = collect(() => recommendWeights(env), lines);
+  if (!parsed.success || !thresholds || !weights) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   const e = parsed.data;
   const tokens = new Map<string, Role>();
   if (e.KG_TOKENS) for (const [t, r] of parseTokens(e.KG_TOKENS, 'KG_TOKENS')) tokens.set(t, r);
@@ -89,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     cypherMaxRows: e.KG_CYPHER_MAX_ROWS,
     maxBodyBytes: e.KG_MAX_BODY_BYTES,
     auditFile: resolve(e.KG_AUDIT_FILE),
+    gapThresholds: thresholds,
+    recommendWeights: weights,
   };
 }

@@ -5,14 +5,23 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
 import type { Role, ServerConfig } from './config.js';
+import { canSeeTargets } from './plugins/access.js';
 
 export type CallerRole = 'public' | Role;
+
+/** What the caller may read, decided once per request from the role and handed down to graph/. */
+export interface Access {
+  /** TARGET_FOR (investment-promotion pipeline stages): analyst and above. */
+  canSeeTargets: boolean;
+}
 
 /** What the server adds to yoga's initial context. */
 export interface AppContextExtra {
   executor: Executor;
   config: ServerConfig;
   role: CallerRole;
+  /** Read rules of this caller, computed once with the role. */
+  access: Access;
   /** true when the bearer token was present but unknown */
   badToken: boolean;
   /** Who writes, for the audit trail: the role and a fingerprint of the token (never the token). */
@@ -39,10 +48,14 @@ export function roleOf(request: Request, config: ServerConfig): Pick<AppContextE
 }
 
 export function createContextFactory(executor: Executor, config: ServerConfig, auditLog: AuditLog) {
-  return ({ request }: YogaInitialContext): AppContextExtra => ({
-    executor: executor.scoped(),
-    config,
-    auditLog,
-    ...roleOf(request, config),
-  });
+  return ({ request }: YogaInitialContext): AppContextExtra => {
+    const caller = roleOf(request, config);
+    return {
+      executor: executor.scoped(),
+      config,
+      auditLog,
+      ...caller,
+      access: { canSeeTargets: canSeeTargets(caller.role) },
+    };
+  };
 }

@@ -59,7 +59,7 @@ export function computeMetrics(slice: GraphSlice): SubgraphMetrics {
     communityOf = detailed.communities;
     modularity = detailed.modularity;
   } else {
-    slice.nodes.forEach((node, i) => (communityOf[node.id] = i));
+    for (const [i, node] of slice.nodes.entries()) communityOf[node.id] = i;
   }
   const nodes: NodeMetrics[] = slice.nodes.map((node) => {
     const degree = graph.degree(node.id);

@@ -159,7 +159,9 @@ export async function goalsInTx(
       .flatMap((k) => roles.get(k) ?? [])
       .filter((r) => {
         const key = `${r.relation}:${r.leader.id}->${r.target.id}`;
-        return seen.has(key) ? false : (seen.add(key), true);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
       });
     const text = explainGoal({
       basis,

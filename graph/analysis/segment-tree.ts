@@ -54,7 +54,11 @@ export class SegmentTree {
     const seen = new Set([root]);
     const out = [root];
     for (let i = 0; i < out.length; i++) {
-      for (const child of this.children.get(out[i]) ?? []) if (!seen.has(child)) seen.add(child), out.push(child);
+      for (const child of this.children.get(out[i]) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        out.push(child);
+      }
     }
     return out;
   }

@@ -27,9 +27,6 @@ export function traversableTypes(canSeeTargets: boolean): RelType[] {
   return REL_TYPES.filter((t) => canSeeTargets || t !== 'TARGET_FOR');
 }
 
-/** True when `v` is real data or synthetic data is asked for (`$synthetic`). */
-export const realOrAsked = (v: string, flag = '$synthetic') => `(coalesce(${v}.synthetic, false) = false OR ${flag})`;
-
 /** Relationship projection with both end nodes: {type, props, start, end}. */
 export const REL_WITH_ENDS = (r: string) =>
   // Map projections need a variable, hence the one-element list comprehensions.

@@ -117,8 +117,3 @@ export function readOrCreatePassword(spec: InstanceSpec): string {
   chmodSync(file, 0o600);
   return password;
 }
-
-export function readPassword(spec: InstanceSpec): string | null {
-  const file = passwordFile(spec);
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
-}

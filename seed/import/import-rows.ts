@@ -248,8 +248,11 @@ export function buildRecords(kind: ImportKind, drafts: RowDraft[], lookups: Look
         );
         continue;
       }
-      const from = c.from ? resolve(c.from, RELATIONSHIPS[type].from, 'from') : (fail('from', 'is empty'), undefined);
-      const to = c.to ? resolve(c.to, RELATIONSHIPS[type].to, 'to') : (fail('to', 'is empty'), undefined);
+      // Each end checked in column order, so problems are reported from, then to.
+      const from = c.from ? resolve(c.from, RELATIONSHIPS[type].from, 'from') : undefined;
+      if (!c.from) fail('from', 'is empty');
+      const to = c.to ? resolve(c.to, RELATIONSHIPS[type].to, 'to') : undefined;
+      if (!c.to) fail('to', 'is empty');
       if (!from || !to) continue;
       push(
         'relationships',

@@ -57,12 +57,3 @@ export function toGraphWrite(dataset: Dataset): GraphWrite {
     })),
   };
 }
-
-/** Record counts by label and by relationship type, for progress lines and reports. */
-export function datasetCounts(dataset: Dataset): { labels: Record<string, number>; types: Record<string, number> } {
-  const labels: Record<string, number> = {};
-  const types: Record<string, number> = {};
-  for (const n of dataset.nodes) labels[n.label] = (labels[n.label] ?? 0) + 1;
-  for (const r of dataset.relationships) types[r.type] = (types[r.type] ?? 0) + 1;
-  return { labels, types };
-}

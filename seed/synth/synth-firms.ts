@@ -63,8 +63,9 @@ export function layoutFirms(
     const chainLeaves: LeafFirms[] = [];
     for (let b = 0; b < BRANCHES_PER_CHAIN; b++) {
       const pattern = PATTERNS[(b + c) % PATTERNS.length];
-      pattern.leaves.forEach((plan, j) =>
-        chainLeaves.push({ id: leafId(c, b, j), chain: c, branch: b, plan, locals: [], outs: [], shared: [] }),
+      pattern.leaves.forEach(
+        (plan, j) =>
+          void chainLeaves.push({ id: leafId(c, b, j), chain: c, branch: b, plan, locals: [], outs: [], shared: [] }),
       );
     }
     // Small leaves first: fixed numbers of local firms.
@@ -96,7 +97,9 @@ export function layoutFirms(
       remainingLocals,
       large.map((l) => l.plan.weight),
       t.thinBelow,
-    ).forEach((n, i) => (large[i].locals = take(n, true, c)));
+    ).forEach((n, i) => {
+      large[i].locals = take(n, true, c);
+    });
 
     // Outside firms: a few in the small leaves, the rest in the large ones by weight.
     let outsUsed = 0;
@@ -110,7 +113,9 @@ export function layoutFirms(
       outPerChain[c] - outsUsed,
       large.map((l) => l.plan.weight),
       2,
-    ).forEach((n, i) => (large[i].outs = take(n, false, c)));
+    ).forEach((n, i) => {
+      large[i].outs = take(n, false, c);
+    });
 
     // Some local firms of an external leaf also work in the sibling that buys locally.
     for (const leaf of large.filter((l) => l.plan.external)) {

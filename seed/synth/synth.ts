@@ -236,7 +236,9 @@ export function generateSynth(options: SynthOptions): SynthData {
   // Targets in the investment-promotion pipeline: outside firms wanted for gap leaves or for a chain.
   const gapLeaves = layout.leaves.filter((l) => l.plan.kind !== 'LARGE');
   const outsByChain = Array.from({ length: chains }, () => [] as number[]);
-  layout.local.forEach((isLocal, i) => !isLocal && outsByChain[layout.chainOf[i]].push(i));
+  layout.local.forEach((isLocal, i) => {
+    if (!isLocal) outsByChain[layout.chainOf[i]].push(i);
+  });
   const targeted = new Set<string>();
   const stageWeights = [30, 25, 15, 12, 10, 8];
   const stageBase = Date.UTC(2023, 0, 1);
@@ -300,6 +302,9 @@ export function generateSynth(options: SynthOptions): SynthData {
 function weightedIndex(weights: number[], u: number): number {
   const total = weights.reduce((a, b) => a + b, 0);
   let acc = 0;
-  for (let i = 0; i < weights.length; i++) if (u * total < (acc += weights[i])) return i;
+  for (let i = 0; i < weights.length; i++) {
+    acc += weights[i];
+    if (u * total < acc) return i;
+  }
   return weights.length - 1;
 }

@@ -110,7 +110,7 @@ async function hydrateField(
       access: scope.access,
       args: getArgumentValues(definition, nodes[0], scope.variables),
     });
-    group.forEach((parent, i) => storePrefetched(parent as object, key, values[i]));
+    group.forEach((parent, i) => void storePrefetched(parent as object, key, values[i]));
     children = values;
   } else if (spec) {
     // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.

@@ -1,43 +1,16 @@
 // Fallback for values no root field prefetched (e.g. an entity record built by another module without
 // hydrating it): relation fields and citations load on demand, batched per selection and tick, so a
 // list of N parents still costs one transaction per nesting level, never one per parent.
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { fetchRelation, relationSpec } from '../../graph/queries/relations.js';
 import { getNamedType } from 'graphql';
 import type { AppContext } from '../context.js';
-import { canSeeTargets } from '../plugins/access.js';
+import { batchStore, inBatch } from './batch.js';
 import { attachCitations, groupRows, hydrateForField, relationValue } from './hydrate.js';
 import type { CitationValue, EntityRecord } from './records.js';
 
-interface Batch<T> {
-  items: T[];
-  done: Promise<void>;
-}
-
-const relationBatches = new WeakMap<object, Map<FieldNode, Batch<EntityRecord>>>();
-const citationBatches = new WeakMap<object, Batch<object>>();
-
-function enqueue<T>(
-  items: T[],
-  existing: Batch<T> | undefined,
-  run: (items: T[]) => Promise<void>,
-  onNew: (b: Batch<T>) => void,
-  onStart: () => void,
-): Batch<T> {
-  if (existing) {
-    existing.items.push(...items);
-    return existing;
-  }
-  const batch: Batch<T> = { items: [...items], done: Promise.resolve() };
-  batch.done = new Promise<void>((resolve, reject) =>
-    setImmediate(() => {
-      onStart();
-      run(batch.items).then(resolve, reject);
-    }),
-  );
-  onNew(batch);
-  return batch;
-}
+const relationBatches = batchStore<EntityRecord, void>();
+const citationBatches = batchStore<object, void>();
 
 /** Loads one relation field of `parent` (and everything selected below it) in a batched read transaction. */
 export async function loadRelationLazily(
@@ -48,53 +21,40 @@ export async function loadRelationLazily(
 ): Promise<unknown> {
   // Every item of a list shares the field node and therefore its arguments: the batch uses the first's.
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
-  const perContext = relationBatches.get(context) ?? new Map<FieldNode, Batch<EntityRecord>>();
-  relationBatches.set(context, perContext);
-  const fieldNode = info.fieldNodes[0];
-  const batch = enqueue(
-    [parent],
-    perContext.get(fieldNode),
-    (parents) =>
-      context.executor.read(async (tx) => {
-        const spec = relationSpec(parents[0].label, info.fieldName)!;
-        const access = { canSeeTargets: canSeeTargets(context.role) };
-        const rows = await fetchRelation(
-          tx,
-          parents[0].label,
-          info.fieldName,
-          parents.map((p) => p.id),
-          args,
-          access,
+  // Every item of a list shares the field node, hence one batch per field node.
+  await inBatch(relationBatches, context, info.fieldNodes[0], parent, (parents) =>
+    context.executor.read(async (tx) => {
+      const spec = relationSpec(parents[0].label, info.fieldName)!;
+      const access = context.access;
+      const rows = await fetchRelation(
+        tx,
+        parents[0].label,
+        info.fieldName,
+        parents.map((p) => p.id),
+        args,
+        access,
+      );
+      const byParent = groupRows(rows);
+      const values = parents.map((p) => {
+        const value = relationValue(
+          spec.kind,
+          spec.one === true,
+          getNamedType(info.returnType).name,
+          byParent.get(p.id) ?? [],
         );
-        const byParent = groupRows(rows);
-        const values = parents.map((p) => {
-          const value = relationValue(
-            spec.kind,
-            spec.one === true,
-            getNamedType(info.returnType).name,
-            byParent.get(p.id) ?? [],
-          );
-          p.prefetched.set(key, value);
-          return value;
-        });
-        await hydrateForField(tx, info, access, values);
-      }),
-    (b) => perContext.set(fieldNode, b),
-    () => perContext.delete(fieldNode),
+        p.prefetched.set(key, value);
+        return value;
+      });
+      await hydrateForField(tx, info, access, values);
+    }),
   );
-  await batch.done;
   return parent.prefetched.get(key);
 }
 
 /** Citations of a value no loader filled: one Source query per tick for all such values. */
 export async function loadCitationsLazily(target: object, context: AppContext): Promise<CitationValue[]> {
-  const batch = enqueue(
-    [target],
-    citationBatches.get(context),
-    (targets) => context.executor.read((tx) => attachCitations(tx, targets)),
-    (b) => citationBatches.set(context, b),
-    () => citationBatches.delete(context),
+  await inBatch(citationBatches, context, 'citations', target, (targets) =>
+    context.executor.read((tx) => attachCitations(tx, targets)),
   );
-  await batch.done;
   return (target as { citations?: CitationValue[] }).citations ?? [];
 }

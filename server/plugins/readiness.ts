@@ -1,7 +1,8 @@
-// /readyz: 200 only once Neo4j answers and the data is loaded (a Program node exists). The answer is
+// /readyz: 200 only once Neo4j answers and the data is loaded (a real, non-synthetic Program exists: graph/stats.ts realDataLoaded). The answer is
 // cached briefly so that a probe storm does not become a query storm.
 import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { Executor } from '../../graph/executor.js';
+import { realDataLoaded } from '../../graph/stats.js';
 
 export function dataLoadedCheck(executor: Executor, cacheMs = 1000) {
   let last = { at: 0, ready: false };
@@ -9,8 +10,7 @@ export function dataLoadedCheck(executor: Executor, cacheMs = 1000) {
     if (Date.now() - last.at < cacheMs) return last.ready;
     let ready = false;
     try {
-      const rows = await executor.query('MATCH (p:Program) RETURN count(p) > 0 AS loaded', {}, { timeoutMs: 2000 });
-      ready = rows[0]?.loaded === true;
+      ready = await realDataLoaded(executor, 2000);
     } catch {
       ready = false;
     }

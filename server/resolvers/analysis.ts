@@ -2,13 +2,12 @@
 // analysis and the prefetch of its selection in ONE read transaction (readRoot); gaps and
 // recommendTargets first ask the database's position (a trivial read) to reuse an unchanged graph's
 // answer. recommendTargets and pipeline stages need the analyst role; Chain.goals is batched per tick.
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { computeMetrics } from '../../graph/analysis/centrality.js';
 import { compareChainsInTx } from '../../graph/analysis/chain-comparison.js';
 import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
 import { analysisCache } from '../../graph/analysis/analysis-cache.js';
 import { gapsInTx, gapsKey, whatIfInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
-import { gapThresholds } from '../../graph/gap-thresholds.js';
 import { goalsInTx } from '../../graph/analysis/goals.js';
 import {
   MAX_RECOMMENDATIONS,
@@ -16,7 +15,6 @@ import {
   recommendKey,
   type TargetRecommendation,
 } from '../../graph/analysis/recommend.js';
-import { recommendWeights } from '../../graph/analysis/recommend-weights.js';
 import { readSubgraph } from '../../graph/analysis/subgraph.js';
 import type { AppContext } from '../context.js';
 import type {
@@ -28,7 +26,7 @@ import type {
 import { badUserInput } from '../errors.js';
 import { hydrateForField } from '../loading/hydrate.js';
 import type { EntityRecord } from '../loading/records.js';
-import { canSeeTargets, requireRole } from '../plugins/access.js';
+import { requireRole } from '../plugins/access.js';
 import {
   asks,
   comparisonValue,
@@ -43,10 +41,18 @@ import {
   whatIfValue,
   type WithResponsibility,
 } from './analysis-values.js';
+import type {
+  GoalProgressResponsibilityArgs,
+  QueryChainComparisonArgs,
+  QueryGapsArgs,
+  QueryGoalsArgs,
+  QueryRecommendTargetsArgs,
+  QueryWhatIfArgs,
+  SegmentGapResponsibilityArgs,
+} from '../generated/graphql.js';
 import { Chain as baseChain } from './entities.js';
-import { accessOf, readRoot } from './root.js';
-
-type Args = Record<string, any>;
+import { readRoot } from './root.js';
+import { batchStore, inBatch } from '../loading/batch.js';
 
 interface SubgraphArgs {
   ids?: string[] | null;
@@ -63,7 +69,7 @@ function metrics(args: SubgraphArgs, context: AppContext, info: GraphQLResolveIn
         await readSubgraph(tx, {
           ...args,
           includeSynthetic: args.includeSynthetic === true,
-          canSeeTargets: canSeeTargets(context.role),
+          canSeeTargets: context.access.canSeeTargets,
         }),
       ),
     ),
@@ -74,11 +80,11 @@ export const analysisQuery: Pick<
   QueryResolvers,
   'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'
 > = {
-  gaps: async (_: unknown, { chainId }: Args, context: AppContext, info: GraphQLResolveInfo) => {
+  gaps: async (_: unknown, { chainId }: QueryGapsArgs, context: AppContext, info: GraphQLResolveInfo) => {
     const options = {
-      thresholds: gapThresholds(),
+      thresholds: context.config.gapThresholds,
       evidence: asks(info, 'SegmentGap', 'evidence'),
-      pipeline: canSeeTargets(context.role) && asks(info, 'SegmentGap', 'pipeline'),
+      pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),
     };
     // an unchanged graph's cached answer is hydrated like a fresh one, in the root transaction
     const key = gapsKey(chainId, options);
@@ -86,7 +92,7 @@ export const analysisQuery: Pick<
     return readRoot(context, info, async (tx) => {
       const gaps =
         cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
-      const values = gaps.map((g) => gapValue(g, canSeeTargets(context.role)));
+      const values = gaps.map((g) => gapValue(g, context.access.canSeeTargets));
       // a gap answers to its chain's leaders: one query per chain, the segment's path in front
       await prefetchResponsibility(
         tx,
@@ -94,18 +100,23 @@ export const analysisQuery: Pick<
         'SegmentGap',
         values,
         (v) => ({ id: v.chainId, prefix: v.chainPath }),
-        canSeeTargets(context.role),
+        context.access.canSeeTargets,
       );
       return values;
     });
   },
 
-  recommendTargets: (_: unknown, { segmentId, first }: Args, context: AppContext, info: GraphQLResolveInfo) => {
+  recommendTargets: (
+    _: unknown,
+    { segmentId, first }: QueryRecommendTargetsArgs,
+    context: AppContext,
+    info: GraphQLResolveInfo,
+  ) => {
     requireRole(context, 'analyst', 'recommendTargets (investment-promotion targets)');
     const n = first ?? 10;
     if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS)
       throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
-    const options = { first: n, weights: recommendWeights() };
+    const options = { first: n, weights: context.config.recommendWeights };
     const key = recommendKey(segmentId, n, options.weights);
     return analysisCache
       .lookup<TargetRecommendation[]>(context.executor, key)
@@ -118,7 +129,7 @@ export const analysisQuery: Pick<
       );
   },
 
-  goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  goals: (_: unknown, { chainId, includeSynthetic }: QueryGoalsArgs, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) => {
       const values = (
         await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })
@@ -129,12 +140,12 @@ export const analysisQuery: Pick<
         'GoalProgress',
         values,
         (v) => ({ id: v.goal.id }),
-        canSeeTargets(context.role),
+        context.access.canSeeTargets,
       );
       return values;
     }),
 
-  whatIf: (_: unknown, { chainId, landing, leaving }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  whatIf: (_: unknown, { chainId, landing, leaving }: QueryWhatIfArgs, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) =>
       (await whatIfInTx(tx, chainId, { landing: landing ?? [], leaving: leaving ?? [] })).map(whatIfValue),
     ),
@@ -144,7 +155,12 @@ export const analysisQuery: Pick<
   communities: (_: unknown, args: SubgraphArgs, context: AppContext, info: GraphQLResolveInfo) =>
     metrics(args, context, info),
 
-  chainComparison: (_: unknown, { programId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  chainComparison: (
+    _: unknown,
+    { programId, includeSynthetic }: QueryChainComparisonArgs,
+    context: AppContext,
+    info: GraphQLResolveInfo,
+  ) =>
     readRoot(context, info, async (tx) =>
       (await compareChainsInTx(tx, { programId, includeSynthetic: includeSynthetic === true })).map(comparisonValue),
     ),
@@ -154,7 +170,7 @@ export const analysisQuery: Pick<
 async function responsibilityField(
   value: WithResponsibility,
   id: string,
-  args: Args,
+  args: SegmentGapResponsibilityArgs,
   context: AppContext,
   info: GraphQLResolveInfo,
 ) {
@@ -162,58 +178,39 @@ async function responsibilityField(
   const prefetched = value.responsibilityByKey?.get(key);
   if (prefetched) return prefetched;
   return context.executor.read(async (tx) => {
-    const list = await responsibilityOf(tx, id, args.at ?? null, canSeeTargets(context.role));
-    await hydrateForField(tx, info, accessOf(context), [list]);
+    const list = await responsibilityOf(tx, id, args.at ?? null, context.access.canSeeTargets);
+    await hydrateForField(tx, info, context.access, [list]);
     return list;
   });
 }
 
 // Chain.goals for a list of chains: one read transaction per tick for all of them (never one per chain).
-interface GoalBatch {
-  chains: EntityRecord[];
-  done: Promise<Map<string, GoalProgressValue[]>>;
-}
-const goalBatches = new WeakMap<object, Map<FieldNode, GoalBatch>>();
+const goalBatches = batchStore<EntityRecord, Map<string, GoalProgressValue[]>>();
 
-function chainGoals(
+async function chainGoals(
   chain: EntityRecord,
-  _args: Args,
+  _args: unknown,
   context: AppContext,
   info: GraphQLResolveInfo,
 ): Promise<GoalProgressValue[]> {
-  const perContext = goalBatches.get(context) ?? new Map<FieldNode, GoalBatch>();
-  goalBatches.set(context, perContext);
-  const fieldNode = info.fieldNodes[0];
-  let batch = perContext.get(fieldNode);
-  if (!batch) {
-    const chains: EntityRecord[] = [];
-    const done = new Promise<Map<string, GoalProgressValue[]>>((resolve, reject) =>
-      setImmediate(() => {
-        perContext.delete(fieldNode);
-        context.executor
-          .read(async (tx) => {
-            const ids = [...new Set(chains.map((c) => c.id))];
-            const all = (await goalsInTx(tx, ids)).map(goalValue);
-            const byChain = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
-            await prefetchResponsibility(
-              tx,
-              info,
-              'GoalProgress',
-              all,
-              (v) => ({ id: v.goal.id }),
-              canSeeTargets(context.role),
-            );
-            await hydrateForField(tx, info, accessOf(context), [...byChain.values()]);
-            return byChain;
-          })
-          .then(resolve, reject);
-      }),
-    );
-    batch = { chains, done };
-    perContext.set(fieldNode, batch);
-  }
-  batch.chains.push(chain);
-  return batch.done.then((byChain) => byChain.get(chain.id) ?? []);
+  const byChain = await inBatch(goalBatches, context, info.fieldNodes[0], chain, (chains) =>
+    context.executor.read(async (tx) => {
+      const ids = [...new Set(chains.map((c) => c.id))];
+      const all = (await goalsInTx(tx, ids)).map(goalValue);
+      const grouped = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
+      await prefetchResponsibility(
+        tx,
+        info,
+        'GoalProgress',
+        all,
+        (v) => ({ id: v.goal.id }),
+        context.access.canSeeTargets,
+      );
+      await hydrateForField(tx, info, context.access, [...grouped.values()]);
+      return grouped;
+    }),
+  );
+  return byChain.get(chain.id) ?? [];
 }
 
 export const analysisTypes: {
@@ -222,16 +219,24 @@ export const analysisTypes: {
   Chain: ChainResolvers;
 } = {
   SegmentGap: {
-    pipeline: (gap: SegmentGapValue, _args: Args, context: AppContext) => {
+    pipeline: (gap: SegmentGapValue, _args: unknown, context: AppContext) => {
       requireRole(context, 'analyst', 'SegmentGap.pipeline (investment-promotion targets)');
       return gap.pipeline;
     },
-    responsibility: (gap: SegmentGapValue, args: Args, context: AppContext, info: GraphQLResolveInfo) =>
-      responsibilityField(gap, gap.segmentId, args, context, info),
+    responsibility: (
+      gap: SegmentGapValue,
+      args: SegmentGapResponsibilityArgs,
+      context: AppContext,
+      info: GraphQLResolveInfo,
+    ) => responsibilityField(gap, gap.segmentId, args, context, info),
   },
   GoalProgress: {
-    responsibility: (goal: GoalProgressValue, args: Args, context: AppContext, info: GraphQLResolveInfo) =>
-      responsibilityField(goal, goal.goal.id, args, context, info),
+    responsibility: (
+      goal: GoalProgressValue,
+      args: GoalProgressResponsibilityArgs,
+      context: AppContext,
+      info: GraphQLResolveInfo,
+    ) => responsibilityField(goal, goal.goal.id, args, context, info),
   },
   // Chain keeps every resolver of entities.ts and gains `goals` (index.ts spreads this after entities).
   Chain: { ...baseChain, goals: chainGoals },

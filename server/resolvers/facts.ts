@@ -23,9 +23,18 @@ export const StageChange: StageChangeResolvers = { citations };
 
 const analystOnly = 'TargetRole (investment-promotion targets)';
 export const TargetRole: TargetRoleResolvers = {
-  stage: (t, _a, context) => (requireRole(context, 'analyst', analystOnly), t.stage),
-  stageSince: (t, _a, context) => (requireRole(context, 'analyst', analystOnly), t.stageSince),
-  history: (t, _a, context) => (requireRole(context, 'analyst', analystOnly), t.history),
+  stage: (t, _a, context) => {
+    requireRole(context, 'analyst', analystOnly);
+    return t.stage;
+  },
+  stageSince: (t, _a, context) => {
+    requireRole(context, 'analyst', analystOnly);
+    return t.stageSince;
+  },
+  history: (t, _a, context) => {
+    requireRole(context, 'analyst', analystOnly);
+    return t.history;
+  },
   citations,
 };
 

@@ -8,7 +8,7 @@ import { labelOfId } from '../../graph/model.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { entityRecord } from '../loading/records.js';
 import { responsibilityOf } from './analysis-values.js';
-import { canSeeTargets, hasRole } from '../plugins/access.js';
+import { hasRole } from '../plugins/access.js';
 import { badUserInput } from '../errors.js';
 import { labelsOf, pageSize, readRoot } from './root.js';
 
@@ -67,20 +67,20 @@ export const Query: QueryResolvers = {
         depth: depth ?? 1,
         limit: limit ?? 200,
         labels: labelsOf(types),
-        canSeeTargets: canSeeTargets(context.role),
+        canSeeTargets: context.access.canSeeTargets,
       }),
     ),
 
   path: (_, { from, to, maxHops }, context, info) =>
-    readRoot(context, info, (tx) => shortestPaths(tx, from, to, maxHops ?? 6, canSeeTargets(context.role))),
+    readRoot(context, info, (tx) => shortestPaths(tx, from, to, maxHops ?? 6, context.access.canSeeTargets)),
 
   responsibility: (_, { id, at }, context, info) =>
-    readRoot(context, info, (tx) => responsibilityOf(tx, id, at ?? null, canSeeTargets(context.role))),
+    readRoot(context, info, (tx) => responsibilityOf(tx, id, at ?? null, context.access.canSeeTargets)),
 
   viewer: (_, __, context) => ({
     role: context.role,
     publicRead: context.config.publicRead,
-    canSeeTargets: canSeeTargets(context.role),
+    canSeeTargets: context.access.canSeeTargets,
     canCurate: hasRole(context.role, 'editor'),
     canReview: hasRole(context.role, 'admin'),
   }),

@@ -8,9 +8,6 @@ import { LABELS, type Label } from '../../graph/model.js';
 import type { AppContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { hydrateForField } from '../loading/hydrate.js';
-import { canSeeTargets } from '../plugins/access.js';
-
-export const accessOf = (context: AppContext) => ({ canSeeTargets: canSeeTargets(context.role) });
 
 /** One read transaction: `work`, then the prefetch of the selection below this field. */
 export function readRoot<T>(
@@ -21,7 +18,7 @@ export function readRoot<T>(
 ): Promise<T> {
   return context.executor.read(async (tx) => {
     const result = await work(tx);
-    await hydrateForField(tx, info, accessOf(context), [result]);
+    await hydrateForField(tx, info, context.access, [result]);
     return result;
   }, options);
 }
@@ -40,7 +37,7 @@ export function writeRoot<T>(
   return auditedWrite(context.auditLog, actor, (appendPending) =>
     context.executor.write(async (tx) => {
       const { value, changes } = await work(tx, actor);
-      await hydrateForField(tx, info, accessOf(context), [value]);
+      await hydrateForField(tx, info, context.access, [value]);
       await appendPending(changes.map((change) => ({ action: info.fieldName, ...change })));
       return value;
     }),

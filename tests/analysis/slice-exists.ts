@@ -11,7 +11,7 @@ export async function assertSliceExists(executor: Executor, slice: GraphSlice): 
     'UNWIND $ids AS id MATCH (n) WHERE n.id = id RETURN collect(DISTINCT n.id) AS ids',
     { ids: nodeIds },
   );
-  expect([...(found[0]?.ids as string[])].sort()).toEqual([...new Set(nodeIds)].sort());
+  expect([...((found[0]?.ids as string[] | undefined) ?? [])].sort()).toEqual([...new Set(nodeIds)].sort());
   for (const edge of slice.edges) {
     expect(REL_TYPES).toContain(edge.type);
     expect(nodeIds).toContain(edge.source);

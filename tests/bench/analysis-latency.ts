@@ -104,10 +104,18 @@ async function measure(executor: Executor, enterprises: number, seed: number) {
     segments: manifest.segments.length,
     cold: {
       gapsGraph: summary(await time((i) => findGaps(executor, chain(i), { cache: null }))),
-      gapsGraphql: summary(await time((i) => (analysisCache.clear(), post(app, GAPS, { c: chain(i) })))),
+      gapsGraphql: summary(
+        await time((i) => {
+          analysisCache.clear();
+          return post(app, GAPS, { c: chain(i) });
+        }),
+      ),
       recommendGraph: summary(await time((i) => recommendTargets(executor, segment(i), { first: 10, cache: null }))),
       recommendGraphql: summary(
-        await time((i) => (analysisCache.clear(), post(app, RECOMMEND, { s: segment(i) }, token))),
+        await time((i) => {
+          analysisCache.clear();
+          return post(app, RECOMMEND, { s: segment(i) }, token);
+        }),
       ),
     },
     warm: {

@@ -21,9 +21,10 @@ function capturing(real: Driver) {
     new Proxy(tx, {
       get: (t, p, r) =>
         p === 'run'
-          ? (cypher: string, params?: Record<string, unknown>) => (
-              into.push({ cypher, params: params ?? {} }), t.run(cypher, params)
-            )
+          ? (cypher: string, params?: Record<string, unknown>) => {
+              into.push({ cypher, params: params ?? {} });
+              return t.run(cypher, params);
+            }
           : typeof Reflect.get(t, p, r) === 'function'
             ? Reflect.get(t, p, r).bind(t)
             : Reflect.get(t, p, r),
@@ -35,10 +36,10 @@ function capturing(real: Driver) {
           return (work: (tx: ManagedTransaction) => Promise<unknown>, config?: unknown) => {
             const into: Captured[] = [];
             log.push(into);
-            return (t[p] as Session['executeRead'])(
-              (tx) => ((into.length = 0), work(wrapTx(tx, into))),
-              config as never,
-            );
+            return (t[p] as Session['executeRead'])((tx) => {
+              into.length = 0;
+              return work(wrapTx(tx, into));
+            }, config as never);
           };
         }
         const v = Reflect.get(t, p, r);
@@ -175,7 +176,10 @@ async function main() {
     capture.take();
     const body = await post(c.query, c.analyst);
     const transactions = capture.take();
-    for (let i = 0; i < 5; i++) await post(c.query, c.analyst), await replay(transactions);
+    for (let i = 0; i < 5; i++) {
+      await post(c.query, c.analyst);
+      await replay(transactions);
+    }
     const api: number[] = [];
     const drv: number[] = [];
     for (let i = 0; i < iterations; i++) {

@@ -11,7 +11,7 @@ import { codes, gql, testApp } from './helpers.js';
 
 const db = useTestDb();
 
-class Proxy {
+class TcpProxy {
   private server: Server | null = null;
   private sockets = new Set<Socket>();
   port = 0;
@@ -39,7 +39,7 @@ class Proxy {
 }
 
 const target = new URL(db.settings.uri.replace('bolt://', 'http://'));
-const proxy = new Proxy({ host: target.hostname, port: Number(target.port) });
+const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port) });
 let driver: ReturnType<typeof createDriver>;
 let app: ReturnType<typeof testApp>;
 

@@ -9,7 +9,10 @@ const RELATIONS = ['SUPPLIES', 'IN_SEGMENT', 'LOCATED_IN', 'SUPPORTS'];
 
 function generate(nodes: number, edges: number): ElementDefinition[] {
   let seed = 7;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const side = Math.sqrt(nodes) * 90;
   const els: ElementDefinition[] = [];
   for (let i = 0; i < nodes; i++) {

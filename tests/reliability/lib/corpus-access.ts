@@ -72,10 +72,14 @@ function variants(cypher: string): string[] {
 function cypherCases(tokens: CorpusTokens): CorpusCase[] {
   const q = 'query C($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated } }';
   const cases: CorpusCase[] = [];
-  CYPHER_WRITES.forEach((statement, i) =>
-    variants(statement).forEach((text, v) =>
-      cases.push(post('cypher-write', `${i}-${v}`, { query: q, variables: { q: text } }, { token: tokens.analyst })),
-    ),
+  CYPHER_WRITES.forEach(
+    (statement, i) =>
+      void variants(statement).forEach(
+        (text, v) =>
+          void cases.push(
+            post('cypher-write', `${i}-${v}`, { query: q, variables: { q: text } }, { token: tokens.analyst }),
+          ),
+      ),
   );
   CYPHER_WRITES.slice(0, 12).forEach((statement, i) => {
     cases.push(post('cypher-write', `public-${i}`, { query: q, variables: { q: statement } }));
@@ -107,25 +111,27 @@ function cypherCases(tokens: CorpusTokens): CorpusCase[] {
     null,
     { '`': 1 },
   ];
-  reads.forEach((statement, i) =>
-    cases.push(
-      post(
-        'cypher-read',
-        `${i}`,
-        { query: q, variables: { q: statement, p: { id: 'x' } } },
-        { token: tokens.analyst, expect: 'any' },
+  reads.forEach(
+    (statement, i) =>
+      void cases.push(
+        post(
+          'cypher-read',
+          `${i}`,
+          { query: q, variables: { q: statement, p: { id: 'x' } } },
+          { token: tokens.analyst, expect: 'any' },
+        ),
       ),
-    ),
   );
-  params.forEach((p, i) =>
-    cases.push(
-      post(
-        'cypher-read',
-        `params-${i}`,
-        { query: q, variables: { q: 'MATCH (n {id: $id}) RETURN n.id AS id', p } },
-        { token: tokens.analyst, expect: 'any' },
+  params.forEach(
+    (p, i) =>
+      void cases.push(
+        post(
+          'cypher-read',
+          `params-${i}`,
+          { query: q, variables: { q: 'MATCH (n {id: $id}) RETURN n.id AS id', p } },
+          { token: tokens.analyst, expect: 'any' },
+        ),
       ),
-    ),
   );
   return cases;
 }
@@ -155,10 +161,12 @@ function tokenCases(tokens: CorpusTokens, neo4jPassword: string): CorpusCase[] {
     { query: '{ auditTrail { entries { id } } }' },
   ];
   const cases: CorpusCase[] = [];
-  wrong.forEach((header, i) =>
-    queries.forEach((payload, j) =>
-      cases.push(post('token', `wrong-${i}-${j}`, payload, { headers: { authorization: header } })),
-    ),
+  wrong.forEach(
+    (header, i) =>
+      void queries.forEach(
+        (payload, j) =>
+          void cases.push(post('token', `wrong-${i}-${j}`, payload, { headers: { authorization: header } })),
+      ),
   );
   return cases;
 }
@@ -202,7 +210,7 @@ function forbiddenCases(tokens: CorpusTokens, ids: CorpusIds): CorpusCase[] {
     { query: 'mutation { reviewProposal(id: "proposal:1", decision: CONFIRM) { id } }' },
   ];
   const cases: CorpusCase[] = [];
-  analystFields.forEach((p, i) => cases.push(post('forbidden', `public-analyst-${i}`, p)));
+  analystFields.forEach((p, i) => void cases.push(post('forbidden', `public-analyst-${i}`, p)));
   editorFields.forEach((p, i) => {
     cases.push(post('forbidden', `public-editor-${i}`, p));
     cases.push(post('forbidden', `analyst-editor-${i}`, p, { token: tokens.analyst }));
@@ -359,15 +367,16 @@ function mutationCases(tokens: CorpusTokens, ids: CorpusIds): CorpusCase[] {
     ],
     ['mutation { reviewProposal(id: "proposal:nope", decision: CONFIRM) { id } }', {}],
   ];
-  others.forEach(([query, variables], i) =>
-    cases.push(
-      post(
-        'mutation',
-        `other-${i}`,
-        { query, variables },
-        { token: i === others.length - 1 ? tokens.admin : tokens.editor },
+  others.forEach(
+    ([query, variables], i) =>
+      void cases.push(
+        post(
+          'mutation',
+          `other-${i}`,
+          { query, variables },
+          { token: i === others.length - 1 ? tokens.admin : tokens.editor },
+        ),
       ),
-    ),
   );
   const csvs = [
     'name,local\n"unterminated,true',
@@ -377,18 +386,20 @@ function mutationCases(tokens: CorpusTokens, ids: CorpusIds): CorpusCase[] {
     `name,local,sources\n=cmd|' /C calc'!A0,true,source:none`,
     `name,local\n${'x,maybe\n'.repeat(50)}`,
   ];
-  csvs.forEach((csv, i) =>
-    cases.push(
-      post(
-        'mutation',
-        `import-${i}`,
-        {
-          query: 'mutation M($c: String) { importCsv(csv: $c, kind: ENTERPRISES) { errors { message } importRunId } }',
-          variables: { c: csv },
-        },
-        { token: tokens.editor, expect: 'any' },
+  csvs.forEach(
+    (csv, i) =>
+      void cases.push(
+        post(
+          'mutation',
+          `import-${i}`,
+          {
+            query:
+              'mutation M($c: String) { importCsv(csv: $c, kind: ENTERPRISES) { errors { message } importRunId } }',
+            variables: { c: csv },
+          },
+          { token: tokens.editor, expect: 'any' },
+        ),
       ),
-    ),
   );
   cases.push(
     post(
@@ -549,8 +560,16 @@ function httpCases(): CorpusCase[] {
     `/${'a/'.repeat(2000)}`,
     '/%ZZ',
   ];
-  paths.forEach((path, i) =>
-    cases.push({ name: `http/path-${i}`, category: 'http-static', method: 'GET', path, headers: {}, expect: 'any' }),
+  paths.forEach(
+    (path, i) =>
+      void cases.push({
+        name: `http/path-${i}`,
+        category: 'http-static',
+        method: 'GET',
+        path,
+        headers: {},
+        expect: 'any',
+      }),
   );
   return cases;
 }

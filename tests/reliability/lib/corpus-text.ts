@@ -94,6 +94,7 @@ export const INJECTIONS = [
   "'\\'",
   'MATCH (n) RETURN n',
   // templates, markup, paths, URLs, format strings
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe sent as plain text on purpose
   '${7*7}',
   '{{7*7}}',
   '#{7*7}',
@@ -130,15 +131,16 @@ function carriers(ids: CorpusIds): { name: string; query: string; extra?: Record
 export function textCases(ids: CorpusIds): CorpusCase[] {
   const cases: CorpusCase[] = [];
   for (const carrier of carriers(ids)) {
-    UNICODE_ODDITIES.forEach((text, i) =>
-      cases.push(
-        post(
-          'unicode',
-          `${carrier.name}-${i}`,
-          { query: carrier.query, variables: { v: text, ...carrier.extra } },
-          { expect: 'any' },
+    UNICODE_ODDITIES.forEach(
+      (text, i) =>
+        void cases.push(
+          post(
+            'unicode',
+            `${carrier.name}-${i}`,
+            { query: carrier.query, variables: { v: text, ...carrier.extra } },
+            { expect: 'any' },
+          ),
         ),
-      ),
     );
     INJECTIONS.forEach((text, i) => {
       const value = carrier.name === 'search' ? text : `${ids.enterpriseId}${text}`;
@@ -153,15 +155,16 @@ export function textCases(ids: CorpusIds): CorpusCase[] {
     });
   }
   // The same text inlined into the query document as a string literal (escaped as GraphQL requires).
-  INJECTIONS.forEach((text, i) =>
-    cases.push(
-      post(
-        'injection',
-        `literal-${i}`,
-        { query: `{ search(text: ${JSON.stringify(text)}, first: 3) { score } }` },
-        { expect: 'any' },
+  INJECTIONS.forEach(
+    (text, i) =>
+      void cases.push(
+        post(
+          'injection',
+          `literal-${i}`,
+          { query: `{ search(text: ${JSON.stringify(text)}, first: 3) { score } }` },
+          { expect: 'any' },
+        ),
       ),
-    ),
   );
   // Raw bytes that are not UTF-8.
   for (const [i, bytes] of [

@@ -144,7 +144,7 @@ export class SearchBox {
 
   private setActive(index: number): void {
     this.active = index;
-    [...this.list.children].forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
+    for (const [i, li] of [...this.list.children].entries()) li.setAttribute('aria-selected', String(i === index));
     this.input.setAttribute('aria-activedescendant', `${this.list.id}-${index}`);
     this.list.children[index]?.scrollIntoView({ block: 'nearest' });
   }

@@ -66,10 +66,6 @@ export const GAP_LOOK: Record<GapStatus, { color: string; glyph: string; ink: st
   COVERED: { color: OKABE_ITO.green, glyph: '✓', ink: '#ffffff' },
 };
 
-export function isGapStatus(value: unknown): value is GapStatus {
-  return typeof value === 'string' && (GAP_STATUSES as readonly string[]).includes(value);
-}
-
 /** An inline SVG badge (circle + glyph) for a gap status, usable as a Cytoscape background image. */
 export function gapBadgeSvg(status: GapStatus): string {
   const look = GAP_LOOK[status];

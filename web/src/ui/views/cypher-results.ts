@@ -34,14 +34,17 @@ function walk(value: unknown, nodes: Map<string, CypherNode>, rels: Map<string, 
   else if (isKind(value, 'path')) {
     for (const n of (value as CypherPath).nodes) nodes.set(n.elementId, n);
     for (const r of (value as CypherPath).relationships) rels.set(r.elementId, r);
-  } else if (Array.isArray(value)) value.forEach((v) => walk(v, nodes, rels));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => walk(v, nodes, rels));
+  } else if (Array.isArray(value)) {
+    for (const v of value) walk(v, nodes, rels);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) walk(v, nodes, rels);
+  }
 }
 
 export function cypherElements(rows: readonly unknown[]): ElementDefinition[] {
   const nodes = new Map<string, CypherNode>();
   const rels = new Map<string, CypherRel>();
-  rows.forEach((row) => walk(row, nodes, rels));
+  for (const row of rows) walk(row, nodes, rels);
   const key = (n: CypherNode) => n.id ?? n.elementId;
   const els: ElementDefinition[] = [...nodes.values()].map((n) =>
     nodeElement({

@@ -66,9 +66,9 @@ export function gapsView(): View {
     }
     const gap = gaps.find((g) => g.segment.id === segmentId);
     if (gap) drawSlice(gap.evidence as Slice, segmentId);
-    panel
-      .querySelectorAll('tr[data-id]')
-      .forEach((tr) => tr.setAttribute('aria-selected', String(tr.getAttribute('data-id') === segmentId)));
+    for (const tr of panel.querySelectorAll('tr[data-id]')) {
+      tr.setAttribute('aria-selected', String(tr.getAttribute('data-id') === segmentId));
+    }
   }
 
   function forbidden(error: unknown): HTMLElement {
@@ -90,7 +90,7 @@ export function gapsView(): View {
 
   async function renderTab(state: AppState): Promise<void> {
     const tab = tabOf(state);
-    tabButtons.forEach((button, name) => button.setAttribute('aria-selected', String(name === tab)));
+    for (const [name, button] of tabButtons) button.setAttribute('aria-selected', String(name === tab));
     if (!chain) return;
     try {
       if (tab === 'table') {
