@@ -187,8 +187,32 @@ function policies(ctx: Context, s: Span): void {
   }
 }
 
+/** Names the graph already holds, found verbatim in a sentence (dictionary built from the graph). */
+function knownNodes(ctx: Context, s: Span): ExtractedRef[] {
+  const found: ExtractedRef[] = [];
+  const taken: [number, number][] = [];
+  for (const { name, entry } of ctx.collector.refs.knownNames()) {
+    if (entry.label === 'Leader' || entry.label === 'Chain') continue; // posts and chains have their own rules
+    for (let i = s.text.indexOf(name); i >= 0; i = s.text.indexOf(name, i + 1)) {
+      if (taken.some(([a, b]) => i < b && i + name.length > a)) continue;
+      taken.push([i, i + name.length]);
+      const ref = ctx.collector.node(
+        entry.label,
+        entry.name,
+        clauseRange(s, i, i + name.length),
+        `name the graph holds (${entry.id})`,
+        0.85,
+      );
+      if (entry.label === 'Enterprise') found.push(ref);
+    }
+  }
+  return found;
+}
+
 export function extractPlacesAndFirms(ctx: Context): void {
   for (const s of ctx.sentences) {
+    const known = knownNodes(ctx, s);
+    if (known.length) leads(ctx, s, known);
     policies(ctx, s);
     const places = placesIn(ctx, s);
     hosts(ctx, s, places);
