@@ -24,13 +24,13 @@ export const PROGRAM_SCOPED = new Set(['Chain', 'Leader', 'Goal', 'Observation']
 export function slugOf(name: string): string {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
   const slug = syllables
-    .join('-')
+    .join('')
     .toLowerCase()
     .replace(/ü/g, 'v')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (slug.length <= 48) return slug || createHash('sha1').update(name).digest('hex').slice(0, 8);
-  return `${slug.slice(0, 39).replace(/-+$/, '')}-${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+  if (slug.length <= 40) return slug || createHash('sha1').update(name).digest('hex').slice(0, 8);
+  return `${slug.slice(0, 31).replace(/-+$/, '')}-${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
 }
 
 export class RefResolver {
@@ -48,6 +48,18 @@ export class RefResolver {
         this.byName.set(name, list);
       }
     }
+  }
+
+  /** Every name the graph holds that this document may mention (program-scoped ones of this program only). */
+  knownNames(): { name: string; entry: DictionaryEntry }[] {
+    const out: { name: string; entry: DictionaryEntry }[] = [];
+    for (const [name, entries] of this.byName) {
+      for (const entry of entries) {
+        if (PROGRAM_SCOPED.has(entry.label) && entry.programId !== this.programId) continue;
+        if (name.length >= 3 || (name.length === 2 && entry.label === 'Chain')) out.push({ name, entry });
+      }
+    }
+    return out.sort((a, b) => b.name.length - a.name.length);
   }
 
   /** The graph's node of that label and name (within the program for program-scoped labels), if any. */

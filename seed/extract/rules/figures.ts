@@ -16,6 +16,12 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   const before = s.text.slice(Math.max(0, q.index - 1), q.index);
   if (q.unit === '条' || /^强|^个?月|^年/.test(after) || before === '第') return true;
   if (q.unit === '个' && after.startsWith('月')) return true;
+  // a gloss in brackets restates a slogan; a funding line is a policy's amount, not a KPI; 》等5个 counts titles
+  const open = Math.max(s.text.lastIndexOf('(', q.index), s.text.lastIndexOf('（', q.index));
+  const close = Math.max(s.text.lastIndexOf(')', q.index), s.text.lastIndexOf('）', q.index));
+  if (open > close) return true;
+  if (/投入/.test(clause) && /资金/.test(clause)) return true;
+  if (/》等?$/.test(s.text.slice(Math.max(0, q.index - 2), q.index))) return true;
   if (STRUCTURE.test(s.text.slice(q.index, q.index + q.length + 10)) || /各明确|分任|分别担任/.test(clause))
     return true;
   // a count closing a list (三一重工、中联重科…5家) counts the list, it is not a figure
@@ -87,11 +93,12 @@ export function extractFigures(ctx: Context): void {
             targetValue: q.value,
             ...(deadline ? { deadline } : {}),
           },
-          `${q.value}|${q.unit}|${deadline}`,
+          `${q.value}|${q.unit}|${deadline}|${metric}`,
         );
       } else {
         const clauseHasDate = /(?:19|20)\d{2}年|\d{1,2}月/.test(clauseText);
-        const present = /现有|目前|现已|已有|拥有|当前/.test(clauseText);
+        const present =
+          /现有|目前|现已|已有|拥有|当前/.test(clauseText) || (!own.year && /现有|目前|现已|当前/.test(s.text));
         const asOf = clauseHasDate
           ? dateInClause(clauseText, ctx.publishedOn).date
           : present

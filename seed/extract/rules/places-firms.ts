@@ -6,7 +6,7 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const LEFT_CUT =
-  /^.*(?:即|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|经|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+  /^.*(?:即|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
 
 function trimLeft(raw: string): string {
   const cut = LEFT_CUT.exec(raw);
@@ -22,8 +22,10 @@ function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; en
   for (const m of s.text.matchAll(re)) {
     const name = trimLeft(m[1]!) + m[2]!;
     const stem = name.slice(0, -m[2]!.length);
+    const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
+    if (/产业|特色|多个|一批/.test(stem) || /^[”"]?品牌/.test(after)) continue;
     if (
-      stem.length < 2 ||
+      (stem.length < 2 && !/^(?:经开区|高新区|汽开区)$/.test(name)) ||
       /^(?:全市|各|本|该|重点|省级|国家级|市级|相关|园区|产业|主要|核心|具体|有关|这些|一批|多个|所在|周边|现代|特色|专业)/.test(
         stem,
       )
@@ -38,6 +40,35 @@ function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; en
     out.push({ ref, start, end: m.index! + m[0].length });
   }
   return out;
+}
+
+/** Members of a layout slogan: X发展极, X“一核”, X“一心” (S1's 一核一心三极) — each hosts the chain. */
+function sloganMembers(ctx: Context, s: Span): void {
+  const chain = chainFor(ctx, s);
+  if (!chain) return;
+  for (const m of s.text.matchAll(/([\u4e00-\u9fa5]{2,16}?)(发展极|“一核”|“一心”|核心区“)/g)) {
+    const name = trimLeft(m[1]!);
+    if (name.length < 2 || !/(?:区|园|城|镇|县|谷)$/.test(name)) continue;
+    const span = clauseRange(s, m.index!, m.index! + m[0].length);
+    const ref = ctx.collector.node('District', name, span, `member of a layout slogan (${m[2]})`, 0.7, {
+      kind: 'zone',
+    });
+    ctx.collector.rel('HOSTS', ref, chain, span, `${m[2]!.replace(/[“”]/g, '')} → HOSTS`, 0.75, {
+      role: m[2]!.replace(/[“”]/g, ''),
+    });
+  }
+}
+
+/** Institutes and universities named as the sources (策源地) or supports of a chain. */
+function supports(ctx: Context, s: Span): void {
+  if (!/策源地|支撑|技术支持|人才支持|研发支持/.test(s.text)) return;
+  const chain = chainFor(ctx, s);
+  if (!chain) return;
+  for (const label of ['Institute', 'University']) {
+    for (const ref of ctx.collector.nodesOf(label)) {
+      if (s.text.includes(ref.name)) ctx.collector.rel('SUPPORTS', ref, chain, s, '策源地 / 支撑 → SUPPORTS', 0.7);
+    }
+  }
 }
 
 function hosts(ctx: Context, s: Span, places: { ref: ExtractedRef; start: number; end: number }[]): void {
@@ -85,7 +116,7 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
   for (const list of s.text.matchAll(new RegExp(LIST_COUNT, 'g'))) {
     const label = listLabel(s.text.slice(list.index! + list[0].length, list.index! + list[0].length + 20));
     if (!label) continue;
-    const items = list[1]!.split('、').map((x) => x.replace(LEFT_CUT, ''));
+    const items = list[1]!.split('、').map((x) => x.replace(LEFT_CUT, '').replace(/等$/, ''));
     const span = clauseRange(s, list.index!, list.index! + list[0].length);
     for (const item of items) {
       if (item.length < 2) continue;
@@ -156,12 +187,38 @@ function policies(ctx: Context, s: Span): void {
   }
 }
 
+/** Names the graph already holds, found verbatim in a sentence (dictionary built from the graph). */
+function knownNodes(ctx: Context, s: Span): ExtractedRef[] {
+  const found: ExtractedRef[] = [];
+  const taken: [number, number][] = [];
+  for (const { name, entry } of ctx.collector.refs.knownNames()) {
+    if (entry.label === 'Leader' || entry.label === 'Chain') continue; // posts and chains have their own rules
+    for (let i = s.text.indexOf(name); i >= 0; i = s.text.indexOf(name, i + 1)) {
+      if (taken.some(([a, b]) => i < b && i + name.length > a)) continue;
+      taken.push([i, i + name.length]);
+      const ref = ctx.collector.node(
+        entry.label,
+        entry.name,
+        clauseRange(s, i, i + name.length),
+        `name the graph holds (${entry.id})`,
+        0.85,
+      );
+      if (entry.label === 'Enterprise') found.push(ref);
+    }
+  }
+  return found;
+}
+
 export function extractPlacesAndFirms(ctx: Context): void {
   for (const s of ctx.sentences) {
+    const known = knownNodes(ctx, s);
+    if (known.length) leads(ctx, s, known);
     policies(ctx, s);
     const places = placesIn(ctx, s);
     hosts(ctx, s, places);
     leads(ctx, s, firms(ctx, s));
     academia(ctx, s);
+    sloganMembers(ctx, s);
+    supports(ctx, s);
   }
 }

@@ -36,9 +36,9 @@ export function findPosts(sentence: string): Post[] {
     }
     const bodies = m[1]!.split('、').filter((b) => BODY_ONLY.test(b));
     const offices = m[2]!.split('、');
-    const prefix = /[市省]/.exec(bodies[0] ?? '')?.[0] ?? '';
+    const prefix = /[市省]/.exec(bodies[0] ?? '')?.[0] ?? '市';
     for (const raw of bodies) {
-      const body = /^[市省区县]/.test(raw) || !prefix ? raw : `${prefix}${raw}`;
+      const body = /^[市省区县]/.test(raw) ? raw : `${prefix}${raw}`;
       for (const office of offices) out.push({ title: `${body}${office}`, body, start, end });
     }
   }
@@ -174,5 +174,9 @@ export function extractPosts(ctx: Context): void {
       windowStart = nameEnd;
     }
     roleRelations(ctx, s, posts, holders);
+    // a post given a role is a fact even where the chains it serves are not named (S1: 各位副市长…链长)
+    if (/包保|链长|高位统筹/.test(s.text)) {
+      for (const p of posts) if (!holders.has(p)) leaderRef(ctx, p, clauseRange(s, p.start, p.end));
+    }
   }
 }

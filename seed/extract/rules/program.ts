@@ -9,21 +9,18 @@ export function findCity(text: string, title?: string): string | null {
   if (dateline) return dateline[1]!;
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const m of `${title ?? ''}\n${text}`.matchAll(/([\u4e00-\u9fa5]{3})市(?![场民长场值])/g)) {
-    const three = m[1]!;
-    const two = three.slice(1);
-    if (
-      /^(?:城|全|本|该|各|省|县|区|新|超|门|都|上|股|强|落|入|出|开|城|上)$/.test(two[1]!) ||
-      /^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对)/.test(two)
-    )
-      continue;
-    bump(two);
-    if (
-      !/^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对|于|是|将|把|记|者|向|的|了|称|据)/.test(
-        three,
-      )
-    )
-      bump(three);
+  const all = `${title ?? ''}\n${text}`;
+  const cjk = /^[\u4e00-\u9fa5]+$/;
+  const BAD_TWO =
+    /^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对|副|超|门|股|上|下|入|出|开|落|强|新|都)/;
+  const BAD_THREE =
+    /^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对|于|是|将|把|记|者|向|的|了|称|据|讯|副)/;
+  for (let i = all.indexOf('市'); i >= 0; i = all.indexOf('市', i + 1)) {
+    if (/[场民值值井容貌]/.test(all[i + 1] ?? '')) continue;
+    const two = all.slice(Math.max(0, i - 2), i);
+    const three = all.slice(Math.max(0, i - 3), i);
+    if (two.length === 2 && cjk.test(two) && !BAD_TWO.test(two) && !/[城市省县区]$/.test(two)) bump(two);
+    if (three.length === 3 && cjk.test(three) && !BAD_THREE.test(three) && !/[城市省县区]$/.test(three)) bump(three);
   }
   for (const [k, n] of [...counts]) if (k.length === 3 && (counts.get(k.slice(1)) ?? 0) > n) counts.delete(k);
   for (const [k, n] of [...counts])
