@@ -626,7 +626,7 @@ export type Ingestion = {
   /** The same text was ingested before and force was not set: nothing new is filed; job and source are the earlier ones. */
   alreadyIngested: Scalars['Boolean']['output'];
   job: ImportJob;
-  /** The stored document (null until the job stored it, or when it failed). */
+  /** The stored document when it was ingested before (alreadyIngested); otherwise null: the job's sourceId names it once filed. */
   source?: Maybe<Source>;
 };
 
@@ -1066,8 +1066,8 @@ export type Query = {
   /** The chain-owner mechanisms in the graph (e.g. Changchun's 10+3 work plan). */
   programs: Array<Program>;
   /**
-   * The review queue (editor and above): proposals matching filter, highest score first within newest job
-   * first, paged with after (an endCursor); first capped at 500. The older proposals(status, first) stays.
+   * The review queue (editor and above): proposals matching filter, newest first, paged with after (an
+   * endCursor); first capped at 500. The older proposals(status, first) stays as it was.
    */
   proposalQueue: ProposalConnection;
   /** Proposals, newest first (editor role and above). status: proposed | confirmed | rejected; first capped at 200. */
