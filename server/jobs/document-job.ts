@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, type AuditLog, auditedWrite } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
-import { type DocumentFile, loadDictionary } from './engine.js';
+import { type DocumentFile, type Extraction, loadDictionary } from './engine.js';
 import { type DocumentMeta, fileDocument } from './file-document.js';
+import type { ReadRequest } from './read-worker.js';
 import { readInWorker } from './run-reader.js';
 
 export interface IngestDeps {
@@ -14,6 +15,8 @@ export interface IngestDeps {
   auditLog: AuditLog;
   actor: Actor;
   thresholds: { high: number; medium: number };
+  /** The reader (default: the extraction engine in a worker thread); tests give their own. */
+  reader?: (request: ReadRequest) => Promise<{ extraction: Extraction }>;
 }
 
 export interface IngestRequest {
@@ -48,8 +51,9 @@ export async function startDocumentJob(deps: IngestDeps, request: IngestRequest)
   const done = (async () => {
     try {
       await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, message: 'Reading the document' });
-      const dictionary = await loadDictionary(executor);
-      const { extraction } = await readInWorker({
+      const reader = deps.reader ?? readInWorker;
+      const dictionary = deps.reader ? { entries: [], programs: [] } : await loadDictionary(executor);
+      const { extraction } = await reader({
         file: request.file,
         text: request.text,
         title: request.meta.title,
