@@ -2,11 +2,12 @@
 // proposals in ONE audited write transaction on this thread. The job node records progress and, on
 // failure, why (the facts' transaction is rolled back, so a failed job has written nothing).
 import { randomUUID } from 'node:crypto';
-import { type Actor, type AuditLog, auditedWrite } from '../../graph/audit-log.js';
+import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
-import { type DocumentFile, type Extraction, loadDictionary } from './engine.js';
-import { type DocumentMeta, fileDocument } from './file-document.js';
+import { type DocumentFile, type Extraction, loadDictionary } from '../../seed/ingest/engine.js';
+import type { DocumentMeta } from '../../seed/ingest/file-document.js';
+import { sourceWithText, storeDocument } from '../../seed/ingest/store-document.js';
 import type { ReadRequest } from './read-worker.js';
 import { readInWorker } from './run-reader.js';
 
@@ -61,11 +62,9 @@ export async function startDocumentJob(deps: IngestDeps, request: IngestRequest)
         programId: request.programId ?? undefined,
         dictionary,
       });
-      const [earlier] = await executor.query('MATCH (s:Source {sha256: $sha}) RETURN s.id AS id LIMIT 1', {
-        sha: extraction.sha256,
-      });
+      const earlier = await sourceWithText(executor, extraction.sha256);
       if (earlier && !request.force) {
-        const sourceId = String(earlier.id);
+        const sourceId = earlier;
         announce({ sourceId, alreadyIngested: true });
         await updateJob(executor, jobId, {
           status: 'DONE',
@@ -80,19 +79,12 @@ export async function startDocumentJob(deps: IngestDeps, request: IngestRequest)
         progress: 0.6,
         message: `Filing ${extraction.facts.length} facts as proposals`,
       });
-      const filed = await auditedWrite(deps.auditLog, deps.actor, (appendPending) =>
-        executor.write(async (tx) => {
-          const result = await fileDocument(tx, request.meta, extraction, {
-            jobId,
-            programId: request.programId ?? null,
-            force: !!request.force,
-            thresholds: deps.thresholds,
-          });
-          const batch = { target: jobId, before: null, after: { sha256: extraction.sha256, counts: result.counts } };
-          await appendPending([...result.changes, batch].map((change) => ({ action: 'ingestDocument', ...change })));
-          return result;
-        }),
-      );
+      const filed = await storeDocument(executor, { log: deps.auditLog, actor: deps.actor }, request.meta, extraction, {
+        jobId,
+        programId: request.programId ?? null,
+        force: !!request.force,
+        thresholds: deps.thresholds,
+      });
       const notes = [...extraction.warnings, ...filed.warnings];
       await updateJob(executor, jobId, {
         status: 'DONE',

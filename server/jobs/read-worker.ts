@@ -1,7 +1,7 @@
 // Worker thread: reads a document and extracts its facts (pure CPU, no database), so a large PDF never
 // blocks the server's event loop. Receives the request in workerData, posts one result message.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadExtractor, type DocumentFile, type GraphDictionary } from './engine.js';
+import { loadExtractor, type DocumentFile, type GraphDictionary } from '../../seed/ingest/engine.js';
 
 export interface ReadRequest {
   file?: DocumentFile;

@@ -1,7 +1,7 @@
 // Runs read-worker.ts in a worker thread and resolves with its one result. Under tsx (server, CLI,
 // tests) the worker is given tsx's loader so it can run the TypeScript file directly.
 import { Worker } from 'node:worker_threads';
-import type { Extraction, ReadDocument } from './engine.js';
+import type { Extraction, ReadDocument } from '../../seed/ingest/engine.js';
 import type { ReadRequest } from './read-worker.js';
 
 export class ReadError extends Error {

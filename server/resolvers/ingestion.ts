@@ -17,7 +17,7 @@ import type { AppContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { entityRecord } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
-import { type DocumentFile, loadDictionary } from '../jobs/engine.js';
+import { type DocumentFile, loadDictionary } from '../../seed/ingest/engine.js';
 import { startDocumentJob } from '../jobs/document-job.js';
 import { readInWorker, ReadError } from '../jobs/run-reader.js';
 import { withActors } from './curation.js';

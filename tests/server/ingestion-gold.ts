@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { sha256Of } from '../../server/jobs/file-document.js';
-import type { ExtractedFact, ExtractedRef, Extraction } from '../../server/jobs/engine.js';
+import { sha256Of } from '../../seed/ingest/file-document.js';
+import type { ExtractedFact, ExtractedRef, Extraction } from '../../seed/ingest/engine.js';
 
 export function sharedDir(): string {
   const candidates = [process.env.KG_SHARED_DIR, resolve(process.cwd(), '../shared'), '/work/shared'];

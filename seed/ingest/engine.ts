@@ -1,4 +1,4 @@
-// The reading/extraction engine the jobs call (seed/extract, graph/queries/dictionary.ts: built by the
+// The reading/extraction engine ingestion calls (server jobs and the CLI) (seed/extract, graph/queries/dictionary.ts: built by the
 // `extract` branch). Its interface is declared here and the modules are loaded at run time, so this
 // branch builds before the engine is merged; without it, a job fails saying so (it never pretends).
 import type { Executor } from '../../graph/executor.js';
@@ -65,7 +65,7 @@ interface DictionaryModule {
 }
 
 // Specifiers in variables: TypeScript does not resolve them, so a missing engine is a run-time error.
-const EXTRACT_MODULE = '../../seed/extract/index.js';
+const EXTRACT_MODULE = '../extract/index.js';
 const DICTIONARY_MODULE = '../../graph/queries/dictionary.js';
 
 async function load<T>(specifier: string): Promise<T> {
@@ -73,7 +73,7 @@ async function load<T>(specifier: string): Promise<T> {
     return (await import(specifier)) as T;
   } catch (error) {
     throw new Error(
-      `The document reader is not installed (${specifier.replace('../../', '')}: ${(error as Error).message}).`,
+      `The document reader is not installed (${specifier.replace(/^(\.\.\/)+/, '')}: ${(error as Error).message}).`,
     );
   }
 }
