@@ -1039,9 +1039,9 @@ export type Query = {
    * $parameters (integral numbers are sent as integers).
    */
   cypher: CypherResult;
-  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). Local means in the region of programId (default: the chain's program). */
+  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). */
   gaps: Array<SegmentGap>;
-  /** Every goal of the chain (GOAL_OF the chain or one of its segments); every goal when chainId is null (synthetic ones only with includeSynthetic); with programId only that program's goals. */
+  /** Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
   goals: Array<GoalProgress>;
   /** A job by id (editor); null when unknown. */
   importJob?: Maybe<ImportJob>;
@@ -1143,7 +1143,6 @@ export type QueryCypherArgs = {
 
 export type QueryGapsArgs = {
   chainId: Scalars['ID']['input'];
-  programId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

@@ -160,6 +160,24 @@ describe('ingesting a document about another city', () => {
     expect(inGraph.map((r) => r.id).sort()).toEqual(confirmed.nodes.map((p: any) => p.target).sort());
   });
 
+  it('read fields answer for the default program unless programId names another', async () => {
+    const baijiu = luzhou.idOf('Chain', '白酒');
+    const q = 'query($p: ID) { chains(programId: $p) { id } programs { id region { id kind } } }';
+    const shipped = await gql(app, q, {});
+    expect(shipped.data!.chains.map((c: any) => c.id)).not.toContain(baijiu);
+    const other = await gql(app, q, { p: programId });
+    expect(other.data!.chains.map((c: any) => c.id)).toEqual([baijiu]);
+    expect(other.data!.programs.find((p: any) => p.id === programId).region).toEqual({
+      id: luzhou.idOf('District', '泸州市'),
+      kind: 'city',
+    });
+    const search = 'query($p: ID) { search(text: "白酒", programId: $p) { entity { id } } }';
+    expect((await gql(app, search, { p: F.program })).data!.search.map((h: any) => h.entity.id)).not.toContain(baijiu);
+    expect((await gql(app, search, { p: programId })).data!.search.map((h: any) => h.entity.id)).toContain(baijiu);
+    const unknown = await gql(app, q, { p: 'program:nowhere' });
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('a fact rejected once is proposed again from another document, flagged with the rejection', async () => {
     const energy = luzhou.idOf('Chain', '能源');
     const other = { ...luzhou.extraction, text: `${luzhou.text}\n（转载）`, sha256: 'f'.repeat(64) };
