@@ -1,5 +1,5 @@
-// Runs read-worker.ts in a worker thread and resolves with its one result. Under tsx (server, CLI,
-// tests) the worker is given tsx's loader so it can run the TypeScript file directly.
+// Runs read-worker.ts in a worker thread (through read-worker-entry.mjs, which registers tsx there) and
+// resolves with its one result; the reader's own errors come back as ReadError with their code.
 import { Worker } from 'node:worker_threads';
 import type { Extraction, ReadDocument } from '../../seed/ingest/engine.js';
 import type { ReadRequest } from './read-worker.js';
@@ -14,9 +14,9 @@ export class ReadError extends Error {
 }
 
 export function readInWorker(request: ReadRequest): Promise<{ document: ReadDocument; extraction: Extraction }> {
-  const url = new URL('./read-worker.ts', import.meta.url);
+  const url = new URL('./read-worker-entry.mjs', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: request, execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(url, { workerData: request });
     let settled = false;
     worker.once('message', (message: { ok: boolean; code?: string; message?: string } & Record<string, unknown>) => {
       settled = true;
