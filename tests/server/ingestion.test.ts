@@ -8,7 +8,7 @@ import { AuditLog } from '../../graph/audit-log.js';
 import { startDocumentJob } from '../../server/jobs/document-job.js';
 import { countAll, emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
-import { gql, tempAuditFile, testApp } from './helpers.js';
+import { gql, TOKENS, tempAuditFile, testApp } from './helpers.js';
 import { goldExtraction } from './ingestion-gold.js';
 
 const db = useTestDb();
@@ -231,6 +231,39 @@ describe('failures', () => {
     const after = await countAll(db.executor);
     expect(after.relationships).toBe(before.relationships);
     expect(after.nodes).toBe(before.nodes + 1); // the ImportJob record itself
+  });
+
+  it('extract and ingestDocument need an editor and exactly one of file or text (a multipart File reaches them)', async () => {
+    const q = 'mutation($d: DocumentInput!) { ingestDocument(document: $d) { alreadyIngested } }';
+    const denied = await gql(app, q, { d: { title: 'x', text: '泸州' } }, 'analyst');
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const form = new FormData();
+    form.append(
+      'operations',
+      JSON.stringify({
+        query: 'mutation($f: File) { extract(document: {title: "x", text: "泸州", file: $f}) { sha256 } }',
+        variables: { f: null },
+      }),
+    );
+    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.append('0', new File(['泸州'], 'a.txt', { type: 'text/plain' }));
+    const response = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${TOKENS.editor}` },
+    });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({
+      message: 'Give the document as exactly one of file or text.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('lists jobs newest first for editors', async () => {
+    const r = await gql(app, '{ importJobs(first: 50) { id kind status } }', {}, 'editor');
+    expect(r.data!.importJobs.map((j: any) => j.id)).toContain(jobId);
+    expect(r.data!.importJobs.every((j: any) => j.kind === 'DOCUMENT')).toBe(true);
+    expect((await gql(app, '{ importJobs { id } }', {}, 'analyst')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a multipart upload over KG_MAX_UPLOAD_BYTES is refused with a clear message', async () => {
