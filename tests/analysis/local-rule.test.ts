@@ -22,7 +22,6 @@ describe('derived local on the Changchun data', () => {
       'ent:faw',
       'ent:faw-audi',
       'ent:faw-bestune',
-      'ent:faw-fudi',
       'ent:faw-mazda',
       'ent:jit',
       'ent:qiushi-spectrum',
