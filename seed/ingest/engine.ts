@@ -1,6 +1,7 @@
 // The reading/extraction engine ingestion calls (server jobs and the CLI) (seed/extract, graph/queries/dictionary.ts: built by the
 // `extract` branch). Its interface is declared here and the modules are loaded at run time, so this
 // branch builds before the engine is merged; without it, a job fails saying so (it never pretends).
+import { setupProblem } from '../../graph/errors.js';
 import type { Executor } from '../../graph/executor.js';
 
 export interface DocumentFile {
@@ -72,8 +73,8 @@ async function load<T>(specifier: string): Promise<T> {
   try {
     return (await import(specifier)) as T;
   } catch (error) {
-    throw new Error(
-      `The document reader is not installed (${specifier.replace(/^(\.\.\/)+/, '')}: ${(error as Error).message}).`,
+    throw setupProblem(
+      `The document reader could not be loaded (${specifier.replace(/^(\.\.\/)+/, '')}: ${(error as Error).message}).`,
     );
   }
 }

@@ -193,6 +193,11 @@ describe('ingesting a document about another city', () => {
     expect(job.counts.reproposed).toBe(1);
     const again = await queue({ jobId: job.id, reproposed: true });
     expect(again.nodes[0].earlierRejection).toMatchObject({ sourceId });
+    // a filter reviews every matching proposal, one result each
+    const r = await gql(app, REVIEW, { filter: { jobId: job.id }, decision: 'REJECT' }, 'admin');
+    expect(r.data!.reviewProposals.map((x: any) => [x.id, x.error, x.proposal.status])).toEqual([
+      [again.nodes[0].id, null, 'rejected'],
+    ]);
   });
 
   it('the same text twice files nothing new', async () => {
