@@ -11,7 +11,8 @@ import { alreadyProposed, confidenceOf, createProposal, findEarlierRejection } f
 import { GraphError } from '../../graph/errors.js';
 import { edgeId } from '../../graph/model.js';
 import type { JobCounts } from '../../graph/queries/jobs.js';
-import type { Extraction, ExtractedFact } from './engine.js';
+import { inScope, programScope } from '../../graph/queries/programs.js';
+import type { ExtractedFact, ExtractedRef, Extraction } from './engine.js';
 
 export interface DocumentMeta {
   title: string;
@@ -124,12 +125,24 @@ export async function fileDocument(
     const id = await file(fact, { id: fact.node.id, properties: { name: fact.node.name, ...fact.properties } });
     if (id) introduced.set(fact.node.id, id);
   }
+  // Program-scoped nodes are matched only within the document's program: an existing chain or post of
+  // another program (Changchun's, for a document about Luzhou) is never linked to.
+  const scope = programId ? await programScope(tx, programId) : null;
+  const foreign = (ref: ExtractedRef) =>
+    ref.existing && SCOPED.has(ref.label) && !(scope && inScope(scope, ref.label, ref.id));
   for (const fact of facts.filter((f) => f.kind === 'RELATIONSHIP')) {
     if (!fact.type || !fact.from || !fact.to) counts.skipped++;
-    else await file(fact, null);
+    else if (foreign(fact.from) || foreign(fact.to)) {
+      counts.skipped++;
+      warnings.push(
+        `Not filed: ${fact.type} ${fact.from.name} → ${fact.to.name} links a chain or post of another program.`,
+      );
+    } else await file(fact, null);
   }
   return { sourceId, counts, changes, warnings };
 }
+
+const SCOPED = new Set(['Program', 'Chain', 'Segment', 'Leader']);
 
 const rank = (fact: ExtractedFact) => (fact.label === 'District' ? 0 : fact.label === 'Program' ? 2 : 1);
 

@@ -200,6 +200,37 @@ describe('ingesting a document about another city', () => {
     ]);
   });
 
+  it('never links a chain or post of another program, even when the extractor matched one', async () => {
+    const post = luzhou.extraction.facts.find((f) => f.label === 'Leader')!;
+    const text = `${luzhou.text}\n（又一版本）`;
+    const foreign = {
+      ...luzhou.extraction,
+      text,
+      sha256: 'd'.repeat(64),
+      facts: [
+        post,
+        {
+          ...post,
+          kind: 'RELATIONSHIP' as const,
+          label: null,
+          node: null,
+          type: 'OWNER_OF',
+          from: post.node!,
+          to: { id: F.opto, existing: true, label: 'Chain', name: '光电信息' },
+        },
+      ],
+    };
+    const job = await (
+      await startDocumentJob(
+        deps(async () => ({ extraction: foreign })),
+        { meta: { title: '又一版本' }, text },
+      )
+    ).done;
+    expect(job.status).toBe('DONE');
+    expect(job.message).toMatch(/links a chain or post of another program/);
+    expect((await queue({ jobId: job.id })).nodes.map((p: any) => p.target)).toEqual([post.node!.id]);
+  });
+
   it('the same text twice files nothing new', async () => {
     const before = await countAll(db.executor);
     const started = await startDocumentJob(
