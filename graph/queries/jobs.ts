@@ -93,3 +93,19 @@ function toJob(props: Record<string, unknown>): ImportJobRow {
     counts: { ...EMPTY, ...JSON.parse(String(props.counts ?? '{}')) },
   };
 }
+
+/**
+ * At start-up: jobs a stopped server left queued or running. One whose proposals exist committed its
+ * one write (only its final status was lost): DONE; otherwise its transaction never committed: FAILED.
+ */
+export async function settleInterruptedJobs(executor: Executor): Promise<number> {
+  const [row] = await executor.mutate(
+    `MATCH (j:ImportJob) WHERE j.status IN ['QUEUED', 'RUNNING']
+     WITH j, EXISTS { MATCH (p:Proposal {jobId: j.id}) } AS filed
+     SET j.status = CASE WHEN filed THEN 'DONE' ELSE 'FAILED' END, j.finishedAt = datetime(), j.progress = CASE WHEN filed THEN 1.0 ELSE j.progress END,
+         j.message = CASE WHEN filed THEN 'Filed; the server stopped before it recorded the counts.'
+                     ELSE 'Nothing was written: the server stopped during the job. Ingest the document again.' END
+     RETURN count(j) AS settled`,
+  );
+  return Number(row?.settled ?? 0);
+}

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../graph/audit-log.js';
+import { createJob, getJob, settleInterruptedJobs, updateJob } from '../../graph/queries/jobs.js';
 import { startDocumentJob } from '../../server/jobs/document-job.js';
 import { countAll, emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
@@ -300,6 +301,13 @@ describe('failures', () => {
     expect(r.data!.importJobs.map((j: any) => j.id)).toContain(jobId);
     expect(r.data!.importJobs.every((j: any) => j.kind === 'DOCUMENT')).toBe(true);
     expect((await gql(app, '{ importJobs { id } }', {}, 'analyst')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('jobs a stopped server left running are settled at start-up by whether their write committed', async () => {
+    await createJob(db.executor, 'job:interrupted', 'DOCUMENT', 'Reading');
+    await updateJob(db.executor, 'job:interrupted', { status: 'RUNNING' });
+    expect(await settleInterruptedJobs(db.executor)).toBe(1);
+    expect(await getJob(db.executor, 'job:interrupted')).toMatchObject({ status: 'FAILED' });
   });
 
   it('a multipart upload over KG_MAX_UPLOAD_BYTES is refused with a clear message', async () => {
