@@ -12,6 +12,7 @@ import { GraphError } from '../../graph/errors.js';
 import { edgeId } from '../../graph/model.js';
 import type { JobCounts } from '../../graph/queries/jobs.js';
 import { inScope, programScope } from '../../graph/queries/programs.js';
+import { deriveLinks } from './derive-links.js';
 import type { ExtractedFact, ExtractedRef, Extraction } from './engine.js';
 
 export interface DocumentMeta {
@@ -53,7 +54,9 @@ export async function fileDocument(
   const changes: Change[] = [await upsertNode(tx, 'Source', sourceId, props)];
   const counts: JobCounts = { facts: extraction.facts.length, proposals: 0, skipped: 0, reproposed: 0 };
   const programId = extraction.programId ?? options.programId;
-  const facts = withRegion(extraction.facts);
+  const derived = deriveLinks(extraction.facts, meta.publishedOn);
+  warnings.push(...derived.warnings);
+  const facts = withRegion(derived.facts);
   // Node id → the proposal that introduces it (this batch first, then pending proposals in the graph).
   const introduced = new Map<string, string>();
   const file = async (fact: ExtractedFact, body: Parameters<typeof createProposal>[1]['node'] | null) => {

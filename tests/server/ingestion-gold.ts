@@ -34,9 +34,11 @@ const PREFIX: Record<string, string> = {
   District: 'district',
   Enterprise: 'ent',
   Policy: 'policy',
+  Observation: 'obs',
+  Goal: 'goal',
 };
 
-/** The article, and an extraction of its gold facts (observations left out: their `of` is not scored). */
+/** The article, and an extraction of its gold facts (goals and observations keep `of`, as the extractor gives it). */
 export function goldExtraction(stem: string, slug: string, extra: GoldFact[] = []) {
   const dir = join(sharedDir(), 'corpus/documents/dev');
   const text = readFileSync(join(dir, `${stem}.txt`), 'utf8').normalize('NFC');
@@ -54,7 +56,9 @@ export function goldExtraction(stem: string, slug: string, extra: GoldFact[] = [
     if (start < 0) throw new Error(`gold quote not in text: ${f.quote}`);
     const { kind, label, type, name, from, fromLabel, to, toLabel, quote, ...properties } = f;
     const base = { properties, quote, start, end: start + quote.length, score: 0.8, rule: 'gold (test)' };
-    if (kind === 'NODE') facts.push({ ...base, kind, label, node: ref(label!, name!) });
+    const nodeName =
+      name ?? `${String(properties.of)} ${String(properties.metric)} ${String(properties.asOf ?? properties.deadline)}`;
+    if (kind === 'NODE') facts.push({ ...base, kind, label, node: ref(label!, `${nodeName}`) });
     else if (PREFIX[toLabel!])
       facts.push({ ...base, kind, type, from: ref(fromLabel!, from!), to: ref(toLabel!, to!) });
   }

@@ -67,7 +67,15 @@ describe('ingesting a document about another city', () => {
     });
     expect(source).toEqual({ text: luzhou.text, sha: luzhou.extraction.sha256 });
     const all = await queue({ jobId });
-    expect(all.totalCount).toBe(luzhou.extraction.facts.length);
+    // one proposal per fact, plus the DESCRIBES each observation's `of` becomes
+    const observations = luzhou.extraction.facts.filter((f) => f.label === 'Observation');
+    expect(observations).toHaveLength(6);
+    expect(all.totalCount).toBe(luzhou.extraction.facts.length + observations.length);
+    const describes = all.nodes.filter((p: any) => p.fact.type === 'DESCRIBES');
+    expect(describes.map((p: any) => p.fact.to).sort()).toEqual(
+      ['白酒', '白酒', '电子信息', '电子信息', '装备制造', '装备制造'].map((n) => luzhou.idOf('Chain', n)).sort(),
+    );
+    expect(all.nodes.filter((p: any) => p.fact.properties?.of !== undefined)).toEqual([]);
     expect(all.nodes.every((p: any) => p.programId === programId && p.sourceId === sourceId)).toBe(true);
     expect(all.nodes.every((p: any) => luzhou.text.slice(p.start, p.end) === p.quote)).toBe(true);
     expect(all.nodes.every((p: any) => p.confidence === 'medium' && p.score === 0.8)).toBe(true);
@@ -86,7 +94,7 @@ describe('ingesting a document about another city', () => {
     expect(job.data!.importJob).toEqual({
       status: 'DONE',
       progress: 1,
-      counts: { facts: all.totalCount, proposals: all.totalCount },
+      counts: { facts: luzhou.extraction.facts.length, proposals: all.totalCount },
     });
   });
 
@@ -96,7 +104,7 @@ describe('ingesting a document about another city', () => {
     const baijiu = luzhou.idOf('Chain', '白酒');
     const aboutBaijiu = await queue({ chainId: baijiu });
     expect(aboutBaijiu.nodes.map((p: any) => p.fact.type ?? 'NODE').sort()).toEqual(
-      ['HOSTS', 'HOSTS', 'HOSTS', 'HOSTS', 'NODE', 'PART_OF'].sort(),
+      ['DESCRIBES', 'DESCRIBES', 'HOSTS', 'HOSTS', 'HOSTS', 'HOSTS', 'NODE', 'PART_OF'].sort(),
     );
     expect((await queue({ jobId, minScore: 0.9 })).totalCount).toBe(0);
     const first = await queue({ jobId }, 5);
