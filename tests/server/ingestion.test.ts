@@ -291,7 +291,8 @@ describe('failures', () => {
       }),
     );
     form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-    form.append('0', new File(['泸州'], 'a.txt', { type: 'text/plain' }));
+    // 3 MB: above KG_MAX_BODY_BYTES (1 MB), below KG_MAX_UPLOAD_BYTES, so it reaches the resolver
+    form.append('0', new File(['泸州'.repeat(500_000)], 'a.txt', { type: 'text/plain' }));
     const response = await app.fetch('http://test/graphql', {
       method: 'POST',
       body: form,
