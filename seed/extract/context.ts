@@ -1,0 +1,30 @@
+// What every rule shares while reading one document.
+import type { Collector } from './collector.js';
+import type { Span } from './text.js';
+import type { ExtractedRef } from './types.js';
+
+export interface Context {
+  text: string;
+  /** Sentences of the body (the headline and the dateline are not read for facts). */
+  sentences: Span[];
+  collector: Collector;
+  publishedOn?: string;
+  /** The document's city as written without 市 (泸州), or null. */
+  city: string | null;
+  program: ExtractedRef | null;
+  /** Chains in the order they are first named, with where. */
+  chainMentions: { ref: ExtractedRef; at: number }[];
+  warnings: string[];
+}
+
+/** The chain a sentence is about: one it names, else the latest named before it, else the only one. */
+export function chainFor(ctx: Context, sentence: Span): ExtractedRef | null {
+  const inside = ctx.chainMentions.filter((m) => m.at >= sentence.start && m.at < sentence.end);
+  const ids = new Set(inside.map((m) => m.ref.id));
+  if (ids.size === 1) return inside[0]!.ref;
+  if (ids.size > 1) return null;
+  const distinct = new Set(ctx.chainMentions.map((m) => m.ref.id));
+  if (distinct.size === 1) return ctx.chainMentions[0]!.ref;
+  const before = ctx.chainMentions.filter((m) => m.at < sentence.start).at(-1);
+  return before && sentence.start - before.at < 200 ? before.ref : null;
+}

@@ -1,0 +1,60 @@
+// The annotated documents the evaluation reads: the dev set of ../shared/corpus (or $KG_SHARED_DIR), S1
+// and the held-out articles in tests/fixtures/extract. Each is a .txt with a .gold.yaml beside it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { GoldFact } from './score.js';
+
+export interface GoldDocument {
+  set: string;
+  file: string;
+  text: string;
+  title: string;
+  publishedOn?: string;
+  facts: GoldFact[];
+}
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export function sharedDir(): string {
+  const dir = process.env.KG_SHARED_DIR ?? join(repoRoot, '..', 'shared');
+  if (!existsSync(join(dir, 'corpus'))) {
+    throw new Error(
+      `The shared corpus is not at ${dir}/corpus: set KG_SHARED_DIR to the folder holding corpus/ and sources/.`,
+    );
+  }
+  return dir;
+}
+
+function readSet(set: string, dir: string): GoldDocument[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.gold.yaml'))
+    .sort()
+    .map((goldFile) => {
+      const gold = parse(readFileSync(join(dir, goldFile), 'utf8')) as {
+        title: string;
+        publishedOn?: string;
+        facts: GoldFact[];
+      };
+      const file = join(dir, goldFile.replace(/\.gold\.yaml$/, '.txt'));
+      return {
+        set,
+        file,
+        text: readFileSync(file, 'utf8'),
+        title: gold.title,
+        publishedOn: gold.publishedOn,
+        facts: gold.facts ?? [],
+      };
+    });
+}
+
+export function goldDocuments(): GoldDocument[] {
+  const fixtures = join(repoRoot, 'tests', 'fixtures', 'extract');
+  return [
+    ...readSet('dev', join(sharedDir(), 'corpus', 'documents', 'dev')),
+    ...readSet('S1', join(fixtures, 's1')),
+    ...readSet('heldout', join(fixtures, 'heldout')),
+  ];
+}

@@ -1,0 +1,92 @@
+// Reads a normalised text and proposes every fact it states in the model's vocabulary (contract
+// section 2): the city and mechanism first (they scope the ids), then chains, posts and roles, places,
+// firms and policies, and last the figures, which refer to what was found before.
+import { Collector } from './collector.js';
+import type { Context } from './context.js';
+import { sha256 } from './read/normalise.js';
+import { RefResolver } from './refs.js';
+import { extractChains } from './rules/chains.js';
+import { extractFigures } from './rules/figures.js';
+import { extractPlacesAndFirms } from './rules/places-firms.js';
+import { extractPosts } from './rules/posts.js';
+import { citySlug, findCity, findMechanism, programOfCity } from './rules/program.js';
+import { sentences } from './text.js';
+import type { ExtractOptions, Extraction } from './types.js';
+
+const BOILERPLATE =
+  /来源[：:]|发布时间|字号[：:]|责任编辑|【打印】|【关闭】|本文据公开报道|资料图片|^\d{4}-\d{2}-\d{2}\s/;
+
+/** Where the body starts: after the headline (the first line) when the text has several lines. */
+function bodyStart(text: string): number {
+  const firstBreak = text.indexOf('\n');
+  return firstBreak > 0 && firstBreak < 120 ? firstBreak + 1 : 0;
+}
+
+/** The document's date from its dateline when the caller gave none (2021-07-28 09:15 / 时间:2023-08-17). */
+function datelineDate(text: string): string | undefined {
+  const head = text.slice(0, 400);
+  const iso = /(20\d{2})-(\d{2})-(\d{2})/.exec(head);
+  if (iso) return iso[0];
+  const cn = /(20\d{2})年(\d{1,2})月(\d{1,2})日/.exec(head);
+  return cn ? `${cn[1]}-${cn[2]!.padStart(2, '0')}-${cn[3]!.padStart(2, '0')}` : undefined;
+}
+
+export function extractFacts(text: string, given: ExtractOptions): Extraction {
+  const warnings: string[] = [];
+  const options = { ...given, publishedOn: given.publishedOn ?? datelineDate(text) };
+  const start = bodyStart(text);
+  const body = sentences(text).filter((s) => s.start >= start && !BOILERPLATE.test(s.text));
+  const city = findCity(text, options.title);
+  const known = options.programId
+    ? (options.dictionary.programs.find((p) => p.id === options.programId) ?? null)
+    : programOfCity(options.dictionary.programs, city);
+  if (options.programId && !known) warnings.push(`The program ${options.programId} is not in the graph.`);
+  const programSlug = known ? known.id.replace(/^program:/, '') : citySlug(city);
+  const refs = new RefResolver(options.dictionary, known?.id ?? null, programSlug);
+  const collector = new Collector(refs);
+  const ctx: Context = {
+    text,
+    sentences: body,
+    collector,
+    publishedOn: options.publishedOn,
+    city,
+    program: null,
+    chainMentions: [],
+    warnings,
+  };
+  const mechanism = findMechanism(text, city, start)[0];
+  if (known) {
+    ctx.program = { id: known.id, existing: true, label: 'Program', name: known.name };
+    if (mechanism)
+      collector.node(
+        'Program',
+        known.name,
+        mechanism.span,
+        'the mechanism (…链长制) of a program the graph holds',
+        0.85,
+      );
+  } else if (mechanism) {
+    const regionName = city ? `${city}市` : null;
+    ctx.program = collector.node(
+      'Program',
+      mechanism.name,
+      mechanism.span,
+      'the mechanism named “…链长制”',
+      mechanism.name === '链长制' ? 0.5 : 0.85,
+      {
+        ...(regionName ? { region: { id: `district:${citySlug(city)}`, name: regionName, kind: 'city' } } : {}),
+      },
+      `program:${programSlug}`,
+    );
+    ctx.program = { ...ctx.program, id: `program:${programSlug}` };
+    const fact = collector.facts.find((f) => f.node?.name === mechanism.name && f.label === 'Program');
+    if (fact?.node) fact.node.id = ctx.program.id;
+  } else {
+    warnings.push('No chain-owner mechanism (…链长制) is named: facts are not tied to a program.');
+  }
+  extractChains(ctx);
+  extractPosts(ctx);
+  extractPlacesAndFirms(ctx);
+  extractFigures(ctx);
+  return { text, sha256: sha256(text), programId: ctx.program?.id ?? null, facts: collector.facts, warnings };
+}

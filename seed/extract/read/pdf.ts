@@ -1,0 +1,48 @@
+// PDF → text through pdfjs-dist (legacy build, for Node). Encrypted and image-only PDFs are refused with a
+// message that says what to do, because no text can be read from them here (no OCR).
+import { DocumentError } from '../types.js';
+
+export async function readPdf(bytes: Uint8Array, maxPages = 2000): Promise<{ text: string; warnings: string[] }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false })
+      .promise;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'PasswordException') {
+      throw new DocumentError(
+        'ENCRYPTED_PDF',
+        'This PDF is encrypted (password-protected): save an unprotected copy, or paste its text.',
+      );
+    }
+    throw new DocumentError('UNREADABLE', `This file is not a readable PDF (${(error as Error).message}).`);
+  }
+  const warnings: string[] = [];
+  if (doc.numPages > maxPages) warnings.push(`Only the first ${maxPages} of ${doc.numPages} pages were read.`);
+  const pages: string[] = [];
+  for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    let line = '';
+    const lines: string[] = [];
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      line += item.str;
+      if (item.hasEOL) {
+        lines.push(line);
+        line = '';
+      }
+    }
+    if (line) lines.push(line);
+    pages.push(lines.join('\n'));
+  }
+  await doc.destroy();
+  const text = pages.join('\n');
+  if (!text.replace(/\s/g, '')) {
+    throw new DocumentError(
+      'IMAGE_ONLY_PDF',
+      'This PDF holds only images (a scan): no text can be read from it. Paste the text or upload a text PDF, DOCX or HTML.',
+    );
+  }
+  return { text, warnings };
+}

@@ -1,0 +1,109 @@
+// Chains: the lists that declare the mechanism's chains ("把A、B…列为8条重点产业链", "10条产业链分别为：A，B",
+// "A、B和C等3条产业链") — each item a Chain PART_OF the program — and single mentions ("工程机械产业链").
+import type { Context } from '../context.js';
+import { GENERIC_CHAIN_WORDS } from '../lexicon.js';
+import { parseNumeral } from '../numbers.js';
+import { type Span, sub } from '../text.js';
+
+const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
+const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
+  {
+    re: new RegExp(`把(.+?)(?:列为|确定为|作为)${COUNT}(?:条|大)(重点)?[^，。]{0,8}?(?:产业链|产业|链)`),
+    rule: '“把…列为N条…产业链” list',
+  },
+  {
+    re: new RegExp(`${COUNT}(?:条|大)[^，。：:]{0,10}?(?:产业链|产业|链)(?:分别)?(?:为|是|包括)[：:]?(.+)$`),
+    rule: '“N条产业链分别为：…” list',
+  },
+  {
+    re: new RegExp(
+      `(?:^|[，,：:])(?:聚焦|围绕|重点发展|发展|打造|培育|将|对)?([^，,：:]+?)等?${COUNT}(?:条|大)(重点|主导|优势)?[^，。]{0,6}?(?:产业链|产业|链)`,
+    ),
+    rule: '“A、B等N条产业链” list',
+  },
+];
+
+/** A chain's name as the model writes it: no scope note, no trailing 产业链/链/产业. */
+export function chainName(raw: string): { name: string; alias?: string } | null {
+  let name = raw.trim().replace(/^[“"「]|[”"」]$/g, '');
+  const scoped = /^(.+?)[（(].*[）)]$/.exec(name);
+  const alias = scoped ? name : undefined;
+  if (scoped) name = scoped[1]!;
+  name = name.replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '');
+  if (name.length < 2 || name.length > 14 || /[\d条个家]/.test(name) || GENERIC_CHAIN_WORDS.has(name)) return null;
+  if (/^(?:重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))
+    return null;
+  return { name, alias };
+}
+
+function splitList(list: string, expected: number | null): string[] {
+  let items = list
+    .replace(/[。；;]$/, '')
+    .split(/[、，,；;](?![^（(]*[）)])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (expected && items.length === expected - 1 && /和|及|与/.test(items.at(-1)!)) {
+    const last = items.pop()!;
+    items = [...items, ...last.split(/和|及|与/)];
+  }
+  return items;
+}
+
+function listChains(ctx: Context, sentence: Span): void {
+  for (const { re, rule } of LIST_PATTERNS) {
+    const m = re.exec(sentence.text);
+    if (!m) continue;
+    const countText = m
+      .slice(1)
+      .find((g) => g && parseNumeral(g) !== null && /^(\d+|[一二两三四五六七八九十]+)$/.test(g));
+    const count = countText ? parseNumeral(countText) : null;
+    let listText = rule.startsWith('“N条') ? m[m.length - 1]! : m[1]!;
+    // adjectives before the list end at its last 的 (产业基础最好、…最好的A、B、C)
+    if (listText.includes('的')) listText = listText.slice(listText.lastIndexOf('的') + 1);
+    const items = splitList(listText, count).map(chainName);
+    const good = items.filter((x): x is { name: string; alias?: string } => !!x);
+    if (good.length < 2 || (count !== null && Math.abs(good.length - count) > 1)) continue;
+    const guarantee = /保障链/.test(sentence.text) && !/重点产业链/.test(sentence.text);
+    const exact = count !== null && good.length === count;
+    for (const item of good) {
+      const ref = ctx.collector.node('Chain', item.name, sentence, rule, exact ? 0.9 : 0.7, {
+        kind: guarantee ? 'guarantee' : 'key',
+        ...(item.alias ? { aliases: [item.alias] } : {}),
+      });
+      if (ctx.program) ctx.collector.rel('PART_OF', ref, ctx.program, sentence, rule, exact ? 0.9 : 0.7);
+    }
+    return;
+  }
+}
+
+function singleChains(ctx: Context, sentence: Span): void {
+  for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {
+    const open = sentence.text.lastIndexOf('《', m.index!);
+    if (open >= 0 && sentence.text.indexOf('》', open) > m.index!) continue; // inside a policy title
+    let raw = m[1]!;
+    const cut =
+      /^.*(?:比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/.exec(
+        raw,
+      );
+    if (cut) raw = raw.slice(cut[0].length);
+    raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '');
+    if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
+    const item = chainName(raw);
+    if (!item || /[（(）)]/.test(item.name)) continue;
+    const known = ctx.collector.hasNode('Chain', item.name);
+    const at = m.index! + m[0].length - raw.length - (m[0].length - m[1]!.length);
+    const span = sub(sentence, Math.max(0, at), m.index! + m[0].length);
+    ctx.collector.node('Chain', item.name, known ? sentence : span, '“…产业链” named', known ? 0.9 : 0.75);
+  }
+}
+
+export function extractChains(ctx: Context): void {
+  for (const s of ctx.sentences) listChains(ctx, s);
+  for (const s of ctx.sentences) singleChains(ctx, s);
+  for (const ref of ctx.collector.nodesOf('Chain')) {
+    for (let i = ctx.text.indexOf(ref.name); i >= 0; i = ctx.text.indexOf(ref.name, i + 1)) {
+      ctx.chainMentions.push({ ref, at: i });
+    }
+  }
+  ctx.chainMentions.sort((a, b) => a.at - b.at);
+}

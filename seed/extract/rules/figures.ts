@@ -1,0 +1,129 @@
+// Targets (Goal) and observed values (Observation) from numbers with units. A figure under a future
+// marker (到2025年, 力争, 目标…) is a goal with its deadline; any other is an observation as of its year,
+// month or the document's date. Counts that only describe the mechanism's structure (chains, leaders,
+// offices, host areas), ranks (50强) and list counts are not figures (gold annotation rule 6).
+import { type Context, chainFor } from '../context.js';
+import { dateInClause, endOf, findQuantities, type Quantity } from '../numbers.js';
+import { type Span, clauseRange } from '../text.js';
+import type { ExtractedRef } from '../types.js';
+
+const STRUCTURE = /链长|市领导|市级领导|领导小组|承载地|牵头部门|办公室|专班|工作机制|专家团队|条产业链|条重点|保障链/;
+const FUTURE = /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)|力争|目标|计划到|预计到|确保|要达到|将达到/;
+const PLAN_YEAR: Record<string, number> = { 十四五: 2025, 十五五: 2030 };
+
+function skip(s: Span, q: Quantity, clause: string): boolean {
+  const after = s.text.slice(q.index + q.length, q.index + q.length + 3);
+  const before = s.text.slice(Math.max(0, q.index - 1), q.index);
+  if (q.unit === '条' || /^强|^个?月|^年/.test(after) || before === '第') return true;
+  if (q.unit === '个' && after.startsWith('月')) return true;
+  if (STRUCTURE.test(s.text.slice(q.index, q.index + q.length + 10)) || /各明确|分任|分别担任/.test(clause))
+    return true;
+  // a count closing a list (三一重工、中联重科…5家) counts the list, it is not a figure
+  // a count closing a list that it counts exactly (三一重工、中联重科…5家) counts the list, not a figure
+  const lead = s.text.slice(Math.max(0, q.index - 60), q.index);
+  const list = /((?:[^、，,。：:]{2,20}、)+[^、，,。：:]{2,20}?)等?$/.exec(lead);
+  if (q.kind === 'count' && list && list[1]!.split('、').length === q.value && !/\d/.test(list[1]!)) return true;
+  return false;
+}
+
+function metricOf(clause: string, q: Quantity, clauseOffset: number): string {
+  let m = clause.slice(0, Math.max(0, q.index - clauseOffset));
+  m = m
+    .replace(/^.*?(?:到|截至|截止)?(?:20\d{2}年)(?:底|前)?/, '')
+    .replace(/^(?:全市|全省|我市|全区|其中|同时|此外|目前|现有|集群内)/, '')
+    .replace(
+      /(?:要|将|力争|预计|计划)?(?:达到|突破|超过|提高到|提升到|发展到|增长到|增至|达|约为|约|为|实现|完成|的|超|近|逾|共|累计|总计|已)+$/,
+      '',
+    )
+    .trim();
+  return (m || clause).slice(-30);
+}
+
+function ofRef(ctx: Context, s: Span, clause: Span): ExtractedRef | null {
+  const chains = ctx.chainMentions.filter((m) => m.at >= clause.start && m.at < clause.end);
+  if (chains.length) return chains[0]!.ref;
+  const firm = ctx.collector.nodesOf('Enterprise').find((f) => clause.text.includes(f.name));
+  if (firm) return firm;
+  return chainFor(ctx, s) ?? ctx.program;
+}
+
+export function extractFigures(ctx: Context): void {
+  let carryYear: number | null = null;
+  let carryFuture: number | null = null;
+  let paragraphYear: number | null = null;
+  let lastEnd = 0;
+  for (const s of ctx.sentences) {
+    if (ctx.text.slice(lastEnd, s.start).includes('\n')) paragraphYear = null;
+    lastEnd = s.end;
+    const ender = ctx.text[s.end] ?? '\n';
+    const future = FUTURE.exec(s.text);
+    const stated = future ? Number(future[1] ?? future[2] ?? PLAN_YEAR[future[3] ?? ''] ?? NaN) : NaN;
+    if (Number.isFinite(stated)) paragraphYear = stated;
+    const sentenceFuture: number | null = future
+      ? Number.isFinite(stated)
+        ? stated
+        : (carryFuture ?? paragraphYear ?? -1)
+      : carryFuture;
+    const own = dateInClause(s.text, undefined);
+    const obsYear: number | null = own.year ?? carryYear;
+    for (const q of findQuantities(s.text)) {
+      const clause = clauseRange(s, q.index, q.index + q.length - 1);
+      const clauseText = clause.text;
+      if (skip(s, q, clauseText)) continue;
+      const of = ofRef(ctx, s, clause);
+      const metric = metricOf(clauseText, q, clause.start - s.start);
+      const properties: Record<string, unknown> = { metric, unit: q.unit, ...(of ? { of: of.name } : {}) };
+      if (sentenceFuture !== null && sentenceFuture !== undefined) {
+        const year = sentenceFuture > 0 ? sentenceFuture : null;
+        const deadline = year ? endOf(year) : null;
+        ctx.collector.node(
+          'Goal',
+          metric,
+          clause,
+          future ? 'number under a target marker (到…年 / 力争 / 目标)' : 'number in a target list',
+          0.8,
+          {
+            ...properties,
+            targetValue: q.value,
+            ...(deadline ? { deadline } : {}),
+          },
+          `${q.value}|${q.unit}|${deadline}`,
+        );
+      } else {
+        const clauseHasDate = /(?:19|20)\d{2}年|\d{1,2}月/.test(clauseText);
+        const present = /现有|目前|现已|已有|拥有|当前/.test(clauseText);
+        const asOf = clauseHasDate
+          ? dateInClause(clauseText, ctx.publishedOn).date
+          : present
+            ? ctx.publishedOn
+            : own.year
+              ? own.date
+              : obsYear
+                ? endOf(obsYear)
+                : ctx.publishedOn;
+        ctx.collector.node(
+          'Observation',
+          metric,
+          clause,
+          own.year || obsYear ? 'figure of a stated year' : 'figure as of the document date',
+          0.75,
+          {
+            ...properties,
+            value: q.value,
+            ...(asOf ? { asOf } : {}),
+          },
+          `${q.value}|${q.unit}|${asOf?.slice(0, 4)}`,
+        );
+      }
+    }
+    // a target or a year governs the following clauses up to the end of the sentence group (；)
+    if (ender === '；' || ender === ';') {
+      carryFuture = sentenceFuture ?? null;
+      // “现有/目前” puts what follows in the present, not in the year stated before it
+      carryYear = /现有|目前|当前|现已/.test(s.text) ? null : obsYear;
+    } else {
+      carryFuture = null;
+      carryYear = null;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// Named places (District: zones, parks, districts) with HOSTS (承载地 / 核心区), firms (Enterprise) with
+// LEADS (链主), universities, institutes and policy titles (《…》, stored without the brackets).
+import { type Context, chainFor } from '../context.js';
+import { FIRM_SUFFIX_RE, INSTITUTE_RE, UNIVERSITY_RE, ZONE_RE } from '../lexicon.js';
+import { type Span, clauseRange } from '../text.js';
+import type { ExtractedRef } from '../types.js';
+
+const LEFT_CUT =
+  /^.*(?:即|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|经|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+
+function trimLeft(raw: string): string {
+  const cut = LEFT_CUT.exec(raw);
+  return cut ? raw.slice(cut[0].length) : raw;
+}
+
+function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; end: number }[] {
+  const out: { ref: ExtractedRef; start: number; end: number }[] = [];
+  const re = new RegExp(
+    `([\\u4e00-\\u9fa5（）()]{2,22}?)(${ZONE_RE})(?![\\u4e00-\\u9fa5]{0,2}(?:管委会|办公室|建设))`,
+    'g',
+  );
+  for (const m of s.text.matchAll(re)) {
+    const name = trimLeft(m[1]!) + m[2]!;
+    const stem = name.slice(0, -m[2]!.length);
+    if (
+      stem.length < 2 ||
+      /^(?:全市|各|本|该|重点|省级|国家级|市级|相关|园区|产业|主要|核心|具体|有关|这些|一批|多个|所在|周边|现代|特色|专业)/.test(
+        stem,
+      )
+    )
+      continue;
+    if (/[\d]/.test(name)) continue;
+    const start = m.index! + m[0].length - name.length;
+    const span = clauseRange(s, start, m.index! + m[0].length);
+    const ref = ctx.collector.node('District', name, span, `place name ending in ${m[2]}`, 0.75, {
+      kind: /园$/.test(name) ? 'park' : 'zone',
+    });
+    out.push({ ref, start, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+function hosts(ctx: Context, s: Span, places: { ref: ExtractedRef; start: number; end: number }[]): void {
+  const word = /(主要承载地|核心承载区|承载地|核心区|承载区|集聚区)/.exec(s.text);
+  if (!word || !places.length) return;
+  const chain = chainFor(ctx, s);
+  if (!chain) return;
+  const role = word[1]!;
+  // short names in the list before the role word (经开区、长春新区、汽开区、净月区和中韩示范区“4+1”核心区)
+  const before = s.text.slice(0, word.index!);
+  const list = /((?:[\u4e00-\u9fa5]{2,14}[、和])+[\u4e00-\u9fa5]{2,14})[“"]?[^“”"]{0,8}[”"]?$/.exec(before);
+  if (list) {
+    for (const raw of list[1]!.split(/[、和]/)) {
+      const name = trimLeft(raw);
+      if (!/(?:区|园|县|镇|城)$/.test(name) || name.length < 3 || places.some((p) => p.ref.name === name)) continue;
+      const at = s.text.indexOf(name, list.index!);
+      const ref = ctx.collector.node('District', name, s, 'place in a 承载地/核心区 list', 0.7, { kind: 'zone' });
+      places.push({ ref, start: at, end: at + name.length });
+    }
+  }
+  for (const p of places) {
+    ctx.collector.rel('HOSTS', p.ref, chain, s, `${role} → HOSTS`, 0.8, { role });
+  }
+}
+
+const LIST_COUNT =
+  /((?:[\u4e00-\u9fa5A-Za-z]{2,20}、)+[\u4e00-\u9fa5A-Za-z]{2,20})(?:等)?(\d+|[一二两三四五六七八九十]+)(?:家|所|个)/;
+/** What the words after a counted list say its items are. */
+function listLabel(after: string): string | null {
+  if (/科研机构|研究院所|院所|研究机构|科研院所/.test(after)) return 'Institute';
+  if (/高校|高等院校|大学|院校/.test(after)) return 'University';
+  if (/企业|公司|集团|链主|龙头/.test(after)) return 'Enterprise';
+  return null;
+}
+
+function firms(ctx: Context, s: Span): ExtractedRef[] {
+  const found: ExtractedRef[] = [];
+  const c = ctx.collector;
+  for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5（）()]{2,24}?)(${FIRM_SUFFIX_RE})`, 'g'))) {
+    const name = trimLeft(m[1]!) + m[2]!;
+    if (name.length < 4 || /^(?:公司|集团|该|本|各|重点|龙头|骨干|国有|民营|外资|上市)/.test(name)) continue;
+    const start = m.index! + m[0].length - name.length;
+    found.push(c.node('Enterprise', name, clauseRange(s, start, m.index! + m[0].length), 'firm name (公司/集团)', 0.8));
+  }
+  for (const list of s.text.matchAll(new RegExp(LIST_COUNT, 'g'))) {
+    const label = listLabel(s.text.slice(list.index! + list[0].length, list.index! + list[0].length + 20));
+    if (!label) continue;
+    const items = list[1]!.split('、').map((x) => x.replace(LEFT_CUT, ''));
+    const span = clauseRange(s, list.index!, list.index! + list[0].length);
+    for (const item of items) {
+      if (item.length < 2) continue;
+      const ref = c.node(label, item, span, `“A、B等N家/所…” list of ${label}`, 0.8);
+      if (label === 'Enterprise') found.push(ref);
+    }
+  }
+  for (const m of s.text.matchAll(
+    /(?:支持|推动|引导|鼓励|培育)([\u4e00-\u9fa5]{2,6}?)(?:成长为|跻身|做大做强|打造成|发展成为|加快)/g,
+  )) {
+    const name = m[1]!;
+    if (/^(?:企业|产业|龙头|园区|项目|链主|全市|本地|重点)/.test(name)) continue;
+    found.push(
+      c.node(
+        'Enterprise',
+        name,
+        clauseRange(s, m.index!, m.index! + m[0].length),
+        'firm supported to grow (支持X成长为…)',
+        0.6,
+      ),
+    );
+  }
+  return found;
+}
+
+function leads(ctx: Context, s: Span, found: ExtractedRef[]): void {
+  if (!/链主/.test(s.text) || !found.length) return;
+  const chain = chainFor(ctx, s);
+  if (!chain) return;
+  for (const f of found) ctx.collector.rel('LEADS', f, chain, s, '链主 → LEADS', 0.8);
+}
+
+function academia(ctx: Context, s: Span): void {
+  for (const [re, label] of [
+    [UNIVERSITY_RE, 'University'],
+    [INSTITUTE_RE, 'Institute'],
+  ] as const) {
+    for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5]{2,20}?)(${re})`, 'g'))) {
+      const name = trimLeft(m[1]!) + m[2]!;
+      if (label === 'University' && /科学院$/.test(name)) continue;
+      if (/^中国科学院$|^国家/.test(name)) continue;
+      if (name.length < 4 || /^(?:高等|各|本|该|重点|新型|国家|省级|市级)/.test(name)) continue;
+      const start = m.index! + m[0].length - name.length;
+      ctx.collector.node(
+        label,
+        name,
+        clauseRange(s, start, m.index! + m[0].length),
+        `${label === 'University' ? 'university' : 'institute'} name`,
+        0.75,
+      );
+    }
+  }
+}
+
+function policies(ctx: Context, s: Span): void {
+  for (const m of s.text.matchAll(/《([^《》]{2,80})》/g)) {
+    const name = m[1]!.trim();
+    if (/^(?:[\u4e00-\u9fa5]{1,4})$/.test(name) && /简称|以下/.test(s.text.slice(Math.max(0, m.index! - 8), m.index!)))
+      continue;
+    if (/(?:日报|晚报|报|杂志|周刊)$/.test(name) || name.length <= 3) continue;
+    ctx.collector.node(
+      'Policy',
+      name,
+      { text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length },
+      '《policy title》',
+      0.9,
+    );
+  }
+}
+
+export function extractPlacesAndFirms(ctx: Context): void {
+  for (const s of ctx.sentences) {
+    policies(ctx, s);
+    const places = placesIn(ctx, s);
+    hosts(ctx, s, places);
+    leads(ctx, s, firms(ctx, s));
+    academia(ctx, s);
+  }
+}

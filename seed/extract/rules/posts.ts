@@ -1,0 +1,178 @@
+// Posts (Leader), office-holders (Person + HOLDS) and the roles between posts and chains or the program:
+// 总链长/高位统筹 → COORDINATES, 包保 → PATRON_OF, 链长 → OWNER_OF; “分别” pairs two lists in order.
+// Posts are written without the city prefix; 市委、市政府主要领导 is two posts, 党组书记、主任 two offices.
+import { type Context, chainFor } from '../context.js';
+import { BODY_RE, OFFICE_RE, STANDALONE_RE, SURNAMES } from '../lexicon.js';
+import { type Span, clauseRange } from '../text.js';
+import type { ExtractedRef } from '../types.js';
+
+interface Post {
+  title: string;
+  body: string | null;
+  start: number;
+  end: number;
+}
+
+const POST_RE = new RegExp(
+  `((?:${BODY_RE})(?:、(?:${BODY_RE}))*)((?:${OFFICE_RE})(?:、(?:${OFFICE_RE}))*)|(?<![城都])(${STANDALONE_RE})`,
+  'g',
+);
+const BODY_ONLY = new RegExp(`^(?:${BODY_RE})$`);
+
+/** Posts in a sentence with local offsets; joined bodies and offices are split into posts. */
+export function findPosts(sentence: string): Post[] {
+  const out: Post[] = [];
+  for (const m of sentence.matchAll(POST_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (m[3]) {
+      out.push({
+        title: m[3],
+        body: m[3].includes('市') ? '市政府' : m[3].includes('省') ? '省政府' : null,
+        start,
+        end,
+      });
+      continue;
+    }
+    const bodies = m[1]!.split('、').filter((b) => BODY_ONLY.test(b));
+    const offices = m[2]!.split('、');
+    const prefix = /[市省]/.exec(bodies[0] ?? '')?.[0] ?? '';
+    for (const raw of bodies) {
+      const body = /^[市省区县]/.test(raw) || !prefix ? raw : `${prefix}${raw}`;
+      for (const office of offices) out.push({ title: `${body}${office}`, body, start, end });
+    }
+  }
+  return out;
+}
+
+const PERSON_RE = new RegExp(
+  `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=[，,、。；;等在表说指主强介讲到会参陪和与）)\\s]|$)`,
+  'y',
+);
+
+/** The office that carries a role when a person holds several: 主任/主席 before 党组书记 (gold rule 3). */
+function rank(title: string): number {
+  if (/主要领导|主要负责同志/.test(title)) return 0;
+  if (/(?<!副)(主任|主席|市长|省长|区长|县长)$/.test(title)) return 1;
+  if (/(?<![党组副])书记$/.test(title)) return 2;
+  if (/副/.test(title)) return 3;
+  return 4;
+}
+
+function leaderRef(ctx: Context, post: Post, span: Span): ExtractedRef {
+  return ctx.collector.node('Leader', post.title, span, 'post title (职务)', 0.85, {
+    title: post.title,
+    ...(post.body ? { body: post.body } : {}),
+  });
+}
+
+/** Chains named in a span, in order of first mention. */
+function chainsIn(ctx: Context, from: number, to: number): ExtractedRef[] {
+  const seen = new Map<string, ExtractedRef>();
+  for (const m of ctx.chainMentions) if (m.at >= from && m.at < to && !seen.has(m.ref.id)) seen.set(m.ref.id, m.ref);
+  return [...seen.values()];
+}
+
+function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, string>): void {
+  const t = s.text;
+  const c = ctx.collector;
+  if (/总链长|高位统筹|总召集人/.test(t) && ctx.program) {
+    const at = t.search(/总链长|高位统筹|总召集人/);
+    const coordinators = posts.filter((p) => p.start < at || /高位统筹/.test(t.slice(p.end, p.end + 6)));
+    for (const p of coordinators) {
+      const span = clauseRange(s, p.start, Math.max(at, p.end));
+      c.rel('COORDINATES', leaderRef(ctx, p, span), ctx.program, span, '总链长 / 高位统筹', 0.85);
+    }
+  }
+  for (const [word, type] of [
+    ['包保', 'PATRON_OF'],
+    ['链长', 'OWNER_OF'],
+  ] as const) {
+    const re = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
+    for (const m of t.matchAll(re)) {
+      const at = m.index!;
+      // 1) “X产业链链长 + person”: the person's principal post owns X
+      if (type === 'OWNER_OF') {
+        const person = [...holders.entries()].filter(([p]) => p.start < at);
+        const after = /^([\u4e00-\u9fa5]{2,3})/.exec(t.slice(at + 2));
+        const chain = chainsIn(ctx, s.start + Math.max(0, at - 20), s.start + at).at(-1);
+        if (chain && after && [...holders.values()].some((n) => after[1]!.startsWith(n))) {
+          const name = [...holders.values()].find((n) => after[1]!.startsWith(n))!;
+          const held = person.filter(([, n]) => n === name).map(([p]) => p);
+          const principal = held.sort((a, b) => rank(a.title) - rank(b.title))[0];
+          if (principal) {
+            const span = clauseRange(s, principal.start, at + 2 + name.length);
+            c.rel(
+              'OWNER_OF',
+              leaderRef(ctx, principal, span),
+              chain,
+              span,
+              '“X产业链链长 + 姓名”: the principal post',
+              0.8,
+            );
+          }
+          continue;
+        }
+      }
+      // 2) posts before the role word, chains between them or after; “分别” pairs them in order
+      const before = posts.filter((p) => p.end <= at && !holders.has(p));
+      if (!before.length) continue;
+      const lastPost = before.at(-1)!;
+      let chains = chainsIn(ctx, s.start + lastPost.end, s.start + at);
+      if (!chains.length) chains = chainsIn(ctx, s.start, s.start + lastPost.start);
+      if (!chains.length) {
+        const one = chainFor(ctx, s);
+        if (one && /该链|本链|此链/.test(t)) chains = [one];
+      }
+      if (!chains.length) continue;
+      const group = before.filter((p) => lastPost.start - p.end < 30 || p === lastPost);
+      const paired = /分别/.test(t) && group.length === chains.length && group.length > 1;
+      const span = clauseRange(s, Math.min(...group.map((p) => p.start)), at + word.length);
+      group.forEach((p, i) => {
+        const targets = paired ? [chains[i]!] : chains;
+        for (const chain of targets) {
+          c.rel(
+            type,
+            leaderRef(ctx, p, span),
+            chain,
+            span,
+            paired ? `${word}（分别, in order）` : word,
+            paired ? 0.8 : 0.75,
+          );
+        }
+      });
+    }
+  }
+}
+
+export function extractPosts(ctx: Context): void {
+  for (const s of ctx.sentences) {
+    const posts = findPosts(s.text);
+    // persons named right after a post or after 链长
+    const holders = new Map<Post, string>();
+    const anchors = [
+      ...posts.map((p) => p.end),
+      ...[...s.text.matchAll(/(?<!总)链长(?!制)/g)].map((m) => m.index! + 2),
+    ].sort((a, b) => a - b);
+    let windowStart = 0;
+    for (const anchor of anchors) {
+      PERSON_RE.lastIndex = anchor;
+      const m = PERSON_RE.exec(s.text);
+      if (!m) continue;
+      const name = m[1]!;
+      const nameEnd = anchor + name.length;
+      const held = posts.filter((p) => p.start >= windowStart && p.end <= anchor);
+      if (!held.length) continue;
+      const span = clauseRange(s, held[0]!.start, nameEnd);
+      const person = ctx.collector.node('Person', name, span, 'name after a post', 0.8);
+      for (const p of held) {
+        holders.set(p, name);
+        ctx.collector.rel('HOLDS', person, leaderRef(ctx, p, span), span, 'post + name (apposition)', 0.8, {
+          ...(ctx.publishedOn ? { observedOn: [ctx.publishedOn] } : {}),
+        });
+      }
+      windowStart = nameEnd;
+    }
+    roleRelations(ctx, s, posts, holders);
+  }
+}

@@ -1,0 +1,85 @@
+// The document's city and its mechanism (Program): the mechanism is named as "…链长制" outside a policy
+// title, written without a leading verb or city; the city is the one the dateline or most mentions name.
+import { slugOf } from '../refs.js';
+import type { Span } from '../text.js';
+import type { DictionaryProgram } from '../types.js';
+
+export function findCity(text: string, title?: string): string | null {
+  const dateline = /(?:本网|本报|新华社|讯)([\u4e00-\u9fa5]{2,3}?)\d{1,2}月\d{1,2}日(?:电|讯)/.exec(text);
+  if (dateline) return dateline[1]!;
+  const counts = new Map<string, number>();
+  const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const m of `${title ?? ''}\n${text}`.matchAll(/([\u4e00-\u9fa5]{3})市(?![场民长场值])/g)) {
+    const three = m[1]!;
+    const two = three.slice(1);
+    if (
+      /^(?:城|全|本|该|各|省|县|区|新|超|门|都|上|股|强|落|入|出|开|城|上)$/.test(two[1]!) ||
+      /^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对)/.test(two)
+    )
+      continue;
+    bump(two);
+    if (
+      !/^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对|于|是|将|把|记|者|向|的|了|称|据)/.test(
+        three,
+      )
+    )
+      bump(three);
+  }
+  for (const [k, n] of [...counts]) if (k.length === 3 && (counts.get(k.slice(1)) ?? 0) > n) counts.delete(k);
+  for (const [k, n] of [...counts])
+    if (k.length === 2 && [...counts].some(([t, m]) => t.length === 3 && t.endsWith(k) && m >= n)) counts.delete(k);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
+}
+
+/** Candidate names of the mechanism, best first, each with the span that states it. */
+export function findMechanism(text: string, city: string | null, from: number): { name: string; span: Span }[] {
+  const found: { name: string; span: Span; score: number }[] = [];
+  for (const m of text.matchAll(/[\u4e00-\u9fa5“”"]{0,20}链长制/g)) {
+    const at = m.index!;
+    if (at < from) continue;
+    const open = text.lastIndexOf('《', at);
+    if (open >= 0 && text.indexOf('》', open) > at) continue; // inside a policy title
+    let name = m[0];
+    // cut at the last verb or function word, then drop the city prefix
+    for (;;) {
+      const cut =
+        /^.*(?:全面推行|推行|实施|实行|推进|建立|落实|深化|创新|探索|构建|完善|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
+          name,
+        );
+      if (!cut) break;
+      name = name.slice(cut[0].length);
+    }
+    name = name
+      .replace(/^.*?[\u4e00-\u9fa5]{2,3}[市省](?!委|政府|人大|政协)/, '')
+      .replace(/^(?:全市|本市|全省|市|省)/, '');
+    if (city) name = name.replace(new RegExp(`^${city}(?:市)?`), '');
+    if (!name.endsWith('链长制') || name.length < 3) continue;
+    const start = at + m[0].length - name.length;
+    // the quote: the clause around the name
+    const left =
+      Math.max(text.lastIndexOf('，', start), text.lastIndexOf('。', start), text.lastIndexOf('\n', start)) + 1;
+    const rightCandidates = ['，', '。', '\n', '；'].map((c) => text.indexOf(c, at + m[0].length)).filter((i) => i > 0);
+    const right = rightCandidates.length ? Math.min(...rightCandidates) : text.length;
+    found.push({
+      name,
+      span: { text: text.slice(left, right), start: left, end: right },
+      score: name === '链长制' ? 0.4 : 0.85,
+    });
+  }
+  const byName = new Map<string, { name: string; span: Span; score: number; n: number }>();
+  for (const f of found) {
+    const k = byName.get(f.name);
+    if (k) k.n++;
+    else byName.set(f.name, { ...f, n: 1 });
+  }
+  return [...byName.values()].sort((a, b) => b.score - a.score || b.name.length - a.name.length || b.n - a.n);
+}
+
+/** The dictionary's program for this city, if the graph holds one. */
+export function programOfCity(programs: DictionaryProgram[], city: string | null): DictionaryProgram | null {
+  if (!city) return null;
+  return programs.find((p) => p.regionName && (p.regionName === city || p.regionName === `${city}市`)) ?? null;
+}
+
+export const citySlug = (city: string | null) => (city ? slugOf(city) : 'program');
