@@ -37,7 +37,7 @@ export class RefResolver {
   private readonly byName = new Map<string, DictionaryEntry[]>();
 
   constructor(
-    private readonly dictionary: GraphDictionary,
+    dictionary: GraphDictionary,
     private readonly programId: string | null,
     private readonly programSlug: string,
   ) {
