@@ -13,7 +13,7 @@ export interface Context {
   city: string | null;
   program: ExtractedRef | null;
   /** Chains in the order they are first named, with where. */
-  chainMentions: { ref: ExtractedRef; at: number }[];
+  chainMentions: { ref: ExtractedRef; at: number; listed: boolean }[];
   warnings: string[];
 }
 

@@ -9,7 +9,7 @@ import { extractChains } from './rules/chains.js';
 import { extractFigures } from './rules/figures.js';
 import { extractPlacesAndFirms } from './rules/places-firms.js';
 import { extractPosts } from './rules/posts.js';
-import { citySlug, findCity, findMechanism, programOfCity } from './rules/program.js';
+import { citySlug, findCity, findMechanism, findProvince, programOfCity } from './rules/program.js';
 import { sentences } from './text.js';
 import type { ExtractOptions, Extraction } from './types.js';
 
@@ -36,7 +36,9 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
   const options = { ...given, publishedOn: given.publishedOn ?? datelineDate(text) };
   const start = bodyStart(text);
   const body = sentences(text).filter((s) => s.start >= start && !BOILERPLATE.test(s.text));
-  const city = findCity(text, options.title);
+  const province = findProvince(text);
+  const city = province ?? findCity(text, options.title);
+  const regionSuffix = province ? '省' : '市';
   const known = options.programId
     ? (options.dictionary.programs.find((p) => p.id === options.programId) ?? null)
     : programOfCity(options.dictionary.programs, city);
@@ -66,7 +68,7 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
         0.85,
       );
   } else if (mechanism) {
-    const regionName = city ? `${city}市` : null;
+    const regionName = city ? `${city}${regionSuffix}` : null;
     ctx.program = collector.node(
       'Program',
       mechanism.name,
@@ -74,7 +76,9 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
       'the mechanism named “…链长制”',
       mechanism.name === '链长制' ? 0.5 : 0.85,
       {
-        ...(regionName ? { region: { id: `district:${citySlug(city)}`, name: regionName, kind: 'city' } } : {}),
+        ...(regionName
+          ? { region: { id: `district:${citySlug(city)}`, name: regionName, kind: province ? 'province' : 'city' } }
+          : {}),
       },
       `program:${programSlug}`,
     );

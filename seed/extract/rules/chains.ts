@@ -25,12 +25,21 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
 
 /** A chain's name as the model writes it: no scope note, no trailing 产业链/链/产业. */
 export function chainName(raw: string): { name: string; alias?: string } | null {
-  let name = raw.trim().replace(/^[“"「]|[”"」]$/g, '');
+  let name = raw
+    .trim()
+    .replace(/^[“"「]|[”"」]$/g, '')
+    .replace(/^(?:在|对|将|把|围绕|聚焦|重点发展|包括|涵盖|即)/, '');
   const scoped = /^(.+?)[（(].*[）)]$/.exec(name);
   const alias = scoped ? name : undefined;
   if (scoped) name = scoped[1]!;
   name = name.replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '');
-  if (name.length < 2 || name.length > 14 || /[\d条个家]/.test(name) || GENERIC_CHAIN_WORDS.has(name)) return null;
+  if (
+    name.length < 2 ||
+    name.length > 14 ||
+    /[\d条个家亿万元]|超|以上|营业收入|产值/.test(name) ||
+    GENERIC_CHAIN_WORDS.has(name)
+  )
+    return null;
   if (/^(?:重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))
     return null;
   return { name, alias };
@@ -49,7 +58,7 @@ function splitList(list: string, expected: number | null): string[] {
   return items;
 }
 
-function listChains(ctx: Context, sentence: Span): void {
+function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
   for (const { re, rule } of LIST_PATTERNS) {
     const m = re.exec(sentence.text);
     if (!m) continue;
@@ -70,6 +79,7 @@ function listChains(ctx: Context, sentence: Span): void {
         kind: guarantee ? 'guarantee' : 'key',
         ...(item.alias ? { aliases: [item.alias] } : {}),
       });
+      listed.add(ref.id);
       if (ctx.program) ctx.collector.rel('PART_OF', ref, ctx.program, sentence, rule, exact ? 0.9 : 0.7);
     }
     return;
@@ -98,11 +108,13 @@ function singleChains(ctx: Context, sentence: Span): void {
 }
 
 export function extractChains(ctx: Context): void {
-  for (const s of ctx.sentences) listChains(ctx, s);
+  const listedChains = new Set<string>();
+  for (const s of ctx.sentences) listChains(ctx, s, listedChains);
   for (const s of ctx.sentences) singleChains(ctx, s);
   for (const ref of ctx.collector.nodesOf('Chain')) {
+    const listed = listedChains.has(ref.id);
     for (let i = ctx.text.indexOf(ref.name); i >= 0; i = ctx.text.indexOf(ref.name, i + 1)) {
-      ctx.chainMentions.push({ ref, at: i });
+      ctx.chainMentions.push({ ref, at: i, listed });
     }
   }
   ctx.chainMentions.sort((a, b) => a.at - b.at);

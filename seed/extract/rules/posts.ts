@@ -46,7 +46,7 @@ export function findPosts(sentence: string): Post[] {
 }
 
 const PERSON_RE = new RegExp(
-  `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=[，,、。；;等在表说指主强介讲到会参陪和与）)\\s]|$)`,
+  `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出）)\\s]|$)`,
   'y',
 );
 
@@ -120,6 +120,9 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       const lastPost = before.at(-1)!;
       let chains = chainsIn(ctx, s.start + lastPost.end, s.start + at);
       if (!chains.length) chains = chainsIn(ctx, s.start, s.start + lastPost.start);
+      if (!chains.length && /这\d+条|这[一二三四五六七八九十]+条|上述|以上|各条|这些/.test(t.slice(lastPost.end, at))) {
+        chains = [...new Map(ctx.chainMentions.filter((m) => m.listed).map((m) => [m.ref.id, m.ref])).values()];
+      }
       if (!chains.length) {
         const one = chainFor(ctx, s);
         if (one && /该链|本链|此链/.test(t)) chains = [one];

@@ -4,6 +4,20 @@ import { slugOf } from '../refs.js';
 import type { Span } from '../text.js';
 import type { DictionaryProgram } from '../types.js';
 
+/** A provincial mechanism: provincial posts hold its roles and the text speaks of 全省. Returns 江西省-style names. */
+export function findProvince(text: string): string | null {
+  if (!/全省/.test(text) || !/省委书记|省长|副省长|省委|省政府/.test(text)) return null;
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(
+    /([\u4e00-\u9fa5]{2,3}?)省(?:委|政府|人大|政协|长|副省长|制造业|重点|产业|印发|出台|推行|实施)/g,
+  )) {
+    const name = m[1]!.replace(/^(?:全|本|该|各|我|在|由|是|和|与|日前|近日)/, '');
+    if (name.length >= 2) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
+}
+
 export function findCity(text: string, title?: string): string | null {
   const dateline = /(?:本网|本报|新华社|讯)([\u4e00-\u9fa5]{2,3}?)\d{1,2}月\d{1,2}日(?:电|讯)/.exec(text);
   if (dateline) return dateline[1]!;
