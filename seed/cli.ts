@@ -7,9 +7,11 @@ import { AuditLog, DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
 import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
 import { GraphError } from '../graph/errors.js';
 import { createExecutor, type Executor } from '../graph/executor.js';
+import { loadDictionary } from '../graph/queries/dictionary.js';
 import { ensureSchema } from '../graph/schema.js';
 import type { ImportKind } from './import/csv-columns.js';
 import { importCsv } from './import/import-csv.js';
+import { extractFile } from './extract/cli-extract.js';
 import { ingestFile } from './ingest/cli-ingest.js';
 import { SHIPPED_DATA_DIR, validateAndLoad } from './load/load.js';
 import { ValidationFailed } from './load/problems.js';
@@ -27,14 +29,17 @@ const USAGE = `Usage: npm run seed [-- <command>]
   synth --enterprises N --seed S [--manifest FILE] [--batch-size B]
                                      generate and load synthetic data (replaces earlier synthetic data)
   synth --remove                     delete everything with synthetic: true
+  extract FILE [--json] [--program ID] [--published-on D] [--no-graph]
+                                     print the facts a document (txt, html, docx, pdf) states; writes
+                                     nothing; --json prints exactly one JSON object (progress on stderr)
   ingest FILE [--title T] [--published-on YYYY-MM-DD] [--url U] [--publisher P] [--program ID] [--force]
                                      read a document (txt, html, docx, pdf) and file its facts as proposals
                                      for review (as the API's ingestDocument); no size limit`;
 
 const log = (line: string) => console.log(line);
 
-async function withDatabase<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
-  const settings = await ensureDatabase(undefined, log);
+async function withDatabase<T>(work: (executor: Executor) => Promise<T>, progress = log): Promise<T> {
+  const settings = await ensureDatabase(undefined, progress);
   const driver = createDriver(settings, { maxRetryTimeMs: 30_000 });
   try {
     await verifyDriver(driver, settings);
@@ -82,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       publisher: { type: 'string' },
       program: { type: 'string' },
       force: { type: 'boolean' },
+      json: { type: 'boolean' },
+      'no-graph': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -145,6 +152,29 @@ async function main(argv: string[]): Promise<number> {
         await withDatabase((executor) => runSynth(executor, options));
       }
       return 0;
+    case 'extract': {
+      const file = rest[0];
+      if (!file) throw new UsageError('extract needs a file: npm run seed -- extract FILE [--json]');
+      const err = (line: string) => console.error(line);
+      let dictionary = null;
+      if (!values['no-graph']) {
+        try {
+          dictionary = await withDatabase((executor) => loadDictionary(executor), err);
+        } catch (error) {
+          err(`(no graph: ${(error as Error).message.split('\n')[0]})`);
+        }
+      }
+      await extractFile(file, {
+        json: !!values.json,
+        programId: values.program,
+        publishedOn: values['published-on'],
+        title: values.title,
+        dictionary,
+        err,
+        out: (line) => console.log(line),
+      });
+      return 0;
+    }
     case 'ingest': {
       const file = rest[0];
       if (!file) throw new UsageError('ingest needs a file: npm run seed -- ingest FILE');

@@ -22,11 +22,11 @@ export interface ExtractedRef {
 }
 export interface ExtractedFact {
   kind: 'NODE' | 'RELATIONSHIP';
-  label?: string;
-  type?: string;
-  node?: ExtractedRef;
-  from?: ExtractedRef;
-  to?: ExtractedRef;
+  label?: string | null;
+  type?: string | null;
+  node?: ExtractedRef | null;
+  from?: ExtractedRef | null;
+  to?: ExtractedRef | null;
   properties: Record<string, unknown>;
   quote: string;
   start: number;

@@ -59,7 +59,8 @@ export function factsMatch(f: ExtractedFact, g: GoldFact): boolean {
   return namesMatch(extractedName(f), g.name ?? '', f.properties.aliases);
 }
 
-export const kindOf = (f: { kind: string; label?: string; type?: string }) => (f.kind === 'NODE' ? f.label! : f.type!);
+export const kindOf = (f: { kind: string; label?: string | null; type?: string | null }) =>
+  f.kind === 'NODE' ? f.label! : f.type!;
 
 export interface Score {
   byKind: Map<string, { tp: number; extracted: number; gold: number }>;
