@@ -16,6 +16,7 @@ import {
 } from './lib/report.js';
 import { chainViewCase, pickIds, rootFieldCases } from './lib/root-fields.js';
 import { measureChainViewThroughput, measureTrivialThroughput } from './lib/throughput.js';
+import { measureExtraction } from './lib/extract-bench.js';
 import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
 
 const started = Date.now();
@@ -158,6 +159,9 @@ async function main(): Promise<number> {
     }),
   );
   await section('Web page', 'first-view JavaScript', () => measureFirstView({ group: 'Web page', runs: 0, log }));
+  await section('Documents', 'extraction', () =>
+    measureExtraction({ group: 'Documents', runs: options.quick ? 20 : 50, log }),
+  );
 
   const finished = Date.now();
   const report: BenchReport = {
