@@ -40,7 +40,7 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
     GENERIC_CHAIN_WORDS.has(name)
   )
     return null;
-  if (/^(?:重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))
+  if (/^(?:大|重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))
     return null;
   return { name, alias };
 }
@@ -86,24 +86,32 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
   }
 }
 
+const MENTION_CUT =
+  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/;
+
 function singleChains(ctx: Context, sentence: Span): void {
   for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {
     const open = sentence.text.lastIndexOf('《', m.index!);
     if (open >= 0 && sentence.text.indexOf('》', open) > m.index!) continue; // inside a policy title
     let raw = m[1]!;
-    const cut =
-      /^.*(?:比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/.exec(
-        raw,
-      );
-    if (cut) raw = raw.slice(cut[0].length);
-    raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '');
-    if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
+    // a chain named before wins when this mention ends with its name (召开新能源汽车产业链 → 新能源汽车)
+    const named = ctx.collector
+      .nodesOf('Chain')
+      .map((r) => r.name)
+      .filter((n) => raw.endsWith(n))
+      .sort((a, b) => b.length - a.length)[0];
+    if (named) raw = named;
+    else {
+      const cut = MENTION_CUT.exec(raw);
+      if (cut) raw = raw.slice(cut[0].length);
+      raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '');
+      if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
+    }
     const item = chainName(raw);
     if (!item || /[（(）)]/.test(item.name)) continue;
-    const known = ctx.collector.hasNode('Chain', item.name);
-    const at = m.index! + m[0].length - raw.length - (m[0].length - m[1]!.length);
-    const span = sub(sentence, Math.max(0, at), m.index! + m[0].length);
-    ctx.collector.node('Chain', item.name, known ? sentence : span, '“…产业链” named', known ? 0.9 : 0.75);
+    const end = m.index! + m[0].length;
+    const span = sub(sentence, end - m[0].length + m[1]!.length - raw.length, end);
+    ctx.collector.node('Chain', item.name, named ? sentence : span, '“…产业链” named', named ? 0.9 : 0.75);
   }
 }
 

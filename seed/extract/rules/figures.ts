@@ -63,7 +63,8 @@ export function extractFigures(ctx: Context): void {
     lastEnd = s.end;
     const ender = ctx.text[s.end] ?? '\n';
     const future = FUTURE.exec(s.text);
-    const stated = future ? Number(future[1] ?? future[2] ?? PLAN_YEAR[future[3] ?? ''] ?? NaN) : NaN;
+    const year = future ? /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)/.exec(s.text) : null;
+    const stated = year ? Number(year[1] ?? year[2] ?? PLAN_YEAR[year[3] ?? ''] ?? Number.NaN) : Number.NaN;
     if (Number.isFinite(stated)) paragraphYear = stated;
     const sentenceFuture: number | null = future
       ? Number.isFinite(stated)

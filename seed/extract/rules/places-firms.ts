@@ -157,6 +157,12 @@ function academia(ctx: Context, s: Span): void {
     for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5]{2,20}?)(${re})`, 'g'))) {
       const name = trimLeft(m[1]!) + m[2]!;
       if (label === 'University' && /科学院$/.test(name)) continue;
+      // a university's name inside an institute's name (中国科学技术大学先进技术研究院) is the institute's
+      if (
+        label === 'University' &&
+        /^[\u4e00-\u9fa5]{0,10}(?:研究院|研究所|实验室)/.test(s.text.slice(m.index! + m[0].length))
+      )
+        continue;
       if (/^中国科学院$|^国家/.test(name)) continue;
       if (name.length < 4 || /^(?:高等|各|本|该|重点|新型|国家|省级|市级)/.test(name)) continue;
       const start = m.index! + m[0].length - name.length;

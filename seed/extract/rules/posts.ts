@@ -76,12 +76,13 @@ function chainsIn(ctx: Context, from: number, to: number): ExtractedRef[] {
 function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, string>): void {
   const t = s.text;
   const c = ctx.collector;
-  if (/总链长|高位统筹|总召集人/.test(t) && ctx.program) {
-    const at = t.search(/总链长|高位统筹|总召集人/);
-    const coordinators = posts.filter((p) => p.start < at || /高位统筹/.test(t.slice(p.end, p.end + 6)));
-    for (const p of coordinators) {
-      const span = clauseRange(s, p.start, Math.max(at, p.end));
-      c.rel('COORDINATES', leaderRef(ctx, p, span), ctx.program, span, '总链长 / 高位统筹', 0.85);
+  // each 总链长 / 副总链长 / 高位统筹: the posts of its own clause before it coordinate the program
+  for (const m of ctx.program ? t.matchAll(/(?:副)?总链长|高位统筹|总召集人/g) : []) {
+    const at = m.index!;
+    const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
+    for (const p of posts.filter((q) => q.start >= clauseStart && q.end <= at)) {
+      const span = clauseRange(s, p.start, at + m[0].length - 1);
+      c.rel('COORDINATES', leaderRef(ctx, p, span), ctx.program!, span, `${m[0]} → COORDINATES`, 0.85);
     }
   }
   for (const [word, type] of [
@@ -115,7 +116,7 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         }
       }
       // 2) posts before the role word, chains between them or after; “分别” pairs them in order
-      const before = posts.filter((p) => p.end <= at && !holders.has(p));
+      const before = posts.filter((p) => p.end <= at);
       if (!before.length) continue;
       const lastPost = before.at(-1)!;
       let chains = chainsIn(ctx, s.start + lastPost.end, s.start + at);
@@ -128,7 +129,10 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         if (one && /该链|本链|此链/.test(t)) chains = [one];
       }
       if (!chains.length) continue;
-      const group = before.filter((p) => lastPost.start - p.end < 30 || p === lastPost);
+      // the posts of the role word's own clause (joined by 、/和 they share it); 分别 lists may span clauses
+      const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
+      const inClause = before.filter((p) => p.start >= clauseStart);
+      const group = inClause.length ? inClause : [lastPost];
       const paired = /分别/.test(t) && group.length === chains.length && group.length > 1;
       const span = clauseRange(s, Math.min(...group.map((p) => p.start)), at + word.length);
       group.forEach((p, i) => {
