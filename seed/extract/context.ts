@@ -17,14 +17,15 @@ export interface Context {
   warnings: string[];
 }
 
-/** The chain a sentence is about: one it names, else the latest named before it, else the only one. */
-export function chainFor(ctx: Context, sentence: Span): ExtractedRef | null {
+/** The chain a sentence is about: one it names, else the only one, else (not strict) the latest named just before it. */
+export function chainFor(ctx: Context, sentence: Span, strict = false): ExtractedRef | null {
   const inside = ctx.chainMentions.filter((m) => m.at >= sentence.start && m.at < sentence.end);
   const ids = new Set(inside.map((m) => m.ref.id));
   if (ids.size === 1) return inside[0]!.ref;
   if (ids.size > 1) return null;
   const distinct = new Set(ctx.chainMentions.map((m) => m.ref.id));
   if (distinct.size === 1) return ctx.chainMentions[0]!.ref;
+  if (strict) return null;
   const before = ctx.chainMentions.filter((m) => m.at < sentence.start).at(-1);
   return before && sentence.start - before.at < 200 ? before.ref : null;
 }

@@ -124,6 +124,17 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
       if (label === 'Enterprise') found.push(ref);
     }
   }
+  // “A、B、C等企业作为链主” / “A、B等龙头企业” (a list with no count)
+  for (const list of s.text.matchAll(
+    /((?:[\u4e00-\u9fa5A-Za-z]{2,12}、)+[\u4e00-\u9fa5A-Za-z]{2,12})等(?:龙头|链主|重点|骨干)?企业/g,
+  )) {
+    const span = clauseRange(s, list.index!, list.index! + list[0].length);
+    for (const raw of list[1]!.split('、')) {
+      const item = raw.replace(LEFT_CUT, '');
+      if (item.length >= 2 && !/企业|产业|园区|平台/.test(item))
+        found.push(c.node('Enterprise', item, span, '“A、B等企业” list', 0.7));
+    }
+  }
   for (const m of s.text.matchAll(
     /(?:支持|推动|引导|鼓励|培育)([\u4e00-\u9fa5]{2,6}?)(?:成长为|跻身|做大做强|打造成|发展成为|加快)/g,
   )) {
@@ -144,7 +155,7 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
 
 function leads(ctx: Context, s: Span, found: ExtractedRef[]): void {
   if (!/链主/.test(s.text) || !found.length) return;
-  const chain = chainFor(ctx, s);
+  const chain = chainFor(ctx, s, true);
   if (!chain) return;
   for (const f of found) ctx.collector.rel('LEADS', f, chain, s, '链主 → LEADS', 0.8);
 }
