@@ -3,21 +3,9 @@
 // readable proposed id (program-scoped ids carry the program's slug: chain:luzhou-baijiu).
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
+import { ID_PREFIX, type Label } from '../../graph/model.js';
 import type { DictionaryEntry, ExtractedRef, GraphDictionary } from './types.js';
 
-const PREFIX: Record<string, string> = {
-  Program: 'program',
-  Leader: 'leader',
-  Person: 'person',
-  Chain: 'chain',
-  District: 'district',
-  Institute: 'institute',
-  University: 'university',
-  Enterprise: 'ent',
-  Goal: 'goal',
-  Observation: 'obs',
-  Policy: 'policy',
-};
 export const PROGRAM_SCOPED = new Set(['Chain', 'Leader', 'Goal', 'Observation']);
 
 /** A lower-case ASCII slug of a Chinese or mixed name, at most 48 characters. */
@@ -74,6 +62,6 @@ export class RefResolver {
     if (found) return { id: found.id, existing: true, label, name: found.name };
     const slug = slugOf(key);
     const scoped = PROGRAM_SCOPED.has(label) && this.programSlug ? `${this.programSlug}-${slug}` : slug;
-    return { id: `${PREFIX[label] ?? label.toLowerCase()}:${scoped}`, existing: false, label, name };
+    return { id: `${ID_PREFIX[label as Label] ?? label.toLowerCase()}:${scoped}`, existing: false, label, name };
   }
 }
