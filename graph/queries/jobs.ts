@@ -109,3 +109,9 @@ export async function settleInterruptedJobs(executor: Executor): Promise<number>
   );
   return Number(row?.settled ?? 0);
 }
+
+/** The Source already holding a document's text (same SHA-256 of the normalised text), if any. */
+export async function findSourceByText(executor: Executor, sha256: string): Promise<string | null> {
+  const [row] = await executor.query('MATCH (s:Source {sha256: $sha}) RETURN s.id AS id LIMIT 1', { sha: sha256 });
+  return row ? String(row.id) : null;
+}

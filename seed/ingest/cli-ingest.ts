@@ -8,7 +8,7 @@ import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, updateJob } from '../../graph/queries/jobs.js';
 import { loadDictionary, loadExtractor } from './engine.js';
-import { sourceWithText, storeDocument } from './store-document.js';
+import { fileExtraction } from './store-document.js';
 
 export interface IngestFileOptions {
   title?: string;
@@ -39,31 +39,15 @@ export async function ingestFile(executor: Executor, file: string, options: Inge
     });
     options.log(`Read ${document.format}: ${document.text.length} characters, ${extraction.facts.length} facts.`);
     for (const warning of [...document.warnings, ...extraction.warnings]) options.log(`  warning: ${warning}`);
-    const earlier = await sourceWithText(executor, extraction.sha256);
-    if (earlier && !options.force) {
-      const message = `The same text was ingested before as ${earlier}; nothing new filed (--force reads it again).`;
-      await updateJob(executor, jobId, { status: 'DONE', progress: 1, sourceId: earlier, message });
-      options.log(message);
-      return jobId;
-    }
     const meta = { title, url: options.url, publisher: options.publisher, publishedOn: options.publishedOn };
-    const filed = await storeDocument(executor, options.audit, meta, extraction, {
+    const filed = await fileExtraction(executor, options.audit, meta, extraction, {
       jobId,
       programId: options.programId ?? null,
       force: !!options.force,
       thresholds: options.thresholds,
+      forceHint: '--force',
     });
-    for (const warning of filed.warnings) options.log(`  ${warning}`);
-    const message = `Filed ${filed.counts.proposals} proposals from ${filed.sourceId} (${filed.counts.skipped} skipped, ${filed.counts.reproposed} rejected before).`;
-    await updateJob(executor, jobId, {
-      status: 'DONE',
-      progress: 1,
-      sourceId: filed.sourceId,
-      programId: extraction.programId ?? options.programId ?? null,
-      counts: filed.counts,
-      message,
-    });
-    options.log(`${message} Job ${jobId}.`);
+    options.log(`${filed.message} Job ${jobId}.`);
     return jobId;
   } catch (error) {
     await updateJob(executor, jobId, { status: 'FAILED', message: `Nothing was written: ${(error as Error).message}` });

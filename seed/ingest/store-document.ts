@@ -3,14 +3,9 @@
 // before commit. A failure anywhere rolls everything back.
 import { type Actor, type AuditLog, auditedWrite } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
+import { findSourceByText, updateJob } from '../../graph/queries/jobs.js';
 import type { Extraction } from './engine.js';
 import { type DocumentMeta, type FilingOptions, fileDocument } from './file-document.js';
-
-/** The Source already holding this text (same SHA-256), if any. */
-export async function sourceWithText(executor: Executor, sha256: string): Promise<string | null> {
-  const [row] = await executor.query('MATCH (s:Source {sha256: $sha}) RETURN s.id AS id LIMIT 1', { sha: sha256 });
-  return row ? String(row.id) : null;
-}
 
 export function storeDocument(
   executor: Executor,
@@ -31,4 +26,50 @@ export function storeDocument(
       return result;
     }),
   );
+}
+
+export interface FiledJob {
+  sourceId: string;
+  alreadyIngested: boolean;
+  message: string;
+}
+
+/**
+ * The end of every document job (API and CLI alike): nothing new when the same text was ingested before
+ * (unless force), else the Source and its proposals filed in one transaction; the job records the outcome.
+ */
+export async function fileExtraction(
+  executor: Executor,
+  audit: { log: AuditLog; actor: Actor },
+  meta: DocumentMeta,
+  extraction: Extraction,
+  options: FilingOptions & { forceHint: string; beforeFiling?: () => void },
+): Promise<FiledJob> {
+  const earlier = await findSourceByText(executor, extraction.sha256);
+  if (earlier && !options.force) {
+    const message = `The same text was ingested before as ${earlier}; nothing new filed (${options.forceHint} reads it again).`;
+    await updateJob(executor, options.jobId, { status: 'DONE', progress: 1, sourceId: earlier, message });
+    return { sourceId: earlier, alreadyIngested: true, message };
+  }
+  options.beforeFiling?.();
+  await updateJob(executor, options.jobId, {
+    progress: 0.6,
+    message: `Filing ${extraction.facts.length} facts as proposals`,
+  });
+  const filed = await storeDocument(executor, audit, meta, extraction, options);
+  const notes = [...extraction.warnings, ...filed.warnings];
+  const message =
+    `Filed ${filed.counts.proposals} proposals from ${filed.sourceId} (${filed.counts.skipped} skipped, ${filed.counts.reproposed} rejected before)${notes.length ? `; ${notes.join(' | ')}` : ''}`.slice(
+      0,
+      4000,
+    );
+  await updateJob(executor, options.jobId, {
+    status: 'DONE',
+    progress: 1,
+    sourceId: filed.sourceId,
+    programId: extraction.programId ?? options.programId ?? null,
+    counts: filed.counts,
+    message,
+  });
+  return { sourceId: filed.sourceId, alreadyIngested: false, message };
 }

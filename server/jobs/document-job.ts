@@ -7,7 +7,7 @@ import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
 import { type DocumentFile, type Extraction, loadDictionary } from '../../seed/ingest/engine.js';
 import type { DocumentMeta } from '../../seed/ingest/file-document.js';
-import { sourceWithText, storeDocument } from '../../seed/ingest/store-document.js';
+import { fileExtraction } from '../../seed/ingest/store-document.js';
 import type { ReadRequest } from './read-worker.js';
 import { readInWorker } from './run-reader.js';
 
@@ -62,41 +62,21 @@ export async function startDocumentJob(deps: IngestDeps, request: IngestRequest)
         programId: request.programId ?? undefined,
         dictionary,
       });
-      const earlier = await sourceWithText(executor, extraction.sha256);
-      if (earlier && !request.force) {
-        const sourceId = earlier;
-        announce({ sourceId, alreadyIngested: true });
-        await updateJob(executor, jobId, {
-          status: 'DONE',
-          progress: 1,
-          sourceId,
-          message: `The same text was ingested before as ${sourceId}; nothing new filed (force: true reads it again).`,
-        });
-        return;
-      }
-      announce({ sourceId: null, alreadyIngested: false });
-      await updateJob(executor, jobId, {
-        progress: 0.6,
-        message: `Filing ${extraction.facts.length} facts as proposals`,
-      });
-      const filed = await storeDocument(executor, { log: deps.auditLog, actor: deps.actor }, request.meta, extraction, {
-        jobId,
-        programId: request.programId ?? null,
-        force: !!request.force,
-        thresholds: deps.thresholds,
-      });
-      const notes = [...extraction.warnings, ...filed.warnings];
-      await updateJob(executor, jobId, {
-        status: 'DONE',
-        progress: 1,
-        sourceId: filed.sourceId,
-        programId: extraction.programId ?? request.programId ?? null,
-        counts: filed.counts,
-        message: `Filed ${filed.counts.proposals} proposals${notes.length ? `; ${notes.join(' | ')}` : ''}`.slice(
-          0,
-          4000,
-        ),
-      });
+      const filed = await fileExtraction(
+        executor,
+        { log: deps.auditLog, actor: deps.actor },
+        request.meta,
+        extraction,
+        {
+          jobId,
+          programId: request.programId ?? null,
+          force: !!request.force,
+          thresholds: deps.thresholds,
+          forceHint: 'force: true',
+          beforeFiling: () => announce({ sourceId: null, alreadyIngested: false }),
+        },
+      );
+      if (filed.alreadyIngested) announce({ sourceId: filed.sourceId, alreadyIngested: true });
     } catch (error) {
       announce({ sourceId: null, alreadyIngested: false });
       await updateJob(executor, jobId, {
