@@ -22,8 +22,8 @@ function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; en
   for (const m of s.text.matchAll(re)) {
     const name = trimLeft(m[1]!) + m[2]!;
     const stem = name.slice(0, -m[2]!.length);
-    const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
-    if (/产业|特色|多个|一批/.test(stem) || /^[”"]?品牌/.test(after)) continue;
+    const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
+    if (/产业|特色|多个|一批/.test(stem) || /^[”"]?[\u4e00-\u9fa5]{0,3}品牌/.test(after)) continue;
     if (
       (stem.length < 2 && !/^(?:经开区|高新区|汽开区)$/.test(name)) ||
       /^(?:全市|各|本|该|重点|省级|国家级|市级|相关|园区|产业|主要|核心|具体|有关|这些|一批|多个|所在|周边|现代|特色|专业)/.test(
