@@ -45,6 +45,31 @@ export class Collector {
     return ref;
   }
 
+  /** A node whose reference is already known (the program a document is about). */
+  fixedNode(
+    ref: ExtractedRef,
+    span: Span,
+    rule: string,
+    score: number,
+    properties: Record<string, unknown> = {},
+  ): void {
+    const mapKey = `${ref.label}|${ref.id}`;
+    if (this.nodes.has(mapKey)) return;
+    const fact: ExtractedFact = {
+      kind: 'NODE',
+      label: ref.label,
+      node: ref,
+      properties: { name: ref.name, ...properties },
+      quote: span.text,
+      start: span.start,
+      end: span.end,
+      score,
+      rule,
+    };
+    this.nodes.set(mapKey, { ref, fact });
+    this.facts.push(fact);
+  }
+
   hasNode(label: string, name: string): ExtractedRef | null {
     return this.nodes.get(`${label}|${name}`)?.ref ?? null;
   }

@@ -10,8 +10,8 @@ import { extractFigures } from './rules/figures.js';
 import { extractPlacesAndFirms } from './rules/places-firms.js';
 import { extractPosts } from './rules/posts.js';
 import { citySlug, findCity, findMechanism, findProvince, programOfCity } from './rules/program.js';
-import { sentences } from './text.js';
-import type { ExtractOptions, Extraction } from './types.js';
+import { clauseRange, sentences } from './text.js';
+import type { ExtractedRef, ExtractOptions, Extraction } from './types.js';
 
 const BOILERPLATE =
   /来源[：:]|发布时间|字号[：:]|责任编辑|【打印】|【关闭】|本文据公开报道|资料图片|^\d{4}-\d{2}-\d{2}\s/;
@@ -29,6 +29,22 @@ function datelineDate(text: string): string | undefined {
   if (iso) return iso[0];
   const cn = /(20\d{2})年(\d{1,2})月(\d{1,2})日/.exec(head);
   return cn ? `${cn[1]}-${cn[2]!.padStart(2, '0')}-${cn[3]!.padStart(2, '0')}` : undefined;
+}
+
+/** The region's District, quoted where the document first names it (泸州市 or, without 市, 泸州). */
+function regionNode(ctx: Context, name: string, short: string, from: number, kind: string): ExtractedRef | null {
+  const at = ctx.text.indexOf(name, from) >= 0 ? ctx.text.indexOf(name, from) : ctx.text.indexOf(short, from);
+  if (at < 0) return null;
+  const sentence = sentences(ctx.text).find((s) => s.start <= at && s.end > at);
+  if (!sentence) return null;
+  return ctx.collector.node(
+    'District',
+    name,
+    clauseRange(sentence, at - sentence.start, at - sentence.start + short.length),
+    'the city or province the document is about',
+    0.7,
+    { kind },
+  );
 }
 
 export function extractFacts(text: string, given: ExtractOptions): Extraction {
@@ -60,31 +76,20 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
   if (known) {
     ctx.program = { id: known.id, existing: true, label: 'Program', name: known.name };
     if (mechanism)
-      collector.node(
-        'Program',
-        known.name,
-        mechanism.span,
-        'the mechanism (…链长制) of a program the graph holds',
-        0.85,
-      );
+      collector.fixedNode(ctx.program, mechanism.span, 'the mechanism (…链长制) of a program the graph holds', 0.85);
   } else if (mechanism) {
-    const regionName = city ? `${city}${regionSuffix}` : null;
-    ctx.program = collector.node(
-      'Program',
-      mechanism.name,
+    // A new program comes with its region: the city (or province) the document is about, as a District.
+    const region = city ? regionNode(ctx, `${city}${regionSuffix}`, city, start, province ? 'province' : 'city') : null;
+    ctx.program = { id: `program:${programSlug}`, existing: false, label: 'Program', name: mechanism.name };
+    collector.fixedNode(
+      ctx.program,
       mechanism.span,
       'the mechanism named “…链长制”',
       mechanism.name === '链长制' ? 0.5 : 0.85,
       {
-        ...(regionName
-          ? { region: { id: `district:${citySlug(city)}`, name: regionName, kind: province ? 'province' : 'city' } }
-          : {}),
+        ...(region ? { region: region.id } : {}),
       },
-      `program:${programSlug}`,
     );
-    ctx.program = { ...ctx.program, id: `program:${programSlug}` };
-    const fact = collector.facts.find((f) => f.node?.name === mechanism.name && f.label === 'Program');
-    if (fact?.node) fact.node.id = ctx.program.id;
   } else {
     warnings.push('No chain-owner mechanism (…链长制) is named: facts are not tied to a program.');
   }

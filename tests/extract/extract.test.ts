@@ -44,7 +44,9 @@ describe('extractFacts', () => {
     const chain = ex.facts.find((f) => f.label === 'Chain' && f.node?.name === '白酒')!;
     expect(chain.node).toMatchObject({ id: 'chain:luzhou-baijiu', existing: false });
     const program = ex.facts.find((f) => f.label === 'Program')!;
-    expect(program.properties.region).toMatchObject({ name: '泸州市' });
+    const region = ex.facts.find((f) => f.label === 'District' && f.node?.name === '泸州市')!;
+    expect(region.properties.kind).toBe('city');
+    expect(program.properties.region).toBe(region.node!.id);
   });
   it('matches names the graph holds: shared labels anywhere, chains only within the program', () => {
     const text = '本网讯 长沙市副市长张三表示，三一重工是工程机械产业链链主企业。';

@@ -1,10 +1,15 @@
-// The stored form of a document's text: Unicode NFC, one space for runs of spaces and tabs, no blank-line
+// The stored form of a document's text: Unicode NFC (CJK radicals and compatibility ideographs folded), one space for runs of spaces and tabs, no blank-line
 // runs, trimmed lines. Quotes are offsets into exactly this text, and its SHA-256 identifies the document.
 import { createHash } from 'node:crypto';
+
+/** Kangxi and supplementary radicals and CJK compatibility ideographs, which PDF fonts often map
+ * characters to (⾏ for 行): their compatibility (NFKC) form is the ordinary character people search for. */
+const CJK_COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
 
 export function normaliseText(raw: string): string {
   return raw
     .normalize('NFC')
+    .replace(CJK_COMPAT, (ch) => ch.normalize('NFKC'))
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200b\u3000\t ]+/g, (m) => (m.includes('\u3000') && m.length > 1 ? ' ' : ' '))
     .split('\n')
