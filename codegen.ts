@@ -13,7 +13,7 @@ export const resolverTypesConfig = {
   // Mapper imports get a suffix so that e.g. graph/slice.ts GraphSlice does not clash with the GraphQL type GraphSlice.
   mapperTypeSuffix: 'Model',
   contextType: '../context.js#AppContext',
-  scalars: { Date: 'string', JSON: 'unknown', ID: 'string' },
+  scalars: { Date: 'string', JSON: 'unknown', ID: 'string', File: 'File' },
   mappers: {
     Entity: `${records}#EntityRecord`,
     Program: `${records}#EntityRecord`,
@@ -43,6 +43,7 @@ export const resolverTypesConfig = {
     CypherResult: '../../graph/queries/cypher-guard.js#CypherOutput',
     Proposal: '../../graph/queries/proposals.js#ProposalRow',
     AuditEntry: '../../graph/audit-trail.js#AuditEntryRow',
+    ImportJob: '../../graph/queries/jobs.js#ImportJobRow',
     // analysis.graphql (server/resolvers/analysis-values.ts builds these values)
     SegmentGap: '../resolvers/analysis-values.js#SegmentGapValue',
     GoalProgress: '../resolvers/analysis-values.js#GoalProgressValue',

@@ -92,4 +92,4 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
  * Operational labels (not domain facts): proposals awaiting review. Analysts may read them, as any
  * node; the audit trail and import records are kept out of the graph (graph/audit-log.ts).
  */
-export const OPERATIONAL_LABELS = ['Proposal'] as const;
+export const OPERATIONAL_LABELS = ['Proposal', 'ImportJob'] as const;

@@ -1,5 +1,5 @@
-// `npm run seed [-- command]`: validate and load the shipped dataset, import a spreadsheet, generate or
-// remove synthetic data. Uses the same database as the server (NEO4J_URI, else the local instance).
+// `npm run seed [-- command]`: validate and load the shipped dataset, import a spreadsheet, ingest a
+// document, generate or remove synthetic data. Uses the same database as the server (NEO4J_URI, else the local instance).
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { createExecutor, type Executor } from '../graph/executor.js';
 import { ensureSchema } from '../graph/schema.js';
 import type { ImportKind } from './import/csv-columns.js';
 import { importCsv } from './import/import-csv.js';
+import { ingestFile } from './ingest/cli-ingest.js';
 import { SHIPPED_DATA_DIR, validateAndLoad } from './load/load.js';
 import { ValidationFailed } from './load/problems.js';
 import { ENTERPRISES_PER_CHAIN_MIN } from './synth/synth-plan.js';
@@ -25,7 +26,10 @@ const USAGE = `Usage: npm run seed [-- <command>]
                                      recorded in the audit trail (KG_AUDIT_FILE, as the server)
   synth --enterprises N --seed S [--manifest FILE] [--batch-size B]
                                      generate and load synthetic data (replaces earlier synthetic data)
-  synth --remove                     delete everything with synthetic: true`;
+  synth --remove                     delete everything with synthetic: true
+  ingest FILE [--title T] [--published-on YYYY-MM-DD] [--url U] [--publisher P] [--program ID] [--force]
+                                     read a document (txt, html, docx, pdf) and file its facts as proposals
+                                     for review (as the API's ingestDocument); no size limit`;
 
 const log = (line: string) => console.log(line);
 
@@ -49,6 +53,16 @@ function positiveInt(value: string | undefined, flag: string): number {
 
 class UsageError extends Error {}
 
+/** KG_CONFIDENCE_HIGH / KG_CONFIDENCE_MEDIUM, as the server reads them (defaults 0.9 / 0.6). */
+function confidenceThresholds() {
+  const read = (name: string, fallback: number) => {
+    const n = Number(process.env[name] ?? fallback);
+    if (!(n >= 0 && n <= 1)) throw new UsageError(`${name} must be a number from 0 to 1`);
+    return n;
+  };
+  return { high: read('KG_CONFIDENCE_HIGH', 0.9), medium: read('KG_CONFIDENCE_MEDIUM', 0.6) };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -62,6 +76,12 @@ async function main(argv: string[]): Promise<number> {
       manifest: { type: 'string' },
       'batch-size': { type: 'string' },
       remove: { type: 'boolean' },
+      title: { type: 'string' },
+      'published-on': { type: 'string' },
+      url: { type: 'string' },
+      publisher: { type: 'string' },
+      program: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -122,6 +142,30 @@ async function main(argv: string[]): Promise<number> {
         await withDatabase((executor) => runSynth(executor, options));
       }
       return 0;
+    case 'ingest': {
+      const file = rest[0];
+      if (!file) throw new UsageError('ingest needs a file: npm run seed -- ingest FILE');
+      if (values['published-on'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['published-on']))
+        throw new UsageError('--published-on is a date YYYY-MM-DD');
+      await withDatabase(async (executor) => {
+        await ensureSchema(executor, log);
+        await ingestFile(executor, file, {
+          title: values.title,
+          publishedOn: values['published-on'],
+          url: values.url,
+          publisher: values.publisher,
+          programId: values.program,
+          force: values.force,
+          thresholds: confidenceThresholds(),
+          audit: {
+            log: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+            actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
+          },
+          log,
+        });
+      });
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

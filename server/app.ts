@@ -51,7 +51,7 @@ export function createApp({
     maskedErrors: { maskError },
     context: createContextFactory(executor, config, auditLog),
     plugins: [
-      useBodyLimit(config.maxBodyBytes),
+      useBodyLimit(config.maxBodyBytes, config.maxUploadBytes),
       useArmor(),
       useContractErrorCodes(),
       useAccess(),

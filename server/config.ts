@@ -17,6 +17,10 @@ const schema = z.object({
   KG_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   KG_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   KG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  KG_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(100_000_000),
+  KG_DEFAULT_PROGRAM: z.string().trim().min(1).default('program:cc-10plus3'),
+  KG_CONFIDENCE_HIGH: z.coerce.number().min(0).max(1).default(0.9),
+  KG_CONFIDENCE_MEDIUM: z.coerce.number().min(0).max(1).default(0.6),
   KG_AUDIT_FILE: z
     .string()
     .trim()
@@ -34,6 +38,12 @@ export interface ServerConfig {
   cypherTimeoutMs: number;
   cypherMaxRows: number;
   maxBodyBytes: number;
+  /** Limit of a multipart (file upload) request; separate from maxBodyBytes. */
+  maxUploadBytes: number;
+  /** The program read fields answer for without a programId (the shipped one). */
+  defaultProgram: string;
+  /** Stored confidence of a proposal from its score: >= high is high, >= medium is medium, else low. */
+  confidenceThresholds: { high: number; medium: number };
   /** Absolute path of the append-only audit trail (JSON Lines, mode 0600); never in Neo4j. */
   auditFile: string;
 }
@@ -88,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     cypherTimeoutMs: e.KG_CYPHER_TIMEOUT_MS,
     cypherMaxRows: e.KG_CYPHER_MAX_ROWS,
     maxBodyBytes: e.KG_MAX_BODY_BYTES,
+    maxUploadBytes: e.KG_MAX_UPLOAD_BYTES,
+    defaultProgram: e.KG_DEFAULT_PROGRAM,
+    confidenceThresholds: { high: e.KG_CONFIDENCE_HIGH, medium: e.KG_CONFIDENCE_MEDIUM },
     auditFile: resolve(e.KG_AUDIT_FILE),
   };
 }

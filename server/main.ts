@@ -8,6 +8,7 @@ import { GraphError } from '../graph/errors.js';
 import { createExecutor } from '../graph/executor.js';
 import { loadIfEmpty } from '../seed/bootstrap.js';
 import { createApp } from './app.js';
+import { settleInterruptedJobs } from '../graph/queries/jobs.js';
 import { ConfigError, loadConfig } from './config.js';
 
 async function main() {
@@ -29,6 +30,8 @@ async function main() {
       `Moved ${moved.entries} audit records of an earlier version out of the graph into ${config.auditFile} (and the actor off ${moved.proposals} proposals).`,
     );
   await loadIfEmpty(executor, (line) => console.log(line));
+  const interrupted = await settleInterruptedJobs(executor);
+  if (interrupted) console.log(`Settled ${interrupted} import jobs an earlier server left unfinished.`);
 
   const app = createApp({ executor, config, auditLog });
   const server = createServer(app);

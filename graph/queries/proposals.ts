@@ -19,6 +19,21 @@ export interface ProposedFact {
   comment?: string | null;
 }
 
+/** What an import adds to a proposal for review (ingestion contract section 1). */
+export interface ProposalMeta {
+  programId?: string | null;
+  sourceId?: string | null;
+  jobId?: string | null;
+  start?: number | null;
+  end?: number | null;
+  rule?: string | null;
+  score?: number | null;
+  /** Ids of the proposals (of nodes) this one needs; confirmed with it. */
+  dependsOn?: string[];
+  /** The rejected proposal of the same fact, as found by findEarlierRejection. */
+  earlierRejection?: Record<string, unknown> | null;
+}
+
 export interface ProposalRow extends Record<string, unknown> {
   id: string;
   status: string;
@@ -28,6 +43,9 @@ export interface ProposalRow extends Record<string, unknown> {
   sources: string[];
   quote: string | null;
   confidence: string;
+  dependsOn: string[];
+  earlierRejection: Record<string, unknown> | null;
+  edits: Record<string, unknown> | null;
   /** role:fingerprint, joined from the audit store by the API (never stored on the node). */
   proposedBy?: string | null;
   reviewedBy?: string | null;
@@ -37,6 +55,7 @@ export interface ProposalRow extends Record<string, unknown> {
 async function checkFact(
   tx: ManagedTransaction,
   fact: ProposedFact,
+  pendingEnds: ReadonlySet<string> = new Set(),
 ): Promise<{ kind: 'NODE' | 'RELATIONSHIP'; target: string }> {
   if (!!fact.node === !!fact.relationship) throw badInput('Give exactly one of node or relationship.');
   await requireSources(tx, fact.sources);
@@ -70,23 +89,36 @@ async function checkFact(
         `${rel.type} goes from ${spec.from.join('/')} to ${spec.to.join('/')}; ${end} ${JSON.stringify(id)} is not a ${(allowed as readonly string[]).join(' or ')}.`,
       );
     }
-    if (!(await nodeSnapshot(tx, id, [label]))) throw notFound(`The ${label} ${JSON.stringify(id)}`);
+    // An end another proposal of the same import introduces is checked when that proposal is confirmed.
+    if (!pendingEnds.has(id) && !(await nodeSnapshot(tx, id, [label])))
+      throw notFound(`The ${label} ${JSON.stringify(id)}`);
   }
   return { kind: 'RELATIONSHIP', target: edgeId(rel.type, rel.from, rel.to) };
+}
+
+/** Stored confidence from a score (thresholds are configuration: KG_CONFIDENCE_HIGH / _MEDIUM). */
+export function confidenceOf(score: number, thresholds: { high: number; medium: number }): string {
+  return score >= thresholds.high ? 'high' : score >= thresholds.medium ? 'medium' : 'low';
 }
 
 export async function createProposal(
   tx: ManagedTransaction,
   fact: ProposedFact,
+  meta: ProposalMeta = {},
+  pendingEnds: ReadonlySet<string> = new Set(),
 ): Promise<{ proposal: ProposalRow; change: Change }> {
-  const { kind, target } = await checkFact(tx, fact);
+  const { kind, target } = await checkFact(tx, fact, pendingEnds);
   const body = fact.node
     ? { id: fact.node.id, properties: fact.node.properties }
     : { ...fact.relationship, properties: fact.relationship?.properties ?? {} };
+  // ends and labelOrType let the review queue filter by chain, segment and label without parsing JSON.
+  const ends = fact.node ? [fact.node.id] : [fact.relationship!.from, fact.relationship!.to];
+  const labelOrType = fact.node ? labelOfId(fact.node.id) : fact.relationship!.type;
   const [row] = await runRows(
     tx,
     `CREATE (p:Proposal {id: $id, status: 'proposed', kind: $kind, target: $target, fact: $fact, sources: $sources, quote: $quote,
                          confidence: $confidence, comment: $comment, proposedAt: datetime()})
+     SET p += $meta
      RETURN properties(p) AS props`,
     {
       id: `proposal:${randomUUID()}`,
@@ -97,6 +129,7 @@ export async function createProposal(
       quote: fact.quote,
       confidence: fact.confidence,
       comment: fact.comment ?? null,
+      meta: storedMeta(meta, ends, labelOrType),
     },
   );
   const proposal = toProposal(row.props as Record<string, unknown>);
@@ -117,12 +150,18 @@ export async function listProposals(
   return rows.map((r) => toProposal(r.props as Record<string, unknown>));
 }
 
-/** Confirms (writes the fact, status confirmed) or rejects a proposal; returns the changes to audit. */
+/**
+ * Confirms (writes the fact, status confirmed) or rejects a proposal; returns the changes to audit.
+ * Confirming first confirms the proposals it depends on (the nodes a relationship needs); rejecting a
+ * node also rejects the proposals that depend on it. `edits` (properties) change the fact before it is
+ * written and are kept on the proposal.
+ */
 export async function reviewProposal(
   tx: ManagedTransaction,
   id: string,
   decision: 'CONFIRM' | 'REJECT',
   comment: string | null,
+  edits: Record<string, unknown> | null = null,
 ): Promise<{ proposal: ProposalRow; changes: Change[] }> {
   const [row] = await runRows(tx, 'MATCH (p:Proposal {id: $id}) RETURN properties(p) AS props', { id });
   if (!row) throw notFound(`The proposal ${JSON.stringify(id)}`);
@@ -132,60 +171,130 @@ export async function reviewProposal(
   const proposal = toProposal(before);
   const changes: Change[] = [];
   if (decision === 'CONFIRM') {
-    const fact = proposal.fact as Partial<
-      ProposedFact['relationship'] & { id: string; properties: Record<string, unknown> }
-    >;
-    const provenance = {
-      sources: proposal.sources,
-      quote: proposal.quote,
-      confidence: proposal.confidence,
-      status: 'confirmed',
-    };
-    const reference =
-      proposal.kind === 'NODE'
-        ? { node: fact as ProposedFact['node'] }
-        : { relationship: fact as ProposedFact['relationship'] };
-    await checkFact(tx, {
-      ...reference,
-      sources: proposal.sources,
-      quote: proposal.quote ?? '',
-      confidence: proposal.confidence,
-    });
-    if (proposal.kind === 'NODE') {
-      changes.push(
-        await upsertNode(tx, labelOfId(fact.id!) as Label, fact.id!, { ...(fact.properties ?? {}), ...provenance }),
-      );
-    } else {
-      const type = fact.type as RelType;
-      const spec = RELATIONSHIPS[type];
-      changes.push(
-        await upsertRelationship(
-          tx,
-          type,
-          { id: fact.from!, labels: spec.from },
-          { id: fact.to!, labels: spec.to },
-          { ...(fact.properties ?? {}), ...provenance },
-        ),
-      );
+    for (const dependency of (proposal.dependsOn as string[]) ?? []) {
+      const [dep] = await runRows(tx, 'MATCH (p:Proposal {id: $id}) RETURN p.status AS status', { id: dependency });
+      if (dep?.status === 'rejected')
+        throw badInput(`The proposal ${id} needs ${dependency}, which was rejected; review that one again first.`);
+      if (dep?.status === 'proposed')
+        changes.push(...(await reviewProposal(tx, dependency, 'CONFIRM', comment)).changes);
     }
+    changes.push(...(await writeFact(tx, proposal, edits)));
+  } else if (proposal.kind === 'NODE') {
+    const dependents = await runRows(
+      tx,
+      "MATCH (p:Proposal {status: 'proposed'}) WHERE $id IN p.dependsOn RETURN p.id AS id ORDER BY p.id",
+      { id },
+    );
+    for (const dependent of dependents)
+      changes.push(...(await reviewProposal(tx, String(dependent.id), 'REJECT', comment)).changes);
   }
   const [after] = await runRows(
     tx,
     `MATCH (p:Proposal {id: $id})
-     SET p.status = $status, p.reviewedAt = datetime(), p.reviewComment = $comment
+     SET p.status = $status, p.reviewedAt = datetime(), p.reviewComment = $comment, p.edits = $edits
      RETURN properties(p) AS props`,
-    { id, status: decision === 'CONFIRM' ? 'confirmed' : 'rejected', comment },
+    {
+      id,
+      status: decision === 'CONFIRM' ? 'confirmed' : 'rejected',
+      comment,
+      edits: edits && decision === 'CONFIRM' ? JSON.stringify(edits) : null,
+    },
   );
   changes.push({ target: id, before, after: after.props as Record<string, unknown> });
   return { proposal: toProposal(after.props as Record<string, unknown>), changes };
 }
 
-function toProposal(stored: Record<string, unknown>): ProposalRow {
+/** Writes a proposal's fact (with edits) through the curation write functions, status confirmed. */
+async function writeFact(
+  tx: ManagedTransaction,
+  proposal: ProposalRow,
+  edits: Record<string, unknown> | null,
+): Promise<Change[]> {
+  const fact = proposal.fact as Partial<
+    ProposedFact['relationship'] & { id: string; properties: Record<string, unknown> }
+  >;
+  const properties = { ...(fact.properties ?? {}), ...(edits ?? {}) };
+  const provenance = {
+    sources: proposal.sources,
+    quote: proposal.quote,
+    confidence: proposal.confidence,
+    status: 'confirmed',
+  };
+  const reference =
+    proposal.kind === 'NODE'
+      ? { node: { id: fact.id!, properties } }
+      : { relationship: { ...(fact as ProposedFact['relationship'])!, properties } };
+  await checkFact(tx, {
+    ...reference,
+    sources: proposal.sources,
+    quote: proposal.quote ?? '',
+    confidence: proposal.confidence,
+  });
+  if (proposal.kind === 'NODE')
+    return [await upsertNode(tx, labelOfId(fact.id!) as Label, fact.id!, { ...properties, ...provenance })];
+  const type = fact.type as RelType;
+  const spec = RELATIONSHIPS[type];
+  return [
+    await upsertRelationship(
+      tx,
+      type,
+      { id: fact.from!, labels: spec.from },
+      { id: fact.to!, labels: spec.to },
+      { ...properties, ...provenance },
+    ),
+  ];
+}
+
+export async function getProposal(tx: ManagedTransaction, id: string): Promise<ProposalRow | null> {
+  const [row] = await runRows(tx, 'MATCH (p:Proposal {id: $id}) RETURN properties(p) AS props', { id });
+  return row ? toProposal(row.props as Record<string, unknown>) : null;
+}
+
+/** The latest rejection of the same fact from another document (a re-proposal is flagged with it). */
+export async function findEarlierRejection(
+  tx: ManagedTransaction,
+  target: string,
+  sourceId: string,
+): Promise<Record<string, unknown> | null> {
+  const [row] = await runRows(
+    tx,
+    `MATCH (p:Proposal {target: $target, status: 'rejected'}) WHERE coalesce(p.sourceId, '') <> $sourceId
+     OPTIONAL MATCH (s:Source {id: p.sourceId})
+     RETURN {proposalId: p.id, rejectedAt: toString(p.reviewedAt), sourceId: p.sourceId, sourceName: s.name,
+             comment: p.reviewComment} AS rejection
+     ORDER BY p.reviewedAt DESC LIMIT 1`,
+    { target, sourceId },
+  );
+  return (row?.rejection as Record<string, unknown>) ?? null;
+}
+
+/** Whether this source already filed a proposal of the same fact (a rerun files nothing twice). */
+export async function alreadyProposed(tx: ManagedTransaction, target: string, sourceId: string): Promise<boolean> {
+  const rows = await runRows(tx, 'MATCH (p:Proposal {target: $target, sourceId: $sourceId}) RETURN p.id LIMIT 1', {
+    target,
+    sourceId,
+  });
+  return rows.length > 0;
+}
+
+function storedMeta(meta: ProposalMeta, ends: string[], labelOrType: string | null): Record<string, unknown> {
+  const out: Record<string, unknown> = { ends, labelOrType, dependsOn: meta.dependsOn ?? [] };
+  for (const key of ['programId', 'sourceId', 'jobId', 'rule', 'score'] as const)
+    if (meta[key] !== undefined && meta[key] !== null) out[key] = meta[key];
+  for (const key of ['start', 'end'] as const) if (typeof meta[key] === 'number') out[key] = neo4j.int(meta[key]);
+  if (meta.earlierRejection) out.earlierRejection = JSON.stringify(meta.earlierRejection);
+  return out;
+}
+
+export function toProposal(stored: Record<string, unknown>): ProposalRow {
   // proposedBy/reviewedBy on nodes written before the audit store are never read back (graph/audit-migration.ts removes them).
   const { proposedBy: _proposedBy, reviewedBy: _reviewedBy, ...props } = stored;
   return {
     ...props,
     fact: JSON.parse(String(props.fact ?? '{}')),
     sources: (props.sources as string[]) ?? [],
+    dependsOn: (props.dependsOn as string[]) ?? [],
+    earlierRejection: props.earlierRejection ? JSON.parse(String(props.earlierRejection)) : null,
+    edits: props.edits ? JSON.parse(String(props.edits)) : null,
   } as ProposalRow;
 }

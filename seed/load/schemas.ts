@@ -80,6 +80,11 @@ const labelProps: Record<Label, z.ZodRawShape> = {
     declaredKeyChains: int.min(0).optional(),
     declaredGuaranteeChains: int.min(0).optional(),
     issuedOn: date.optional(),
+    // The city or province whose firms are local to the program (ingestion contract section 0).
+    region: z
+      .string()
+      .regex(/^district:/, { error: 'must be a district id (district:…)' })
+      .optional(),
   },
   Leader: { title: text, body: text.optional() },
   Person: {},

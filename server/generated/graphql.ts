@@ -6,6 +6,7 @@ import type { GraphSlice as GraphSliceModel, SliceNode as SliceNodeModel } from 
 import type { CypherOutput as CypherOutputModel } from '../../graph/queries/cypher-guard.js';
 import type { ProposalRow as ProposalRowModel } from '../../graph/queries/proposals.js';
 import type { AuditEntryRow as AuditEntryRowModel } from '../../graph/audit-trail.js';
+import type { ImportJobRow as ImportJobRowModel } from '../../graph/queries/jobs.js';
 import type { SegmentGapValue as SegmentGapValueModel, GoalProgressValue as GoalProgressValueModel, TargetRecommendationValue as TargetRecommendationValueModel, WhatIfGapValue as WhatIfGapValueModel, SubgraphMetricsValue as SubgraphMetricsValueModel, CommunityValue as CommunityValueModel, ChainComparisonValue as ChainComparisonValueModel } from '../resolvers/analysis-values.js';
 import type { Reason as ReasonModel } from '../../graph/analysis/recommend-reasons.js';
 import type { NodeMetrics as NodeMetricsModel } from '../../graph/analysis/centrality.js';
@@ -23,6 +24,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date as an ISO string (YYYY-MM-DD). */
   Date: { input: string; output: string; }
+  /** A file of a GraphQL multipart request (graphql-yoga's built-in File scalar). */
+  File: { input: File; output: File; }
   /** Any JSON value. Integers and floats are plain JSON numbers, dates ISO strings. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -216,6 +219,33 @@ export type DistrictLinkInput = {
   status?: InputMaybe<FactStatus>;
 };
 
+/** A document to read: its file (multipart) or pasted text. */
+export type DocumentInput = {
+  file?: InputMaybe<Scalars['File']['input']>;
+  /** Read again even when the same text was ingested before (after the extractor improved). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The program the document is about; omitted: matched from the text (its region and mechanism), or a new Program proposed. */
+  programId?: InputMaybe<Scalars['ID']['input']>;
+  /** Required when the document names office-holders (HOLDS is dated by it). */
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The earlier rejection of the same fact. */
+export type EarlierRejection = {
+  __typename?: 'EarlierRejection';
+  comment?: Maybe<Scalars['String']['output']>;
+  proposalId: Scalars['ID']['output'];
+  /** ISO date-time of the rejection. */
+  rejectedAt?: Maybe<Scalars['String']['output']>;
+  /** The Source the rejected proposal came from. */
+  sourceId?: Maybe<Scalars['ID']['output']>;
+  sourceName?: Maybe<Scalars['String']['output']>;
+};
+
 /** A firm, local or not. */
 export type Enterprise = Entity & {
   __typename?: 'Enterprise';
@@ -336,6 +366,47 @@ export type EntityType =
   | 'SEGMENT'
   | 'SOURCE'
   | 'UNIVERSITY';
+
+export type ExtractedFact = {
+  __typename?: 'ExtractedFact';
+  end: Scalars['Int']['output'];
+  from?: Maybe<ExtractedRef>;
+  /** NODE | RELATIONSHIP */
+  kind: Scalars['String']['output'];
+  /** NODE: its label. */
+  label?: Maybe<Scalars['String']['output']>;
+  node?: Maybe<ExtractedRef>;
+  /** Model properties, normalised (money in 元 with unit the display unit, counts as integers, dates YYYY-MM-DD, a year alone YYYY-12-31, percentages with unit %). */
+  properties: Scalars['JSON']['output'];
+  /** The words that state the fact; text.slice(start, end) === quote (JavaScript string indexes). */
+  quote: Scalars['String']['output'];
+  /** Which rule or model produced it, in words a reviewer understands. */
+  rule: Scalars['String']['output'];
+  score: Scalars['Float']['output'];
+  start: Scalars['Int']['output'];
+  to?: Maybe<ExtractedRef>;
+  /** RELATIONSHIP: its type. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A reference to a node: an existing one (existing: true, id set) or one the document introduces (id: the proposed id). */
+export type ExtractedRef = {
+  __typename?: 'ExtractedRef';
+  existing: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type Extraction = {
+  __typename?: 'Extraction';
+  facts: Array<ExtractedFact>;
+  programId?: Maybe<Scalars['ID']['output']>;
+  sha256: Scalars['String']['output'];
+  /** The normalised text read (NFC, whitespace); quotes index into it. */
+  text: Scalars['String']['output'];
+  warnings: Array<Scalars['String']['output']>;
+};
 
 /** Status an editor may give a fact directly (proposals become confirmed only through review). */
 export type FactStatus =
@@ -474,6 +545,53 @@ export type Holding = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/**
+ * A long import (a document read and filed as proposals, a registry placed on chains), run off the request
+ * path. A failed job writes nothing and says why in message. Poll importJob(id) until done or failed.
+ */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  counts: ImportJobCounts;
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** job:<uuid> */
+  id: Scalars['ID']['output'];
+  kind: ImportJobKind;
+  /** What it is doing, or why it failed. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** The program its facts belong to. */
+  programId?: Maybe<Scalars['ID']['output']>;
+  /** 0..1 */
+  progress: Scalars['Float']['output'];
+  /** The Source the job read (the document or registry file), once stored. */
+  sourceId?: Maybe<Scalars['ID']['output']>;
+  /** ISO date-time. */
+  startedAt?: Maybe<Scalars['String']['output']>;
+  status: ImportJobStatus;
+};
+
+/** What a job filed or wrote, by kind. */
+export type ImportJobCounts = {
+  __typename?: 'ImportJobCounts';
+  /** Facts the reading found. */
+  facts: Scalars['Int']['output'];
+  /** Proposals filed (nodes and relationships). */
+  proposals: Scalars['Int']['output'];
+  /** Proposals flagged because the same fact was rejected before. */
+  reproposed: Scalars['Int']['output'];
+  /** Facts not filed because an identical proposal from the same source is waiting or decided. */
+  skipped: Scalars['Int']['output'];
+};
+
+export type ImportJobKind =
+  | 'DOCUMENT'
+  | 'REGISTRY';
+
+export type ImportJobStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
 export type ImportKind =
   | 'ENTERPRISES'
   | 'RELATIONSHIPS';
@@ -501,6 +619,15 @@ export type ImportResult = {
   nodesWritten: Scalars['Int']['output'];
   relationshipsWritten: Scalars['Int']['output'];
   rows: Scalars['Int']['output'];
+};
+
+export type Ingestion = {
+  __typename?: 'Ingestion';
+  /** The same text was ingested before and force was not set: nothing new is filed; job and source are the earlier ones. */
+  alreadyIngested: Scalars['Boolean']['output'];
+  job: ImportJob;
+  /** The stored document when it was ingested before (alreadyIngested); otherwise null: the job's sourceId names it once filed. */
+  source?: Maybe<Source>;
 };
 
 /** A research institute. */
@@ -578,12 +705,16 @@ export type LeaderRole = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Read a document and return what it states; writes nothing (editor). A mutation so that it is never sent as GET nor cached. */
+  extract: Extraction;
   /**
    * Imports a CSV spreadsheet (editor). Give the file as text (`csv`) or, for GB18030/GBK/Big5 files, its
    * bytes as base64 (`base64`). Every row is validated first; nothing is written when any row is wrong. The
    * request size limit (KG_MAX_BODY_BYTES) bounds the file.
    */
   importCsv: ImportResult;
+  /** Store the document as a Source and file its facts as proposals (editor), as a job. The same text twice files nothing new unless force. */
+  ingestDocument: Ingestion;
   /** Link a firm to a district, LOCATED_IN (editor). Returns the firm. */
   linkEnterpriseToDistrict: Enterprise;
   /** Link a firm to a segment, IN_SEGMENT with role core | member (editor). Returns the firm. */
@@ -594,10 +725,22 @@ export type Mutation = {
   recordTargetStage: TargetRole;
   /** Confirm (writes the fact with status confirmed) or reject a proposal (admin). */
   reviewProposal: Proposal;
+  /**
+   * Review many proposals at once (admin): ids (at most 500) or every proposal matching filter (at most 500).
+   * One result per proposal, so one already reviewed does not fail the rest. edits ({"name": …} or other
+   * properties) change the fact before confirming. Confirming a relationship confirms the node proposals it
+   * depends on; rejecting a node rejects the relationships that depend on it.
+   */
+  reviewProposals: Array<ReviewResult>;
   /** Create or update a firm (editor). */
   upsertEnterprise: Enterprise;
   /** Create or update a Source document (editor). */
   upsertSource: Source;
+};
+
+
+export type MutationExtractArgs = {
+  document: DocumentInput;
 };
 
 
@@ -606,6 +749,11 @@ export type MutationImportCsvArgs = {
   csv?: InputMaybe<Scalars['String']['input']>;
   fileName?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ImportKind>;
+};
+
+
+export type MutationIngestDocumentArgs = {
+  document: DocumentInput;
 };
 
 
@@ -633,6 +781,15 @@ export type MutationReviewProposalArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   decision: ReviewDecision;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewProposalsArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  decision: ReviewDecision;
+  edits?: InputMaybe<Scalars['JSON']['input']>;
+  filter?: InputMaybe<ProposalFilter>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -740,6 +897,8 @@ export type Program = Entity & {
   kpis: Array<Goal>;
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
+  /** The city or province whose firms are local to the program (LOCATED_IN a district transitively WITHIN it). */
+  region?: Maybe<District>;
   status: Scalars['String']['output'];
   synthetic: Scalars['Boolean']['output'];
   type: EntityType;
@@ -751,21 +910,79 @@ export type Proposal = {
   citations: Array<Citation>;
   comment?: Maybe<Scalars['String']['output']>;
   confidence: Scalars['String']['output'];
+  /** Ids of the node proposals a relationship needs (confirmed with it). */
+  dependsOn: Array<Scalars['ID']['output']>;
+  /** Set when the same fact was rejected before: a reviewer may decide differently. */
+  earlierRejection?: Maybe<EarlierRejection>;
+  /** Edits made at review (JSON of the changed properties), also in the audit trail. */
+  edits?: Maybe<Scalars['JSON']['output']>;
+  end?: Maybe<Scalars['Int']['output']>;
   /** The proposed fact as JSON: {id, properties} or {type, from, to, properties}. */
   fact: Scalars['JSON']['output'];
   id: Scalars['ID']['output'];
+  /** The job that filed it. */
+  jobId?: Maybe<Scalars['ID']['output']>;
   /** NODE | RELATIONSHIP */
   kind: Scalars['String']['output'];
+  /** The program a program-scoped fact belongs to. */
+  programId?: Maybe<Scalars['ID']['output']>;
   proposedAt: Scalars['String']['output'];
   /** Role and token fingerprint of the proposer (never the token), from the audit trail; unknown when it has no entry. */
   proposedBy: Scalars['String']['output'];
+  /** The words that state the fact. */
+  quote?: Maybe<Scalars['String']['output']>;
   reviewComment?: Maybe<Scalars['String']['output']>;
   reviewedAt?: Maybe<Scalars['String']['output']>;
   reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** The extractor's or classifier's rule, in words. */
+  rule?: Maybe<Scalars['String']['output']>;
+  /** 0..1, the extractor's or classifier's own number (stored confidence follows from it by KG_CONFIDENCE_* thresholds). */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** The document the fact was read from. */
+  sourceId?: Maybe<Scalars['ID']['output']>;
+  /** Where the quote stands in the source's stored text (JavaScript string indexes). */
+  start?: Maybe<Scalars['Int']['output']>;
   /** proposed | confirmed | rejected */
   status: Scalars['String']['output'];
   /** The node id (NODE) or the relationship as type:from->to (RELATIONSHIP). */
   target: Scalars['String']['output'];
+};
+
+export type ProposalConnection = {
+  __typename?: 'ProposalConnection';
+  edges: Array<ProposalEdge>;
+  /** Pass as after for the next page; null on the last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasMore: Scalars['Boolean']['output'];
+  /** The proposals of this page (same order as edges). */
+  nodes: Array<Proposal>;
+  /** How many proposals match the filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProposalEdge = {
+  __typename?: 'ProposalEdge';
+  cursor: Scalars['String']['output'];
+  node: Proposal;
+};
+
+/** Filters of the review queue; every given field must hold. */
+export type ProposalFilter = {
+  /** Proposals about this chain: the chain itself or facts with it at one end. */
+  chainId?: InputMaybe<Scalars['ID']['input']>;
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+  /** A node label (Chain, Leader…) or relationship type (OWNER_OF…). */
+  labelOrType?: InputMaybe<Scalars['String']['input']>;
+  maxScore?: InputMaybe<Scalars['Float']['input']>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only proposals flagged with an earlier rejection. */
+  reproposed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Proposals about this segment (a fact with it at one end). */
+  segmentId?: InputMaybe<Scalars['ID']['input']>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** proposed | confirmed | rejected */
+  status?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Exactly one of node or relationship. */
@@ -824,9 +1041,13 @@ export type Query = {
   cypher: CypherResult;
   /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). */
   gaps: Array<SegmentGap>;
-  /** Every goal of the chain (GOAL_OF the chain or one of its segments); every goal when chainId is null (synthetic ones only with includeSynthetic). */
+  /** Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
   goals: Array<GoalProgress>;
-  /** Every leadership post, by body and title. */
+  /** A job by id (editor); null when unknown. */
+  importJob?: Maybe<ImportJob>;
+  /** Jobs, newest first (editor); first capped at 200. */
+  importJobs: Array<ImportJob>;
+  /** Every leadership post, by body and title; with programId only the posts of that program (COORDINATES it or leading one of its chains). */
   leaders: Array<Leader>;
   /**
    * The slice around an entity, breadth first: depth capped at 3, limit (nodes) capped at 1000; `truncated`
@@ -844,6 +1065,11 @@ export type Query = {
   path?: Maybe<GraphSlice>;
   /** The chain-owner mechanisms in the graph (e.g. Changchun's 10+3 work plan). */
   programs: Array<Program>;
+  /**
+   * The review queue (editor and above): proposals matching filter, newest first, paged with after (an
+   * endCursor); first capped at 500. The older proposals(status, first) stays as it was.
+   */
+  proposalQueue: ProposalConnection;
   /** Proposals, newest first (editor role and above). status: proposed | confirmed | rejected; first capped at 200. */
   proposals: Array<Proposal>;
   /** Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role and above; first is 1..100. */
@@ -856,7 +1082,8 @@ export type Query = {
   /**
    * Ranked search over names, short names, aliases and English names (full-text, CJK-aware). Traditional
    * characters in `text` are folded to simplified; one-character queries use a prefix/contains fallback.
-   * `first` is capped at 100. Synthetic data only with includeSynthetic.
+   * `first` is capped at 100. Synthetic data only with includeSynthetic. With programId, program-scoped hits
+   * (chains, posts, goals, segments) only of that program; shared labels (firms, districts…) always.
    */
   search: Array<SearchHit>;
   /** Who is asking and what the role may do. */
@@ -922,11 +1149,23 @@ export type QueryGapsArgs = {
 export type QueryGoalsArgs = {
   chainId?: InputMaybe<Scalars['ID']['input']>;
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryLeadersArgs = {
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -960,6 +1199,13 @@ export type QueryProgramsArgs = {
 };
 
 
+export type QueryProposalQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProposalFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryProposalsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Scalars['String']['input']>;
@@ -981,6 +1227,7 @@ export type QueryResponsibilityArgs = {
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<EntityType>>;
 };
@@ -1030,6 +1277,14 @@ export type ResponsibilityPath = {
 export type ReviewDecision =
   | 'CONFIRM'
   | 'REJECT';
+
+/** The outcome for one proposal of reviewProposals: proposal when it was reviewed, error when it was not. */
+export type ReviewResult = {
+  __typename?: 'ReviewResult';
+  error?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  proposal?: Maybe<Proposal>;
+};
 
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -1175,8 +1430,12 @@ export type Source = Entity & {
   publisher?: Maybe<Scalars['String']['output']>;
   /** Notes on the source's quality and dating. */
   quality?: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of text: the same article as HTML and DOCX is one source. */
+  sha256?: Maybe<Scalars['String']['output']>;
   status: Scalars['String']['output'];
   synthetic: Scalars['Boolean']['output'];
+  /** The normalised text read from the document (ingested documents only); quotes index into it. */
+  text?: Maybe<Scalars['String']['output']>;
   type: EntityType;
   url?: Maybe<Scalars['String']['output']>;
 };
@@ -1400,12 +1659,18 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   District: ResolverTypeWrapper<EntityRecordModel>;
   DistrictLinkInput: DistrictLinkInput;
+  DocumentInput: DocumentInput;
+  EarlierRejection: ResolverTypeWrapper<EarlierRejection>;
   Enterprise: ResolverTypeWrapper<EntityRecordModel>;
   EnterpriseInput: EnterpriseInput;
   Entity: ResolverTypeWrapper<EntityRecordModel>;
   EntityRole: ResolverTypeWrapper<EntityRoleValueModel>;
   EntityType: EntityType;
+  ExtractedFact: ResolverTypeWrapper<ExtractedFact>;
+  ExtractedRef: ResolverTypeWrapper<ExtractedRef>;
+  Extraction: ResolverTypeWrapper<Extraction>;
   FactStatus: FactStatus;
+  File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GapCounts: ResolverTypeWrapper<GapCounts>;
   Goal: ResolverTypeWrapper<EntityRecordModel>;
@@ -1415,9 +1680,14 @@ export type ResolversTypes = {
   GraphSlice: ResolverTypeWrapper<GraphSliceModel>;
   Holding: ResolverTypeWrapper<HoldingValueModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportJob: ResolverTypeWrapper<ImportJobRowModel>;
+  ImportJobCounts: ResolverTypeWrapper<ImportJobCounts>;
+  ImportJobKind: ImportJobKind;
+  ImportJobStatus: ImportJobStatus;
   ImportKind: ImportKind;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
   ImportResult: ResolverTypeWrapper<ImportResult>;
+  Ingestion: ResolverTypeWrapper<Omit<Ingestion, 'job' | 'source'> & { job: ResolversTypes['ImportJob'], source?: Maybe<ResolversTypes['Source']> }>;
   Institute: ResolverTypeWrapper<EntityRecordModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1431,6 +1701,9 @@ export type ResolversTypes = {
   Policy: ResolverTypeWrapper<EntityRecordModel>;
   Program: ResolverTypeWrapper<EntityRecordModel>;
   Proposal: ResolverTypeWrapper<ProposalRowModel>;
+  ProposalConnection: ResolverTypeWrapper<Omit<ProposalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProposalEdge']>, nodes: Array<ResolversTypes['Proposal']> }>;
+  ProposalEdge: ResolverTypeWrapper<Omit<ProposalEdge, 'node'> & { node: ResolversTypes['Proposal'] }>;
+  ProposalFilter: ProposalFilter;
   ProposalInput: ProposalInput;
   ProposedNodeInput: ProposedNodeInput;
   ProposedRelationshipInput: ProposedRelationshipInput;
@@ -1438,6 +1711,7 @@ export type ResolversTypes = {
   Reason: ResolverTypeWrapper<ReasonModel>;
   ResponsibilityPath: ResolverTypeWrapper<ResponsibilityValueModel>;
   ReviewDecision: ReviewDecision;
+  ReviewResult: ResolverTypeWrapper<Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['Proposal']> }>;
   SearchHit: ResolverTypeWrapper<SearchHitValueModel>;
   Segment: ResolverTypeWrapper<EntityRecordModel>;
   SegmentGap: ResolverTypeWrapper<SegmentGapValueModel>;
@@ -1469,10 +1743,16 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   District: EntityRecordModel;
   DistrictLinkInput: DistrictLinkInput;
+  DocumentInput: DocumentInput;
+  EarlierRejection: EarlierRejection;
   Enterprise: EntityRecordModel;
   EnterpriseInput: EnterpriseInput;
   Entity: EntityRecordModel;
   EntityRole: EntityRoleValueModel;
+  ExtractedFact: ExtractedFact;
+  ExtractedRef: ExtractedRef;
+  Extraction: Extraction;
+  File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   GapCounts: GapCounts;
   Goal: EntityRecordModel;
@@ -1482,8 +1762,11 @@ export type ResolversParentTypes = {
   GraphSlice: GraphSliceModel;
   Holding: HoldingValueModel;
   ID: Scalars['ID']['output'];
+  ImportJob: ImportJobRowModel;
+  ImportJobCounts: ImportJobCounts;
   ImportProblem: ImportProblem;
   ImportResult: ImportResult;
+  Ingestion: Omit<Ingestion, 'job' | 'source'> & { job: ResolversParentTypes['ImportJob'], source?: Maybe<ResolversParentTypes['Source']> };
   Institute: EntityRecordModel;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -1497,12 +1780,16 @@ export type ResolversParentTypes = {
   Policy: EntityRecordModel;
   Program: EntityRecordModel;
   Proposal: ProposalRowModel;
+  ProposalConnection: Omit<ProposalConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProposalEdge']>, nodes: Array<ResolversParentTypes['Proposal']> };
+  ProposalEdge: Omit<ProposalEdge, 'node'> & { node: ResolversParentTypes['Proposal'] };
+  ProposalFilter: ProposalFilter;
   ProposalInput: ProposalInput;
   ProposedNodeInput: ProposedNodeInput;
   ProposedRelationshipInput: ProposedRelationshipInput;
   Query: Record<PropertyKey, never>;
   Reason: ReasonModel;
   ResponsibilityPath: ResponsibilityValueModel;
+  ReviewResult: Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['Proposal']> };
   SearchHit: SearchHitValueModel;
   Segment: EntityRecordModel;
   SegmentGap: SegmentGapValueModel;
@@ -1625,6 +1912,14 @@ export type DistrictResolvers<ContextType = AppContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EarlierRejectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['EarlierRejection'] = ResolversParentTypes['EarlierRejection']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rejectedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sourceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type EnterpriseResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType>;
@@ -1670,6 +1965,40 @@ export type EntityRoleResolvers<ContextType = AppContext, ParentType extends Res
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
+
+export type ExtractedFactResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ExtractedFact'] = ResolversParentTypes['ExtractedFact']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['ExtractedRef']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['ExtractedRef']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['ExtractedRef']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ExtractedRefResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ExtractedRef'] = ResolversParentTypes['ExtractedRef']> = {
+  existing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExtractionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Extraction'] = ResolversParentTypes['Extraction']> = {
+  facts?: Resolver<Array<ResolversTypes['ExtractedFact']>, ParentType, ContextType>;
+  programId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
+  name: 'File';
+}
 
 export type GapCountsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['GapCounts'] = ResolversParentTypes['GapCounts']> = {
   absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1754,6 +2083,26 @@ export type HoldingResolvers<ContextType = AppContext, ParentType extends Resolv
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type ImportJobResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  counts?: Resolver<ResolversTypes['ImportJobCounts'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportJobKind'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportJobStatus'], ParentType, ContextType>;
+};
+
+export type ImportJobCountsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ImportJobCounts'] = ResolversParentTypes['ImportJobCounts']> = {
+  facts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  proposals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reproposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ImportProblemResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
   column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1770,6 +2119,12 @@ export type ImportResultResolvers<ContextType = AppContext, ParentType extends R
   nodesWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IngestionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Ingestion'] = ResolversParentTypes['Ingestion']> = {
+  alreadyIngested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
 export type InstituteResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Institute'] = ResolversParentTypes['Institute']> = {
@@ -1827,12 +2182,15 @@ export type LeaderRoleResolvers<ContextType = AppContext, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  extract?: Resolver<ResolversTypes['Extraction'], ParentType, ContextType, RequireFields<MutationExtractArgs, 'document'>>;
   importCsv?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, Partial<MutationImportCsvArgs>>;
+  ingestDocument?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType, RequireFields<MutationIngestDocumentArgs, 'document'>>;
   linkEnterpriseToDistrict?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToDistrictArgs, 'input'>>;
   linkEnterpriseToSegment?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToSegmentArgs, 'input'>>;
   proposeFact?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationProposeFactArgs, 'input'>>;
   recordTargetStage?: Resolver<ResolversTypes['TargetRole'], ParentType, ContextType, RequireFields<MutationRecordTargetStageArgs, 'input'>>;
   reviewProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationReviewProposalArgs, 'decision' | 'id'>>;
+  reviewProposals?: Resolver<Array<ResolversTypes['ReviewResult']>, ParentType, ContextType, RequireFields<MutationReviewProposalsArgs, 'decision'>>;
   upsertEnterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationUpsertEnterpriseArgs, 'input'>>;
   upsertSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'input'>>;
 };
@@ -1913,6 +2271,7 @@ export type ProgramResolvers<ContextType = AppContext, ParentType extends Resolv
   kpis?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -1923,16 +2282,40 @@ export type ProposalResolvers<ContextType = AppContext, ParentType extends Resol
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dependsOn?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  earlierRejection?: Resolver<Maybe<ResolversTypes['EarlierRejection']>, ParentType, ContextType>;
+  edits?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fact?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   proposedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   proposedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposalConnectionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ProposalConnection'] = ResolversParentTypes['ProposalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProposalEdge']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProposalEdgeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ProposalEdge'] = ResolversParentTypes['ProposalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1945,12 +2328,15 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId'>>;
   goals?: Resolver<Array<ResolversTypes['GoalProgress']>, ParentType, ContextType, RequireFields<QueryGoalsArgs, 'includeSynthetic'>>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
+  importJobs?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'first'>>;
   leaders?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType, RequireFields<QueryLeadersArgs, 'includeSynthetic'>>;
   neighborhood?: Resolver<ResolversTypes['GraphSlice'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   path?: Resolver<Maybe<ResolversTypes['GraphSlice']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
   programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<QueryProgramsArgs, 'includeSynthetic'>>;
+  proposalQueue?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, RequireFields<QueryProposalQueueArgs, 'first'>>;
   proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalsArgs, 'first' | 'status'>>;
   recommendTargets?: Resolver<Array<ResolversTypes['TargetRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendTargetsArgs, 'first' | 'segmentId'>>;
   responsibility?: Resolver<Array<ResolversTypes['ResponsibilityPath']>, ParentType, ContextType, RequireFields<QueryResponsibilityArgs, 'id'>>;
@@ -1975,6 +2361,12 @@ export type ResponsibilityPathResolvers<ContextType = AppContext, ParentType ext
   relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['LeaderRole'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type ReviewResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ReviewResult'] = ResolversParentTypes['ReviewResult']> = {
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2042,8 +2434,10 @@ export type SourceResolvers<ContextType = AppContext, ParentType extends Resolve
   publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2128,9 +2522,14 @@ export type Resolvers<ContextType = AppContext> = {
   CypherResult?: CypherResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   District?: DistrictResolvers<ContextType>;
+  EarlierRejection?: EarlierRejectionResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityRole?: EntityRoleResolvers<ContextType>;
+  ExtractedFact?: ExtractedFactResolvers<ContextType>;
+  ExtractedRef?: ExtractedRefResolvers<ContextType>;
+  Extraction?: ExtractionResolvers<ContextType>;
+  File?: GraphQLScalarType;
   GapCounts?: GapCountsResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
   GoalProgress?: GoalProgressResolvers<ContextType>;
@@ -2138,8 +2537,11 @@ export type Resolvers<ContextType = AppContext> = {
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphSlice?: GraphSliceResolvers<ContextType>;
   Holding?: HoldingResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportJobCounts?: ImportJobCountsResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
+  Ingestion?: IngestionResolvers<ContextType>;
   Institute?: InstituteResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Leader?: LeaderResolvers<ContextType>;
@@ -2151,9 +2553,12 @@ export type Resolvers<ContextType = AppContext> = {
   Policy?: PolicyResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
   Proposal?: ProposalResolvers<ContextType>;
+  ProposalConnection?: ProposalConnectionResolvers<ContextType>;
+  ProposalEdge?: ProposalEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reason?: ReasonResolvers<ContextType>;
   ResponsibilityPath?: ResponsibilityPathResolvers<ContextType>;
+  ReviewResult?: ReviewResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;
   SegmentGap?: SegmentGapResolvers<ContextType>;

@@ -1,12 +1,16 @@
-// Request body size limit (KG_MAX_BODY_BYTES): refused before parsing with 413 and a GraphQL-shaped
-// JSON body, whether the client declares Content-Length or streams the body in chunks.
+// Request body size limit (KG_MAX_BODY_BYTES; multipart file uploads KG_MAX_UPLOAD_BYTES): refused
+// before parsing with 413 and a GraphQL-shaped JSON body, whether the client declares Content-Length or
+// streams the body in chunks.
 import type { Plugin } from 'graphql-yoga';
 
-function tooLarge(max: number): Response {
+function tooLarge(max: number, upload = false): Response {
+  const message = upload
+    ? `The upload is larger than ${max} bytes (KG_MAX_UPLOAD_BYTES). Send a smaller file, or import it with the command line (npm run seed -- ingest FILE), which has no size limit.`
+    : `The request body is larger than ${max} bytes. Send a smaller query or fewer variables.`;
   const body = {
     errors: [
       {
-        message: `The request body is larger than ${max} bytes. Send a smaller query or fewer variables.`,
+        message,
         extensions: { code: 'BAD_USER_INPUT' },
       },
     ],
@@ -41,17 +45,23 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
   return out;
 }
 
-export function useBodyLimit(maxBytes: number): Plugin {
+const isUpload = (request: Request) =>
+  (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+
+export function useBodyLimit(maxBytes: number, maxUploadBytes = maxBytes): Plugin {
+  const limitOf = (request: Request) => (isUpload(request) ? maxUploadBytes : maxBytes);
   return {
     onRequest({ request, endResponse }) {
       const declared = Number(request.headers.get('content-length') ?? NaN);
-      if (Number.isFinite(declared) && declared > maxBytes) endResponse(tooLarge(maxBytes));
+      const max = limitOf(request);
+      if (Number.isFinite(declared) && declared > max) endResponse(tooLarge(max, isUpload(request)));
     },
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (request.method !== 'POST' || !requestParser) return;
       setRequestParser(async (req) => {
-        const body = await readLimited(req, maxBytes);
-        if (!body) return tooLarge(maxBytes);
+        const max = limitOf(req);
+        const body = await readLimited(req, max);
+        if (!body) return tooLarge(max, isUpload(req));
         return requestParser(
           new Request(req.url, { method: req.method, headers: req.headers, body: body as unknown as BodyInit }),
         );

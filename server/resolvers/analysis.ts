@@ -10,6 +10,8 @@ import { analysisCache } from '../../graph/analysis/analysis-cache.js';
 import { gapsInTx, gapsKey, whatIfInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
 import { gapThresholds } from '../../graph/gap-thresholds.js';
 import { goalsInTx } from '../../graph/analysis/goals.js';
+import type { ProgramScope } from '../../graph/queries/programs.js';
+import { scopeFor } from './program-scope.js';
 import {
   MAX_RECOMMENDATIONS,
   recommendInTx,
@@ -47,6 +49,10 @@ import { Chain as baseChain } from './entities.js';
 import { accessOf, readRoot } from './root.js';
 
 type Args = Record<string, any>;
+
+const goalInScope = (scope: ProgramScope, g: { chainIds: string[]; of: { node: { id?: unknown } }[] }) =>
+  g.chainIds.some((id) => scope.chains.has(id)) ||
+  g.of.some(({ node }) => node.id === scope.id || scope.districts.has(String(node.id)));
 
 interface SubgraphArgs {
   ids?: string[] | null;
@@ -118,11 +124,13 @@ export const analysisQuery: Pick<
       );
   },
 
-  goals: (_: unknown, { chainId, includeSynthetic }: Args, context: AppContext, info: GraphQLResolveInfo) =>
+  goals: (_: unknown, { chainId, includeSynthetic, programId }: Args, context: AppContext, info: GraphQLResolveInfo) =>
     readRoot(context, info, async (tx) => {
-      const values = (
-        await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true })
-      ).map(goalValue);
+      // Without chainId: the goals of programId (default KG_DEFAULT_PROGRAM): of the program, its chains
+      // and their segments, or districts of its region.
+      const scope = await scopeFor(tx, context, programId, !chainId && includeSynthetic !== true);
+      const all = await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true });
+      const values = (scope ? all.filter((g) => goalInScope(scope, g)) : all).map(goalValue);
       await prefetchResponsibility(
         tx,
         info,

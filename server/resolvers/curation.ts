@@ -37,16 +37,19 @@ async function reload(tx: ManagedTransaction, id: string): Promise<EntityRecord>
 const actorName = (actor: { role: string; fingerprint: string }) => `${actor.role}:${actor.fingerprint}`;
 
 /** Who proposed and who reviewed each proposal, from the audit store in one read. */
-async function withActors(log: AuditLog, proposals: ProposalRow[]): Promise<ProposalRow[]> {
+export async function withActors(log: AuditLog, proposals: ProposalRow[]): Promise<ProposalRow[]> {
   const ids = proposals.map((p) => p.id);
-  const [proposers, reviewers] = await Promise.all([
+  // Proposals are filed by proposeFact or an ingestion; reviewed one by one or in bulk.
+  const [proposers, ingested, reviewers, bulk] = await Promise.all([
     findActors(log, 'proposeFact', ids),
+    findActors(log, 'ingestDocument', ids),
     findActors(log, 'reviewProposal', ids),
+    findActors(log, 'reviewProposals', ids),
   ]);
   return proposals.map((p) => ({
     ...p,
-    proposedBy: p.proposedBy ?? proposers.get(p.id) ?? null,
-    reviewedBy: p.reviewedBy ?? reviewers.get(p.id) ?? null,
+    proposedBy: p.proposedBy ?? proposers.get(p.id) ?? ingested.get(p.id) ?? null,
+    reviewedBy: p.reviewedBy ?? reviewers.get(p.id) ?? bulk.get(p.id) ?? null,
   }));
 }
 

@@ -5,6 +5,8 @@ import { analysisQuery, analysisTypes } from './analysis.js';
 import { curationQuery, Mutation, Proposal } from './curation.js';
 import { cypherQuery } from './cypher.js';
 import { importMutation } from './import.js';
+import { ingestionMutation, ingestionQuery } from './ingestion.js';
+import { ImportJob, programRegion, proposalReviewFields, sourceText } from './ingestion-fields.js';
 import * as entities from './entities.js';
 import * as facts from './facts.js';
 import { Query } from './query.js';
@@ -13,10 +15,13 @@ import { DateScalar, JSONScalar } from './scalars.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery },
-  Mutation: { ...Mutation, ...importMutation },
-  Proposal,
+  Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery, ...ingestionQuery },
+  Mutation: { ...Mutation, ...importMutation, ...ingestionMutation },
+  Proposal: { ...Proposal, ...proposalReviewFields },
+  ImportJob,
   ...entities,
+  Program: { ...entities.Program, ...programRegion },
+  Source: { ...entities.Source, ...sourceText },
   ...facts,
   ...analysisTypes,
 };

@@ -11,6 +11,8 @@ import { responsibilityOf } from './analysis-values.js';
 import { canSeeTargets, hasRole } from '../plugins/access.js';
 import { badUserInput } from '../errors.js';
 import { labelsOf, pageSize, readRoot } from './root.js';
+import { inScope } from '../../graph/queries/programs.js';
+import { scopeFor } from './program-scope.js';
 
 const MAX_IDS = 500;
 
@@ -29,15 +31,20 @@ export const Query: QueryResolvers = {
     });
   },
 
-  search: (_, { text, types, first, includeSynthetic }, context, info) => {
+  search: (_, { text, types, first, includeSynthetic, programId }, context, info) => {
     const limit = pageSize(first, 20, MAX_SEARCH_RESULTS);
     return readRoot(context, info, async (tx) => {
+      // With programId, chains, segments and posts of other programs are dropped (asked for 3x, then cut).
+      const scope = await scopeFor(tx, context, programId, false);
       const rows = await searchEntities(tx, text, {
         labels: labelsOf(types),
-        first: limit,
+        first: scope ? Math.min(limit * 3, MAX_SEARCH_RESULTS * 3) : limit,
         includeSynthetic: includeSynthetic === true,
       });
-      return rows.map((row) => ({ entity: entityRecord(row.node), score: row.score, matchedOn: row.matchedOn }));
+      const kept = scope
+        ? rows.filter((row) => inScope(scope, entityRecord(row.node).label, String(row.node.id))).slice(0, limit)
+        : rows;
+      return kept.map((row) => ({ entity: entityRecord(row.node), score: row.score, matchedOn: row.matchedOn }));
     });
   },
 
@@ -45,11 +52,13 @@ export const Query: QueryResolvers = {
     readRoot(context, info, async (tx) => (await listPrograms(tx, includeSynthetic === true)).map(entityRecord)),
 
   chains: (_, { programId, kind, includeSynthetic }, context, info) =>
-    readRoot(context, info, async (tx) =>
-      (await listChains(tx, { programId, kind: kind?.toLowerCase(), includeSynthetic: includeSynthetic === true })).map(
-        entityRecord,
-      ),
-    ),
+    readRoot(context, info, async (tx) => {
+      const scope = await scopeFor(tx, context, programId, includeSynthetic !== true);
+      const filter = { programId: scope?.id, kind: kind?.toLowerCase(), includeSynthetic: includeSynthetic === true };
+      const chains = await listChains(tx, filter);
+      // listChains keeps synthetic chains of an explicitly named program; the default one never shows them.
+      return (programId || includeSynthetic ? chains : chains.filter((n) => n.synthetic !== true)).map(entityRecord);
+    }),
 
   chain: (_, { id }, context, info) =>
     readRoot(context, info, async (tx) => {
@@ -58,8 +67,12 @@ export const Query: QueryResolvers = {
       return node ? entityRecord(node) : null;
     }),
 
-  leaders: (_, { includeSynthetic }, context, info) =>
-    readRoot(context, info, async (tx) => (await listLeaders(tx, includeSynthetic === true)).map(entityRecord)),
+  leaders: (_, { includeSynthetic, programId }, context, info) =>
+    readRoot(context, info, async (tx) => {
+      const scope = await scopeFor(tx, context, programId, includeSynthetic !== true);
+      const leaders = await listLeaders(tx, includeSynthetic === true);
+      return (scope ? leaders.filter((n) => scope.leaders.has(String(n.id))) : leaders).map(entityRecord);
+    }),
 
   neighborhood: (_, { id, depth, limit, types }, context, info) =>
     readRoot(context, info, (tx) =>
