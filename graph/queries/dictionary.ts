@@ -36,8 +36,9 @@ export async function loadDictionary(executor: Executor): Promise<GraphDictionar
        WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
        OPTIONAL MATCH (n:Chain)-[:PART_OF]->(cp:Program)
        OPTIONAL MATCH (n:Leader)-[:COORDINATES|PATRON_OF|OWNER_OF]->()-[:PART_OF*0..1]->(lp:Program)
+       WITH n, label, cp, collect(DISTINCT lp.id) AS leaderPrograms
        RETURN n.id AS id, label, n.name AS name, coalesce(n.aliases, []) AS aliases,
-              coalesce(cp.id, head(collect(DISTINCT lp.id))) AS programId`,
+              coalesce(cp.id, head(leaderPrograms)) AS programId`,
       { labels: DICTIONARY_LABELS },
     );
     const programs = await tx.run(
