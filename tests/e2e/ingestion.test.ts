@@ -36,7 +36,14 @@ function htmlPage(title: string, text: string): Buffer {
 
 async function docxFile(text: string): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: text.split(/\n+/).filter((p) => p.trim()).map((p) => new Paragraph(p)) }],
+    sections: [
+      {
+        children: text
+          .split(/\n+/)
+          .filter((p) => p.trim())
+          .map((p) => new Paragraph(p)),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -44,7 +51,11 @@ async function docxFile(text: string): Promise<Buffer> {
 const web = useWebSession();
 
 /** Uploads a file on the import page and waits for its job to end; returns the job panel's status. */
-async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, meta: Record<string, string>) {
+async function upload(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  meta: Record<string, string>,
+) {
   await openView(page, web.base, '/?view=ingest', 'ingest');
   await page.setInputFiles('form[data-form="ingest"] input[type="file"]', file);
   for (const [name, value] of Object.entries(meta)) await page.fill(`form[data-form="ingest"] [name="${name}"]`, value);
@@ -80,12 +91,17 @@ describe('document ingestion on the web page in Chromium', () => {
     expect(pane).not.toContain('版权所有');
     expect(await page.locator('.review-text *:not(mark)').count()).toBe(0);
     // Each highlight stands where its fact's quote is.
-    const marks = await page.locator('mark.fact-mark').evaluateAll((els) =>
-      els.map((el) => ({ id: (el as HTMLElement).dataset.proposal, text: el.textContent })),
-    );
-    const cards = await page.locator('.fact-card').evaluateAll((els) =>
-      els.map((el) => ({ id: (el as HTMLElement).dataset.proposal, quote: el.querySelector('.fact-quote')?.textContent })),
-    );
+    const marks = await page
+      .locator('mark.fact-mark')
+      .evaluateAll((els) => els.map((el) => ({ id: (el as HTMLElement).dataset.proposal, text: el.textContent })));
+    const cards = await page
+      .locator('.fact-card')
+      .evaluateAll((els) =>
+        els.map((el) => ({
+          id: (el as HTMLElement).dataset.proposal,
+          quote: el.querySelector('.fact-quote')?.textContent,
+        })),
+      );
     expect(marks.length).toBeGreaterThan(5);
     for (const mark of marks) {
       const card = cards.find((c) => c.id === mark.id);
@@ -100,14 +116,23 @@ describe('document ingestion on the web page in Chromium', () => {
     const cardId = await lastCard.getAttribute('data-proposal');
     await lastCard.locator('.fact-head').click();
     if (marks.some((m) => m.id === cardId))
-      expect(await page.locator(`mark.fact-mark[data-proposal="${cardId}"]`).getAttribute('class')).toContain('selected');
+      expect(await page.locator(`mark.fact-mark[data-proposal="${cardId}"]`).getAttribute('class')).toContain(
+        'selected',
+      );
     expect(await page.locator('[data-group="Chain"] .fact-card').count()).toBeGreaterThanOrEqual(8);
     const total = Number((await page.locator('.review-summary').innerText()).match(/共 (\d+)/)?.[1]);
     expect(total).toBe(cards.length);
     await screenshot(page, '21-review');
 
-    // Confirm the chains' PART_OF (it needs the program and the chains: they are confirmed with it),
-    // reject the goals.
+    // Edit the program before confirming it (its region is taken as the district's id), then confirm
+    // the chains' PART_OF (it needs the chains: they are confirmed with it) and reject the goals.
+    const programCard = page.locator('[data-group="Program"] .fact-card').first();
+    await programCard.locator('[data-action="edit"]').click();
+    const nameInput = programCard.locator('.fact-editor input[name="name"]');
+    expect(await nameInput.inputValue()).toContain('链长制');
+    await programCard.locator('[data-action="confirm-edited"]').click();
+    await page.locator('.review-results .notice-ok').waitFor();
+    expect(await page.locator('.review-results').innerText()).toMatch(/已处理 1 条，失败 0 条/);
     await page.click('[data-group="PART_OF"] [data-action="group-confirm"]');
     await page.locator('.review-results .notice-ok').waitFor();
     expect(await page.locator('.review-results').innerText()).toMatch(/失败 0 条/);
@@ -119,15 +144,19 @@ describe('document ingestion on the web page in Chromium', () => {
     await page.selectOption('form[data-form="review-filter"] [name="status"]', 'confirmed');
     await page.click('form[data-form="review-filter"] button[type="submit"]');
     await page.locator('.fact-card[data-status="confirmed"]').first().waitFor();
-    expect(await page.locator('[data-group="Chain"] .fact-card[data-status="confirmed"]').count()).toBeGreaterThanOrEqual(8);
+    expect(
+      await page.locator('[data-group="Chain"] .fact-card[data-status="confirmed"]').count(),
+    ).toBeGreaterThanOrEqual(8);
     expect(await page.locator('mark.fact-mark[data-status="confirmed"]').count()).toBeGreaterThan(0);
     await screenshot(page, '22-review-confirmed');
 
     // The new program in the header switcher; its chains in the explorer with their citation.
-    const options = await page.locator('[data-testid="program-switcher"] option').evaluateAll((els) =>
-      els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? '' })),
+    const options = await page
+      .locator('[data-testid="program-switcher"] option')
+      .evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent ?? '' })));
+    const program = options.find(
+      (o) => o.value && o.value !== 'program:cc-10plus3' && o.text.includes('制造业产业链链长制'),
     );
-    const program = options.find((o) => o.value && o.value !== 'program:cc-10plus3' && o.text.includes('咸宁'));
     expect(program).toBeDefined();
     await page.selectOption('[data-testid="program-switcher"]', program!.value);
     expect(page.url()).toContain(`program=${program!.value}`);

@@ -335,7 +335,7 @@ export type SliceFieldsFragment = { truncated: boolean, nodes: Array<{ id: strin
 export type ProgramListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProgramListQuery = { programs: Array<{ id: string, name: string, nameEn: string | null }> };
+export type ProgramListQuery = { programs: Array<{ id: string, name: string, nameEn: string | null, region: { id: string, name: string, nameEn: string | null } | null }> };
 
 export type JobFieldsFragment = { id: string, kind: ImportJobKind, status: ImportJobStatus, progress: number, message: string | null, startedAt: string | null, finishedAt: string | null, sourceId: string | null, programId: string | null, counts: { facts: number, proposals: number, skipped: number, reproposed: number } };
 

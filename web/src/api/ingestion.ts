@@ -19,7 +19,7 @@ import type {
 
 export const PROGRAM_LIST_QUERY = /* GraphQL */ `
   query ProgramList {
-    programs { id name nameEn }
+    programs { id name nameEn region { id name nameEn } }
   }
 `;
 

@@ -1,12 +1,13 @@
 // The header's program switcher: lists the programs in the graph; the choice lives in the URL
 // (?program=) and scopes chains, leaders, gaps, goals and search. Empty: the server's default program.
+import type { ProgramListQuery } from '../api/generated.js';
 import { fetchPrograms } from '../api/ingestion.js';
 import { setCurrentProgram } from '../api/program-scope.js';
 import { pickName, t } from '../i18n/index.js';
 import { h } from './dom.js';
 import type { Store } from './url-state.js';
 
-type ProgramOption = { id: string; name: string; nameEn: string | null };
+type ProgramOption = ProgramListQuery['programs'][number];
 
 export class ProgramSwitcher {
   readonly el: HTMLElement;
@@ -52,7 +53,10 @@ export class ProgramSwitcher {
     const chosen = this.store.state.program ?? '';
     const options = [
       h('option', { value: '' }, t('program.default')),
-      ...this.programs.map((p) => h('option', { value: p.id }, pickName(p))),
+      // Programs of other cities are often named alike (…链长制): the region tells them apart.
+      ...this.programs.map((p) =>
+        h('option', { value: p.id }, p.region ? `${pickName(p.region)} · ${pickName(p)}` : pickName(p)),
+      ),
     ];
     // A program in the URL that the list does not (yet) show stays selectable, by its id.
     if (chosen && !this.programs.some((p) => p.id === chosen)) options.push(h('option', { value: chosen }, chosen));

@@ -39,7 +39,13 @@ export function factTitle(item: QueueItem, names: Map<string, string>): string {
 
 function editor(item: QueueItem, actions: FactActions): HTMLElement {
   // Names and numbers can be corrected before confirming; other properties are shown, not edited.
-  const entries = Object.entries(props(item)).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
+  // A reference to another node (an object with an id, as a program's region) is edited as that id.
+  const entries = Object.entries(props(item)).flatMap(([key, v]): [string, string | number][] => {
+    if (typeof v === 'string' || typeof v === 'number') return [[key, v]];
+    const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [[key, id]] : [];
+  });
+  const original = props(item);
   const inputs = entries.map(([key, value]) => {
     const input = h('input.input', {
       name: key,
@@ -58,7 +64,7 @@ function editor(item: QueueItem, actions: FactActions): HTMLElement {
     const edits: Record<string, unknown> = {};
     for (const { key, value, input } of inputs) {
       const next = typeof value === 'number' ? Number(input.value) : input.value.trim();
-      if (next !== value) edits[key] = next;
+      if (next !== value || typeof original[key] === 'object') edits[key] = next;
     }
     actions.review([item.id], 'CONFIRM', Object.keys(edits).length ? edits : undefined);
   });

@@ -184,6 +184,8 @@ export function reviewView(): View {
     try {
       const out = (await reviewMany(target, decision, edits)).reviewProposals;
       const failed = out.filter((r) => r.error);
+      // A confirmed program appears in the header's switcher.
+      if (decision === 'CONFIRM' && failed.length < out.length) window.dispatchEvent(new Event('kg:programs-changed'));
       mount(
         results,
         h(
