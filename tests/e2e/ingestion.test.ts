@@ -21,15 +21,15 @@ function sharedDir(): string {
 const devArticle = (name: string) => readFileSync(join(sharedDir(), 'corpus/documents/dev', name), 'utf8');
 
 function htmlPage(title: string, text: string): Buffer {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const paragraphs = text
     .split(/\n+/)
     .filter((p) => p.trim())
-    .map((p) => `<p>${escape(p)}</p>`)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n');
   return Buffer.from(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title></head>` +
-      `<body><nav><a href="/">首页</a> · <a href="/news">新闻</a></nav><article><h1>${escape(title)}</h1>\n${paragraphs}</article>` +
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+      `<body><nav><a href="/">首页</a> · <a href="/news">新闻</a></nav><article><h1>${escapeHtml(title)}</h1>\n${paragraphs}</article>` +
       '<footer>版权所有</footer></body></html>',
   );
 }
