@@ -33,7 +33,13 @@ export function ingestView(): View {
       'data-action': 'open-review',
       onclick: () =>
         ctx.store.update(
-          { view: 'review', job: alreadyIngested ? null : job.id, source: job.sourceId ?? null, status: 'proposed' },
+          {
+            view: 'review',
+            // A job that filed nothing new (all skipped) leads to the document's earlier proposals.
+            job: alreadyIngested || job.counts.proposals === 0 ? null : job.id,
+            source: job.sourceId ?? null,
+            status: 'proposed',
+          },
           { push: true },
         ),
     });
@@ -71,6 +77,7 @@ export function ingestView(): View {
   async function follow(first: Job, alreadyIngested: boolean, panel: HTMLElement): Promise<void> {
     let job = first;
     mount(panel, jobPanel(job, alreadyIngested));
+    panel.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     while (job.status === 'QUEUED' || job.status === 'RUNNING') {
       await new Promise((r) => setTimeout(r, POLL_MS));
       if (ctx.signal.aborted) return;
@@ -150,6 +157,7 @@ export function ingestView(): View {
           file,
         );
         await follow(ingestion.job, ingestion.alreadyIngested, result);
+        result.scrollIntoView({ block: 'end' });
       } catch (error) {
         const message = describeError(error);
         mount(result, h('p.notice.notice-error', { role: 'alert' }, `${message.title} ${message.hint}`));
