@@ -194,15 +194,26 @@ describe('document ingestion on the web page in Chromium', () => {
     await page.waitForSelector('body[data-view-ready="review"]');
     await page.locator('mark.fact-mark').first().waitFor();
     expect(await page.locator('.review-text').innerText()).toContain('泸州');
-    await page.fill('form[data-form="review-filter"] [name="labelOrType"]', 'Goal');
+    // Narrow to the chains and reject the current filter as a whole (their PART_OF go with them).
+    await page.fill('form[data-form="review-filter"] [name="labelOrType"]', 'Chain');
     await page.click('form[data-form="review-filter"] button[type="submit"]');
-    await page.waitForFunction(() => document.querySelectorAll('.fact-group:not([data-group="Goal"])').length === 0);
-    const goals = await page.locator('.fact-card').count();
-    if (goals > 0) {
-      await page.click('[data-action="filter-reject"]');
-      await page.locator('.review-results .notice-ok').waitFor();
-      expect(await page.locator('.review-results').innerText()).toContain(`已处理 ${goals} 条`);
-    }
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.fact-group').length === 1 &&
+        document.querySelector('.fact-group')?.getAttribute('data-group') === 'Chain',
+    );
+    const chains = await page.locator('.fact-card').count();
+    expect(chains).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('.review-summary').innerText()).toContain(`共 ${chains} 条`);
+    await page.click('[data-action="filter-reject"]');
+    await page.locator('.review-results .notice-ok').waitFor();
+    expect(await page.locator('.review-results').innerText()).toMatch(/已处理 \d+ 条，失败 0 条/);
+    await page.locator('.fact-card').first().waitFor({ state: 'detached' });
+    expect(await page.locator('.review-summary').innerText()).toContain('共 0 条');
+    await page.selectOption('form[data-form="review-filter"] [name="status"]', 'rejected');
+    await page.click('form[data-form="review-filter"] button[type="submit"]');
+    await page.locator('.fact-card[data-status="rejected"]').first().waitFor();
+    expect(await page.locator('.fact-card[data-status="rejected"]').count()).toBe(chains);
     await screenshot(page, '24-review-docx');
     expect(web.guard.errors).toEqual([]);
     expect(web.guard.outside).toEqual([]);
