@@ -175,7 +175,7 @@ describe('document ingestion on the web page in Chromium', () => {
     await page.close();
   }, 240_000);
 
-  it('uploads a DOCX, follows its job and rejects the facts of the current filter', async () => {
+  it('uploads a DOCX, rejects the facts of the current filter, and flags them when pasted text proposes them again', async () => {
     const page = await web.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await web.signIn(page, TOKENS.admin);
@@ -214,6 +214,21 @@ describe('document ingestion on the web page in Chromium', () => {
     await page.click('form[data-form="review-filter"] button[type="submit"]');
     await page.locator('.fact-card[data-status="rejected"]').first().waitFor();
     expect(await page.locator('.fact-card[data-status="rejected"]').count()).toBe(chains);
+
+    // Pasted text (a part of the same article: another source) proposes the rejected chains again; the
+    // review screen says they were rejected before.
+    await openView(page, web.base, '/?view=ingest', 'ingest');
+    const part = text.slice(0, text.indexOf('数字经济') + 4);
+    await page.fill('form[data-form="ingest"] [name="text"]', part);
+    await page.fill('form[data-form="ingest"] [name="title"]', '泸州生态链调整（摘录）');
+    await page.fill('form[data-form="ingest"] [name="publishedOn"]', '2025-02-08');
+    await page.click('[data-action="ingest"]');
+    await page.locator('.job-panel[data-status="DONE"]').waitFor();
+    await page.click('[data-action="open-review"]');
+    await page.waitForSelector('body[data-view-ready="review"]');
+    const flagged = page.locator('[data-group="Chain"] .fact-card .fact-rejected-before');
+    await flagged.first().waitFor();
+    expect(await flagged.first().innerText()).toContain('泸州重点工业产业生态链扩至10条');
     await screenshot(page, '24-review-docx');
     expect(web.guard.errors).toEqual([]);
     expect(web.guard.outside).toEqual([]);
