@@ -31,6 +31,10 @@ export function startApp(root: HTMLElement): void {
         from: null,
         to: null,
         layout: null,
+        // the review queue's filters belong to the link that set them
+        status: null,
+        job: null,
+        source: null,
         ...patch,
       },
       { push: true },
