@@ -234,4 +234,22 @@ describe('document ingestion on the web page in Chromium', () => {
     expect(web.guard.outside).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('says why a document could not be read', async () => {
+    const page = await web.newPage();
+    await web.signIn(page, TOKENS.editor);
+    await openView(page, web.base, '/?view=ingest', 'ingest');
+    await page.setInputFiles('form[data-form="ingest"] input[type="file"]', {
+      name: 'broken.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('这不是PDF文件'),
+    });
+    await page.fill('form[data-form="ingest"] [name="title"]', '损坏的文件');
+    await page.click('[data-action="ingest"]');
+    const failure = page.locator('.job-panel[data-status="FAILED"] .notice-error, .form-result > .notice-error');
+    await failure.first().waitFor({ timeout: 60_000 });
+    expect((await failure.first().innerText()).length).toBeGreaterThan(4);
+    await screenshot(page, '25-ingest-failed');
+    await page.close();
+  }, 120_000);
 });
