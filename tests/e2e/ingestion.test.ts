@@ -230,6 +230,12 @@ describe('document ingestion on the web page in Chromium', () => {
     await flagged.first().waitFor();
     expect(await flagged.first().innerText()).toContain('泸州重点工业产业生态链扩至10条');
     await screenshot(page, '24-review-docx');
+    // The English toggle relabels the screen (the data stays as written).
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.querySelector('.review-summary')?.textContent?.startsWith('Showing'));
+    expect(await page.locator('.fact-group-head h3').first().innerText()).toMatch(/^Nodes · Chain/);
+    await screenshot(page, '26-review-en');
+    await page.click('.lang-toggle');
     expect(web.guard.errors).toEqual([]);
     expect(web.guard.outside).toEqual([]);
     await page.close();
