@@ -391,7 +391,7 @@ export const en: Record<MessageKey, string> = {
   'reason.PIPELINE': 'Already in the pipeline',
   'reason.INSTITUTE_SUPPORT': 'Local institutes can support it',
   'reason.DISTRICT_HOSTS': 'A district hosts the segment',
-  'nav.ingest': 'Import documents',
+  'nav.ingest': 'Import',
   'nav.review': 'Review queue',
   'program.label': 'Program',
   'program.default': 'Default program',
