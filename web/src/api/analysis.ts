@@ -1,9 +1,11 @@
 // Operations of the analyses: gaps of a chain with their evidence, ranked targets for a segment, goal
 // progress, and the investment-promotion pipeline (analyst role for targets).
 import { gql } from './client.js';
+import { currentProgram } from './program-scope.js';
 import { CITATION_FIELDS, SLICE_FIELDS } from './fragments.js';
 import type {
   ChainComparisonQuery,
+  ChainComparisonQueryVariables,
   ChainSummaryQuery,
   ChainSummaryQueryVariables,
   GapsQuery,
@@ -24,8 +26,8 @@ export const CHAIN_SUMMARY_QUERY = /* GraphQL */ `
 `;
 
 export const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
-  query ChainComparison {
-    chainComparison {
+  query ChainComparison($programId: ID) {
+    chainComparison(programId: $programId) {
       chain { id enterpriseCount localEnterpriseCount goals { basis progress coverage } }
       segments
       localEnterprises
@@ -68,8 +70,8 @@ export const RECOMMEND_QUERY = /* GraphQL */ `
 `;
 
 export const GOALS_QUERY = /* GraphQL */ `
-  query Goals($chainId: ID) {
-    goals(chainId: $chainId) {
+  query Goals($chainId: ID, $programId: ID) {
+    goals(chainId: $chainId, programId: $programId) {
       goal { id name nameEn }
       metric
       targetValue
@@ -106,12 +108,17 @@ export const PIPELINE_QUERY = /* GraphQL */ `
   }
 `;
 
-export const fetchChainComparison = () => gql<ChainComparisonQuery>(CHAIN_COMPARISON_QUERY);
+export const fetchChainComparison = () =>
+  gql<ChainComparisonQuery, ChainComparisonQueryVariables>(CHAIN_COMPARISON_QUERY, { programId: currentProgram() });
 export const fetchChainSummary = (chainId: string) =>
   gql<ChainSummaryQuery, ChainSummaryQueryVariables>(CHAIN_SUMMARY_QUERY, { chainId });
 export const fetchGaps = (chainId: string) => gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId });
 export const fetchRecommendations = (segmentId: string, first = 10) =>
   gql<RecommendQuery, RecommendQueryVariables>(RECOMMEND_QUERY, { segmentId, first });
-export const fetchGoals = (chainId: string | null) => gql<GoalsQuery, GoalsQueryVariables>(GOALS_QUERY, { chainId });
+export const fetchGoals = (chainId: string | null) =>
+  gql<GoalsQuery, GoalsQueryVariables>(GOALS_QUERY, {
+    chainId,
+    programId: currentProgram(),
+  });
 export const fetchPipeline = (chainId: string) =>
   gql<PipelineQuery, PipelineQueryVariables>(PIPELINE_QUERY, { chainId });

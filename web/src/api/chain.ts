@@ -1,7 +1,9 @@
 // Operations of the chain view: a chain's segments (all levels) and the firms of one segment.
 import { gql } from './client.js';
+import { currentProgram } from './program-scope.js';
 import type {
   ChainListQuery,
+  ChainListQueryVariables,
   ChainViewQuery,
   ChainViewQueryVariables,
   SegmentFirmsQuery,
@@ -71,9 +73,10 @@ export const fetchSegmentFirms = (id: string, first: number) =>
   gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first });
 
 export const CHAIN_LIST_QUERY = /* GraphQL */ `
-  query ChainList {
-    chains { id name nameEn kind identified priority }
+  query ChainList($programId: ID) {
+    chains(programId: $programId) { id name nameEn kind identified priority }
   }
 `;
 
-export const fetchChainList = () => gql<ChainListQuery>(CHAIN_LIST_QUERY);
+export const fetchChainList = () =>
+  gql<ChainListQuery, ChainListQueryVariables>(CHAIN_LIST_QUERY, { programId: currentProgram() });

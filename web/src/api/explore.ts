@@ -1,5 +1,6 @@
 // Operations of the explorer: search, neighbourhoods, paths and the details of one entity.
 import { gql } from './client.js';
+import { currentProgram } from './program-scope.js';
 import { CITATION_FIELDS, SLICE_FIELDS } from './fragments.js';
 import type {
   EntityType,
@@ -14,8 +15,8 @@ import type {
 } from './generated.js';
 
 export const SEARCH_QUERY = /* GraphQL */ `
-  query Search($text: String!, $types: [EntityType!], $first: Int) {
-    search(text: $text, types: $types, first: $first) {
+  query Search($text: String!, $types: [EntityType!], $first: Int, $programId: ID) {
+    search(text: $text, types: $types, first: $first, programId: $programId) {
       score
       matchedOn
       entity { id type name nameEn aliases }
@@ -59,7 +60,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
 `;
 
 export const searchEntities = (text: string, first = 10, types?: EntityType[], signal?: AbortSignal) =>
-  gql<SearchQuery, SearchQueryVariables>(SEARCH_QUERY, { text, first, types }, { signal });
+  gql<SearchQuery, SearchQueryVariables>(SEARCH_QUERY, { text, first, types, programId: currentProgram() }, { signal });
 export const fetchNeighborhood = (id: string, depth = 1, limit = 200, types?: EntityType[]) =>
   gql<NeighborhoodQuery, NeighborhoodQueryVariables>(NEIGHBORHOOD_QUERY, { id, depth, limit, types });
 export const fetchPath = (from: string, to: string, maxHops = 6) =>

@@ -31,9 +31,38 @@ export type EntityType =
   | 'SOURCE'
   | 'UNIVERSITY';
 
+export type ImportJobKind =
+  | 'DOCUMENT'
+  | 'REGISTRY';
+
+export type ImportJobStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
 export type ImportKind =
   | 'ENTERPRISES'
   | 'RELATIONSHIPS';
+
+/** Filters of the review queue; every given field must hold. */
+export type ProposalFilter = {
+  /** Proposals about this chain: the chain itself or facts with it at one end. */
+  chainId?: string | null | undefined;
+  jobId?: string | null | undefined;
+  /** A node label (Chain, Leader…) or relationship type (OWNER_OF…). */
+  labelOrType?: string | null | undefined;
+  maxScore?: number | null | undefined;
+  minScore?: number | null | undefined;
+  programId?: string | null | undefined;
+  /** Only proposals flagged with an earlier rejection. */
+  reproposed?: boolean | null | undefined;
+  /** Proposals about this segment (a fact with it at one end). */
+  segmentId?: string | null | undefined;
+  sourceId?: string | null | undefined;
+  /** proposed | confirmed | rejected */
+  status?: string | null | undefined;
+};
 
 /** Exactly one of node or relationship. */
 export type ProposalInput = {
@@ -90,7 +119,9 @@ export type ChainSummaryQueryVariables = Exact<{
 
 export type ChainSummaryQuery = { gaps: Array<{ status: string, segment: { id: string, level: number } }>, goals: Array<{ basis: string, progress: number | null, coverage: number | null }> };
 
-export type ChainComparisonQueryVariables = Exact<{ [key: string]: never; }>;
+export type ChainComparisonQueryVariables = Exact<{
+  programId?: string | null | undefined;
+}>;
 
 
 export type ChainComparisonQuery = { chainComparison: Array<{ segments: number, localEnterprises: number, goalsTotal: number, goalsMet: number, goalsSourced: number, chain: { id: string, enterpriseCount: number, localEnterpriseCount: number, goals: Array<{ basis: string, progress: number | null, coverage: number | null }> }, gaps: { absent: number, singleFirm: number, thin: number, externallyDependent: number, covered: number } }> };
@@ -112,6 +143,7 @@ export type RecommendQuery = { recommendTargets: Array<{ score: number, stage: s
 
 export type GoalsQueryVariables = Exact<{
   chainId?: string | null | undefined;
+  programId?: string | null | undefined;
 }>;
 
 
@@ -170,7 +202,9 @@ export type SegmentFirmsQuery = { node:
     | Record<PropertyKey, never>
    | null };
 
-export type ChainListQueryVariables = Exact<{ [key: string]: never; }>;
+export type ChainListQueryVariables = Exact<{
+  programId?: string | null | undefined;
+}>;
 
 
 export type ChainListQuery = { chains: Array<{ id: string, name: string, nameEn: string | null, kind: ChainKind, identified: boolean, priority: number | null }> };
@@ -234,6 +268,7 @@ export type SearchQueryVariables = Exact<{
   text: string;
   types?: Array<EntityType> | EntityType | null | undefined;
   first?: number | null | undefined;
+  programId?: string | null | undefined;
 }>;
 
 
@@ -297,6 +332,74 @@ export type CitationFieldsFragment = { quote: string | null, source: { id: strin
 
 export type SliceFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, type: EntityType, label: string, data: unknown }>, edges: Array<{ id: string, source: string, target: string, type: string, data: unknown, citations: Array<{ quote: string | null, source: { id: string, name: string, url: string | null, publisher: string | null, publishedOn: string | null } }> }> };
 
+export type ProgramListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramListQuery = { programs: Array<{ id: string, name: string, nameEn: string | null, region: { id: string, name: string, nameEn: string | null } | null }> };
+
+export type JobFieldsFragment = { id: string, kind: ImportJobKind, status: ImportJobStatus, progress: number, message: string | null, startedAt: string | null, finishedAt: string | null, sourceId: string | null, programId: string | null, counts: { facts: number, proposals: number, skipped: number, reproposed: number } };
+
+export type IngestDocumentMutationVariables = Exact<{
+  title: string;
+  text?: string | null | undefined;
+  file?: unknown;
+  url?: string | null | undefined;
+  publisher?: string | null | undefined;
+  publishedOn?: string | null | undefined;
+  programId?: string | null | undefined;
+  force?: boolean | null | undefined;
+}>;
+
+
+export type IngestDocumentMutation = { ingestDocument: { alreadyIngested: boolean, source: { id: string, name: string } | null, job: { id: string, kind: ImportJobKind, status: ImportJobStatus, progress: number, message: string | null, startedAt: string | null, finishedAt: string | null, sourceId: string | null, programId: string | null, counts: { facts: number, proposals: number, skipped: number, reproposed: number } } } };
+
+export type ImportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, kind: ImportJobKind, status: ImportJobStatus, progress: number, message: string | null, startedAt: string | null, finishedAt: string | null, sourceId: string | null, programId: string | null, counts: { facts: number, proposals: number, skipped: number, reproposed: number } } | null };
+
+export type ProposalQueueQueryVariables = Exact<{
+  filter?: ProposalFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProposalQueueQuery = { proposalQueue: { totalCount: number, hasMore: boolean, endCursor: string | null, nodes: Array<{ id: string, status: string, kind: string, target: string, fact: unknown, confidence: string, programId: string | null, sourceId: string | null, jobId: string | null, quote: string | null, start: number | null, end: number | null, rule: string | null, score: number | null, dependsOn: Array<string>, edits: unknown, reviewComment: string | null, earlierRejection: { proposalId: string, rejectedAt: string | null, sourceName: string | null, comment: string | null } | null }> } };
+
+export type SourceTextQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SourceTextQuery = { node:
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { text: string | null, url: string | null, publisher: string | null, id: string, name: string }
+    | { id: string, name: string }
+   | null };
+
+export type ReviewProposalsMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  filter?: ProposalFilter | null | undefined;
+  decision: ReviewDecision;
+  edits?: unknown;
+}>;
+
+
+export type ReviewProposalsMutation = { reviewProposals: Array<{ id: string, error: string | null, proposal: { id: string, status: string } | null }> };
+
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -316,7 +419,9 @@ export type OverviewQuery = { programs: Array<{ id: string, name: string, nameEn
               | { id: string, name: string, nameEn: string | null }
              }> } }> }> }> };
 
-export type LeadersQueryVariables = Exact<{ [key: string]: never; }>;
+export type LeadersQueryVariables = Exact<{
+  programId?: string | null | undefined;
+}>;
 
 
 export type LeadersQuery = { leaders: Array<{ id: string, name: string, nameEn: string | null, title: string, body: string | null, patronOf: Array<{ id: string, name: string, nameEn: string | null, identified: boolean, kind: ChainKind, enterpriseCount: number, localEnterpriseCount: number }>, ownerOf: Array<{ id: string, name: string, nameEn: string | null, identified: boolean, kind: ChainKind, enterpriseCount: number, localEnterpriseCount: number }>, coordinates: Array<{ id: string, name: string, nameEn: string | null }>, holders: Array<{ validFrom: string | null, validTo: string | null, observedOn: Array<string>, person:

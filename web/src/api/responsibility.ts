@@ -1,11 +1,17 @@
 // Operations of the responsibility view: the leadership posts, and who is accountable for an entity.
 import { gql } from './client.js';
+import { currentProgram } from './program-scope.js';
 import { CITATION_FIELDS, SLICE_FIELDS } from './fragments.js';
-import type { LeadersQuery, ResponsibilityQuery, ResponsibilityQueryVariables } from './generated.js';
+import type {
+  LeadersQuery,
+  LeadersQueryVariables,
+  ResponsibilityQuery,
+  ResponsibilityQueryVariables,
+} from './generated.js';
 
 export const LEADERS_QUERY = /* GraphQL */ `
-  query Leaders {
-    leaders {
+  query Leaders($programId: ID) {
+    leaders(programId: $programId) {
       id
       name
       nameEn
@@ -41,6 +47,7 @@ export const RESPONSIBILITY_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const fetchLeaders = () => gql<LeadersQuery>(LEADERS_QUERY);
+export const fetchLeaders = () =>
+  gql<LeadersQuery, LeadersQueryVariables>(LEADERS_QUERY, { programId: currentProgram() });
 export const fetchResponsibility = (id: string, at?: string | null) =>
   gql<ResponsibilityQuery, ResponsibilityQueryVariables>(RESPONSIBILITY_QUERY, { id, at: at || null });

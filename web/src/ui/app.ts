@@ -6,6 +6,7 @@ import { DetailsPanel } from './details-panel.js';
 import { h } from './dom.js';
 import { ExportMenu } from './export-menu.js';
 import { Legend } from './legend.js';
+import { ProgramSwitcher } from './program-switcher.js';
 import { SearchBox } from './search-box.js';
 import { buildShell } from './shell.js';
 import { StatusOverlay } from './status-overlay.js';
@@ -30,6 +31,10 @@ export function startApp(root: HTMLElement): void {
         from: null,
         to: null,
         layout: null,
+        // the review queue's filters belong to the link that set them
+        status: null,
+        job: null,
+        source: null,
         ...patch,
       },
       { push: true },
@@ -77,6 +82,9 @@ export function startApp(root: HTMLElement): void {
     onPick: (pick) => navigate('explorer', { focus: [pick.id], sel: pick.id }),
   });
   shell.searchSlot.append(search.el);
+
+  const programs = new ProgramSwitcher(store);
+  shell.programSlot.append(programs.el);
 
   const exportMenu = new ExportMenu(
     () => graph.cy,
@@ -181,7 +189,7 @@ export function startApp(root: HTMLElement): void {
   };
 
   store.subscribe((state, previous) => {
-    if (state.view !== previous.view) {
+    if (state.view !== previous.view || state.program !== previous.program) {
       void mountView(state);
       return;
     }
@@ -194,6 +202,7 @@ export function startApp(root: HTMLElement): void {
     details.relabel();
     search.relabel();
     exportMenu.relabel();
+    programs.relabel();
     legend.update(graph.cy);
     if (current?.view.relabel) current.view.relabel();
     details.renderSummary();

@@ -13,6 +13,8 @@ const NAV_ICONS: Record<ViewName, string> = {
   gaps: 'M3 20h18M6 20V10M11 20V4M16 20v-7M21 20v-3',
   cypher: 'M8 6l-5 6l5 6M16 6l5 6l-5 6M13 4l-2 16',
   curation: 'M4 20h4l10-10l-4-4L4 16zM13 7l4 4',
+  ingest: 'M12 16V4M7 9l5-5l5 5M4 20h16',
+  review: 'M9 11l3 3l8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11',
 };
 
 function icon(path: string): SVGSVGElement {
@@ -27,6 +29,7 @@ function icon(path: string): SVGSVGElement {
 export interface ShellParts {
   root: HTMLElement;
   searchSlot: HTMLElement;
+  programSlot: HTMLElement;
   graph: HTMLElement;
   graphArea: HTMLElement;
   graphWrap: HTMLElement;
@@ -50,6 +53,7 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
   const langButton = h('button.btn.btn-ghost.lang-toggle', { type: 'button', onclick: onToggleLang });
   const roleButton = h('button.btn.btn-ghost.role-badge', { type: 'button', onclick: () => onNavigate('curation') });
   const searchSlot = h('div.header-search');
+  const programSlot = h('div.header-program');
   const navLinks = new Map<ViewName, HTMLAnchorElement>();
   const navList = h(
     'ul',
@@ -102,6 +106,7 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
         logo,
         h('span.brand-text', null, productName, productSub),
       ),
+      programSlot,
       searchSlot,
       h('div.header-actions', null, roleButton, langButton),
     ),
@@ -140,6 +145,7 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
   return {
     root,
     searchSlot,
+    programSlot,
     graph,
     graphArea,
     graphWrap,

@@ -3,7 +3,17 @@
 // listeners; the browser's back button replays the state.
 import { isLayoutName, type LayoutName } from '../view/layouts.js';
 
-export const VIEWS = ['overview', 'chain', 'responsibility', 'explorer', 'gaps', 'cypher', 'curation'] as const;
+export const VIEWS = [
+  'overview',
+  'chain',
+  'responsibility',
+  'explorer',
+  'gaps',
+  'cypher',
+  'curation',
+  'ingest',
+  'review',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface AppState {
@@ -33,10 +43,31 @@ export interface AppState {
   /** gaps view: open tab */
   tab: string | null;
   lang: string | null;
+  /** the program looked at (header switcher); null: the server's default */
+  program: string | null;
+  /** review queue: status, job and source filters */
+  status: string | null;
+  job: string | null;
+  source: string | null;
 }
 
 const LIST_KEYS = ['expand', 'focus', 'hideTypes', 'hideStatus', 'hideConf'] as const;
-const SCALAR_KEYS = ['chain', 'sel', 'leader', 'at', 'node', 'from', 'to', 'segment', 'tab', 'lang'] as const;
+const SCALAR_KEYS = [
+  'chain',
+  'sel',
+  'leader',
+  'at',
+  'node',
+  'from',
+  'to',
+  'segment',
+  'tab',
+  'lang',
+  'program',
+  'status',
+  'job',
+  'source',
+] as const;
 
 export function parseState(search: string): AppState {
   const params = new URLSearchParams(search);

@@ -3,6 +3,7 @@
 // chain with its firm count, gap count and goal progress.
 import type { ElementDefinition } from 'cytoscape';
 import { fetchOverview } from '../../api/overview.js';
+import { currentProgram } from '../../api/program-scope.js';
 import type { OverviewQuery } from '../../api/generated.js';
 import { formatPercent, lang, pickName, t } from '../../i18n/index.js';
 import { edgeElement, nodeElement } from '../../view/elements.js';
@@ -231,7 +232,8 @@ export function overviewView(): View {
       ctx.status.loading(t('overview.loading'));
       const data = await fetchOverview();
       if (ctx.signal.aborted) return;
-      program = data.programs[0] ?? null;
+      const chosen = currentProgram();
+      program = (chosen && data.programs.find((p) => p.id === chosen)) || data.programs[0] || null;
       if (!program) {
         ctx.status.empty(t('overview.emptyTitle'), t('overview.emptyHint'));
         ctx.ready();

@@ -24,5 +24,9 @@ export async function loadView(name: ViewName): Promise<View> {
       return (await import('./cypher.js')).cypherView();
     case 'curation':
       return (await import('./curation.js')).curationView();
+    case 'ingest':
+      return (await import('./ingest.js')).ingestView();
+    case 'review':
+      return (await import('./review.js')).reviewView();
   }
 }
