@@ -14,6 +14,7 @@ import { SHIPPED_DATA_DIR, validateAndLoad } from './load.js';
 import { ValidationFailed } from './problems.js';
 import { ENTERPRISES_PER_CHAIN_MIN } from './synth-plan.js';
 import { removeAllSynthetic, runSynth } from './synth-run.js';
+import { runRegistry } from './registry/cli-registry.js';
 import { validateDataDir } from './validate.js';
 
 const USAGE = `Usage: npm run seed [-- <command>]
@@ -25,7 +26,10 @@ const USAGE = `Usage: npm run seed [-- <command>]
                                      recorded in the audit trail (KG_AUDIT_FILE, as the server)
   synth --enterprises N --seed S [--manifest FILE] [--batch-size B]
                                      generate and load synthetic data (replaces earlier synthetic data)
-  synth --remove                     delete everything with synthetic: true`;
+  synth --remove                     delete everything with synthetic: true
+  registry FILE --dry-run [--report OUT.json] [--program ID]
+                                     read a registry export (CSV/XLSX), match, place on segments and
+                                     report; writing to the graph is not built yet (--dry-run required)`;
 
 const log = (line: string) => console.log(line);
 
@@ -62,6 +66,9 @@ async function main(argv: string[]): Promise<number> {
       manifest: { type: 'string' },
       'batch-size': { type: 'string' },
       remove: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      report: { type: 'string' },
+      program: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -122,6 +129,14 @@ async function main(argv: string[]): Promise<number> {
         await withDatabase((executor) => runSynth(executor, options));
       }
       return 0;
+    case 'registry': {
+      const file = rest[0];
+      if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE --dry-run');
+      if (!values['dry-run'])
+        throw new UsageError('registry writes to the graph are not built yet: run it with --dry-run');
+      await runRegistry(resolve(file), { report: values.report, log });
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
