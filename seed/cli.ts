@@ -16,6 +16,7 @@ import { ValidationFailed } from './load/problems.js';
 import { ENTERPRISES_PER_CHAIN_MIN } from './synth/synth-plan.js';
 import { removeAllSynthetic, runSynth } from './synth/synth-run.js';
 import { validateDataDir } from './load/validate.js';
+import { runRegistry } from './registry/cli-registry.js';
 
 const USAGE = `Usage: npm run seed [-- <command>]
   (no command)                       validate seed/data, then load it (idempotent)
@@ -29,7 +30,11 @@ const USAGE = `Usage: npm run seed [-- <command>]
   synth --remove                     delete everything with synthetic: true
   ingest FILE [--title T] [--published-on YYYY-MM-DD] [--url U] [--publisher P] [--program ID] [--force]
                                      read a document (txt, html, docx, pdf) and file its facts as proposals
-                                     for review (as the API's ingestDocument); no size limit`;
+                                     for review (as the API's ingestDocument); no size limit
+
+  registry FILE --dry-run [--report OUT.json] [--program ID]
+                                     read a registry export (CSV/XLSX), match, place on segments and
+                                     report; writing to the graph is not built yet (--dry-run required)`;
 
 const log = (line: string) => console.log(line);
 
@@ -82,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       publisher: { type: 'string' },
       program: { type: 'string' },
       force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -167,6 +174,14 @@ async function main(argv: string[]): Promise<number> {
           log,
         });
       });
+      return 0;
+    }
+    case 'registry': {
+      const file = rest[0];
+      if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE --dry-run');
+      if (!values['dry-run'])
+        throw new UsageError('registry writes to the graph are not built yet: run it with --dry-run');
+      await runRegistry(resolve(file), { report: values.report, log });
       return 0;
     }
     default:
