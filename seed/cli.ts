@@ -32,9 +32,10 @@ const USAGE = `Usage: npm run seed [-- <command>]
                                      read a document (txt, html, docx, pdf) and file its facts as proposals
                                      for review (as the API's ingestDocument); no size limit
 
-  registry FILE --dry-run [--report OUT.json] [--program ID]
-                                     read a registry export (CSV/XLSX), match, place on segments and
-                                     report; writing to the graph is not built yet (--dry-run required)`;
+  registry FILE [--dry-run] [--report OUT.json] [--program ID]
+                                     read a registry export (CSV/XLSX), place firms on segments and write
+                                     them as an ImportJob (confident placements, proposals); --dry-run
+                                     writes only the report`;
 
 const log = (line: string) => console.log(line);
 
@@ -178,10 +179,25 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'registry': {
       const file = rest[0];
-      if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE --dry-run');
-      if (!values['dry-run'])
-        throw new UsageError('registry writes to the graph are not built yet: run it with --dry-run');
-      await runRegistry(resolve(file), { report: values.report, log });
+      if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE [--dry-run]');
+      if (values['dry-run']) await runRegistry(resolve(file), { report: values.report, log });
+      else
+        await withDatabase(async (executor) => {
+          await ensureSchema(executor, log);
+          await runRegistry(resolve(file), {
+            report: values.report,
+            log,
+            write: {
+              executor,
+              programId: values.program ?? null,
+              confidence: confidenceThresholds(),
+              audit: {
+                log: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+                actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
+              },
+            },
+          });
+        });
       return 0;
     }
     default:

@@ -17,12 +17,17 @@ export interface ReportRow {
   action: 'created' | 'updated' | 'unchanged' | 'skipped';
   registrationStatus: string | null;
   closed: boolean;
+  /** 曾用名 and 标签 split on the usual separators (written to the graph, not part of the contract's report). */
+  formerNames: string[];
+  tags: string[];
   district: { id: string; how: string } | null;
   placements: { segmentId: string; score: number; written: string; because: string; quote: string }[];
   problems: string[];
 }
 
 const CLOSED = /注销|吊销/;
+const LIST = /[,，;；、|/\s]+/;
+const list = (v: string) => v.split(LIST).filter(Boolean);
 const HEADER_SEARCH_ROWS = 10;
 
 export async function runRows(
@@ -92,6 +97,8 @@ export async function runRows(
       action: skip ? 'skipped' : 'created',
       registrationStatus: status,
       closed,
+      formerNames: list(get('formerNames')),
+      tags: list(get('tags')),
       district: d.id ? { id: d.id, how: d.how } : null,
       placements,
       problems,
