@@ -1039,7 +1039,7 @@ export type Query = {
    * $parameters (integral numbers are sent as integers).
    */
   cypher: CypherResult;
-  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). */
+  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). machinePlacements: false counts only placements the registry classifier did not make. */
   gaps: Array<SegmentGap>;
   /** Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
   goals: Array<GoalProgress>;
@@ -1143,6 +1143,7 @@ export type QueryCypherArgs = {
 
 export type QueryGapsArgs = {
   chainId: Scalars['ID']['input'];
+  machinePlacements?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1369,8 +1370,12 @@ export type SegmentGap = {
   externalSupplyEdges: Scalars['Int']['output'];
   /** externalSupplyEdges / (externalSupplyEdges + localSupplyEdges); null when no supply relation is recorded. */
   externalSupplyShare?: Maybe<Scalars['Float']['output']>;
+  /** Of localEnterprises: firms placed in the segment (or below) by a person or a curated source, i.e. by any IN_SEGMENT whose method is not classifier. */
+  localConfirmed: Scalars['Int']['output'];
   /** Distinct local firms (local = true) of the segment and every segment below it. */
   localEnterprises: Scalars['Int']['output'];
+  /** Of localEnterprises: firms placed there only by the registry classifier (IN_SEGMENT method classifier, usually unverified). */
+  localMachinePlaced: Scalars['Int']['output'];
   /** SUPPLIES relationships from the segment's local firms into local firms of the chain. */
   localSupplyEdges: Scalars['Int']['output'];
   /** The parent segment's id; null for a level-1 segment. */
@@ -2326,7 +2331,7 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainsArgs, 'includeSynthetic'>>;
   communities?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
-  gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId'>>;
+  gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId' | 'machinePlacements'>>;
   goals?: Resolver<Array<ResolversTypes['GoalProgress']>, ParentType, ContextType, RequireFields<QueryGoalsArgs, 'includeSynthetic'>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importJobs?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'first'>>;
@@ -2412,7 +2417,9 @@ export type SegmentGapResolvers<ContextType = AppContext, ParentType extends Res
   externalSuppliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   externalSupplyEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   externalSupplyShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localConfirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localMachinePlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localSupplyEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   pipeline?: Resolver<Array<ResolversTypes['TargetRole']>, ParentType, ContextType>;
