@@ -16,7 +16,7 @@ export interface WriteOptions {
   confidence: { high: number; medium: number };
   audit: { log: AuditLog; actor: Actor };
   batchSize?: number;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 export interface WriteCounts {
@@ -117,7 +117,7 @@ export async function writeReport(
       }),
     );
     for (const [k, v] of Object.entries(batchCounts)) counts[k as keyof WriteCounts] += v;
-    options.onProgress?.(start + batch.length, usable.length);
+    await options.onProgress?.(start + batch.length, usable.length);
   }
   return counts;
 }
