@@ -13,6 +13,8 @@ export interface RegistryPlacement {
   because: string;
   quote: string;
   confident: boolean;
+  /** Below the floor after learning: written only as kept-confirmed / kept-rejected when reviewed. */
+  dropped?: boolean;
 }
 
 export interface RegistryFirm {
@@ -35,7 +37,7 @@ export interface RegistryBatchMeta {
   confidence: { high: number; medium: number };
 }
 
-export type PlacementWritten = 'IN_SEGMENT' | 'proposal' | 'kept-confirmed' | 'kept-rejected';
+export type PlacementWritten = 'IN_SEGMENT' | 'proposal' | 'kept-confirmed' | 'kept-rejected' | 'dropped';
 
 export interface FirmOutcome {
   action: 'created' | 'updated' | 'unchanged';

@@ -6,12 +6,14 @@ import { basename } from 'node:path';
 import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, updateJob } from '../../graph/queries/jobs.js';
+import { loadPlacementReviews } from '../../graph/queries/registry-feedback.js';
 import { SHIPPED_DATA_DIR } from '../load/load.js';
 import { validateDataDir } from '../load/validate.js';
 import { thresholds } from './config.js';
 import { contextFromDataset } from './context.js';
 import { type ReportRow, runRows } from './engine.js';
 import { readRows } from './read.js';
+import { applyFeedback, FeedbackIndex } from './learn.js';
 import { datasetSourceId, fileSha256, writeReport } from './write-run.js';
 
 export interface RegistryWrite {
@@ -21,9 +23,21 @@ export interface RegistryWrite {
   audit: { log: AuditLog; actor: Actor };
 }
 
+const registryContext = () => contextFromDataset(validateDataDir(SHIPPED_DATA_DIR).dataset);
+
+/**
+ * Learning: moves the report's machine placements by people's reviews of similar ones (learn.ts);
+ * returns how many moved. Reviewed placements of the same firm are kept as they are by the write.
+ */
+export async function applyReviews(executor: Executor, report: ReportRow[]): Promise<number> {
+  const reviews = await executor.read((tx) => loadPlacementReviews(tx));
+  const ctx = registryContext();
+  return applyFeedback(report, new FeedbackIndex(reviews), thresholds(), (id) => ctx.segments.get(id)?.parent ?? null);
+}
+
 /** Reads and classifies the file (no database). */
 export async function classifyFile(file: string, log: (line: string) => void): Promise<ReportRow[]> {
-  const ctx = contextFromDataset(validateDataDir(SHIPPED_DATA_DIR).dataset);
+  const ctx = registryContext();
   return runRows(
     readRows(file, (p) => log(`read ${p.rows} rows, ${p.bytes}/${p.totalBytes} bytes`)),
     ctx,
@@ -42,6 +56,8 @@ export async function runRegistry(
   const w = options.write;
   let written = '(dry run: nothing written)';
   if (w) {
+    const moved = await applyReviews(w.executor, report);
+    if (moved) options.log(`${moved} placements moved by reviews of similar ones`);
     const jobId = `job:${randomUUID()}`;
     await createJob(w.executor, jobId, 'REGISTRY', `Importing ${basename(file)}`);
     try {

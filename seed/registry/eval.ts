@@ -7,6 +7,7 @@ import { validateDataDir } from '../load/validate.js';
 import { thresholds } from './config.js';
 import { contextFromDataset } from './context.js';
 import { runRows } from './engine.js';
+import { learningExperiment } from './eval-learning.js';
 import { readRows } from './read.js';
 import { type GoldRow, score } from './score.js';
 
@@ -17,13 +18,16 @@ export async function evaluate(file: string, goldFile: string) {
   const { dataset, problems } = validateDataDir(SHIPPED_DATA_DIR);
   if (problems.length) throw new Error(`seed data does not validate: ${problems.length} problems`);
   const ctx = contextFromDataset(dataset);
-  const report = await runRows(readRows(file), ctx, thresholds());
+  const limits = thresholds();
+  const report = await runRows(readRows(file), ctx, limits);
   const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRow[];
-  return { report, scores: score(report, gold, ctx) };
+  return { report, scores: score(report, gold, ctx), learning: learningExperiment(report, gold, ctx, limits) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dev = join(sharedDir(), 'corpus', 'registry', 'dev');
   const [file = join(dev, 'registry-dev.csv'), goldFile = join(dev, 'registry-dev.gold.json')] = process.argv.slice(2);
-  evaluate(file, goldFile).then(({ scores }) => console.log(JSON.stringify(scores, null, 2)));
+  evaluate(file, goldFile).then(({ scores, learning }) =>
+    console.log(JSON.stringify({ ...scores, learning }, null, 2)),
+  );
 }

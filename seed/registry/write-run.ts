@@ -49,7 +49,11 @@ function toFirm(row: ReportRow): RegistryFirm {
     // The engine gives a district only inside the region; a closed firm is not local supply.
     local: !!row.district && !row.closed,
     districtId: row.district?.id ?? null,
-    placements: row.placements.map((p) => ({ ...p, confident: p.written === 'IN_SEGMENT' })),
+    placements: row.placements.map((p) => ({
+      ...p,
+      confident: p.written === 'IN_SEGMENT',
+      dropped: p.written === 'dropped',
+    })),
   };
 }
 
@@ -104,8 +108,9 @@ export async function writeReport(
             if (p.written === 'IN_SEGMENT') c.placed++;
             else if (p.written === 'proposal') c.proposals++;
             else if (p.written === 'kept-confirmed') c.keptConfirmed++;
-            else c.keptRejected++;
+            else if (p.written === 'kept-rejected') c.keptRejected++;
           });
+          row.placements = row.placements.filter((p) => p.written !== 'dropped');
         });
         const entry = {
           target: options.jobId,

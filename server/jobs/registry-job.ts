@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
+import { applyReviews } from '../../seed/registry/cli-registry.js';
+import { dropPlacements } from '../../seed/registry/learn.js';
 import type { ReportRow } from '../../seed/registry/engine.js';
 import { datasetSourceId, fileSha256, writeReport } from '../../seed/registry/write-run.js';
 import { saveReport } from './report-store.js';
@@ -65,8 +67,10 @@ export async function startRegistryJob(
       await writeFile(path, request.bytes);
       await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, programId: request.programId });
       const report = await classifyInWorker(path);
+      await applyReviews(executor, report);
       const sha256 = await fileSha256(path);
       if (request.dryRun) {
+        dropPlacements(report);
         await saveReport(deps.reportDir, jobId, report);
         const placements = report.flatMap((r) => r.placements);
         await updateJob(executor, jobId, {
