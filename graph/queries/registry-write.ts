@@ -114,7 +114,8 @@ export async function writeRegistryBatch(
      OPTIONAL MATCH (q:Proposal {target: p.target}) WHERE q.status IN ['confirmed', 'rejected']
      WITH p, r, q ORDER BY q.reviewedAt DESC
      WITH p, head(collect(r.status)) AS relStatus, head(collect(r.method)) AS method, head(collect(q.status)) AS reviewed
-     RETURN p.i AS i, p.j AS j, relStatus, method, reviewed`,
+     RETURN p.i AS i, p.j AS j, relStatus, method, reviewed,
+       EXISTS { MATCH (o:Proposal {target: p.target, status: 'proposed'}) } AS open`,
     { pairs: pairs.map((p) => ({ ...p, target: edgeId('IN_SEGMENT', p.from, p.to) })) },
   );
   const toWrite: Record<string, unknown>[] = [];
@@ -130,6 +131,10 @@ export async function writeRegistryBatch(
     else if (k.relStatus === 'rejected' || k.reviewed === 'rejected') written = 'kept-rejected';
     else if (k.relStatus)
       written = 'IN_SEGMENT'; // already machine-placed: left as it is
+    else if (p.dropped)
+      written = 'dropped'; // below the floor after learning, and nobody reviewed it
+    else if (k.open)
+      written = 'proposal'; // waiting for review: a later, higher score does not bypass it
     else if (p.confident) {
       written = 'IN_SEGMENT';
       toWrite.push({ from: firm.id, to: p.segmentId, score: p.score, because: p.because, quote: p.quote });

@@ -94,6 +94,9 @@ describe('registry writes', () => {
       t: rejected.target,
     });
     expect(open.n).toBe(0);
+    // learning may push similar placements under the floor: those are not filed
+    const [low] = await db.executor.query('MATCH (p:Proposal) WHERE p.score < 0.4 RETURN count(p) AS n');
+    expect(low.n).toBe(0);
 
     await db.executor.write((tx) => undoRegistryJob(tx, job1));
     const [left] = await db.executor.query(
