@@ -18,6 +18,7 @@ import { ValidationFailed } from './load/problems.js';
 import { ENTERPRISES_PER_CHAIN_MIN } from './synth/synth-plan.js';
 import { removeAllSynthetic, runSynth } from './synth/synth-run.js';
 import { validateDataDir } from './load/validate.js';
+import { runRegistry } from './registry/cli-registry.js';
 
 const USAGE = `Usage: npm run seed [-- <command>]
   (no command)                       validate seed/data, then load it (idempotent)
@@ -34,7 +35,12 @@ const USAGE = `Usage: npm run seed [-- <command>]
                                      nothing; --json prints exactly one JSON object (progress on stderr)
   ingest FILE [--title T] [--published-on YYYY-MM-DD] [--url U] [--publisher P] [--program ID] [--force]
                                      read a document (txt, html, docx, pdf) and file its facts as proposals
-                                     for review (as the API's ingestDocument); no size limit`;
+                                     for review (as the API's ingestDocument); no size limit
+
+  registry FILE [--dry-run] [--report OUT.json] [--program ID]
+                                     read a registry export (CSV/XLSX), place firms on segments and write
+                                     them as an ImportJob (confident placements, proposals); --dry-run
+                                     writes only the report`;
 
 const log = (line: string) => console.log(line);
 
@@ -89,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean' },
       json: { type: 'boolean' },
       'no-graph': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -197,6 +205,29 @@ async function main(argv: string[]): Promise<number> {
           log,
         });
       });
+      return 0;
+    }
+    case 'registry': {
+      const file = rest[0];
+      if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE [--dry-run]');
+      if (values['dry-run']) await runRegistry(resolve(file), { report: values.report, log });
+      else
+        await withDatabase(async (executor) => {
+          await ensureSchema(executor, log);
+          await runRegistry(resolve(file), {
+            report: values.report,
+            log,
+            write: {
+              executor,
+              programId: values.program ?? null,
+              confidence: confidenceThresholds(),
+              audit: {
+                log: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+                actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
+              },
+            },
+          });
+        });
       return 0;
     }
     default:

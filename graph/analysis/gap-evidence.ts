@@ -5,7 +5,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { buildSlice, NODE_MAP, REL_MAP, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
-import { BUYER_COUNTS, type ChainSegment, type GapInputs } from './gap-inputs.js';
+import { BUYER_COUNTS, PLACEMENT_COUNTS, type ChainSegment, type GapInputs } from './gap-inputs.js';
 import { ancestorsOf, type SegmentCounts } from './gap-status.js';
 import { counts } from './scope.js';
 
@@ -22,7 +22,7 @@ const FIRM_NODES = `
 UNWIND $firmIds AS id
 MATCH (e:Enterprise {id: id})
 RETURN ${NODE_MAP('e')} AS node,
-  COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segIds AND ${counts('m')} RETURN ${REL_MAP('m')} } AS inSegment`;
+  COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segIds AND ${counts('m')} AND ${PLACEMENT_COUNTS('m')} RETURN ${REL_MAP('m')} } AS inSegment`;
 
 // No ORDER BY before the LIMIT: the subquery stops at the first qualifying edges instead of reading a
 // big supplier's every edge.

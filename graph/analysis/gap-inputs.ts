@@ -55,10 +55,13 @@ WHERE all(x IN nodes(p)[0..-1] WHERE ${counts('x')})
 WITH DISTINCT s, head(relationships(p)) AS up
 RETURN ${NODE_MAP('s')} AS node, collect(DISTINCT ${REL_MAP('up')}) AS partOf`;
 
+/** A placement counts unless machine placements are switched off and the classifier made it. */
+export const PLACEMENT_COUNTS = (r: string) => `($machine OR coalesce(${r}.method, '') <> 'classifier')`;
+
 /** A buyer counts when it is a local firm of the chain, after the hypothetical changes. */
 export const BUYER_COUNTS = `(b.id IN $landingIds OR (b.local = true AND NOT b.id IN $leaving AND EXISTS {
     MATCH (b)-[mb:IN_SEGMENT]->(xb:Segment)
-    WHERE xb.id IN $segIds AND ${counts('mb')}
+    WHERE xb.id IN $segIds AND ${counts('mb')} AND ${PLACEMENT_COUNTS('mb')}
   }))`;
 
 /** How many firm ids of each kind the aggregate keeps for the evidence. */
@@ -75,31 +78,33 @@ UNWIND $segIds AS sid
 MATCH (s:Segment {id: sid})
 CALL (s) {
   MATCH (s)<-[m:IN_SEGMENT]-(e:Enterprise)
-  WHERE ${counts('m')} AND ${counts('e')}
-  RETURN e
+  WHERE ${counts('m')} AND ${counts('e')} AND ${PLACEMENT_COUNTS('m')}
+  RETURN e, coalesce(m.method, '') = 'classifier' AS machine
   UNION
   UNWIND $landing AS l
   WITH l
   WHERE l.segmentId = s.id
   MATCH (e:Enterprise {id: l.enterpriseId})
-  RETURN e
+  RETURN e, false AS machine
 }
-WITH e, collect(s.id) AS segs
-WITH collect({e: e, segs: segs}) AS firms
+WITH e, collect(s.id) AS segs, collect(CASE WHEN machine THEN null ELSE s.id END) AS curated
+WITH collect({e: e, segs: segs, curated: curated}) AS firms
 WITH firms, [f IN firms WHERE ${LOCAL} | elementId(f.e)] AS buyers
 WITH firms, apoc.map.fromLists(buyers, [b IN buyers | true]) AS isBuyer
 UNWIND firms AS f
-WITH f.e AS e, f.segs AS segs, ${LOCAL} AS local, isBuyer
-WITH e, segs, local, COUNT {
+WITH f.e AS e, f.segs AS segs, f.curated AS curated, ${LOCAL} AS local, isBuyer
+WITH e, segs, curated, local, COUNT {
     MATCH (e)-[r:SUPPLIES]->(b)
     WHERE isBuyer[elementId(b)] AND ${counts('r')}
   } AS out
 UNWIND segs AS sid
 UNWIND $up[sid] AS target
-WITH DISTINCT target, e, local, out
-WITH target, local, out, e
+// a firm is machine-placed for a segment when only the classifier put it there (or below it)
+WITH target, e, local, out, max(CASE WHEN sid IN curated THEN 1 ELSE 0 END) AS curatedHere
 RETURN target,
   sum(CASE WHEN local THEN 1 ELSE 0 END) AS localFirms,
+  sum(CASE WHEN local AND curatedHere = 1 THEN 1 ELSE 0 END) AS localConfirmed,
+  sum(CASE WHEN local AND curatedHere = 0 THEN 1 ELSE 0 END) AS localMachinePlaced,
   sum(CASE WHEN local THEN out ELSE 0 END) AS localEdges,
   sum(CASE WHEN local THEN 0 ELSE out END) AS externalEdges,
   sum(CASE WHEN local AND out > 0 THEN 1 ELSE 0 END) AS localSuppliers,
@@ -175,7 +180,7 @@ export async function loadGapInputs(
   tx: ManagedTransaction,
   chainId: string,
   hypothesis: Hypothesis = NO_HYPOTHESIS,
-  options: { pipeline?: boolean } = {},
+  options: { pipeline?: boolean; machinePlacements?: boolean } = {},
 ): Promise<GapInputs> {
   const chain = await getChain(tx, chainId);
   const scope = scopeParams(chain.synthetic);
@@ -188,6 +193,7 @@ export async function loadGapInputs(
     landing: hypothesis.landing,
     landingIds: hypothesis.landing.map((l) => l.enterpriseId),
     leaving: hypothesis.leaving,
+    machine: options.machinePlacements ?? true,
     ...scope,
   };
   const aggregates = (
@@ -196,6 +202,8 @@ export async function loadGapInputs(
     (r): SegmentAggregate => ({
       segmentId: String(r.target),
       localFirms: Number(r.localFirms),
+      localConfirmed: Number(r.localConfirmed),
+      localMachinePlaced: Number(r.localMachinePlaced),
       localEdges: Number(r.localEdges),
       externalEdges: Number(r.externalEdges),
       localSuppliers: Number(r.localSuppliers),

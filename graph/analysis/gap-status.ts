@@ -16,6 +16,9 @@ export interface SegmentInput {
 export interface SegmentAggregate {
   segmentId: string;
   localFirms: number;
+  /** Local firms placed there (or below) by a person or a curated source / only by the registry classifier. */
+  localConfirmed: number;
+  localMachinePlaced: number;
   /** SUPPLIES edges into local firms of the chain, from the segment's local / outside firms. */
   localEdges: number;
   externalEdges: number;
@@ -73,6 +76,8 @@ export function statusOf(localFirms: number, externalShare: number | null, thres
 
 const EMPTY = {
   localFirms: 0,
+  localConfirmed: 0,
+  localMachinePlaced: 0,
   localEdges: 0,
   externalEdges: 0,
   localSuppliers: 0,

@@ -23,6 +23,9 @@ export interface SegmentGap {
   chainPath: GraphSlice;
   status: GapStatus;
   localEnterprises: number;
+  /** Of those, placed by anything but the registry classifier / only by the classifier (split on IN_SEGMENT.method). */
+  localConfirmed: number;
+  localMachinePlaced: number;
   externalSuppliers: number;
   /** SUPPLIES edges from the segment's firms into local firms of the chain, by origin of the supplier. */
   externalSupplyEdges: number;
@@ -43,6 +46,8 @@ export interface GapOptions {
   evidence?: boolean;
   /** Read each pipeline target's TARGET_FOR fact (stage, history, provenance); default false: only counted. */
   pipeline?: boolean;
+  /** Count the registry classifier's placements (default true); false counts only the others. */
+  machinePlacements?: boolean;
 }
 
 function pipelineOf(inputs: GapInputs, c: SegmentCounts): PipelineEntry[] {
@@ -60,7 +65,10 @@ export async function gapsInTx(
   options: GapOptions = {},
 ): Promise<SegmentGap[]> {
   const thresholds = options.thresholds ?? gapThresholds();
-  const inputs = await loadGapInputs(tx, chainId, hypothesis, { pipeline: options.pipeline === true });
+  const inputs = await loadGapInputs(tx, chainId, hypothesis, {
+    pipeline: options.pipeline === true,
+    machinePlacements: options.machinePlacements ?? true,
+  });
   const all = verdicts(inputs.segments, inputs.aggregates, thresholds);
   const wantEvidence = options.evidence ?? true;
   const evidence = wantEvidence ? await loadEvidence(tx, inputs, all) : null;
@@ -108,6 +116,8 @@ export async function gapsInTx(
       chainPath: chainPathOf(c.segmentId),
       status: c.status,
       localEnterprises: c.localFirms,
+      localConfirmed: c.localConfirmed,
+      localMachinePlaced: c.localMachinePlaced,
       externalSuppliers: c.externalSuppliers,
       externalSupplyEdges: c.externalEdges,
       localSupplyEdges: c.localEdges,
@@ -132,6 +142,7 @@ export function gapsKey(chainId: string, options: GapOptions & { thresholds: Gap
     options.thresholds.externalShare,
     options.evidence ?? true,
     options.pipeline === true,
+    options.machinePlacements ?? true,
   ]);
 }
 

@@ -562,11 +562,23 @@ export type ImportJob = {
   programId?: Maybe<Scalars['ID']['output']>;
   /** 0..1 */
   progress: Scalars['Float']['output'];
+  /** A registry job's report, one row per data row (editor); null for other jobs and while the job runs. first is 1..1000. */
+  report?: Maybe<RegistryReportPage>;
   /** The Source the job read (the document or registry file), once stored. */
   sourceId?: Maybe<Scalars['ID']['output']>;
   /** ISO date-time. */
   startedAt?: Maybe<Scalars['String']['output']>;
   status: ImportJobStatus;
+};
+
+
+/**
+ * A long import (a document read and filed as proposals, a registry placed on chains), run off the request
+ * path. A failed job writes nothing and says why in message. Poll importJob(id) until done or failed.
+ */
+export type ImportJobReportArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a job filed or wrote, by kind. */
@@ -713,6 +725,12 @@ export type Mutation = {
    * request size limit (KG_MAX_BODY_BYTES) bounds the file.
    */
   importCsv: ImportResult;
+  /**
+   * Read a registry export (CSV or XLSX upload), place its firms on segments and write them (editor), as a
+   * job: confident placements as IN_SEGMENT (unverified, method classifier), the rest as proposals. dryRun
+   * writes only the report. Poll importJob(id); read ImportJob.report.
+   */
+  importRegistry: ImportJob;
   /** Store the document as a Source and file its facts as proposals (editor), as a job. The same text twice files nothing new unless force. */
   ingestDocument: Ingestion;
   /** Link a firm to a district, LOCATED_IN (editor). Returns the firm. */
@@ -732,6 +750,8 @@ export type Mutation = {
    * depends on; rejecting a node rejects the relationships that depend on it.
    */
   reviewProposals: Array<ReviewResult>;
+  /** Remove what a registry job wrote that no person confirmed (editor). */
+  undoImportJob: UndoImportJobResult;
   /** Create or update a firm (editor). */
   upsertEnterprise: Enterprise;
   /** Create or update a Source document (editor). */
@@ -749,6 +769,13 @@ export type MutationImportCsvArgs = {
   csv?: InputMaybe<Scalars['String']['input']>;
   fileName?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ImportKind>;
+};
+
+
+export type MutationImportRegistryArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  file: Scalars['File']['input'];
+  programId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -790,6 +817,11 @@ export type MutationReviewProposalsArgs = {
   edits?: InputMaybe<Scalars['JSON']['input']>;
   filter?: InputMaybe<ProposalFilter>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationUndoImportJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1039,7 +1071,7 @@ export type Query = {
    * $parameters (integral numbers are sent as integers).
    */
   cypher: CypherResult;
-  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). */
+  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). machinePlacements: false counts only placements the registry classifier did not make. */
   gaps: Array<SegmentGap>;
   /** Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
   goals: Array<GoalProgress>;
@@ -1143,6 +1175,7 @@ export type QueryCypherArgs = {
 
 export type QueryGapsArgs = {
   chainId: Scalars['ID']['input'];
+  machinePlacements?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1250,6 +1283,51 @@ export type Reason = {
   text: Scalars['String']['output'];
   textEn: Scalars['String']['output'];
   weight: Scalars['Float']['output'];
+};
+
+export type RegistryDistrict = {
+  __typename?: 'RegistryDistrict';
+  /** How the district was found (the column or words that decided). */
+  how: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type RegistryPlacement = {
+  __typename?: 'RegistryPlacement';
+  /** The words or codes that decided. */
+  because: Scalars['String']['output'];
+  /** The words of 经营范围 (or name, industry) that state it. */
+  quote?: Maybe<Scalars['String']['output']>;
+  score: Scalars['Float']['output'];
+  segmentId: Scalars['ID']['output'];
+  /** IN_SEGMENT | proposal | kept-confirmed | kept-rejected */
+  written: Scalars['String']['output'];
+};
+
+export type RegistryReportPage = {
+  __typename?: 'RegistryReportPage';
+  /** Pass as after for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasMore: Scalars['Boolean']['output'];
+  rows: Array<RegistryReportRow>;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One data row of the file (row counts data rows from 1; sheetRow is the row number a spreadsheet shows). */
+export type RegistryReportRow = {
+  __typename?: 'RegistryReportRow';
+  /** created | updated | unchanged | skipped */
+  action: Scalars['String']['output'];
+  /** Null when the firm is outside the region or the row says nothing usable (problems says why). */
+  district?: Maybe<RegistryDistrict>;
+  enterpriseId?: Maybe<Scalars['ID']['output']>;
+  name: Scalars['String']['output'];
+  placements: Array<RegistryPlacement>;
+  problems: Array<Scalars['String']['output']>;
+  registrationStatus?: Maybe<Scalars['String']['output']>;
+  row: Scalars['Int']['output'];
+  sheetRow: Scalars['Int']['output'];
+  uscc: Scalars['String']['output'];
 };
 
 /**
@@ -1369,8 +1447,12 @@ export type SegmentGap = {
   externalSupplyEdges: Scalars['Int']['output'];
   /** externalSupplyEdges / (externalSupplyEdges + localSupplyEdges); null when no supply relation is recorded. */
   externalSupplyShare?: Maybe<Scalars['Float']['output']>;
+  /** Of localEnterprises: firms placed in the segment (or below) by a person or a curated source, i.e. by any IN_SEGMENT whose method is not classifier. */
+  localConfirmed: Scalars['Int']['output'];
   /** Distinct local firms (local = true) of the segment and every segment below it. */
   localEnterprises: Scalars['Int']['output'];
+  /** Of localEnterprises: firms placed there only by the registry classifier (IN_SEGMENT method classifier, usually unverified). */
+  localMachinePlaced: Scalars['Int']['output'];
   /** SUPPLIES relationships from the segment's local firms into local firms of the chain. */
   localSupplyEdges: Scalars['Int']['output'];
   /** The parent segment's id; null for a level-1 segment. */
@@ -1524,6 +1606,16 @@ export type TargetStageInput = {
   stage: Scalars['String']['input'];
   /** A segment:… or chain:… id. */
   targetId: Scalars['ID']['input'];
+};
+
+/** What undoImportJob removed (what no person confirmed). */
+export type UndoImportJobResult = {
+  __typename?: 'UndoImportJobResult';
+  enterprises: Scalars['Int']['output'];
+  job: ImportJob;
+  proposals: Scalars['Int']['output'];
+  relationships: Scalars['Int']['output'];
+  sources: Scalars['Int']['output'];
 };
 
 /** A university or college. */
@@ -1709,6 +1801,10 @@ export type ResolversTypes = {
   ProposedRelationshipInput: ProposedRelationshipInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reason: ResolverTypeWrapper<ReasonModel>;
+  RegistryDistrict: ResolverTypeWrapper<RegistryDistrict>;
+  RegistryPlacement: ResolverTypeWrapper<RegistryPlacement>;
+  RegistryReportPage: ResolverTypeWrapper<RegistryReportPage>;
+  RegistryReportRow: ResolverTypeWrapper<RegistryReportRow>;
   ResponsibilityPath: ResolverTypeWrapper<ResponsibilityValueModel>;
   ReviewDecision: ReviewDecision;
   ReviewResult: ResolverTypeWrapper<Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['Proposal']> }>;
@@ -1725,6 +1821,7 @@ export type ResolversTypes = {
   TargetRecommendation: ResolverTypeWrapper<TargetRecommendationValueModel>;
   TargetRole: ResolverTypeWrapper<TargetRoleValueModel>;
   TargetStageInput: TargetStageInput;
+  UndoImportJobResult: ResolverTypeWrapper<Omit<UndoImportJobResult, 'job'> & { job: ResolversTypes['ImportJob'] }>;
   University: ResolverTypeWrapper<EntityRecordModel>;
   Viewer: ResolverTypeWrapper<Viewer>;
   WhatIfGap: ResolverTypeWrapper<WhatIfGapValueModel>;
@@ -1788,6 +1885,10 @@ export type ResolversParentTypes = {
   ProposedRelationshipInput: ProposedRelationshipInput;
   Query: Record<PropertyKey, never>;
   Reason: ReasonModel;
+  RegistryDistrict: RegistryDistrict;
+  RegistryPlacement: RegistryPlacement;
+  RegistryReportPage: RegistryReportPage;
+  RegistryReportRow: RegistryReportRow;
   ResponsibilityPath: ResponsibilityValueModel;
   ReviewResult: Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['Proposal']> };
   SearchHit: SearchHitValueModel;
@@ -1802,6 +1903,7 @@ export type ResolversParentTypes = {
   TargetRecommendation: TargetRecommendationValueModel;
   TargetRole: TargetRoleValueModel;
   TargetStageInput: TargetStageInput;
+  UndoImportJobResult: Omit<UndoImportJobResult, 'job'> & { job: ResolversParentTypes['ImportJob'] };
   University: EntityRecordModel;
   Viewer: Viewer;
   WhatIfGap: WhatIfGapValueModel;
@@ -2091,6 +2193,7 @@ export type ImportJobResolvers<ContextType = AppContext, ParentType extends Reso
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   programId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['RegistryReportPage']>, ParentType, ContextType, RequireFields<ImportJobReportArgs, 'first'>>;
   sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ImportJobStatus'], ParentType, ContextType>;
@@ -2184,6 +2287,7 @@ export type LeaderRoleResolvers<ContextType = AppContext, ParentType extends Res
 export type MutationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   extract?: Resolver<ResolversTypes['Extraction'], ParentType, ContextType, RequireFields<MutationExtractArgs, 'document'>>;
   importCsv?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, Partial<MutationImportCsvArgs>>;
+  importRegistry?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'dryRun' | 'file'>>;
   ingestDocument?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType, RequireFields<MutationIngestDocumentArgs, 'document'>>;
   linkEnterpriseToDistrict?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToDistrictArgs, 'input'>>;
   linkEnterpriseToSegment?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToSegmentArgs, 'input'>>;
@@ -2191,6 +2295,7 @@ export type MutationResolvers<ContextType = AppContext, ParentType extends Resol
   recordTargetStage?: Resolver<ResolversTypes['TargetRole'], ParentType, ContextType, RequireFields<MutationRecordTargetStageArgs, 'input'>>;
   reviewProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationReviewProposalArgs, 'decision' | 'id'>>;
   reviewProposals?: Resolver<Array<ResolversTypes['ReviewResult']>, ParentType, ContextType, RequireFields<MutationReviewProposalsArgs, 'decision'>>;
+  undoImportJob?: Resolver<ResolversTypes['UndoImportJobResult'], ParentType, ContextType, RequireFields<MutationUndoImportJobArgs, 'id'>>;
   upsertEnterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationUpsertEnterpriseArgs, 'input'>>;
   upsertSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'input'>>;
 };
@@ -2326,7 +2431,7 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainsArgs, 'includeSynthetic'>>;
   communities?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
-  gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId'>>;
+  gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId' | 'machinePlacements'>>;
   goals?: Resolver<Array<ResolversTypes['GoalProgress']>, ParentType, ContextType, RequireFields<QueryGoalsArgs, 'includeSynthetic'>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importJobs?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'first'>>;
@@ -2351,6 +2456,39 @@ export type ReasonResolvers<ContextType = AppContext, ParentType extends Resolve
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   textEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RegistryDistrictResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistryDistrict'] = ResolversParentTypes['RegistryDistrict']> = {
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RegistryPlacementResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistryPlacement'] = ResolversParentTypes['RegistryPlacement']> = {
+  because?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  segmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegistryReportPageResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistryReportPage'] = ResolversParentTypes['RegistryReportPage']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['RegistryReportRow']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegistryReportRowResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistryReportRow'] = ResolversParentTypes['RegistryReportRow']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['RegistryDistrict']>, ParentType, ContextType>;
+  enterpriseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placements?: Resolver<Array<ResolversTypes['RegistryPlacement']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  registrationStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sheetRow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uscc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ResponsibilityPathResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ResponsibilityPath'] = ResolversParentTypes['ResponsibilityPath']> = {
@@ -2412,7 +2550,9 @@ export type SegmentGapResolvers<ContextType = AppContext, ParentType extends Res
   externalSuppliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   externalSupplyEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   externalSupplyShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localConfirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localMachinePlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localSupplyEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   pipeline?: Resolver<Array<ResolversTypes['TargetRole']>, ParentType, ContextType>;
@@ -2473,6 +2613,14 @@ export type TargetRoleResolvers<ContextType = AppContext, ParentType extends Res
   stageSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type UndoImportJobResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['UndoImportJobResult'] = ResolversParentTypes['UndoImportJobResult']> = {
+  enterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType>;
+  proposals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UniversityResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['University'] = ResolversParentTypes['University']> = {
@@ -2557,6 +2705,10 @@ export type Resolvers<ContextType = AppContext> = {
   ProposalEdge?: ProposalEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reason?: ReasonResolvers<ContextType>;
+  RegistryDistrict?: RegistryDistrictResolvers<ContextType>;
+  RegistryPlacement?: RegistryPlacementResolvers<ContextType>;
+  RegistryReportPage?: RegistryReportPageResolvers<ContextType>;
+  RegistryReportRow?: RegistryReportRowResolvers<ContextType>;
   ResponsibilityPath?: ResponsibilityPathResolvers<ContextType>;
   ReviewResult?: ReviewResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -2567,6 +2719,7 @@ export type Resolvers<ContextType = AppContext> = {
   SubgraphMetrics?: SubgraphMetricsResolvers<ContextType>;
   TargetRecommendation?: TargetRecommendationResolvers<ContextType>;
   TargetRole?: TargetRoleResolvers<ContextType>;
+  UndoImportJobResult?: UndoImportJobResultResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WhatIfGap?: WhatIfGapResolvers<ContextType>;

@@ -86,8 +86,14 @@ export const analysisQuery: Pick<
   QueryResolvers,
   'gaps' | 'recommendTargets' | 'goals' | 'whatIf' | 'centrality' | 'communities' | 'chainComparison'
 > = {
-  gaps: async (_: unknown, { chainId }: QueryGapsArgs, context: AppContext, info: GraphQLResolveInfo) => {
+  gaps: async (
+    _: unknown,
+    { chainId, machinePlacements }: QueryGapsArgs,
+    context: AppContext,
+    info: GraphQLResolveInfo,
+  ) => {
     const options = {
+      machinePlacements: machinePlacements ?? true,
       thresholds: context.config.gapThresholds,
       evidence: asks(info, 'SegmentGap', 'evidence'),
       pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),

@@ -10,15 +10,16 @@ import { ImportJob, programRegion, proposalReviewFields, sourceText } from './in
 import * as entities from './entities.js';
 import * as facts from './facts.js';
 import { Query } from './query.js';
+import { importJobReport, registryMutation } from './registry.js';
 import { DateScalar, JSONScalar } from './scalars.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery, ...ingestionQuery },
-  Mutation: { ...Mutation, ...importMutation, ...ingestionMutation },
+  Mutation: { ...Mutation, ...importMutation, ...ingestionMutation, ...registryMutation },
   Proposal: { ...Proposal, ...proposalReviewFields },
-  ImportJob,
+  ImportJob: { ...ImportJob, ...importJobReport },
   ...entities,
   Program: { ...entities.Program, ...programRegion },
   Source: { ...entities.Source, ...sourceText },

@@ -1,0 +1,87 @@
+// Places a firm on segments from its 经营范围 (split into items of the 一般项目/许可项目 wording or the older
+// free text), 所属行业 (GB/T 4754 codes and names), and name; tags never place. Lexicon: lexicon.ts.
+import type { RegistryContext } from './context.js';
+import { RULES, VETOES } from './lexicon.js';
+
+export interface Placement {
+  segmentId: string;
+  score: number;
+  because: string;
+  quote: string;
+}
+
+const BOILERPLATE = /[（(](除依法须经批准|依法须经批准|一般经营项目|许可经营项目)[^）)]*[）)]/g;
+
+export function scopeItems(scope: string): string[] {
+  return scope
+    .replace(BOILERPLATE, '；')
+    .replace(/(一般项目|许可项目|一般经营项目|许可经营项目)[：:]/g, '；')
+    .split(/[；;。，,、\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const compiled = RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
+const vetoes = VETOES.map((v) => ({ ...v, re: new RegExp(v.pattern) }));
+
+interface Evidence {
+  weights: number[];
+  words: string[];
+  quotes: string[];
+}
+
+export function classify(
+  ctx: RegistryContext,
+  firm: { name: string; scope: string; industry: string },
+  floor: number,
+): Placement[] {
+  const items = scopeItems(firm.scope);
+  const found = new Map<string, Evidence>();
+  const add = (seg: string, w: number, word: string, quote?: string) => {
+    const e = found.get(seg) ?? { weights: [], words: [], quotes: [] };
+    e.weights.push(w);
+    e.words.push(word);
+    if (quote && !e.quotes.includes(quote)) e.quotes.push(quote);
+    found.set(seg, e);
+  };
+  for (const rule of compiled) {
+    if (!ctx.segments.has(rule.segment)) continue;
+    if (rule.field === 'scope') {
+      const item = items.find((it) => rule.re.test(it));
+      if (item) add(rule.segment, rule.weight, `经营范围 "${item.match(rule.re)?.[0]}"`, item);
+    } else {
+      const text = rule.field === 'name' ? firm.name : firm.industry;
+      const m = text.match(rule.re);
+      if (m) add(rule.segment, rule.weight, `${rule.field === 'name' ? '企业名称' : '所属行业'} "${m[0]}"`);
+    }
+  }
+  const vetoText = `${firm.name} ${firm.industry} ${items.slice(0, 2).join(' ')}`;
+  for (const v of vetoes)
+    if (v.re.test(vetoText)) for (const seg of [...found.keys()]) if (v.segments.test(seg)) found.delete(seg);
+  // A child's evidence absorbs its parent's: the finest segment is placed, with both reasons.
+  for (const [seg, e] of [...found]) {
+    const parent = ctx.segments.get(seg)?.parent;
+    const pe = parent ? found.get(parent) : undefined;
+    if (parent && pe) {
+      e.weights.push(...pe.weights);
+      e.words.push(...pe.words);
+      e.quotes.push(...pe.quotes.filter((q) => !e.quotes.includes(q)));
+    }
+  }
+  for (const seg of [...found.keys()]) {
+    const parent = ctx.segments.get(seg)?.parent;
+    if (parent) found.delete(parent);
+  }
+  let out: Placement[] = [...found].map(([segmentId, e]) => ({
+    segmentId,
+    score: Math.round((1 - e.weights.reduce((p, w) => p * (1 - w), 1)) * 100) / 100,
+    because: e.words.join(' + '),
+    quote: e.quotes.join('；'),
+  }));
+  out.sort((a, b) => b.score - a.score);
+  out = out.filter((p, i) => i === 0 || (i < 2 && p.score >= out[0].score * 0.75));
+  // Two fields compete: a reviewer decides, so neither is confident.
+  if (out.length === 2 && ctx.segments.get(out[0].segmentId)?.level1 !== ctx.segments.get(out[1].segmentId)?.level1)
+    out = out.map((p) => ({ ...p, score: Math.round(p.score * 0.85 * 100) / 100 }));
+  return out.filter((p) => p.score >= floor);
+}

@@ -1,0 +1,33 @@
+// `npm run eval:registry [-- FILE GOLD]`: runs the engine in dry-run mode on the dev set (or a given file)
+// with the shipped seed data as the graph's districts and segments, and prints the scores as JSON.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SHIPPED_DATA_DIR } from '../load/load.js';
+import { validateDataDir } from '../load/validate.js';
+import { thresholds } from './config.js';
+import { contextFromDataset } from './context.js';
+import { runRows } from './engine.js';
+import { learningExperiment } from './eval-learning.js';
+import { readRows } from './read.js';
+import { type GoldRow, score } from './score.js';
+
+export const sharedDir = (): string =>
+  process.env.KG_SHARED_DIR?.trim() || resolve(SHIPPED_DATA_DIR, '..', '..', '..', 'shared');
+
+export async function evaluate(file: string, goldFile: string) {
+  const { dataset, problems } = validateDataDir(SHIPPED_DATA_DIR);
+  if (problems.length) throw new Error(`seed data does not validate: ${problems.length} problems`);
+  const ctx = contextFromDataset(dataset);
+  const limits = thresholds();
+  const report = await runRows(readRows(file), ctx, limits);
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRow[];
+  return { report, scores: score(report, gold, ctx), learning: learningExperiment(report, gold, ctx, limits) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dev = join(sharedDir(), 'corpus', 'registry', 'dev');
+  const [file = join(dev, 'registry-dev.csv'), goldFile = join(dev, 'registry-dev.gold.json')] = process.argv.slice(2);
+  evaluate(file, goldFile).then(({ scores, learning }) =>
+    console.log(JSON.stringify({ ...scores, learning }, null, 2)),
+  );
+}

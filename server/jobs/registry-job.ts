@@ -1,0 +1,122 @@
+// A registry import as a job: the upload is saved to a temporary file, read and classified in a worker
+// thread, then (unless a dry run) written in audited batches on this thread (seed/registry/write-run.ts).
+// The report is kept per job (report-store.ts); a failure is recorded on the job with its reason.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Actor, AuditLog } from '../../graph/audit-log.js';
+import type { Executor } from '../../graph/executor.js';
+import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
+import { applyReviews } from '../../seed/registry/cli-registry.js';
+import { dropPlacements } from '../../seed/registry/learn.js';
+import type { ReportRow } from '../../seed/registry/engine.js';
+import { datasetSourceId, fileSha256, writeReport } from '../../seed/registry/write-run.js';
+import { saveReport } from './report-store.js';
+
+export interface RegistryDeps {
+  executor: Executor;
+  auditLog: AuditLog;
+  actor: Actor;
+  confidence: { high: number; medium: number };
+  reportDir: string;
+}
+
+export interface RegistryRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  programId: string | null;
+  dryRun: boolean;
+}
+
+function classifyInWorker(path: string): Promise<ReportRow[]> {
+  const url = new URL('./registry-worker-entry.mjs', import.meta.url);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: { path } });
+    let settled = false;
+    worker.once('message', (m: { ok: boolean; report?: ReportRow[]; message?: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.report ?? []);
+      else reject(new Error(m.message ?? 'The registry file could not be read.'));
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      if (!settled) reject(new Error(`The reader stopped: ${error.message}`));
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`The reader exited (code ${code}) without an answer.`));
+    });
+  });
+}
+
+/** Creates the job and returns it queued; `done` settles when it is DONE or FAILED (never rejects). */
+export async function startRegistryJob(
+  deps: RegistryDeps,
+  request: RegistryRequest,
+): Promise<{ job: ImportJobRow; done: Promise<ImportJobRow> }> {
+  const { executor } = deps;
+  const jobId = `job:${randomUUID()}`;
+  const job = await createJob(executor, jobId, 'REGISTRY', `Reading ${request.fileName}`);
+  const done = (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kg-registry-'));
+    try {
+      const ext = extname(request.fileName).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
+      const path = join(dir, `upload${ext}`);
+      await writeFile(path, request.bytes);
+      await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, programId: request.programId });
+      const report = await classifyInWorker(path);
+      await applyReviews(executor, report);
+      const sha256 = await fileSha256(path);
+      if (request.dryRun) {
+        dropPlacements(report);
+        await saveReport(deps.reportDir, jobId, report);
+        const placements = report.flatMap((r) => r.placements);
+        await updateJob(executor, jobId, {
+          status: 'DONE',
+          progress: 1,
+          counts: {
+            facts: 0,
+            proposals: 0,
+            skipped: report.filter((r) => r.action === 'skipped').length,
+            reproposed: 0,
+          },
+          message: `Dry run: ${report.length} rows, ${placements.length} placements; nothing written.`,
+        });
+        return;
+      }
+      await updateJob(executor, jobId, { progress: 0.5, message: `Writing ${report.length} rows` });
+      const c = await writeReport(executor, report, {
+        jobId,
+        fileName: request.fileName,
+        sha256,
+        programId: request.programId,
+        confidence: deps.confidence,
+        audit: { log: deps.auditLog, actor: deps.actor },
+        onProgress: (n, total) => updateJob(executor, jobId, { progress: 0.5 + (0.5 * n) / Math.max(total, 1) }),
+      });
+      await saveReport(deps.reportDir, jobId, report);
+      await updateJob(executor, jobId, {
+        status: 'DONE',
+        progress: 1,
+        sourceId: datasetSourceId(sha256),
+        counts: {
+          facts: c.created + c.updated,
+          proposals: c.proposals,
+          skipped: c.skipped,
+          reproposed: c.keptRejected,
+        },
+        message: `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped; ${c.placed} IN_SEGMENT, ${c.proposals} proposals, ${c.keptConfirmed} kept-confirmed, ${c.keptRejected} kept-rejected.`,
+      });
+    } catch (error) {
+      await updateJob(executor, jobId, {
+        status: 'FAILED',
+        message: `Stopped: ${(error as Error).message}. Batches committed before the failure stay (undoImportJob removes them).`,
+      }).catch(() => {});
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  })().then(async () => (await getJob(executor, jobId))!);
+  return { job, done };
+}

@@ -1,0 +1,13 @@
+// Worker thread: reads and classifies a registry file (pure CPU and file reading, no database), so a
+// 100,000-row export never blocks the server's event loop. Posts the report rows as one message.
+import { parentPort, workerData } from 'node:worker_threads';
+import { classifyFile } from '../../seed/registry/cli-registry.js';
+
+export interface RegistryReadRequest {
+  path: string;
+}
+
+classifyFile((workerData as RegistryReadRequest).path, () => {}).then(
+  (report) => parentPort?.postMessage({ ok: true, report }),
+  (error: { message?: string }) => parentPort?.postMessage({ ok: false, message: String(error?.message ?? error) }),
+);

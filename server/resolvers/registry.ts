@@ -1,0 +1,75 @@
+// Registry fields (registry.graphql): importRegistry starts a job (editor), ImportJob.report pages its
+// kept report, undoImportJob removes what a registry job wrote that no person confirmed (audited).
+import { auditedWrite } from '../../graph/audit-log.js';
+import { getJob, updateJob } from '../../graph/queries/jobs.js';
+import { undoRegistryJob } from '../../graph/queries/registry-write.js';
+import type { ImportJobResolvers, MutationResolvers } from '../generated/graphql.js';
+import { notFound } from '../../graph/errors.js';
+import { badUserInput } from '../errors.js';
+import { readReportPage, reportDirOf } from '../jobs/report-store.js';
+import { startRegistryJob } from '../jobs/registry-job.js';
+import { requireRole } from '../plugins/access.js';
+import { pageSize } from './root.js';
+
+export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoImportJob'> = {
+  importRegistry: async (_, { file, programId, dryRun }, context) => {
+    requireRole(context, 'editor', 'importRegistry');
+    const upload = file as File;
+    if (!/\.(csv|xlsx)$/i.test(upload.name))
+      throw badUserInput(`${JSON.stringify(upload.name)}: give a registry export as .csv or .xlsx.`);
+    const started = await startRegistryJob(
+      {
+        executor: context.executor,
+        auditLog: context.auditLog,
+        actor: context.actor,
+        confidence: context.config.confidenceThresholds,
+        reportDir: reportDirOf(context.config.auditFile),
+      },
+      {
+        bytes: new Uint8Array(await upload.arrayBuffer()),
+        fileName: upload.name,
+        programId: programId ?? null,
+        dryRun: !!dryRun,
+      },
+    );
+    return started.job;
+  },
+
+  undoImportJob: async (_, { id }, context) => {
+    requireRole(context, 'editor', 'undoImportJob');
+    const job = await getJob(context.executor, id);
+    if (!job) throw notFound(`The import job ${JSON.stringify(id)}`);
+    if (job.kind !== 'REGISTRY')
+      throw badUserInput(`${id} is a ${job.kind} job; its proposals are reviewed or rejected in the queue instead.`);
+    if (job.status === 'QUEUED' || job.status === 'RUNNING')
+      throw badUserInput(`${id} is still ${job.status.toLowerCase()}; undo it once it is done.`);
+    const removed = await auditedWrite(context.auditLog, context.actor, (appendPending) =>
+      context.executor.write(async (tx) => {
+        const counts = await undoRegistryJob(tx, id);
+        await appendPending([{ action: 'undoImportJob', target: id, before: null, after: counts }]);
+        return counts;
+      }),
+    );
+    await updateJob(context.executor, id, {
+      message: `Undone: removed ${removed.enterprises} firms, ${removed.relationships} relationships, ${removed.proposals} open proposals.`,
+    });
+    return { job: (await getJob(context.executor, id))!, ...removed } as never;
+  },
+};
+
+export const importJobReport: Pick<ImportJobResolvers, 'report'> = {
+  report: async (job, { first, after }, context) => {
+    requireRole(context, 'editor', 'ImportJob.report');
+    if (job.kind !== 'REGISTRY') return null;
+    try {
+      return (await readReportPage(
+        reportDirOf(context.config.auditFile),
+        job.id,
+        pageSize(first, 100, 1000),
+        after ?? null,
+      )) as never;
+    } catch (error) {
+      throw badUserInput((error as Error).message);
+    }
+  },
+};
