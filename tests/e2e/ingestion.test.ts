@@ -78,7 +78,7 @@ describe('document ingestion on the web page in Chromium', () => {
       { title, publishedOn: '2021-07-28', publisher: '咸宁日报' },
     );
     expect(await panel.getAttribute('data-status')).toBe('DONE');
-    expect(await page.locator('.job-panel .progress').getAttribute('aria-valuenow')).toBe('100');
+    expect(await page.locator('.job-panel .job-progress').getAttribute('aria-valuenow')).toBe('100');
     await screenshot(page, '20-ingest-done');
 
     await page.click('[data-action="open-review"]');

@@ -207,6 +207,12 @@ describe('the views of the web page in Chromium', () => {
     await page.click('.drawer-tab[data-tab="goals"]');
     await page.locator('.goal').first().waitFor();
     expect(await page.locator('.goal .progress').count()).toBeGreaterThan(0);
+    // a goal measured only by counting recorded firms reads as coverage, never as progress
+    const coverage = page.locator('.goal .progress.coverage');
+    expect(await coverage.count()).toBeGreaterThan(0);
+    expect(await coverage.first().textContent()).toMatch(/^已录入数据覆盖 .+（非进度）$/);
+    expect(await coverage.first().getAttribute('title')).toContain('不代表目标完成进度');
+    expect(await coverage.first().getAttribute('role')).toBe('img');
     await page.close();
   });
   it('shows who is accountable for a leader post', async () => {

@@ -296,6 +296,9 @@ export const en: Record<MessageKey, string> = {
   'gaps.noGoals': 'No goal is recorded for this chain.',
   'gaps.goalTarget': 'Target: {target}, by {deadline}',
   'gaps.latest': 'Latest observation: {value} (as of {date})',
+  'gaps.coverage': 'recorded-data coverage {pct} (not progress)',
+  'gaps.coverageHint':
+    'Counted from firms recorded in the graph: not progress towards the target, which has no sourced observation yet.',
   'gaps.noObservation': 'No sourced observation yet',
   'gaps.graphCount': 'Progress counts what the graph records.',
   'gaps.responsible': 'Accountable: {names}',

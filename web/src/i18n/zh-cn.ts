@@ -288,6 +288,8 @@ export const zhCN = {
   'gaps.noGoals': '这条链还没有登记目标。',
   'gaps.goalTarget': '目标：{target}，期限 {deadline}',
   'gaps.latest': '最新观测：{value}（截至 {date}）',
+  'gaps.coverage': '已录入数据覆盖 {pct}（非进度）',
+  'gaps.coverageHint': '按图谱中已录入的企业计数得出，不代表目标完成进度；该目标尚无有来源的观测值。',
   'gaps.noObservation': '暂无有来源的观测值',
   'gaps.graphCount': '进度按图中登记的数量计算。',
   'gaps.responsible': '责任人：{names}',

@@ -8,13 +8,14 @@ export interface ChainStats {
   localFirms: number;
   /** null: the analysis could not be read */
   gaps: number | null;
-  /** mean progress of the chain's goals (sourced progress, else graph coverage); null when none */
+  /** mean SOURCED progress of the chain's goals; null when no goal has a sourced observation (recorded-data
+   * coverage is not progress and is never averaged into it) */
   progress: number | null;
   goals: number | null;
 }
 
 function meanProgress(goals: readonly { progress: number | null; coverage: number | null }[]): number | null {
-  const ratios = goals.map((g) => g.progress ?? g.coverage).filter((r): r is number => typeof r === 'number');
+  const ratios = goals.map((g) => g.progress).filter((r): r is number => typeof r === 'number');
   return ratios.length ? ratios.reduce((a, b) => a + Math.min(b, 1), 0) / ratios.length : null;
 }
 

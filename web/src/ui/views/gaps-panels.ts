@@ -122,13 +122,46 @@ function formatValue(value: number | null | undefined, unit: string | null | und
   return `${formatNumber(value / scale, 2)}${unit ? ` ${unit}` : ''}`;
 }
 
+/**
+ * A goal's bar: sourced progress in colour; where only recorded firms can be counted, a grey hatched bar
+ * labelled as recorded-data coverage, so that it is never read as progress; none when nothing is known.
+ */
+export function goalBar(
+  goal: { progress: number | null; coverage: number | null },
+  label: string,
+  wide = false,
+): HTMLElement {
+  const coverage = goal.progress == null && goal.coverage != null;
+  const ratio = goal.progress ?? goal.coverage;
+  const text =
+    ratio == null
+      ? wide
+        ? t('gaps.noObservation')
+        : '—'
+      : coverage
+        ? t('gaps.coverage', { pct: formatPercent(ratio) })
+        : formatPercent(ratio);
+  return h(
+    `div.progress${wide ? '.progress-wide' : ''}${coverage ? '.coverage' : ''}`,
+    {
+      role: coverage ? 'img' : 'progressbar',
+      'aria-valuemin': coverage ? null : 0,
+      'aria-valuemax': coverage ? null : 100,
+      'aria-valuenow': coverage || ratio == null ? null : Math.round(Math.min(ratio, 1) * 100),
+      'aria-label': `${label}: ${text}`,
+      title: coverage ? t('gaps.coverageHint') : null,
+    },
+    h('span.progress-bar', { style: `width:${Math.round(Math.min(ratio ?? 0, 1) * 100)}%` }),
+    h('span.progress-text', null, text),
+  );
+}
+
 export function goalList(goals: readonly GoalProgress[]): HTMLElement {
   if (!goals.length) return h('p.muted', null, t('gaps.noGoals'));
   return h(
     'ul.goals',
     null,
     goals.map((goal) => {
-      const ratio = goal.progress ?? goal.coverage;
       return h(
         'li.goal',
         { 'data-id': goal.goal.id },
@@ -143,18 +176,7 @@ export function goalList(goals: readonly GoalProgress[]): HTMLElement {
           null,
           t('gaps.goalTarget', { target: formatValue(goal.targetValue, goal.unit), deadline: goal.deadline ?? '—' }),
         ),
-        h(
-          'div.progress.progress-wide',
-          {
-            role: 'progressbar',
-            'aria-valuemin': 0,
-            'aria-valuemax': 100,
-            'aria-valuenow': ratio == null ? null : Math.round(Math.min(ratio, 1) * 100),
-            'aria-label': pickName(goal.goal),
-          },
-          h('span.progress-bar', { style: `width:${Math.round(Math.min(ratio ?? 0, 1) * 100)}%` }),
-          h('span.progress-text', null, ratio == null ? t('gaps.noObservation') : formatPercent(ratio)),
-        ),
+        goalBar(goal, pickName(goal.goal), true),
         h('p.goal-explanation', null, lang() === 'en' ? goal.explanationEn : goal.explanation),
         goal.latest
           ? h(

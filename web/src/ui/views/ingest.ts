@@ -49,9 +49,9 @@ export function ingestView(): View {
       { 'data-job': job.id, 'data-status': job.status },
       h('h2.card-title', null, t('ingest.job')),
       h(
-        'div.progress',
+        'div.job-progress',
         { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct },
-        h('div.progress-bar', { style: `width:${pct}%` }),
+        h('div.job-progress-bar', { style: `width:${pct}%` }),
       ),
       h('p', null, `${t(`ingest.status.${job.status}` as never)} · ${pct}%`),
       job.message

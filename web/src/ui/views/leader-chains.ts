@@ -1,11 +1,11 @@
 // The chains a leadership post answers for, as rows of the responsibility view: figures, the goals
 // with their progress, and the investment-promotion targets (analyst role; otherwise said so).
 import { fetchGoals, fetchPipeline } from '../../api/analysis.js';
-import { formatPercent, pickName, t, tOr } from '../../i18n/index.js';
+import { pickName, t, tOr } from '../../i18n/index.js';
 import { h } from '../dom.js';
 import { isForbidden } from '../errors.js';
 import { loadChainStats, type ChainStats } from './chain-stats.js';
-import type { GoalProgress } from './gaps-panels.js';
+import { type GoalProgress, goalBar } from './gaps-panels.js';
 
 export interface LeaderChain {
   id: string;
@@ -69,17 +69,11 @@ export function leaderChainRow(
           'ul.mini-goals',
           null,
           facts.goals.map((goal) => {
-            const ratio = goal.progress ?? goal.coverage;
             return h(
               'li',
               null,
               h('span.mini-goal-name', { title: pickName(goal.goal) }, pickName(goal.goal)),
-              h(
-                'span.progress',
-                { role: 'img', 'aria-label': ratio == null ? t('gaps.noObservation') : formatPercent(ratio) },
-                h('span.progress-bar', { style: `width:${Math.round(Math.min(ratio ?? 0, 1) * 100)}%` }),
-                h('span.progress-text', null, ratio == null ? '—' : formatPercent(ratio)),
-              ),
+              goalBar(goal, pickName(goal.goal)),
             );
           }),
         )
