@@ -55,6 +55,7 @@ export function goldDocuments(): GoldDocument[] {
   return [
     ...readSet('dev', join(sharedDir(), 'corpus', 'documents', 'dev')),
     ...readSet('S1', join(fixtures, 's1')),
+    ...readSet('variants', join(fixtures, 'variants')),
     ...readSet('heldout', join(fixtures, 'heldout')),
   ];
 }

@@ -36,7 +36,7 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
   if (
     name.length < 2 ||
     name.length > 14 ||
-    /[\d条个家亿万元]|超|以上|营业收入|产值/.test(name) ||
+    /\d|[一二两三四五六七八九十]+[条个家]|[亿万]元|超|以上|营业收入|产值/.test(name) ||
     GENERIC_CHAIN_WORDS.has(name)
   )
     return null;

@@ -16,6 +16,12 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   const before = s.text.slice(Math.max(0, q.index - 1), q.index);
   if (q.unit === '条' || /^强|^个?月|^年/.test(after) || before === '第') return true;
   if (q.unit === '个' && after.startsWith('月')) return true;
+  // money that qualifies what is counted (超千亿元产业链, 亿元以上企业) is not a figure of its own
+  if (
+    q.kind === 'money' &&
+    /^(?:以上)?(?:的)?(?:产业链|产业集群|企业|项目)/.test(s.text.slice(q.index + q.length, q.index + q.length + 6))
+  )
+    return true;
   // a gloss in brackets restates a slogan; a funding line is a policy's amount, not a KPI; 》等5个 counts titles
   const open = Math.max(s.text.lastIndexOf('(', q.index), s.text.lastIndexOf('（', q.index));
   const close = Math.max(s.text.lastIndexOf(')', q.index), s.text.lastIndexOf('）', q.index));

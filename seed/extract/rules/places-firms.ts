@@ -116,7 +116,7 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
   for (const list of s.text.matchAll(new RegExp(LIST_COUNT, 'g'))) {
     const label = listLabel(s.text.slice(list.index! + list[0].length, list.index! + list[0].length + 20));
     if (!label) continue;
-    const items = list[1]!.split('、').map((x) => x.replace(LEFT_CUT, '').replace(/等$/, ''));
+    const items = list[1]!.split('、').map((x) => x.replace(/等$/, '').replace(LEFT_CUT, ''));
     const span = clauseRange(s, list.index!, list.index! + list[0].length);
     for (const item of items) {
       if (item.length < 2) continue;
