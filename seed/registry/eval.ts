@@ -1,6 +1,7 @@
 // `npm run eval:registry [-- FILE GOLD]`: runs the engine in dry-run mode on the dev set (or a given file)
 // with the shipped seed data as the graph's districts and segments, and prints the scores as JSON.
 import { readFileSync } from 'node:fs';
+import { sharedDir } from '../shared-dir.js';
 import { join, resolve } from 'node:path';
 import { SHIPPED_DATA_DIR } from '../load/load.js';
 import { validateDataDir } from '../load/validate.js';
@@ -11,8 +12,7 @@ import { learningExperiment } from './eval-learning.js';
 import { readRows } from './read.js';
 import { type GoldRow, score } from './score.js';
 
-export const sharedDir = (): string =>
-  process.env.KG_SHARED_DIR?.trim() || resolve(SHIPPED_DATA_DIR, '..', '..', '..', 'shared');
+export { sharedDir };
 
 export async function evaluate(file: string, goldFile: string) {
   const { dataset, problems } = validateDataDir(SHIPPED_DATA_DIR);

@@ -10,13 +10,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../graph/runtime/instance-config.js';
 import { TOKENS, openView, screenshot } from './harness.js';
+import { sharedDir } from '../../seed/shared-dir.js';
 import { useWebSession } from './session.js';
-
-function sharedDir(): string {
-  const dir = process.env.KG_SHARED_DIR ?? join(projectRoot, '..', 'shared');
-  if (!existsSync(join(dir, 'corpus'))) throw new Error(`No shared corpus at ${dir}: set KG_SHARED_DIR.`);
-  return dir;
-}
 
 const devArticle = (name: string) => readFileSync(join(sharedDir(), 'corpus/documents/dev', name), 'utf8');
 

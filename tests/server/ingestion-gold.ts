@@ -4,15 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { sharedDir } from '../../seed/shared-dir.js';
 import { sha256Of } from '../../seed/ingest/file-document.js';
 import type { ExtractedFact, ExtractedRef, Extraction } from '../../seed/ingest/engine.js';
 
-export function sharedDir(): string {
-  const candidates = [process.env.KG_SHARED_DIR, resolve(process.cwd(), '../shared'), '/work/shared'];
-  const found = candidates.find((dir) => dir && existsSync(join(dir, 'corpus')));
-  if (!found) throw new Error('The shared folder (corpus) is not beside the repo; set KG_SHARED_DIR.');
-  return found;
-}
+export { sharedDir };
 
 interface GoldFact {
   kind: 'NODE' | 'RELATIONSHIP';

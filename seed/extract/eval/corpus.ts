@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { sharedDir } from '../../shared-dir.js';
 import type { GoldFact } from './score.js';
 
 export interface GoldDocument {
@@ -16,16 +17,6 @@ export interface GoldDocument {
 }
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-export function sharedDir(): string {
-  const dir = process.env.KG_SHARED_DIR ?? join(repoRoot, '..', 'shared');
-  if (!existsSync(join(dir, 'corpus'))) {
-    throw new Error(
-      `The shared corpus is not at ${dir}/corpus: set KG_SHARED_DIR to the folder holding corpus/ and sources/.`,
-    );
-  }
-  return dir;
-}
 
 function readSet(set: string, dir: string): GoldDocument[] {
   if (!existsSync(dir)) return [];
