@@ -68,9 +68,10 @@ export function findMechanism(text: string, city: string | null, from: number): 
     if (!name.endsWith('链长制') || name.length < 3) continue;
     const start = at + m[0].length - name.length;
     // the quote: the clause around the name
-    const left =
-      Math.max(text.lastIndexOf('，', start), text.lastIndexOf('。', start), text.lastIndexOf('\n', start)) + 1;
-    const rightCandidates = ['，', '。', '\n', '；'].map((c) => text.indexOf(c, at + m[0].length)).filter((i) => i > 0);
+    const left = Math.max(...['，', ',', '。', '\n', '；'].map((c) => text.lastIndexOf(c, start))) + 1;
+    const rightCandidates = ['，', ',', '。', '\n', '；']
+      .map((c) => text.indexOf(c, at + m[0].length))
+      .filter((i) => i > 0);
     const right = rightCandidates.length ? Math.min(...rightCandidates) : text.length;
     found.push({
       name,
