@@ -29,19 +29,7 @@ export class Collector {
       return known.ref;
     }
     const ref = this.refs.ref(label, name, key ?? name);
-    const fact: ExtractedFact = {
-      kind: 'NODE',
-      label,
-      node: ref,
-      properties: { name, ...properties },
-      quote: span.text,
-      start: span.start,
-      end: span.end,
-      score,
-      rule,
-    };
-    this.nodes.set(mapKey, { ref, fact });
-    this.facts.push(fact);
+    this.add(mapKey, ref, name, span, rule, score, properties);
     return ref;
   }
 
@@ -54,12 +42,23 @@ export class Collector {
     properties: Record<string, unknown> = {},
   ): void {
     const mapKey = `${ref.label}|${ref.id}`;
-    if (this.nodes.has(mapKey)) return;
+    if (!this.nodes.has(mapKey)) this.add(mapKey, ref, ref.name, span, rule, score, properties);
+  }
+
+  private add(
+    mapKey: string,
+    ref: ExtractedRef,
+    name: string,
+    span: Span,
+    rule: string,
+    score: number,
+    properties: Record<string, unknown>,
+  ): void {
     const fact: ExtractedFact = {
       kind: 'NODE',
       label: ref.label,
       node: ref,
-      properties: { name: ref.name, ...properties },
+      properties: { name, ...properties },
       quote: span.text,
       start: span.start,
       end: span.end,
