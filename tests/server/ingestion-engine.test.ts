@@ -1,7 +1,6 @@
-// The whole path with the real extraction engine (seed/extract, merged from the `extract` branch): the
-// Luzhou dev article through ingestDocument, read in the worker thread, filed as proposals of a new
-// program. Skipped, saying why, while the engine is not in this checkout.
-import { existsSync, readFileSync } from 'node:fs';
+// The whole path with the real extraction engine (seed/extract): the Luzhou dev article through
+// ingestDocument, read in the worker thread, filed as proposals of a new program.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
@@ -9,11 +8,10 @@ import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
 import { gql, testApp } from './helpers.js';
 import { sharedDir } from './ingestion-gold.js';
 
-const engine = existsSync(new URL('../../seed/extract/index.ts', import.meta.url));
 const db = useTestDb();
 const app = testApp(db.executor);
 
-describe.skipIf(!engine)('ingestDocument with the extraction engine (needs seed/extract)', () => {
+describe('ingestDocument with the extraction engine', () => {
   beforeAll(async () => {
     await emptyDatabase(db.executor);
     await loadApiFixture(db.executor);
