@@ -14,7 +14,7 @@ import { contextFromDataset } from './context.js';
 import { type ReportRow, runRows } from './engine.js';
 import { readRows } from './read.js';
 import { applyFeedback, FeedbackIndex } from './learn.js';
-import { datasetSourceId, fileSha256, writeReport } from './write-run.js';
+import { fileSha256, finishRegistryJob, writeReport } from './write-run.js';
 
 export interface RegistryWrite {
   executor: Executor;
@@ -64,19 +64,7 @@ export async function runRegistry(
       const sha256 = await fileSha256(file);
       await updateJob(w.executor, jobId, { status: 'RUNNING', progress: 0.5, programId: w.programId });
       const c = await writeReport(w.executor, report, { jobId, fileName: basename(file), sha256, ...w });
-      written = `job ${jobId}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped; ${c.placed} IN_SEGMENT, ${c.proposals} proposals, ${c.keptConfirmed} kept-confirmed, ${c.keptRejected} kept-rejected`;
-      await updateJob(w.executor, jobId, {
-        status: 'DONE',
-        progress: 1,
-        sourceId: datasetSourceId(sha256),
-        counts: {
-          facts: c.created + c.updated,
-          proposals: c.proposals,
-          skipped: c.skipped,
-          reproposed: c.keptRejected,
-        },
-        message: written,
-      });
+      written = `job ${jobId}: ${await finishRegistryJob(w.executor, jobId, sha256, c)}`;
     } catch (error) {
       await updateJob(w.executor, jobId, { status: 'FAILED', message: (error as Error).message });
       throw error;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { type Actor, type AuditLog, auditedWrite } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
+import { updateJob } from '../../graph/queries/jobs.js';
 import { type RegistryFirm, upsertDatasetSource, writeRegistryBatch } from '../../graph/queries/registry-write.js';
 import type { ReportRow } from './engine.js';
 
@@ -125,4 +126,22 @@ export async function writeReport(
     await options.onProgress?.(start + batch.length, usable.length);
   }
   return counts;
+}
+
+/** The outcome of a registry job, recorded the same way by the CLI and the API: counts and a summary. */
+export async function finishRegistryJob(
+  executor: Executor,
+  jobId: string,
+  sha256: string,
+  c: WriteCounts,
+): Promise<string> {
+  const message = `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped; ${c.placed} IN_SEGMENT, ${c.proposals} proposals, ${c.keptConfirmed} kept-confirmed, ${c.keptRejected} kept-rejected`;
+  await updateJob(executor, jobId, {
+    status: 'DONE',
+    progress: 1,
+    sourceId: datasetSourceId(sha256),
+    counts: { facts: c.created + c.updated, proposals: c.proposals, skipped: c.skipped, reproposed: c.keptRejected },
+    message,
+  });
+  return message;
 }

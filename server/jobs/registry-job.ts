@@ -12,7 +12,7 @@ import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/que
 import { applyReviews } from '../../seed/registry/cli-registry.js';
 import { dropPlacements } from '../../seed/registry/learn.js';
 import type { ReportRow } from '../../seed/registry/engine.js';
-import { datasetSourceId, fileSha256, writeReport } from '../../seed/registry/write-run.js';
+import { fileSha256, finishRegistryJob, writeReport } from '../../seed/registry/write-run.js';
 import { saveReport } from './report-store.js';
 
 export interface RegistryDeps {
@@ -97,18 +97,7 @@ export async function startRegistryJob(
         onProgress: (n, total) => updateJob(executor, jobId, { progress: 0.5 + (0.5 * n) / Math.max(total, 1) }),
       });
       await saveReport(deps.reportDir, jobId, report);
-      await updateJob(executor, jobId, {
-        status: 'DONE',
-        progress: 1,
-        sourceId: datasetSourceId(sha256),
-        counts: {
-          facts: c.created + c.updated,
-          proposals: c.proposals,
-          skipped: c.skipped,
-          reproposed: c.keptRejected,
-        },
-        message: `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped; ${c.placed} IN_SEGMENT, ${c.proposals} proposals, ${c.keptConfirmed} kept-confirmed, ${c.keptRejected} kept-rejected.`,
-      });
+      await finishRegistryJob(executor, jobId, sha256, c);
     } catch (error) {
       await updateJob(executor, jobId, {
         status: 'FAILED',
