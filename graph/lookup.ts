@@ -3,32 +3,13 @@
 // Run inside one read transaction so that the import validates against one state of the graph.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toPlain } from './convert.js';
+import { findNodesByIds } from './queries/entities.js';
+import { NODE_MAP, type NodeRow } from './slice.js';
 import { labelOfId, LABELS, REL_TYPES, type Label, type RelType } from './model.js';
 
-export interface FoundNode {
-  id: string;
-  label: Label;
-  props: Record<string, unknown>;
-}
-
-const plainProps = (value: unknown) => (toPlain(value) ?? {}) as Record<string, unknown>;
-
 /** Nodes by id (label taken from the id prefix, so the id index is used). */
-export async function findNodesById(tx: ManagedTransaction, ids: string[]): Promise<Map<string, FoundNode>> {
-  const found = new Map<string, FoundNode>();
-  const byLabel = new Map<Label, string[]>();
-  for (const id of new Set(ids)) {
-    const label = labelOfId(id);
-    if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
-  }
-  for (const [label, list] of byLabel) {
-    const result = await tx.run(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props`, {
-      ids: list,
-    });
-    for (const record of result.records)
-      found.set(record.get('id'), { id: record.get('id'), label, props: plainProps(record.get('props')) });
-  }
-  return found;
+export async function findNodesById(tx: ManagedTransaction, ids: string[]): Promise<Map<string, NodeRow>> {
+  return new Map((await findNodesByIds(tx, ids)).map((node) => [node.id, node]));
 }
 
 /** Enterprise ids by 统一社会信用代码. */
@@ -45,8 +26,8 @@ export async function findNodesByName(
   tx: ManagedTransaction,
   labels: readonly Label[],
   names: string[],
-): Promise<Map<string, FoundNode[]>> {
-  const found = new Map<string, FoundNode[]>();
+): Promise<Map<string, NodeRow[]>> {
+  const found = new Map<string, NodeRow[]>();
   const wanted = [...new Set(names)];
   if (!wanted.length) return found;
   for (const label of labels) {
@@ -54,12 +35,12 @@ export async function findNodesByName(
     const result = await tx.run(
       `MATCH (n:${label})
        WHERE n.name IN $names OR any(alias IN coalesce(n.aliases, []) WHERE alias IN $names)
-       RETURN n.id AS id, properties(n) AS props`,
+       RETURN ${NODE_MAP('n')} AS node`,
       { names: wanted },
     );
     for (const record of result.records) {
-      const node: FoundNode = { id: record.get('id'), label, props: plainProps(record.get('props')) };
-      const keys = [node.props.name, ...((node.props.aliases as string[] | undefined) ?? [])].filter((n) =>
+      const node = toPlain(record.get('node')) as NodeRow;
+      const keys = [node.name, ...((node.aliases as string[] | undefined) ?? [])].filter((n) =>
         wanted.includes(n as string),
       );
       for (const key of new Set(keys as string[])) found.set(key, [...(found.get(key) ?? []), node]);
@@ -69,7 +50,7 @@ export async function findNodesByName(
 }
 
 /** Source ids by URL and by title. */
-export async function findSources(tx: ManagedTransaction, urls: string[], titles: string[]) {
+export async function findSourceIdsByUrlOrTitle(tx: ManagedTransaction, urls: string[], titles: string[]) {
   const result = await tx.run(
     'MATCH (s:Source) WHERE s.url IN $urls OR s.name IN $titles RETURN s.id AS id, s.url AS url, s.name AS name',
     { urls: [...new Set(urls)], titles: [...new Set(titles)] },
@@ -113,7 +94,10 @@ export async function findRelationships(
       { pairs: list.map(({ from, to }) => ({ from, to })) },
     );
     for (const r of result.records)
-      found.set(relKey({ type, from: r.get('from'), to: r.get('to') }), plainProps(r.get('props')));
+      found.set(
+        relKey({ type, from: r.get('from'), to: r.get('to') }),
+        (toPlain(r.get('props')) ?? {}) as Record<string, unknown>,
+      );
   }
   return found;
 }

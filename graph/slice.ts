@@ -43,8 +43,15 @@ export function primaryLabel(labels: string[]): Label | null {
   return (LABELS.find((l) => labels.includes(l)) as Label | undefined) ?? null;
 }
 
+/** A node row's stored properties (without the labels the projection adds). */
+export function nodeProps(row: NodeRow): Record<string, unknown> {
+  const { _labels, ...props } = row;
+  return props;
+}
+
 export function sliceNode(row: NodeRow): SliceNode {
-  const { _labels, ...data } = row;
+  const { _labels } = row;
+  const data = nodeProps(row);
   const label = primaryLabel(_labels ?? []);
   return { id: row.id, type: label ? entityTypeOf(label) : 'UNKNOWN', label: String(data.name ?? row.id), data };
 }

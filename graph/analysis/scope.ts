@@ -4,7 +4,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { notFound } from '../errors.js';
-import type { NodeRow } from '../slice.js';
+import { NODE_MAP, type NodeRow } from '../slice.js';
 
 export const COUNTED_STATUSES = ['confirmed', 'unverified'] as const;
 
@@ -26,7 +26,7 @@ export interface ChainRow {
 
 /** The chain with its scope (synthetic or real); NOT_FOUND when no chain has that id. */
 export async function getChain(tx: ManagedTransaction, chainId: string): Promise<ChainRow> {
-  const [row] = await runRows(tx, 'MATCH (c:Chain {id: $chainId})\nRETURN c {.*, _labels: labels(c)} AS node', {
+  const [row] = await runRows(tx, `MATCH (c:Chain {id: $chainId})\nRETURN ${NODE_MAP('c')} AS node`, {
     chainId,
   });
   if (!row) throw notFound(`Chain "${chainId}"`);
@@ -36,7 +36,7 @@ export async function getChain(tx: ManagedTransaction, chainId: string): Promise
 
 /** Relationship `r` from node variable `a` to `b` with both ends ({type, props, start, end}), the shape the API builds its relationship facts from. */
 export const REL_WITH_ENDS = (r: string, a: string, b: string) =>
-  `{type: type(${r}), props: properties(${r}), start: ${a} {.*, _labels: labels(${a})}, end: ${b} {.*, _labels: labels(${b})}}`;
+  `{type: type(${r}), props: properties(${r}), start: ${NODE_MAP(a)}, end: ${NODE_MAP(b)}}`;
 
 export interface RelWithEnds {
   type: string;

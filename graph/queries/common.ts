@@ -1,9 +1,9 @@
 // Cypher fragments shared by the query files: node projections, label expressions from the closed
 // lists, the synthetic-data filter and the relationship types a role may traverse.
 import { LABELS, type Label, REL_TYPES, type RelType } from '../model.js';
-import { NODE_MAP } from '../slice.js';
+import { NODE_MAP, type NodeRow } from '../slice.js';
 
-export { NODE_MAP };
+export { NODE_MAP, type NodeRow };
 
 /** `n:Program|Leader|…` style label expression; labels only from the closed list. */
 export function labelExpression(labels: readonly Label[] = LABELS): string {
@@ -30,17 +30,13 @@ export function traversableTypes(canSeeTargets: boolean): RelType[] {
 /** Relationship projection with both end nodes: {type, props, start, end}. */
 export const REL_WITH_ENDS = (r: string) =>
   // Map projections need a variable, hence the one-element list comprehensions.
-  `{type: type(${r}), props: properties(${r}), start: head([x IN [startNode(${r})] | x {.*, _labels: labels(x)}]), end: head([x IN [endNode(${r})] | x {.*, _labels: labels(x)}])}`;
+  `{type: type(${r}), props: properties(${r}), start: head([x IN [startNode(${r})] | ${NODE_MAP('x')}]), end: head([x IN [endNode(${r})] | ${NODE_MAP('x')}])}`;
 
-export interface NodeMap extends Record<string, unknown> {
-  id: string;
-  _labels: string[];
-}
 export interface RelWithEnds {
   type: string;
   props: Record<string, unknown>;
-  start: NodeMap;
-  end: NodeMap;
+  start: NodeRow;
+  end: NodeRow;
 }
 
 /** Clamps an integer argument into [min, max]; non-integers fall back to `fallback`. */

@@ -6,6 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { badInput, notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { edgeId, labelOfId, type Label, PIPELINE_STAGES } from '../model.js';
+import { NODE_MAP } from '../slice.js';
 import { checkEnds, checkLabel, DATE_PROPERTIES, toNeo4jDate, toStoredProps } from '../model-rules.js';
 
 export interface Provenance {
@@ -168,7 +169,7 @@ export async function targetRelationship(tx: ManagedTransaction, enterpriseId: s
   const [row] = await runRows(
     tx,
     `MATCH (e:Enterprise {id: $from})-[r:TARGET_FOR]->(t {id: $to})
-     RETURN {type: type(r), props: properties(r), start: e {.*, _labels: labels(e)}, end: t {.*, _labels: labels(t)}} AS rel`,
+     RETURN {type: type(r), props: properties(r), start: ${NODE_MAP('e')}, end: ${NODE_MAP('t')}} AS rel`,
     { from: enterpriseId, to: targetId },
   );
   return row?.rel;

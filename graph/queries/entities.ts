@@ -4,10 +4,10 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { labelOfId, type Label } from '../model.js';
 import { runRows } from '../executor.js';
-import type { NodeMap } from './common.js';
+import { NODE_MAP, type NodeRow } from './common.js';
 
 /** The nodes with these ids, in one query, in no particular order; unknown ids are simply absent. */
-export async function findNodesByIds(tx: ManagedTransaction, ids: string[]): Promise<NodeMap[]> {
+export async function findNodesByIds(tx: ManagedTransaction, ids: string[]): Promise<NodeRow[]> {
   const byLabel = new Map<Label, string[]>();
   for (const id of new Set(ids)) {
     const label = labelOfId(id);
@@ -19,21 +19,21 @@ export async function findNodesByIds(tx: ManagedTransaction, ids: string[]): Pro
     params[`ids${i}`] = labelIds;
     return `UNWIND $ids${i} AS id MATCH (n:${label} {id: id}) RETURN n`;
   });
-  const cypher = `CALL () {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN n {.*, _labels: labels(n)} AS node`;
+  const cypher = `CALL () {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN ${NODE_MAP('n')} AS node`;
   const rows = await runRows(tx, cypher, params);
-  return rows.map((r) => r.node as NodeMap);
+  return rows.map((r) => r.node as NodeRow);
 }
 
-export async function listPrograms(tx: ManagedTransaction, includeSynthetic: boolean): Promise<NodeMap[]> {
+export async function listPrograms(tx: ManagedTransaction, includeSynthetic: boolean): Promise<NodeRow[]> {
   const rows = await runRows(
     tx,
     `MATCH (n:Program)
      WHERE coalesce(n.synthetic, false) = false OR $synthetic
-     RETURN n {.*, _labels: labels(n)} AS node
+     RETURN ${NODE_MAP('n')} AS node
      ORDER BY coalesce(n.synthetic, false), n.issuedOn, n.id`,
     { synthetic: includeSynthetic },
   );
-  return rows.map((r) => r.node as NodeMap);
+  return rows.map((r) => r.node as NodeRow);
 }
 
 export interface ChainFilter {
@@ -44,7 +44,7 @@ export interface ChainFilter {
 }
 
 /** Chains of one program, or of every (non-synthetic unless asked) program; key chains first. */
-export async function listChains(tx: ManagedTransaction, filter: ChainFilter): Promise<NodeMap[]> {
+export async function listChains(tx: ManagedTransaction, filter: ChainFilter): Promise<NodeRow[]> {
   const rows = await runRows(
     tx,
     `MATCH (n:Chain)-[:PART_OF]->(pg:Program)
@@ -52,33 +52,31 @@ export async function listChains(tx: ManagedTransaction, filter: ChainFilter): P
        AND ($kind IS NULL OR n.kind = $kind)
        AND ((coalesce(n.synthetic, false) = false AND coalesce(pg.synthetic, false) = false) OR $synthetic OR $programId IS NOT NULL)
      WITH DISTINCT n
-     RETURN n {.*, _labels: labels(n)} AS node
+     RETURN ${NODE_MAP('n')} AS node
      ORDER BY CASE n.kind WHEN 'key' THEN 0 ELSE 1 END, coalesce(n.priority, 99), size(n.id), n.id`,
     { programId: filter.programId ?? null, kind: filter.kind ?? null, synthetic: filter.includeSynthetic },
   );
-  return rows.map((r) => r.node as NodeMap);
+  return rows.map((r) => r.node as NodeRow);
 }
 
 /** Every leadership post: coordinators, then sponsors, then owners; by body and title. */
-export async function listLeaders(tx: ManagedTransaction, includeSynthetic: boolean): Promise<NodeMap[]> {
+export async function listLeaders(tx: ManagedTransaction, includeSynthetic: boolean): Promise<NodeRow[]> {
   const rows = await runRows(
     tx,
     `MATCH (n:Leader)
      WHERE coalesce(n.synthetic, false) = false OR $synthetic
-     RETURN n {.*, _labels: labels(n)} AS node
+     RETURN ${NODE_MAP('n')} AS node
      ORDER BY CASE WHEN (n)-[:COORDINATES]->() THEN 0 WHEN (n)-[:PATRON_OF]->() THEN 1 WHEN (n)-[:OWNER_OF]->() THEN 2 ELSE 3 END, n.body, n.title, n.id`,
     { synthetic: includeSynthetic },
   );
-  return rows.map((r) => r.node as NodeMap);
+  return rows.map((r) => r.node as NodeRow);
 }
 
 /** Source nodes by id (to turn `sources` id lists into citations). */
-export async function findSources(tx: ManagedTransaction, ids: string[]): Promise<NodeMap[]> {
+export async function findSourcesByIds(tx: ManagedTransaction, ids: string[]): Promise<NodeRow[]> {
   if (!ids.length) return [];
-  const rows = await runRows(
-    tx,
-    'UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN n {.*, _labels: labels(n)} AS node',
-    { ids: [...new Set(ids)] },
-  );
-  return rows.map((r) => r.node as NodeMap);
+  const rows = await runRows(tx, `UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN ${NODE_MAP('n')} AS node`, {
+    ids: [...new Set(ids)],
+  });
+  return rows.map((r) => r.node as NodeRow);
 }

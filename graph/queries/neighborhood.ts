@@ -6,7 +6,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { LABELS, labelOfId, type Label } from '../model.js';
-import { buildSlice, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
+import { buildSlice, type GraphSlice, NODE_MAP, type NodeRow, type RelRow } from '../slice.js';
 import { clampInt, labelExpression, relTypeExpression, traversableTypes } from './common.js';
 
 export const MAX_DEPTH = 3;
@@ -35,7 +35,7 @@ export async function neighborhood(
 
   const [root] = await runRows(
     tx,
-    `MATCH (n:${rootLabel} {id: $id}) RETURN elementId(n) AS eid, n {.*, _labels: labels(n)} AS node`,
+    `MATCH (n:${rootLabel} {id: $id}) RETURN elementId(n) AS eid, ${NODE_MAP('n')} AS node`,
     { id },
   );
   if (!root) throw notFound(`The entity ${JSON.stringify(id)}`);
@@ -58,7 +58,7 @@ export async function neighborhood(
          AND (coalesce(b.synthetic, false) = false OR $synthetic)
        WITH DISTINCT b
        LIMIT $take
-       RETURN elementId(b) AS eid, b {.*, _labels: labels(b)} AS node`,
+       RETURN elementId(b) AS eid, ${NODE_MAP('b')} AS node`,
       { frontier, seen, synthetic, take: neo4j.int(remaining + 1) },
     );
     if (rows.length > remaining) {

@@ -5,7 +5,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { labelOfId } from '../model.js';
-import { buildSlice, type GraphSlice, mergeSlices, type NodeRow, type RelRow } from '../slice.js';
+import { buildSlice, type GraphSlice, mergeSlices, NODE_MAP, type NodeRow, type RelRow } from '../slice.js';
 import { clampInt, relTypeExpression, traversableTypes } from './common.js';
 
 export const MAX_HOPS = 8;
@@ -27,7 +27,7 @@ export async function shortestPaths(
     tx,
     `OPTIONAL MATCH (a:${fromLabel} {id: $from})
      OPTIONAL MATCH (b:${toLabel} {id: $to})
-     RETURN a {.*, _labels: labels(a)} AS a, b {.*, _labels: labels(b)} AS b`,
+     RETURN ${NODE_MAP('a')} AS a, ${NODE_MAP('b')} AS b`,
     { from, to },
   );
   const a = ends[0]?.a as NodeRow | null;
@@ -44,7 +44,7 @@ export async function shortestPaths(
     `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})
      MATCH p = allShortestPaths((a)-[:${types}*..${hops}]-(b))
      WHERE all(n IN nodes(p) WHERE coalesce(n.synthetic, false) = false OR $synthetic)
-     RETURN [n IN nodes(p) | n {.*, _labels: labels(n)}] AS nodes,
+     RETURN [n IN nodes(p) | ${NODE_MAP('n')}] AS nodes,
             [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels
      LIMIT $take`,
     { from, to, synthetic: a.synthetic === true || b.synthetic === true, take: neo4j.int(MAX_PATHS + 1) },

@@ -1,11 +1,12 @@
-// The relationship lists of each entity type (Chain.patrons, Segment.enterprises…) as Cypher, fetched
+// The relations of each label (Chain.patrons, Segment.enterprises…) as Cypher, by relation name in the
+// model's terms (the API maps its field names onto these in server/loading/relation-fields.ts), fetched
 // in batch: one query per (type, field) for all parents at once, so nested selections cost a fixed
 // number of queries inside the caller's one transaction, never one query per parent (no N+1).
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput, GraphError } from '../errors.js';
 import type { Label } from '../model.js';
 import { runRows } from '../executor.js';
-import { type NodeMap, REL_WITH_ENDS, type RelWithEnds } from './common.js';
+import { NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
 
 export type RelationKind = 'nodes' | 'rels' | 'count';
 
@@ -58,12 +59,12 @@ const institutionRelations = {
   controls: rels('(p)-[r:CONTROLS]->(o:Enterprise)'),
 };
 
-/** Per label, per API field name. Patterns use only labels and types of graph/model.ts. */
+/** Per label, per relation name. Patterns use only labels and types of graph/model.ts. */
 export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
   Program: {
     chains: nodes('(o:Chain)-[:PART_OF]->(p)', { order: CHAIN_ORDER }),
     coordinators: rels('(o:Leader)-[r:COORDINATES]->(p)'),
-    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+    goals: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
   },
   Leader: {
     patronOf: nodes('(p)-[:PATRON_OF]->(o:Chain)', { order: CHAIN_ORDER }),
@@ -85,7 +86,7 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     supporters: rels('(o:Institute|University)-[r:SUPPORTS]->(p)'),
     leadEnterprises: rels('(o:Enterprise)-[r:LEADS]->(p)'),
     policies: rels('(o:Policy)-[r:SUPPORTS]->(p)'),
-    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+    goals: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
     observations: nodes('(o:Observation)-[:DESCRIBES]->(p)', { order: NEWEST }),
     enterpriseCount: count(IN_CHAIN),
     localEnterpriseCount: count(IN_CHAIN, 'o.local = true'),
@@ -110,7 +111,7 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     districts: rels('(o:District)-[r:HOSTS]->(p)'),
     supporters: rels('(o:Institute|University|Policy)-[r:SUPPORTS]->(p)'),
     leadEnterprises: rels('(o:Enterprise)-[r:LEADS]->(p)'),
-    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+    goals: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
     targets: rels('(o:Enterprise)-[r:TARGET_FOR]->(p)', { needsTargets: true }),
   },
   District: {
@@ -118,7 +119,7 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     children: nodes('(o:District)-[:WITHIN]->(p)'),
     hosts: rels('(p)-[r:HOSTS]->(o:Chain|Segment)', { order: 'o.id' }),
     located: rels('(o:Enterprise|Institute|University)-[r:LOCATED_IN]->(p)', { limitArg: 'first' }),
-    kpis: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
+    goals: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
   },
   Institute: institutionRelations,
   University: institutionRelations,
@@ -127,8 +128,8 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     chains: nodes('(p)-[:IN_SEGMENT]->(:Segment)-[:PART_OF]->{1,6}(o:Chain)', { order: CHAIN_ORDER }),
     leads: rels('(p)-[r:LEADS]->(o:Chain|Segment)'),
     districts: rels('(p)-[r:LOCATED_IN]->(o:District)'),
-    customers: rels('(p)-[r:SUPPLIES]->(o:Enterprise)'),
-    suppliers: rels('(o:Enterprise)-[r:SUPPLIES]->(p)'),
+    suppliesTo: rels('(p)-[r:SUPPLIES]->(o:Enterprise)'),
+    suppliedBy: rels('(o:Enterprise)-[r:SUPPLIES]->(p)'),
     parents: rels('(p)-[r:SUBSIDIARY_OF]->(o:Enterprise)'),
     subsidiaries: rels('(o:Enterprise)-[r:SUBSIDIARY_OF]->(p)'),
     controlledBy: rels('(o:Institute|University|Enterprise)-[r:CONTROLS]->(p)'),
@@ -149,13 +150,19 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
   },
 };
 
-export function relationSpec(label: Label, field: string): RelationSpec | null {
-  return RELATIONS[label]?.[field] ?? null;
+/** A relation's name: `Label.relation`, e.g. `Chain.patrons`. */
+export type RelationName = `${Label}.${string}`;
+
+export function relationByName(name: string): { label: Label; spec: RelationSpec } | null {
+  const dot = name.indexOf('.');
+  const label = name.slice(0, dot) as Label;
+  const spec = RELATIONS[label]?.[name.slice(dot + 1)];
+  return spec ? { label, spec } : null;
 }
 
 export interface RelationRow {
   pid: string;
-  node?: NodeMap;
+  node?: NodeRow;
   rel?: RelWithEnds | null;
   value?: number;
 }
@@ -184,24 +191,24 @@ export function relationQuery(
   const carried = spec.kind === 'rels' ? 'o, r' : 'o';
   const body = `${head}\n  WITH DISTINCT ${carried}\n  ORDER BY ${spec.order ?? BY_NAME}\n  LIMIT ${spec.one ? 1 : '$limit'}\n  RETURN ${carried}\n}`;
   const rel = spec.kind === 'rels' ? REL_WITH_ENDS('r') : 'null';
-  return { cypher: `${body}\nRETURN pid, o {.*, _labels: labels(o)} AS node, ${rel} AS rel`, limit };
+  return { cypher: `${body}\nRETURN pid, ${NODE_MAP('o')} AS node, ${rel} AS rel`, limit };
 }
 
 /** Runs one relation field for many parents of one label, inside the caller's transaction. */
 export async function fetchRelation(
   tx: ManagedTransaction,
-  label: Label,
-  field: string,
+  name: RelationName,
   ids: string[],
   args: Record<string, unknown>,
   access: { canSeeTargets: boolean },
 ): Promise<RelationRow[]> {
-  const spec = relationSpec(label, field);
-  if (!spec) throw new Error(`No relation ${label}.${field}`);
+  const relation = relationByName(name);
+  if (!relation) throw new Error(`No relation ${name}`);
+  const { label, spec } = relation;
   if (spec.needsTargets && !access.canSeeTargets) {
     throw new GraphError(
       'FORBIDDEN',
-      `${label}.${field} shows investment-promotion targets, which need the analyst role. Send an analyst token.`,
+      `${name} shows investment-promotion targets, which need the analyst role. Send an analyst token.`,
     );
   }
   if (!ids.length) return [];

@@ -9,7 +9,7 @@ import { notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { labelOfId, type RelType } from '../model.js';
 import { buildSlice, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
-import { REL_WITH_ENDS, type NodeMap, type RelWithEnds, relTypeExpression } from './common.js';
+import { NODE_MAP, REL_WITH_ENDS, type RelWithEnds, relTypeExpression } from './common.js';
 
 /** Relationships that lead from a thing towards the chain it belongs to (all point that way). */
 export const TOWARDS_CHAIN: RelType[] = [
@@ -25,11 +25,11 @@ export const TOWARDS_CHAIN: RelType[] = [
 export const MAX_RESPONSIBILITY_HOPS = 7;
 
 export interface ResponsibilityRow {
-  leader: NodeMap;
+  leader: NodeRow;
   /** The PATRON_OF / OWNER_OF / COORDINATES relationship. */
   role: RelWithEnds;
   /** The chain or program. */
-  via: NodeMap;
+  via: NodeRow;
   path: GraphSlice;
   hops: number;
   holdings: RelWithEnds[];
@@ -63,21 +63,21 @@ export async function responsibility(
           OR $at IN coalesce(h.observedOn, []))
        RETURN collect(${REL_WITH_ENDS('h')}) AS holdings
      }
-     RETURN l {.*, _labels: labels(l)} AS leader, ${REL_WITH_ENDS('lr')} AS role, t {.*, _labels: labels(t)} AS via,
-            [n IN nodes(p) | n {.*, _labels: labels(n)}] AS nodes,
+     RETURN ${NODE_MAP('l')} AS leader, ${REL_WITH_ENDS('lr')} AS role, ${NODE_MAP('t')} AS via,
+            [n IN nodes(p) | ${NODE_MAP('n')}] AS nodes,
             [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels,
             length(p) + 1 AS hops, holdings
      ORDER BY hops, CASE type(lr) WHEN 'PATRON_OF' THEN 0 WHEN 'OWNER_OF' THEN 1 ELSE 2 END, l.name, t.id`,
     { id, synthetic: root.synthetic === true, at },
   );
   return rows.map((r) => {
-    const leader = r.leader as NodeMap;
+    const leader = r.leader as NodeRow;
     const role = r.role as RelWithEnds;
     const path = buildSlice(
       [...(r.nodes as NodeRow[]), leader as NodeRow],
       [...(r.rels as RelRow[]), { type: role.type, from: role.start.id, to: role.end.id, props: role.props }],
     );
-    return { leader, role, via: r.via as NodeMap, path, hops: r.hops as number, holdings: r.holdings as RelWithEnds[] };
+    return { leader, role, via: r.via as NodeRow, path, hops: r.hops as number, holdings: r.holdings as RelWithEnds[] };
   });
 }
 

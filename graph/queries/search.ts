@@ -6,7 +6,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput } from '../errors.js';
 import { runRows } from '../executor.js';
 import { LABELS, type Label } from '../model.js';
-import type { NodeMap } from './common.js';
+import { NODE_MAP, type NodeRow } from './common.js';
 
 export const SEARCH_INDEX = 'entity_search';
 export const MAX_SEARCH_RESULTS = 100;
@@ -38,7 +38,7 @@ export interface SearchOptions {
 }
 
 export interface SearchRow {
-  node: NodeMap;
+  node: NodeRow;
   score: number;
   matchedOn: string;
 }
@@ -56,7 +56,7 @@ WITH node, ft,
           WHEN size(prefix) > 0 OR size(prefixEn) > 0 THEN 2 ELSE 1 END AS tier,
      CASE WHEN size(exactName) > 0 THEN 'name' WHEN size(exactAlias) > 0 THEN 'alias' WHEN size(exactEn) > 0 THEN 'nameEn'
           WHEN size(prefix) > 0 THEN 'name' WHEN size(prefixEn) > 0 THEN 'nameEn' ELSE $how END AS matchedOn
-RETURN node {.*, _labels: labels(node)} AS node,
+RETURN ${NODE_MAP('node')} AS node,
        tier * 100 + CASE WHEN ft > 99 THEN 99.0 ELSE ft END AS score, matchedOn
 ORDER BY score DESC, size(node.name), node.id
 LIMIT $first`;

@@ -10,10 +10,11 @@ import {
   findNodesById,
   findNodesByName,
   findRelationships,
-  findSources,
+  findSourceIdsByUrlOrTitle,
   relKey,
 } from '../../graph/lookup.js';
 import type { Label } from '../../graph/model.js';
+import { nodeProps, type NodeRow } from '../../graph/slice.js';
 import { writeGraph } from '../../graph/upsert.js';
 import { decodeSpreadsheet, type DetectedEncoding } from './csv-decode.js';
 import { detectKind, mapHeader, type ImportKind } from './csv-columns.js';
@@ -105,7 +106,7 @@ async function lookUp(executor: Executor, kind: ImportKind, drafts: ReturnType<t
     async (tx) => {
       const byName = new Map<Label, Awaited<ReturnType<typeof findNodesByName>>>();
       for (const [label, names] of needs.names) byName.set(label, await findNodesByName(tx, [label], [...names]));
-      const sources = await findSources(tx, [...needs.urls], [...needs.titles]);
+      const sources = await findSourceIdsByUrlOrTitle(tx, [...needs.urls], [...needs.titles]);
       return {
         byId: await findNodesById(tx, [...needs.ids]),
         byUscc: await findEnterprisesByUscc(tx, [...needs.usccs]),
@@ -131,9 +132,11 @@ async function mergeWithGraph(executor: Executor, dataset: Dataset): Promise<Dat
     { timeoutMs: 120_000 },
   );
   return {
-    nodes: dataset.nodes.map((n) => ({ ...n, props: mergeNodeProps(nodes.get(n.id)?.props, n.props) })),
+    nodes: dataset.nodes.map((n) => ({ ...n, props: mergeNodeProps(existingProps(nodes.get(n.id)), n.props) })),
     relationships: dataset.relationships.map((r) => ({ ...r, props: mergeRelProps(rels.get(relKey(r)), r.props) })),
   };
 }
 
 const sortByRow = (problems: Problem[]) => [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+
+const existingProps = (row: NodeRow | undefined) => (row ? nodeProps(row) : undefined);

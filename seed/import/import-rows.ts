@@ -2,7 +2,7 @@
 // resolved against the graph; sources given as a URL or title become new Source nodes. The records
 // then go through the same validation as the YAML dataset.
 import { RELATIONSHIPS, REL_TYPES, type Label, type RelType } from '../../graph/model.js';
-import type { FoundNode } from '../../graph/lookup.js';
+import { type NodeRow, primaryLabel } from '../../graph/slice.js';
 import type { CsvRow } from './csv-read.js';
 import { TYPE_WORDS, type ImportKind } from './csv-columns.js';
 import {
@@ -44,9 +44,9 @@ export interface Needs {
   titles: Set<string>;
 }
 export interface Lookups {
-  byId: Map<string, FoundNode>;
+  byId: Map<string, NodeRow>;
   byUscc: Map<string, string[]>;
-  byName: Map<Label, Map<string, FoundNode[]>>;
+  byName: Map<Label, Map<string, NodeRow[]>>;
   sourceByUrl: Map<string, string>;
   sourceByTitle: Map<string, string>;
 }
@@ -106,9 +106,12 @@ export function buildRecords(kind: ImportKind, drafts: RowDraft[], lookups: Look
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
   const existing = new Map<string, Label>();
-  for (const node of lookups.byId.values()) existing.set(node.id, node.label);
-  for (const names of lookups.byName.values())
-    for (const list of names.values()) for (const n of list) existing.set(n.id, n.label);
+  const remember = (node: NodeRow) => {
+    const label = primaryLabel(node._labels);
+    if (label) existing.set(node.id, label);
+  };
+  for (const node of lookups.byId.values()) remember(node);
+  for (const names of lookups.byName.values()) for (const list of names.values()) for (const n of list) remember(n);
   for (const id of [...lookups.sourceByUrl.values(), ...lookups.sourceByTitle.values()]) existing.set(id, 'Source');
   const newSources = new Map<string, RawRecord>();
   let index = 0;

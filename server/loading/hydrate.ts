@@ -14,10 +14,10 @@ import {
   isObjectType,
 } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { findSources } from '../../graph/queries/entities.js';
-import { fetchRelation, type RelationRow, relationSpec } from '../../graph/queries/relations.js';
-import type { Label } from '../../graph/model.js';
+import { findSourcesByIds } from '../../graph/queries/entities.js';
+import { fetchRelation, type RelationRow } from '../../graph/queries/relations.js';
 import { collectSubfields, type SelectionScope } from './collect-fields.js';
+import { relationOfField } from './relation-fields.js';
 import {
   buildRelationValue,
   type CitationValue,
@@ -102,25 +102,16 @@ async function hydrateField(
     return;
   }
   let children: unknown[] = [];
-  const spec = isEntityRecord(group[0]) ? relationSpec(group[0].label, name) : null;
-  const loader = fieldLoaders.get(`${objectType.name}.${name}`);
-  if (loader) {
-    const values = await loader(group, {
-      tx: scope.tx,
-      access: scope.access,
-      args: getArgumentValues(definition, nodes[0], scope.variables),
-    });
-    group.forEach((parent, i) => void storePrefetched(parent as object, key, values[i]));
-    children = values;
-  } else if (spec) {
+  const relation = isEntityRecord(group[0]) ? relationOfField(objectType.name, name) : null;
+  if (relation) {
+    const { spec } = relation;
     // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
     if (spec.needsTargets && !scope.access.canSeeTargets) return;
     const args = getArgumentValues(definition, nodes[0], scope.variables);
     const records = group as EntityRecord[];
     const rows = await fetchRelation(
       scope.tx,
-      records[0].label,
-      name,
+      relation.name,
       records.map((r) => r.id),
       args,
       scope.access,
@@ -144,39 +135,6 @@ async function settleAll(work: Promise<void>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/**
- * Loaders of fields other modules add to the schema (e.g. Chain.goals in analysis.graphql): called by
- * the prefetch with every parent of one level at once, inside the root field's transaction; they
- * return one value per parent, in order. The field's resolver reads it with `prefetchedValue`.
- */
-export interface FieldLoaderContext {
-  tx: ManagedTransaction;
-  access: Access;
-  args: Record<string, unknown>;
-}
-export type FieldLoader = (parents: unknown[], context: FieldLoaderContext) => Promise<unknown[]>;
-const fieldLoaders = new Map<string, FieldLoader>();
-
-export function registerFieldLoader(typeName: string, fieldName: string, loader: FieldLoader): void {
-  fieldLoaders.set(`${typeName}.${fieldName}`, loader);
-}
-
-const otherPrefetched = new WeakMap<object, Map<string, unknown>>();
-function storePrefetched(parent: object, key: string, value: unknown): void {
-  if (isEntityRecord(parent)) parent.prefetched.set(key, value);
-  else otherPrefetched.set(parent, (otherPrefetched.get(parent) ?? new Map()).set(key, value));
-}
-
-/** The value the root transaction prefetched for this field of this parent, if it did. */
-export function prefetchedValue(
-  parent: object,
-  info: Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes'>,
-): { found: boolean; value?: unknown } {
-  const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
-  const map = isEntityRecord(parent) ? parent.prefetched : otherPrefetched.get(parent);
-  return map?.has(key) ? { found: true, value: map.get(key) } : { found: false };
-}
-
 export function groupRows(rows: RelationRow[]): Map<string, RelationRow[]> {
   const byParent = new Map<string, RelationRow[]>();
   for (const row of rows) byParent.set(row.pid, [...(byParent.get(row.pid) ?? []), row]);
@@ -196,7 +154,7 @@ export function relationValue(kind: string, one: boolean, typeName: string, rows
 export async function attachCitations(tx: ManagedTransaction, targets: object[]): Promise<void> {
   if (!targets.length) return;
   const provenance = targets.map((t) => provenanceOf(t));
-  const sources = await findSources(tx, [...new Set(provenance.flatMap((p) => p.ids))]);
+  const sources = await findSourcesByIds(tx, [...new Set(provenance.flatMap((p) => p.ids))]);
   const byId = new Map(sources.map((s) => [s.id, s]));
   targets.forEach((target, i) => {
     const { ids, quotes } = provenance[i];
@@ -207,5 +165,3 @@ export async function attachCitations(tx: ManagedTransaction, targets: object[])
     (target as { citations?: CitationValue[] }).citations = citations;
   });
 }
-
-export type { Label };

@@ -2,10 +2,11 @@
 // hydrating it): relation fields and citations load on demand, batched per selection and tick, so a
 // list of N parents still costs one transaction per nesting level, never one per parent.
 import type { GraphQLResolveInfo } from 'graphql';
-import { fetchRelation, relationSpec } from '../../graph/queries/relations.js';
+import { fetchRelation } from '../../graph/queries/relations.js';
 import { getNamedType } from 'graphql';
 import type { AppContext } from '../context.js';
 import { batchStore, inBatch } from './batch.js';
+import { relationOfField } from './relation-fields.js';
 import { attachCitations, groupRows, hydrateForField, relationValue } from './hydrate.js';
 import type { CitationValue, EntityRecord } from './records.js';
 
@@ -24,12 +25,11 @@ export async function loadRelationLazily(
   // Every item of a list shares the field node, hence one batch per field node.
   await inBatch(relationBatches, context, info.fieldNodes[0], parent, (parents) =>
     context.executor.read(async (tx) => {
-      const spec = relationSpec(parents[0].label, info.fieldName)!;
+      const { name, spec } = relationOfField(parents[0].label, info.fieldName)!;
       const access = context.access;
       const rows = await fetchRelation(
         tx,
-        parents[0].label,
-        info.fieldName,
+        name,
         parents.map((p) => p.id),
         args,
         access,

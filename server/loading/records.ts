@@ -2,7 +2,7 @@
 // for this occurrence) and relationship facts shaped like their GraphQL types (LeaderRole, EntityRole,
 // Holding, TargetRole). Other modules (analysis) build theirs with these functions too.
 import { quoteOfSource } from '../../graph/provenance-rules.js';
-import type { NodeMap, RelWithEnds } from '../../graph/queries/common.js';
+import type { NodeRow, RelWithEnds } from '../../graph/queries/common.js';
 import { primaryLabel, type SliceEdge } from '../../graph/slice.js';
 import type { Label } from '../../graph/model.js';
 
@@ -30,7 +30,7 @@ export const isEntityRecord = (value: unknown): value is EntityRecord =>
   typeof value === 'object' && value !== null && (value as { __entity?: unknown }).__entity === true;
 
 /** An entity record from a `n {.*, _labels: labels(n)}` projection (NODE_MAP). */
-export function entityRecord(map: NodeMap): EntityRecord {
+export function entityRecord(map: NodeRow): EntityRecord {
   const { _labels, ...props } = map;
   const label = primaryLabel(_labels ?? []);
   if (!label) throw new Error(`Node ${String(map.id)} has no domain label`);

@@ -1,10 +1,10 @@
 // Field resolvers shared by every entity type: properties of the record, relation fields served from
 // the prefetch (or loaded lazily when nothing prefetched them), and the fields every Entity has.
 import type { GraphQLResolveInfo } from 'graphql';
-import { relationSpec } from '../../graph/queries/relations.js';
 import { entityTypeOf } from '../../graph/model.js';
 import type { AppContext } from '../context.js';
 import { loadCitationsLazily, loadRelationLazily } from '../loading/lazy.js';
+import { relationOfField } from '../loading/relation-fields.js';
 import type { CitationValue, EntityRecord } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
 
@@ -25,7 +25,7 @@ export async function relation(
   context: AppContext,
   info: GraphQLResolveInfo,
 ): Promise<never> {
-  const spec = relationSpec(record.label, info.fieldName);
+  const spec = relationOfField(record.label, info.fieldName)?.spec;
   if (spec?.needsTargets)
     requireRole(context, 'analyst', `${record.label}.${info.fieldName} (investment-promotion targets)`);
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;

@@ -55,8 +55,8 @@ describe('the Changchun data through the API', () => {
   });
 
   it('answers the chain view (sponsors, fields, districts) in one transaction', async () => {
-    // Chain.goals belongs to the analysis module; until it prefetches through registerFieldLoader it
-    // costs one more transaction per request (for all chains at once), so it is left out here.
+    // Chain.goals (analysis) is read by its own batched loader: one more transaction per request for
+    // all chains at once, so it is left out here.
     const r = await gql(
       app,
       '{ chain(id: "chain:biomed") { patrons { leader { name } citations { quote source { name } } } segments { name children { name enterprises { entity { name } } } } districts { role entity { name } } kpis { metric } } }',

@@ -5,6 +5,7 @@ import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { LABELS, REL_TYPES } from '../../graph/model.js';
 import { RELATIONS, relationQuery } from '../../graph/queries/relations.js';
+import { relationOfField } from '../../server/loading/relation-fields.js';
 import { relation } from '../../server/resolvers/entity-fields.js';
 import { resolvers } from '../../server/resolvers/index.js';
 import { createSchema } from '../../server/schema/index.js';
@@ -27,8 +28,10 @@ describe('entity resolvers', () => {
     const relationFields = Object.entries(map[name])
       .filter(([, resolver]) => resolver === relation)
       .map(([field]) => field);
-    const specs = Object.keys(RELATIONS[name as keyof typeof RELATIONS] ?? {});
-    expect(relationFields.sort()).toEqual(specs.sort());
+    // Every relation field names a relation graph/ defines, and every relation of the label is read by a field.
+    const names = relationFields.map((field) => relationOfField(name, field)?.name);
+    const specs = Object.keys(RELATIONS[name as keyof typeof RELATIONS] ?? {}).map((r) => `${name}.${r}`);
+    expect(names.sort()).toEqual(specs.sort());
   });
 });
 
@@ -51,7 +54,7 @@ describe('relation Cypher', () => {
   it('refuses TARGET_FOR relations below analyst in the graph layer too', async () => {
     const { fetchRelation } = await import('../../graph/queries/relations.js');
     await expect(
-      fetchRelation({} as never, 'Chain', 'targets', ['chain:x'], {}, { canSeeTargets: false }),
+      fetchRelation({} as never, 'Chain.targets', ['chain:x'], {}, { canSeeTargets: false }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
