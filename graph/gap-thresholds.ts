@@ -9,7 +9,7 @@ export interface GapThresholds {
 
 export const DEFAULT_GAP_THRESHOLDS: GapThresholds = { thinBelow: 5, externalShare: 0.5 };
 
-export function gapThresholds(env: NodeJS.ProcessEnv = process.env): GapThresholds {
+export function gapThresholds(env: NodeJS.ProcessEnv): GapThresholds {
   const thinBelow = env.KG_GAP_THIN_BELOW ? Number(env.KG_GAP_THIN_BELOW) : DEFAULT_GAP_THRESHOLDS.thinBelow;
   const externalShare = env.KG_GAP_EXTERNAL_SHARE
     ? Number(env.KG_GAP_EXTERNAL_SHARE)

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AuditLog, DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
+import { AuditLog } from '../graph/audit-log.js';
+import { loadSharedSettings, SettingsError } from './settings.js';
 import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
 import { GraphError } from '../graph/errors.js';
 import { createExecutor, type Executor } from '../graph/executor.js';
@@ -64,16 +65,6 @@ function positiveInt(value: string | undefined, flag: string): number {
 
 class UsageError extends Error {}
 
-/** KG_CONFIDENCE_HIGH / KG_CONFIDENCE_MEDIUM, as the server reads them (defaults 0.9 / 0.6). */
-function confidenceThresholds() {
-  const read = (name: string, fallback: number) => {
-    const n = Number(process.env[name] ?? fallback);
-    if (!(n >= 0 && n <= 1)) throw new UsageError(`${name} must be a number from 0 to 1`);
-    return n;
-  };
-  return { high: read('KG_CONFIDENCE_HIGH', 0.9), medium: read('KG_CONFIDENCE_MEDIUM', 0.6) };
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -106,6 +97,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dir = values.dir ? resolve(values.dir) : SHIPPED_DATA_DIR;
+  // Parsed once, by the server's parser: a bad value stops here, naming its variable.
+  const settings = loadSharedSettings(process.env);
+  const auditLog = () => new AuditLog(settings.auditFile);
 
   switch (command) {
     case 'validate': {
@@ -128,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
       const result = await withDatabase(async (executor) => {
         await ensureSchema(executor, log);
         return importCsv(executor, bytes, {
-          auditLog: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+          auditLog: auditLog(),
           kind: values.kind as ImportKind | undefined,
           actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
           fileName: basename(file),
@@ -153,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
           seed: positiveInt(values.seed ?? '1', '--seed'),
           manifestPath: values.manifest,
           batchSize: values['batch-size'] ? positiveInt(values['batch-size'], '--batch-size') : undefined,
+          thresholds: settings.gapThresholds,
           log,
         };
         if (options.enterprises < ENTERPRISES_PER_CHAIN_MIN)
@@ -197,9 +192,9 @@ async function main(argv: string[]): Promise<number> {
           publisher: values.publisher,
           programId: values.program,
           force: values.force,
-          thresholds: confidenceThresholds(),
+          thresholds: settings.confidence,
           audit: {
-            log: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+            log: auditLog(),
             actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
           },
           log,
@@ -210,19 +205,21 @@ async function main(argv: string[]): Promise<number> {
     case 'registry': {
       const file = rest[0];
       if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE [--dry-run]');
-      if (values['dry-run']) await runRegistry(resolve(file), { report: values.report, log });
+      if (values['dry-run'])
+        await runRegistry(resolve(file), { report: values.report, log, limits: settings.placement });
       else
         await withDatabase(async (executor) => {
           await ensureSchema(executor, log);
           await runRegistry(resolve(file), {
             report: values.report,
             log,
+            limits: settings.placement,
             write: {
               executor,
               programId: values.program ?? null,
-              confidence: confidenceThresholds(),
+              confidence: settings.confidence,
               audit: {
-                log: new AuditLog(resolve(process.env.KG_AUDIT_FILE?.trim() || DEFAULT_AUDIT_FILE)),
+                log: auditLog(),
                 actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
               },
             },
@@ -241,6 +238,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof ValidationFailed) console.error(`\n${error.message}`);
     else if (error instanceof UsageError) console.error(`Error: ${error.message}\n\n${USAGE}`);
     else if (error instanceof GraphError) console.error(`\nError: ${error.message}`);
+    else if (error instanceof SettingsError) console.error(`Invalid environment:\n${error.message}`);
     else if (
       (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
       (error as { code?: string }).code === 'ENOENT'

@@ -1,5 +1,6 @@
 // Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, the web page at /) without listening,
 // so that tests call `app.fetch` directly. main.ts listens.
+import { AnalysisCache } from '../graph/analysis/analysis-cache.js';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ export interface AppOptions {
   extraPlugins?: Plugin[];
   /** The audit store; defaults to the file config.auditFile names. */
   auditLog?: AuditLog;
+  /** The analyses' cache; defaults to one made from config.analysisCache (benches pass theirs to clear it). */
+  analysisCache?: AnalysisCache;
 }
 
 export function createApp({
@@ -34,6 +37,7 @@ export function createApp({
   webRoot,
   extraPlugins = [],
   auditLog = new AuditLog(config.auditFile),
+  analysisCache = new AnalysisCache(config.analysisCache),
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -49,7 +53,7 @@ export function createApp({
     },
     renderGraphiQL,
     maskedErrors: { maskError },
-    context: createContextFactory(executor, config, auditLog),
+    context: createContextFactory(executor, config, auditLog, analysisCache),
     plugins: [
       useBodyLimit(config.maxBodyBytes, config.maxUploadBytes),
       useArmor(),

@@ -1,10 +1,11 @@
 // Server configuration, parsed once from the environment at start-up; every bad key is listed.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { z } from 'zod';
-import { type RecommendWeights, recommendWeights } from '../graph/analysis/recommend-weights.js';
-import { DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
-import { type GapThresholds, gapThresholds } from '../graph/gap-thresholds.js';
+import type { CacheSettings } from '../graph/analysis/analysis-cache.js';
+import type { RecommendWeights } from '../graph/analysis/recommend-weights.js';
+import type { GapThresholds } from '../graph/gap-thresholds.js';
+import type { Thresholds } from '../seed/registry/config.js';
+import { loadSharedSettings } from '../seed/settings.js';
 
 export const ROLES = ['analyst', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,13 +22,6 @@ const schema = z.object({
   KG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   KG_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(100_000_000),
   KG_DEFAULT_PROGRAM: z.string().trim().min(1).default('program:cc-10plus3'),
-  KG_CONFIDENCE_HIGH: z.coerce.number().min(0).max(1).default(0.9),
-  KG_CONFIDENCE_MEDIUM: z.coerce.number().min(0).max(1).default(0.6),
-  KG_AUDIT_FILE: z
-    .string()
-    .trim()
-    .min(1, 'give a file path for the audit trail (or leave it unset)')
-    .default(DEFAULT_AUDIT_FILE),
 });
 
 export interface ServerConfig {
@@ -52,6 +46,10 @@ export interface ServerConfig {
   gapThresholds: GapThresholds;
   /** KG_RECOMMEND_*: read here once, never per request. */
   recommendWeights: RecommendWeights;
+  /** KG_ANALYSIS_CACHE, KG_ANALYSIS_CACHE_ENTRIES. */
+  analysisCache: CacheSettings;
+  /** KG_PLACEMENT_CONFIDENT, KG_PLACEMENT_FLOOR (registry imports). */
+  placement: Thresholds;
 }
 
 /** Runs a parser of some keys, keeping its message (which names the variable) instead of throwing. */
@@ -91,9 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = schema.safeParse(env);
   // Every bad key at once: the schema's, then the analysis parameters'.
   const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  const thresholds = collect(() => gapThresholds(env), lines);
-  const weights = collect(() => recommendWeights(env), lines);
-  if (!parsed.success || !thresholds || !weights) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  // The settings the seed CLI reads too, by the same parser (seed/settings.ts).
+  const shared = collect(() => loadSharedSettings(env), lines);
+  if (!parsed.success || !shared) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   const e = parsed.data;
   const tokens = new Map<string, Role>();
   if (e.KG_TOKENS) for (const [t, r] of parseTokens(e.KG_TOKENS, 'KG_TOKENS')) tokens.set(t, r);
@@ -117,9 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: e.KG_MAX_BODY_BYTES,
     maxUploadBytes: e.KG_MAX_UPLOAD_BYTES,
     defaultProgram: e.KG_DEFAULT_PROGRAM,
-    confidenceThresholds: { high: e.KG_CONFIDENCE_HIGH, medium: e.KG_CONFIDENCE_MEDIUM },
-    auditFile: resolve(e.KG_AUDIT_FILE),
-    gapThresholds: thresholds,
-    recommendWeights: weights,
+    confidenceThresholds: shared.confidence,
+    auditFile: shared.auditFile,
+    gapThresholds: shared.gapThresholds,
+    recommendWeights: shared.recommendWeights,
+    analysisCache: shared.analysisCache,
+    placement: shared.placement,
   };
 }

@@ -1,5 +1,6 @@
 // Per-request context: the caller's role (from the bearer token) and an executor with its own
 // transaction counter, so the number of transactions of each operation can be asserted.
+import type { AnalysisCache } from '../graph/analysis/analysis-cache.js';
 import { createHash } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AuditLog } from '../graph/audit-log.js';
@@ -28,6 +29,8 @@ export interface AppContextExtra {
   actor: { role: CallerRole; fingerprint: string };
   /** The audit store (a file beside the database, never the graph): every write is recorded there. */
   auditLog: AuditLog;
+  /** The process's cache of the heavy analyses (one per server, from the configuration). */
+  analysisCache: AnalysisCache;
 }
 
 export type AppContext = YogaInitialContext & AppContextExtra;
@@ -47,13 +50,19 @@ export function roleOf(request: Request, config: ServerConfig): Pick<AppContextE
     : { role: 'public', badToken: true, actor: anonymous };
 }
 
-export function createContextFactory(executor: Executor, config: ServerConfig, auditLog: AuditLog) {
+export function createContextFactory(
+  executor: Executor,
+  config: ServerConfig,
+  auditLog: AuditLog,
+  analysisCache: AnalysisCache,
+) {
   return ({ request }: YogaInitialContext): AppContextExtra => {
     const caller = roleOf(request, config);
     return {
       executor: executor.scoped(),
       config,
       auditLog,
+      analysisCache,
       ...caller,
       access: { canSeeTargets: canSeeTargets(caller.role) },
     };

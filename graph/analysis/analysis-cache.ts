@@ -2,7 +2,8 @@
 // graph has not changed: each entry carries the database position (the bookmark of a trivial read,
 // which moves with every committed write from any client) it was computed at, and a lookup first asks
 // the current position. A reused answer is therefore exactly what a fresh computation would give.
-// KG_ANALYSIS_CACHE=off disables it; KG_ANALYSIS_CACHE_ENTRIES bounds it (default 64, oldest out).
+// KG_ANALYSIS_CACHE=off disables it; KG_ANALYSIS_CACHE_ENTRIES bounds it (default 64, oldest out). The
+// server makes one per process from its configuration; `cachedRead` is the one way to use it.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 
@@ -16,7 +17,7 @@ export interface CacheSettings {
   maxEntries: number;
 }
 
-export function cacheSettings(env: NodeJS.ProcessEnv = process.env): CacheSettings {
+export function cacheSettings(env: NodeJS.ProcessEnv): CacheSettings {
   const raw = env.KG_ANALYSIS_CACHE ?? 'on';
   if (!['on', 'off'].includes(raw)) throw new Error(`KG_ANALYSIS_CACHE must be on or off (got "${raw}")`);
   const maxEntries = env.KG_ANALYSIS_CACHE_ENTRIES ? Number(env.KG_ANALYSIS_CACHE_ENTRIES) : 64;
@@ -28,7 +29,7 @@ export function cacheSettings(env: NodeJS.ProcessEnv = process.env): CacheSettin
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly settings: CacheSettings = cacheSettings()) {}
+  constructor(private readonly settings: CacheSettings) {}
 
   get enabled(): boolean {
     return this.settings.enabled;
@@ -65,18 +66,33 @@ export class AnalysisCache {
   }
 }
 
-/** The process-wide cache of the analyses. */
-export const analysisCache = new AnalysisCache();
+export interface CachedReadOptions<T, R> {
+  /** Opens the read transaction (default executor.read); the API passes its root-field reader. */
+  read?: (work: (tx: ManagedTransaction) => Promise<R>) => Promise<R>;
+  /** Runs on the answer, cached or fresh, inside that transaction (e.g. to hydrate it). */
+  then?: (tx: ManagedTransaction, value: T) => Promise<R> | R;
+}
 
-/** `compute` in one read transaction, unless the cache holds the answer of `key` at the current position. */
-export async function cachedRead<T>(
+/**
+ * The one entry point of the analysis cache, for the API and tests alike: `compute` in one read
+ * transaction, unless the cache holds the answer of `key` at the current position; then `then`.
+ */
+export async function cachedRead<T, R = T>(
   executor: Executor,
   cache: AnalysisCache | null,
   key: string,
   compute: (tx: ManagedTransaction) => Promise<T>,
-): Promise<T> {
-  if (!cache?.enabled) return executor.read(compute);
-  const { position, value } = await cache.lookup<T>(executor, key);
-  if (value !== null) return value;
-  return cache.store(key, position, await executor.read(compute));
+  options: CachedReadOptions<T, R> = {},
+): Promise<R> {
+  const read = options.read ?? ((work) => executor.read(work));
+  const then = options.then ?? ((_tx, value) => value as unknown as R);
+  const { position, value } = cache?.enabled
+    ? await cache.lookup<T>(executor, key)
+    : { position: null, value: null as T | null };
+  // a cached answer with nothing to do on it needs no transaction at all
+  if (value !== null && !options.then) return value as unknown as R;
+  return read(async (tx) => {
+    const answer = value ?? (cache ? cache.store(key, position, await compute(tx)) : await compute(tx));
+    return then(tx, answer);
+  });
 }

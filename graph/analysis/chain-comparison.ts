@@ -2,7 +2,7 @@
 // out of total), all in one read transaction, from the same gap rule and goal reading as gaps/goals.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
-import { gapThresholds, type GapThresholds } from '../gap-thresholds.js';
+import { DEFAULT_GAP_THRESHOLDS, type GapThresholds } from '../gap-thresholds.js';
 import { runRows } from '../executor.js';
 import type { NodeRow } from '../slice.js';
 import { loadGapInputs } from './gap-inputs.js';
@@ -46,7 +46,7 @@ export async function compareChainsInTx(
   tx: ManagedTransaction,
   options: ComparisonOptions = {},
 ): Promise<ChainComparisonRow[]> {
-  const thresholds = options.thresholds ?? gapThresholds();
+  const thresholds = options.thresholds ?? DEFAULT_GAP_THRESHOLDS;
   const ids = (
     await runRows(tx, CHAINS, {
       programId: options.programId ?? null,

@@ -3,14 +3,14 @@
 // What-if passes hypothetical landings/departures as query parameters and writes nothing.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows, type Executor } from '../executor.js';
-import { gapThresholds, type GapThresholds } from '../gap-thresholds.js';
+import { DEFAULT_GAP_THRESHOLDS, type GapThresholds } from '../gap-thresholds.js';
 import { buildSlice, type GraphSlice, type NodeRow } from '../slice.js';
 import { SegmentTree } from './segment-tree.js';
 import { evidenceContext, evidenceSlice, loadEvidence } from './gap-evidence.js';
 import { explainGap } from './gap-explain.js';
 import { loadGapInputs, NO_HYPOTHESIS, type GapInputs, type Hypothesis, type PipelineEntry } from './gap-inputs.js';
 import { ancestorsOf, verdicts, type GapStatus, type SegmentCounts } from './gap-status.js';
-import { analysisCache, cachedRead, type AnalysisCache } from './analysis-cache.js';
+import { cachedRead, type AnalysisCache } from './analysis-cache.js';
 import { currentStages } from './pipeline.js';
 
 export interface SegmentGap {
@@ -64,7 +64,7 @@ export async function gapsInTx(
   hypothesis: Hypothesis = NO_HYPOTHESIS,
   options: GapOptions = {},
 ): Promise<SegmentGap[]> {
-  const thresholds = options.thresholds ?? gapThresholds();
+  const thresholds = options.thresholds ?? DEFAULT_GAP_THRESHOLDS;
   const inputs = await loadGapInputs(tx, chainId, hypothesis, {
     pipeline: options.pipeline === true,
     machinePlacements: options.machinePlacements ?? true,
@@ -148,15 +148,15 @@ export function gapsKey(chainId: string, options: GapOptions & { thresholds: Gap
 
 /**
  * Every segment of the chain (all levels) with its gap status; NOT_FOUND for an unknown chain. One
- * read transaction, or an unchanged graph's cached answer (analysis-cache.ts; pass cache: null to skip).
+ * read transaction, or, given a cache, an unchanged graph's cached answer (analysis-cache.ts).
  */
 export function findGaps(
   executor: Executor,
   chainId: string,
   options: GapOptions & { cache?: AnalysisCache | null } = {},
 ): Promise<SegmentGap[]> {
-  const resolved = { ...options, thresholds: options.thresholds ?? gapThresholds() };
-  const cache = options.cache === undefined ? analysisCache : options.cache;
+  const resolved = { ...options, thresholds: options.thresholds ?? DEFAULT_GAP_THRESHOLDS };
+  const cache = options.cache ?? null;
   return cachedRead(executor, cache, gapsKey(chainId, resolved), (tx) =>
     gapsInTx(tx, chainId, NO_HYPOTHESIS, resolved),
   );

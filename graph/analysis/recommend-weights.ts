@@ -39,7 +39,7 @@ const ENV_KEYS: Record<keyof RecommendWeights, string> = {
 };
 
 /** The weights from the environment, every bad key listed at once. */
-export function recommendWeights(env: NodeJS.ProcessEnv = process.env): RecommendWeights {
+export function recommendWeights(env: NodeJS.ProcessEnv): RecommendWeights {
   const out = { ...DEFAULT_RECOMMEND_WEIGHTS };
   const problems: string[] = [];
   for (const [key, envKey] of Object.entries(ENV_KEYS) as [keyof RecommendWeights, string][]) {

@@ -8,8 +8,8 @@ import type { GraphSlice, NodeRow } from '../slice.js';
 import { loadChainSegments } from './gap-inputs.js';
 import { reasonsFor, type Reason } from './recommend-reasons.js';
 import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
-import { recommendWeights, type RecommendWeights } from './recommend-weights.js';
-import { analysisCache, cachedRead, type AnalysisCache } from './analysis-cache.js';
+import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './recommend-weights.js';
+import { cachedRead, type AnalysisCache } from './analysis-cache.js';
 import { getChain, scopeParams } from './scope.js';
 import { SegmentTree } from './segment-tree.js';
 
@@ -55,7 +55,7 @@ export async function recommendInTx(
   const first = options.first ?? 10;
   if (!Number.isInteger(first) || first < 1 || first > MAX_RECOMMENDATIONS)
     throw badInput(`first must be an integer from 1 to ${MAX_RECOMMENDATIONS}.`);
-  const weights = options.weights ?? recommendWeights();
+  const weights = options.weights ?? DEFAULT_RECOMMEND_WEIGHTS;
   const chainId = await chainOfSegment(tx, segmentId);
   const chain = await getChain(tx, chainId);
   const scope = scopeParams(chain.synthetic);
@@ -114,15 +114,15 @@ export function recommendKey(segmentId: string, first: number, weights: Recommen
 
 /**
  * Outside firms ranked for the segment's gap, each reason with its weight and path. Analyst role: the
- * caller checks. One read transaction, or an unchanged graph's cached answer (pass cache: null to skip).
+ * caller checks. One read transaction, or, given a cache, an unchanged graph's cached answer.
  */
 export function recommendTargets(
   executor: Executor,
   segmentId: string,
   options: RecommendOptions & { cache?: AnalysisCache | null } = {},
 ): Promise<TargetRecommendation[]> {
-  const resolved = { first: options.first ?? 10, weights: options.weights ?? recommendWeights() };
-  const cache = options.cache === undefined ? analysisCache : options.cache;
+  const resolved = { first: options.first ?? 10, weights: options.weights ?? DEFAULT_RECOMMEND_WEIGHTS };
+  const cache = options.cache ?? null;
   return cachedRead(executor, cache, recommendKey(segmentId, resolved.first, resolved.weights), (tx) =>
     recommendInTx(tx, segmentId, resolved),
   );

@@ -9,7 +9,7 @@ import { createJob, updateJob } from '../../graph/queries/jobs.js';
 import { loadPlacementReviews } from '../../graph/queries/registry-feedback.js';
 import { SHIPPED_DATA_DIR } from '../load/load.js';
 import { validateDataDir } from '../load/validate.js';
-import { thresholds } from './config.js';
+import { DEFAULT_PLACEMENT, type Thresholds } from './config.js';
 import { contextFromDataset } from './context.js';
 import { type ReportRow, runRows } from './engine.js';
 import { readRows } from './read.js';
@@ -29,19 +29,23 @@ const registryContext = () => contextFromDataset(validateDataDir(SHIPPED_DATA_DI
  * Learning: moves the report's machine placements by people's reviews of similar ones (learn.ts);
  * returns how many moved. Reviewed placements of the same firm are kept as they are by the write.
  */
-export async function applyReviews(executor: Executor, report: ReportRow[]): Promise<number> {
+export async function applyReviews(executor: Executor, report: ReportRow[], limits: Thresholds): Promise<number> {
   const reviews = await executor.read((tx) => loadPlacementReviews(tx));
   const ctx = registryContext();
-  return applyFeedback(report, new FeedbackIndex(reviews), thresholds(), (id) => ctx.segments.get(id)?.parent ?? null);
+  return applyFeedback(report, new FeedbackIndex(reviews), limits, (id) => ctx.segments.get(id)?.parent ?? null);
 }
 
 /** Reads and classifies the file (no database). */
-export async function classifyFile(file: string, log: (line: string) => void): Promise<ReportRow[]> {
+export async function classifyFile(
+  file: string,
+  log: (line: string) => void,
+  limits: Thresholds,
+): Promise<ReportRow[]> {
   const ctx = registryContext();
   return runRows(
     readRows(file, (p) => log(`read ${p.rows} rows, ${p.bytes}/${p.totalBytes} bytes`)),
     ctx,
-    thresholds(),
+    limits,
     (problems) => {
       for (const p of problems) log(`header: ${p}`);
     },
@@ -50,13 +54,14 @@ export async function classifyFile(file: string, log: (line: string) => void): P
 
 export async function runRegistry(
   file: string,
-  options: { report?: string; log: (line: string) => void; write?: RegistryWrite },
+  options: { report?: string; log: (line: string) => void; write?: RegistryWrite; limits?: Thresholds },
 ) {
-  const report = await classifyFile(file, options.log);
+  const limits = options.limits ?? DEFAULT_PLACEMENT;
+  const report = await classifyFile(file, options.log, limits);
   const w = options.write;
   let written = '(dry run: nothing written)';
   if (w) {
-    const moved = await applyReviews(w.executor, report);
+    const moved = await applyReviews(w.executor, report, limits);
     if (moved) options.log(`${moved} placements moved by reviews of similar ones`);
     const jobId = `job:${randomUUID()}`;
     await createJob(w.executor, jobId, 'REGISTRY', `Importing ${basename(file)}`);

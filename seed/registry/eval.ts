@@ -18,7 +18,7 @@ export async function evaluate(file: string, goldFile: string) {
   const { dataset, problems } = validateDataDir(SHIPPED_DATA_DIR);
   if (problems.length) throw new Error(`seed data does not validate: ${problems.length} problems`);
   const ctx = contextFromDataset(dataset);
-  const limits = thresholds();
+  const limits = thresholds(process.env);
   const report = await runRows(readRows(file), ctx, limits);
   const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRow[];
   return { report, scores: score(report, gold, ctx), learning: learningExperiment(report, gold, ctx, limits) };

@@ -1,5 +1,6 @@
 // Loading and removing synthetic data: generate, replace any earlier synthetic data, write with the
 // same batched writer as the real data, and save the manifest of what was planted.
+import type { GapThresholds } from '../../graph/gap-thresholds.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Executor } from '../../graph/executor.js';
@@ -23,6 +24,8 @@ export interface SynthRunOptions {
   batchSize?: number;
   /** Write transactions side by side (default 2: one per core of the reference machine). */
   concurrency?: number;
+  /** The gap thresholds the manifest's expected verdicts are computed with (default the shipped ones). */
+  thresholds?: GapThresholds;
   log?: Log;
 }
 
@@ -45,7 +48,7 @@ export function writeManifest(manifest: SynthManifest, path: string): string {
 export async function runSynth(executor: Executor, options: SynthRunOptions): Promise<SynthRunReport> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const data = generateSynth({ enterprises: options.enterprises, seed: options.seed });
+  const data = generateSynth({ enterprises: options.enterprises, seed: options.seed, thresholds: options.thresholds });
   const generateSeconds = (performance.now() - started) / 1000;
   const records = data.manifest.totals.nodes + data.manifest.totals.relationships;
   log(

@@ -3,7 +3,7 @@
 // long tail, targets in the pipeline, goals and observations, and planted gaps of every status.
 // Same enterprises + seed → the same graph and manifest. Everything is `synthetic: true`.
 import { badInput } from '../../graph/errors.js';
-import { gapThresholds, type GapThresholds } from '../../graph/gap-thresholds.js';
+import { DEFAULT_GAP_THRESHOLDS, type GapThresholds } from '../../graph/gap-thresholds.js';
 import { PIPELINE_STAGES, type Label, type RelType } from '../../graph/model.js';
 import type { GraphWrite, NodeWrite, Props, RelWrite } from '../../graph/upsert.js';
 import { computeSegmentGaps, type SegmentGapFacts } from './synth-gaps.js';
@@ -60,7 +60,7 @@ export function generateSynth(options: SynthOptions): SynthData {
     throw badInput(`--enterprises must be a whole number of at least ${ENTERPRISES_PER_CHAIN_MIN}`);
   }
   if (!Number.isInteger(seed) || seed < 0) throw badInput('--seed must be a whole number ≥ 0');
-  const t = options.thresholds ?? gapThresholds();
+  const t = options.thresholds ?? DEFAULT_GAP_THRESHOLDS;
   const rnd = createRandom(seed);
   const p = `synth-${seed}`;
   const chains = chainCount(enterprises);

@@ -11,7 +11,9 @@ import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
 import { applyReviews } from '../../seed/registry/cli-registry.js';
 import { dropPlacements } from '../../seed/registry/learn.js';
+import type { Thresholds } from '../../seed/registry/config.js';
 import type { ReportRow } from '../../seed/registry/engine.js';
+import type { RegistryReadRequest } from './registry-worker.js';
 import { fileSha256, finishRegistryJob, writeReport } from '../../seed/registry/write-run.js';
 import { saveReport } from './report-store.js';
 
@@ -20,6 +22,8 @@ export interface RegistryDeps {
   auditLog: AuditLog;
   actor: Actor;
   confidence: { high: number; medium: number };
+  /** When the classifier writes, proposes or drops (KG_PLACEMENT_*). */
+  placement: Thresholds;
   reportDir: string;
 }
 
@@ -30,10 +34,10 @@ export interface RegistryRequest {
   dryRun: boolean;
 }
 
-function classifyInWorker(path: string): Promise<ReportRow[]> {
+function classifyInWorker(path: string, limits: Thresholds): Promise<ReportRow[]> {
   const url = new URL('./registry-worker-entry.mjs', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { path } });
+    const worker = new Worker(url, { workerData: { path, limits } satisfies RegistryReadRequest });
     let settled = false;
     worker.once('message', (m: { ok: boolean; report?: ReportRow[]; message?: string }) => {
       settled = true;
@@ -66,8 +70,8 @@ export async function startRegistryJob(
       const path = join(dir, `upload${ext}`);
       await writeFile(path, request.bytes);
       await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, programId: request.programId });
-      const report = await classifyInWorker(path);
-      await applyReviews(executor, report);
+      const report = await classifyInWorker(path, deps.placement);
+      await applyReviews(executor, report, deps.placement);
       const sha256 = await fileSha256(path);
       if (request.dryRun) {
         dropPlacements(report);

@@ -2,12 +2,15 @@
 // 100,000-row export never blocks the server's event loop. Posts the report rows as one message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { classifyFile } from '../../seed/registry/cli-registry.js';
+import type { Thresholds } from '../../seed/registry/config.js';
 
 export interface RegistryReadRequest {
   path: string;
+  limits: Thresholds;
 }
 
-classifyFile((workerData as RegistryReadRequest).path, () => {}).then(
+const request = workerData as RegistryReadRequest;
+classifyFile(request.path, () => {}, request.limits).then(
   (report) => parentPort?.postMessage({ ok: true, report }),
   (error: { message?: string }) => parentPort?.postMessage({ ok: false, message: String(error?.message ?? error) }),
 );

@@ -6,7 +6,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { computeMetrics } from '../../graph/analysis/centrality.js';
 import { compareChainsInTx } from '../../graph/analysis/chain-comparison.js';
 import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
-import { analysisCache } from '../../graph/analysis/analysis-cache.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cachedRead } from '../../graph/analysis/analysis-cache.js';
 import { gapsInTx, gapsKey, whatIfInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
 import { goalsInTx } from '../../graph/analysis/goals.js';
 import type { ProgramScope } from '../../graph/queries/programs.js';
@@ -99,11 +100,14 @@ export const analysisQuery: Pick<
       pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),
     };
     // an unchanged graph's cached answer is hydrated like a fresh one, in the root transaction
-    const key = gapsKey(chainId, options);
-    const cached = await analysisCache.lookup<SegmentGap[]>(context.executor, key);
-    return readRoot(context, info, async (tx) => {
-      const gaps =
-        cached.value ?? analysisCache.store(key, cached.position, await gapsInTx(tx, chainId, NO_HYPOTHESIS, options));
+    return cachedRead(
+      context.executor,
+      context.analysisCache,
+      gapsKey(chainId, options),
+      (tx): Promise<SegmentGap[]> => gapsInTx(tx, chainId, NO_HYPOTHESIS, options),
+      { read: (work) => readRoot(context, info, work), then: (tx, gaps) => gapValuesWithResponsibility(tx, gaps) },
+    );
+    async function gapValuesWithResponsibility(tx: ManagedTransaction, gaps: SegmentGap[]) {
       const values = gaps.map((g) => gapValue(g, context.access.canSeeTargets));
       // a gap answers to its chain's leaders: one query per chain, the segment's path in front
       await prefetchResponsibility(
@@ -115,7 +119,7 @@ export const analysisQuery: Pick<
         context.access.canSeeTargets,
       );
       return values;
-    });
+    }
   },
 
   recommendTargets: (
@@ -129,16 +133,13 @@ export const analysisQuery: Pick<
     if (!Number.isInteger(n) || n < 1 || n > MAX_RECOMMENDATIONS)
       throw badUserInput(`first must be a whole number from 1 to ${MAX_RECOMMENDATIONS}.`);
     const options = { first: n, weights: context.config.recommendWeights };
-    const key = recommendKey(segmentId, n, options.weights);
-    return analysisCache
-      .lookup<TargetRecommendation[]>(context.executor, key)
-      .then((cached) =>
-        readRoot(context, info, async (tx) =>
-          (cached.value ?? analysisCache.store(key, cached.position, await recommendInTx(tx, segmentId, options))).map(
-            recommendationValue,
-          ),
-        ),
-      );
+    return cachedRead(
+      context.executor,
+      context.analysisCache,
+      recommendKey(segmentId, n, options.weights),
+      (tx): Promise<TargetRecommendation[]> => recommendInTx(tx, segmentId, options),
+      { read: (work) => readRoot(context, info, work), then: (_tx, recs) => recs.map(recommendationValue) },
+    );
   },
 
   goals: (
@@ -181,7 +182,13 @@ export const analysisQuery: Pick<
     info: GraphQLResolveInfo,
   ) =>
     readRoot(context, info, async (tx) =>
-      (await compareChainsInTx(tx, { programId, includeSynthetic: includeSynthetic === true })).map(comparisonValue),
+      (
+        await compareChainsInTx(tx, {
+          programId,
+          includeSynthetic: includeSynthetic === true,
+          thresholds: context.config.gapThresholds,
+        })
+      ).map(comparisonValue),
     ),
 };
 

@@ -23,6 +23,7 @@ export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoI
         auditLog: context.auditLog,
         actor: context.actor,
         confidence: context.config.confidenceThresholds,
+        placement: context.config.placement,
         reportDir: reportDirOf(context.config.auditFile),
       },
       {

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalysisCache, analysisCache } from '../../graph/analysis/analysis-cache.js';
+import { AnalysisCache } from '../../graph/analysis/analysis-cache.js';
 import { findGaps } from '../../graph/analysis/gaps.js';
 import { recommendTargets } from '../../graph/analysis/recommend.js';
 import { createDriver } from '../../graph/connection.js';
@@ -86,7 +86,9 @@ const RECOMMEND = `query($s: ID!) { recommendTargets(segmentId: $s, first: 10) {
 
 async function measure(executor: Executor, enterprises: number, seed: number) {
   const token = 'bench-analyst-token-0123456789';
-  const app = createApp({ executor, config: loadConfig({ KG_TOKENS: `analyst:${token}` }), webRoot: '/nonexistent' });
+  const config = loadConfig({ KG_TOKENS: `analyst:${token}` });
+  const analysisCache = new AnalysisCache(config.analysisCache);
+  const app = createApp({ executor, config, webRoot: '/nonexistent', analysisCache });
   const loadStarted = performance.now();
   const { manifest } = await runSynth(executor, { enterprises, seed, log: () => {} });
   log(

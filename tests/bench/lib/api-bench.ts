@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { parse, validate } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { analysisCache } from '../../../graph/analysis/analysis-cache.js';
+import { AnalysisCache } from '../../../graph/analysis/analysis-cache.js';
 import { createExecutor } from '../../../graph/executor.js';
 import { createApp, type App } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
@@ -18,6 +18,7 @@ export interface ApiBenchApp {
   app: App;
   analystToken: string;
   take(): CapturedTransaction[];
+  analysisCache: AnalysisCache;
 }
 
 /** The app on a capturing driver, with an analyst token of its own. */
@@ -29,8 +30,9 @@ export function benchApp(driver: Driver): ApiBenchApp {
     KG_CYPHER_TIMEOUT_MS: '60000',
     KG_DB_TIMEOUT_MS: '120000',
   });
-  const app = createApp({ executor: createExecutor(capture.driver, { timeoutMs: 120_000 }), config });
-  return { app, analystToken, take: capture.take };
+  const analysisCache = new AnalysisCache(config.analysisCache);
+  const app = createApp({ executor: createExecutor(capture.driver, { timeoutMs: 120_000 }), config, analysisCache });
+  return { app, analystToken, take: capture.take, analysisCache };
 }
 
 export interface GraphqlAnswer {
@@ -104,7 +106,7 @@ export async function measureRootFields(
     }
     // The analyses keep answers while the graph is unchanged: every measured call starts without them,
     // so GraphQL and the replayed Cypher do the same work; the cached answer is timed separately.
-    analysisCache.clear();
+    bench.analysisCache.clear();
     bench.take();
     const first = await postGraphql(bench.app, c.query, c.variables, token);
     const transactions = bench.take();
@@ -119,7 +121,7 @@ export async function measureRootFields(
     }
     const [graphqlMs, cypherMs] = await timePaired(
       async () => {
-        analysisCache.clear();
+        bench.analysisCache.clear();
         const answer = await postGraphql(bench.app, c.query, c.variables, token);
         if (answer.body.errors?.length)
           throw new Error(`${c.field} failed during the runs: ${answer.body.errors[0].message}`);
