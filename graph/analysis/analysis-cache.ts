@@ -70,12 +70,12 @@ export interface CachedReadOptions<T, R> {
   /** Opens the read transaction (default executor.read); the API passes its root-field reader. */
   read?: (work: (tx: ManagedTransaction) => Promise<R>) => Promise<R>;
   /** Runs on the answer, cached or fresh, inside that transaction (e.g. to hydrate it). */
-  then?: (tx: ManagedTransaction, value: T) => Promise<R> | R;
+  onAnswer?: (tx: ManagedTransaction, value: T) => Promise<R> | R;
 }
 
 /**
  * The one entry point of the analysis cache, for the API and tests alike: `compute` in one read
- * transaction, unless the cache holds the answer of `key` at the current position; then `then`.
+ * transaction, unless the cache holds the answer of `key` at the current position; then `onAnswer`.
  */
 export async function cachedRead<T, R = T>(
   executor: Executor,
@@ -85,14 +85,14 @@ export async function cachedRead<T, R = T>(
   options: CachedReadOptions<T, R> = {},
 ): Promise<R> {
   const read = options.read ?? ((work) => executor.read(work));
-  const then = options.then ?? ((_tx, value) => value as unknown as R);
+  const onAnswer = options.onAnswer ?? ((_tx, value) => value as unknown as R);
   const { position, value } = cache?.enabled
     ? await cache.lookup<T>(executor, key)
     : { position: null, value: null as T | null };
   // a cached answer with nothing to do on it needs no transaction at all
-  if (value !== null && !options.then) return value as unknown as R;
+  if (value !== null && !options.onAnswer) return value as unknown as R;
   return read(async (tx) => {
     const answer = value ?? (cache ? cache.store(key, position, await compute(tx)) : await compute(tx));
-    return then(tx, answer);
+    return onAnswer(tx, answer);
   });
 }

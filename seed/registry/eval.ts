@@ -2,7 +2,7 @@
 // with the shipped seed data as the graph's districts and segments, and prints the scores as JSON.
 import { readFileSync } from 'node:fs';
 import { sharedDir } from '../shared-dir.js';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SHIPPED_DATA_DIR } from '../load/load.js';
 import { validateDataDir } from '../load/validate.js';
 import { thresholds } from './config.js';

@@ -105,7 +105,7 @@ export const analysisQuery: Pick<
       context.analysisCache,
       gapsKey(chainId, options),
       (tx): Promise<SegmentGap[]> => gapsInTx(tx, chainId, NO_HYPOTHESIS, options),
-      { read: (work) => readRoot(context, info, work), then: (tx, gaps) => gapValuesWithResponsibility(tx, gaps) },
+      { read: (work) => readRoot(context, info, work), onAnswer: (tx, gaps) => gapValuesWithResponsibility(tx, gaps) },
     );
     async function gapValuesWithResponsibility(tx: ManagedTransaction, gaps: SegmentGap[]) {
       const values = gaps.map((g) => gapValue(g, context.access.canSeeTargets));
@@ -138,7 +138,7 @@ export const analysisQuery: Pick<
       context.analysisCache,
       recommendKey(segmentId, n, options.weights),
       (tx): Promise<TargetRecommendation[]> => recommendInTx(tx, segmentId, options),
-      { read: (work) => readRoot(context, info, work), then: (_tx, recs) => recs.map(recommendationValue) },
+      { read: (work) => readRoot(context, info, work), onAnswer: (_tx, recs) => recs.map(recommendationValue) },
     );
   },
 

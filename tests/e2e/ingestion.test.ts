@@ -3,12 +3,11 @@
 // the job followed, the review screen (text highlights, facts by kind) used to confirm some facts and
 // reject others, and the confirmed facts found in the explorer with their citations after switching
 // to the new program.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../graph/runtime/instance-config.js';
 import { TOKENS, openView, screenshot } from './harness.js';
 import { sharedDir } from '../../seed/shared-dir.js';
 import { useWebSession } from './session.js';

@@ -1,8 +1,8 @@
 // Test stand-in for the extraction engine: an Extraction built from a dev article's gold file (its facts
 // with quote positions found in the text), so the job, filing and review path is tested on a real
 // article before (and independently of) the extractor. Ids follow the contract: the program's slug.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { sharedDir } from '../../seed/shared-dir.js';
 import { sha256Of } from '../../seed/ingest/file-document.js';
