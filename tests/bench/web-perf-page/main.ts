@@ -1,8 +1,8 @@
 // Bench page (tests/bench/web-perf.ts): the product's own GraphCanvas, stylesheet and level of detail
 // drawing a generated graph, panned along a fixed path while the renderer's draws are counted.
 import type { ElementDefinition } from 'cytoscape';
-import { edgeElement, nodeElement } from '../../../web/src/view/elements.js';
-import { GraphCanvas } from '../../../web/src/view/graph-canvas.js';
+import { edgeElement, nodeElement } from '../../../web/src/canvas/elements.js';
+import { GraphCanvas } from '../../../web/src/canvas/graph-canvas.js';
 
 const TYPES = ['ENTERPRISE', 'ENTERPRISE', 'ENTERPRISE', 'SEGMENT', 'DISTRICT', 'INSTITUTE', 'GOAL'];
 const RELATIONS = ['SUPPLIES', 'IN_SEGMENT', 'LOCATED_IN', 'SUPPORTS'];

@@ -1,7 +1,7 @@
 // The application controller: builds the shell, keeps one view mounted per the URL state, routes
 // selection to the details panel and the graph, and switches language without reloading.
 import { initLang, lang, onLangChange, setLang, t } from '../i18n/index.js';
-import { GraphCanvas } from '../view/graph-canvas.js';
+import { GraphCanvas } from '../canvas/graph-canvas.js';
 import { DetailsPanel } from './details-panel.js';
 import { h } from './dom.js';
 import { ExportMenu } from './export-menu.js';

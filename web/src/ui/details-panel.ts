@@ -3,7 +3,7 @@
 // nothing is selected.
 import { fetchNodeDetails } from '../api/explore.js';
 import { lang, t, tOr } from '../i18n/index.js';
-import { TYPE_LOOK, type EntityTypeName } from '../view/palette.js';
+import { TYPE_LOOK, type EntityTypeName } from '../canvas/palette.js';
 import { citationList, type CitationLike } from './citations.js';
 import { h, mount } from './dom.js';
 import { describeError } from './errors.js';

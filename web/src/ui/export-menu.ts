@@ -65,7 +65,7 @@ export class ExportMenu {
   private async run(format: (typeof FORMATS)[number][0]): Promise<void> {
     this.toggle(false);
     try {
-      const { exportGraph, exportFilename } = await import('../view/export/index.js');
+      const { exportGraph, exportFilename } = await import('../canvas/export/index.js');
       const blob = await exportGraph(this.getCy(), format);
       download(blob, exportFilename(this.viewName(), format));
     } catch (error) {

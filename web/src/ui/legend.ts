@@ -2,7 +2,7 @@
 // when the graph shows them, and the line styles that mark unknown or unverified facts.
 import type { Core } from 'cytoscape';
 import { t, tOr } from '../i18n/index.js';
-import { GAP_LOOK, GAP_STATUSES, TYPE_LOOK, type EntityTypeName } from '../view/palette.js';
+import { GAP_LOOK, GAP_STATUSES, TYPE_LOOK, type EntityTypeName } from '../canvas/palette.js';
 import { h, mount } from './dom.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -1,7 +1,7 @@
 // The page state that a link can share: view, selection, filters and view parameters all live in the
 // URL's query string. update() writes the URL (push for a new view, replace otherwise) and tells the
 // listeners; the browser's back button replays the state.
-import { isLayoutName, type LayoutName } from '../view/layouts.js';
+import { isLayoutName, type LayoutName } from '../canvas/layouts.js';
 
 export const VIEWS = [
   'overview',

@@ -1,6 +1,6 @@
 // What a view gets from the shell (graph, panels, state) and what it must provide. One view is mounted
 // at a time; the shell unmounts it (aborting its requests) before mounting the next.
-import type { GraphCanvas } from '../view/graph-canvas.js';
+import type { GraphCanvas } from '../canvas/graph-canvas.js';
 import type { DetailsPanel } from './details-panel.js';
 import type { Legend } from './legend.js';
 import type { StatusOverlay } from './status-overlay.js';

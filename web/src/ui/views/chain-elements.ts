@@ -3,7 +3,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { ChainViewQuery, SegmentFirmsQuery } from '../../api/generated.js';
 import { t, tOr } from '../../i18n/index.js';
-import { edgeElement, nodeElement } from '../../view/elements.js';
+import { edgeElement, nodeElement } from '../../canvas/elements.js';
 
 export type ChainData = NonNullable<ChainViewQuery['chain']>;
 export type SegmentData = ChainData['allSegments'][number];

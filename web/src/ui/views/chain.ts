@@ -5,8 +5,8 @@ import { fetchChain, fetchChainList, fetchSegmentFirms } from '../../api/chain.j
 import { fetchChainSummary } from '../../api/analysis.js';
 import type { ChainListQuery, SegmentFirmsQuery } from '../../api/generated.js';
 import { pickName, t } from '../../i18n/index.js';
-import { prewarmElk, runLayout, type LayoutName } from '../../view/layouts.js';
-import { GAP_STATUSES } from '../../view/palette.js';
+import { prewarmElk, runLayout, type LayoutName } from '../../canvas/layouts.js';
+import { GAP_STATUSES } from '../../canvas/palette.js';
 import { h } from '../dom.js';
 import { gapChip } from '../legend.js';
 import type { AppState } from '../url-state.js';
@@ -21,7 +21,7 @@ import {
   type ChainData,
   type SegmentData,
 } from './chain-elements.js';
-import { nodeLabel } from '../../view/labels.js';
+import { nodeLabel } from '../../canvas/labels.js';
 
 type FirmRole = Extract<NonNullable<SegmentFirmsQuery['node']>, { enterprises: unknown }>['enterprises'][number];
 

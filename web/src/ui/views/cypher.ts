@@ -2,7 +2,7 @@
 // relationships and paths it returns, and tables every row.
 import { runCypher } from '../../api/cypher.js';
 import { t } from '../../i18n/index.js';
-import { runLayout } from '../../view/layouts.js';
+import { runLayout } from '../../canvas/layouts.js';
 import { h, mount } from '../dom.js';
 import { describeError, isForbidden } from '../errors.js';
 import type { View, ViewContext } from '../view-context.js';

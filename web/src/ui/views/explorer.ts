@@ -4,8 +4,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import { fetchNeighborhood, fetchPath } from '../../api/explore.js';
 import { pickName, t } from '../../i18n/index.js';
-import { sliceElements, type Slice } from '../../view/elements.js';
-import { runLayout, type LayoutName } from '../../view/layouts.js';
+import { sliceElements, type Slice } from '../../canvas/elements.js';
+import { runLayout, type LayoutName } from '../../canvas/layouts.js';
 import { h } from '../dom.js';
 import { PathFinder, type PathEnds } from '../path-finder.js';
 import type { AppState } from '../url-state.js';

@@ -2,7 +2,7 @@
 // `filtered` class (display: none); the choice lives in the URL.
 import type { Core } from 'cytoscape';
 import { t, tOr } from '../../i18n/index.js';
-import { ENTITY_TYPES } from '../../view/palette.js';
+import { ENTITY_TYPES } from '../../canvas/palette.js';
 import { h } from '../dom.js';
 
 export interface FilterState {

@@ -6,8 +6,8 @@ import { fetchGaps, fetchGoals, fetchPipeline, fetchRecommendations } from '../.
 import { fetchChain, fetchChainList } from '../../api/chain.js';
 import type { ChainListQuery } from '../../api/generated.js';
 import { pickName, t } from '../../i18n/index.js';
-import { sliceElements, type Slice } from '../../view/elements.js';
-import { prewarmElk, runLayout } from '../../view/layouts.js';
+import { sliceElements, type Slice } from '../../canvas/elements.js';
+import { prewarmElk, runLayout } from '../../canvas/layouts.js';
 import { h, mount } from '../dom.js';
 import { describeError, isForbidden } from '../errors.js';
 import type { AppState } from '../url-state.js';
