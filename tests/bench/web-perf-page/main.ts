@@ -46,7 +46,7 @@ function pan(canvas: GraphCanvas, ms: number): Promise<number[]> {
       const t = now - from;
       if (t > ms) return resolve(stamps);
       stamps.push(now);
-      canvas.cy.panBy({ x: Math.sin(t / 400) * 6, y: Math.cos(t / 500) * 4 });
+      canvas.panBy(Math.sin(t / 400) * 6, Math.cos(t / 500) * 4);
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -85,9 +85,9 @@ async function measure(
     elapsed,
     renderer: name,
     usesWebgl: canvas.usesWebgl,
-    elements: canvas.cy.elements().length,
+    elements: canvas.elementCount(),
   };
-  canvas.cy.destroy();
+  canvas.destroy();
   return result;
 }
 

@@ -4,6 +4,9 @@ import type { ElementDefinition } from 'cytoscape';
 import { tOr } from '../i18n/index.js';
 import { nodeLabel } from './labels.js';
 
+/** The element shape views build and hand to GraphCanvas (Cytoscape's, named here so views need not import it). */
+export type { ElementDefinition };
+
 export interface SliceNode {
   id: string;
   type: string;

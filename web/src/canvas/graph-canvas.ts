@@ -1,55 +1,34 @@
-// The one place that calls cytoscape(). Owns the instance, switches to the WebGL renderer (with a lower
-// level of detail) above LARGE_GRAPH_THRESHOLD elements, re-binds event handlers after a switch and
-// relabels nodes when the language changes.
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+// GraphCanvas owns every Cytoscape operation the page needs: views ask it by name (lay out, add,
+// remove, overlay, filter, count, select, export) and never hold a Cytoscape object. It switches to the
+// WebGL renderer above LARGE_GRAPH_THRESHOLD elements and relabels nodes when the language changes.
+import type { Core, ElementDefinition } from 'cytoscape';
 import { onLangChange } from '../i18n/index.js';
+import { createCore, sizeToLabels } from './create-core.js';
 import { edgeLabel } from './elements.js';
+import type { ExportFormat } from './export/index.js';
+import { applyFilters, type FilterState } from './filters.js';
 import { nodeLabel } from './labels.js';
-import { buildStyle } from './style.js';
-
-/** Above this many elements the WebGL renderer and label hiding during pan/zoom take over. */
-export const LARGE_GRAPH_THRESHOLD = 1500;
-/** Large graphs: labels appear once zoomed in at least this far, for at most LOD_MAX_LABELS nodes in view. */
-export const LOD_MIN_ZOOM = 0.45;
-export const LOD_MAX_LABELS = 250;
-
-export type WebglSupport = 'hardware' | 'software' | 'none';
-let support: WebglSupport | null = null;
-
-/**
- * What WebGL2 this browser offers. A software implementation (SwiftShader, llvmpipe: office PCs
- * without a GPU driver, headless browsers) draws Cytoscape's WebGL renderer far slower than the canvas
- * renderer (tests/bench/web-perf.ts measures it), so only hardware WebGL is chosen automatically.
- */
-export function webglSupport(): WebglSupport {
-  if (support === null) {
-    try {
-      const gl = document.createElement('canvas').getContext('webgl2');
-      if (!gl) support = 'none';
-      else {
-        const info = gl.getExtension('WEBGL_debug_renderer_info');
-        const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-        support = /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name) ? 'software' : 'hardware';
-        gl.getExtension('WEBGL_lose_context')?.loseContext();
-      }
-    } catch {
-      support = 'none';
-    }
-  }
-  return support;
-}
-
-type NodeHandler = (node: NodeSingular, event: EventObject) => void;
+import { type LayoutName, type LayoutRequest, runLayout } from './layouts.js';
+import { LARGE_GRAPH_THRESHOLD, webglSupport } from './level-of-detail.js';
+import { placeAround, placeRightOf } from './placement.js';
+import * as read from './reading.js';
 
 export interface GraphHandlers {
-  tapNode?: NodeHandler;
-  dblTapNode?: NodeHandler;
-  tapEdge?: (edge: cytoscape.EdgeSingular) => void;
+  tapNode?: (node: read.ElementInfo) => void;
+  dblTapNode?: (node: read.ElementInfo) => void;
+  tapEdge?: (edge: read.ElementInfo) => void;
   tapBackground?: () => void;
 }
 
+/** Ids of what addElements added (elements already present are skipped). */
+export interface AddedIds {
+  nodes: string[];
+  edges: string[];
+}
+
 export class GraphCanvas {
-  cy: Core;
+  /** Internal to web/src/canvas: views use the methods below. */
+  private cy: Core;
   /** large: the level of detail of big graphs; webgl: drawn by the WebGL renderer (when available) */
   private large = false;
   private webgl = false;
@@ -57,16 +36,12 @@ export class GraphCanvas {
 
   constructor(private readonly container: HTMLElement) {
     this.cy = this.create(false, false);
-    onLangChange(() => this.relabel());
+    onLangChange(() => this.relabelAll());
     this.bindKeyboard();
   }
 
   get usesWebgl(): boolean {
     return this.webgl;
-  }
-
-  get isLarge(): boolean {
-    return this.large;
   }
 
   /** Replaces the handlers of the current view (a view sets all it needs; others are cleared). */
@@ -89,40 +64,136 @@ export class GraphCanvas {
       this.cy.elements().remove();
       this.cy.add(elements);
     });
-    this.sizeToLabels(this.cy.nodes());
+    sizeToLabels(this.cy, this.cy.nodes(), this.large);
   }
 
-  /**
-   * Box-shaped nodes take the size of their (wrapped) label: measured from Cytoscape's own label
-   * bounding box, since `width: label` is deprecated. Runs again whenever a label changes.
-   */
-  sizeToLabels(nodes: cytoscape.NodeCollection): void {
-    if (this.large) return; // large graphs keep fixed sizes (level of detail)
+  /** Adds elements not yet present; returns the ids of those added. */
+  addElements(elements: ElementDefinition[]): AddedIds {
+    const fresh = elements.filter((el) => el.data.id && this.cy.getElementById(el.data.id).empty());
+    const added = this.cy.add(fresh);
+    sizeToLabels(this.cy, added.nodes(), this.large);
+    return { nodes: added.nodes().map((n) => n.id()), edges: added.edges().map((e) => e.id()) };
+  }
+
+  /** Runs several changes as one redraw. */
+  batch(changes: () => void): void {
+    this.cy.batch(changes);
+  }
+
+  /** Removes the elements with these ids (and the edges of removed nodes). */
+  removeElements(ids: Iterable<string>): void {
     this.cy.batch(() => {
-      nodes.forEach((node) => {
-        if (node.isParent() || node.data('sizedFor') === node.data('label')) return;
-        const box = node.boundingBox({
-          includeNodes: false,
-          includeEdges: false,
-          includeLabels: true,
-          includeOverlays: false,
-          includeUnderlays: false,
-        } as never);
-        node.data({
-          w: Math.max(Math.ceil(box.w), 24),
-          h: Math.max(Math.ceil(box.h), 16),
-          sizedFor: node.data('label'),
-        });
-      });
+      for (const id of ids) this.cy.getElementById(id).remove();
     });
   }
 
-  /** Adds elements not yet present; returns the added collection. */
-  addElements(elements: ElementDefinition[]): cytoscape.CollectionReturnValue {
-    const fresh = elements.filter((el) => el.data.id && this.cy.getElementById(el.data.id).empty());
-    const added = this.cy.add(fresh);
-    this.sizeToLabels(added.nodes());
+  /** Removes the edges of `type` that end at `targetId`. */
+  removeEdgesInto(targetId: string, type: string): void {
+    this.cy
+      .edges()
+      .filter((e) => e.data('type') === type && e.data('target') === targetId)
+      .remove();
+  }
+
+  /** Removes the nodes of `type` that no edge connects any more. */
+  removeOrphans(type: string): void {
+    this.cy
+      .nodes()
+      .filter((n) => n.data('type') === type && n.connectedEdges().empty())
+      .remove();
+  }
+
+  /** Adds (`on`) or removes a class on one element. */
+  setClass(id: string, className: string, on: boolean): void {
+    const el = this.cy.getElementById(id);
+    if (on) el.addClass(className);
+    else el.removeClass(className);
+  }
+
+  /** Merges `patch` into a node's data (a changed label re-sizes the node by itself). */
+  updateNode(id: string, patch: read.ElementData): void {
+    const node = this.cy.getElementById(id);
+    if (node.nonempty()) node.data(patch);
+  }
+
+  /** Sets a node's second line and rebuilds its label (name in the current language + subtitle). */
+  setSubtitle(id: string, subtitle: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    node.data('subtitle', subtitle);
+    node.data('label', nodeLabel(node.data()));
+  }
+
+  /** Gives every node with `className` the same label (e.g. the "show more" nodes). */
+  relabelClass(className: string, label: string): void {
+    this.cy.nodes(`.${className}`).data('label', label);
+  }
+
+  /** Adds a slice as an overlay right of the graph, level with `anchorId`; replaces the previous overlay. */
+  addOverlay(elements: ElementDefinition[], anchorId: string): AddedIds {
+    this.clearOverlay();
+    const added = this.addElements(elements.map((el) => ({ ...el, classes: `${el.classes ?? ''} overlay` })));
+    const ids = new Set(added.nodes);
+    placeRightOf(
+      this.cy,
+      anchorId,
+      this.cy.nodes().filter((n) => ids.has(n.id())),
+    );
     return added;
+  }
+
+  clearOverlay(): void {
+    this.cy.remove(this.cy.elements('.overlay'));
+  }
+
+  /** Puts `ids` on a circle around `centerId` (e.g. the neighbours an expansion added). */
+  placeAround(centerId: string, ids: readonly string[], radius: number): void {
+    placeAround(this.cy, centerId, ids, radius);
+  }
+
+  /** Runs a layout on the whole graph; resolves when the nodes are in place. */
+  runLayout(name: LayoutName, options: LayoutRequest = {}): Promise<void> {
+    return runLayout(this.cy, name, options);
+  }
+
+  /** Keeps the positions the elements came with and fits them to the screen. */
+  presetLayout(padding = 30): void {
+    this.cy.layout({ name: 'preset', fit: true, padding } as never).run();
+  }
+
+  /** Hides what the filters exclude; returns how many nodes are hidden. */
+  applyFilters(filters: FilterState): number {
+    return applyFilters(this.cy, filters);
+  }
+
+  counts(): read.GraphCounts {
+    return read.counts(this.cy);
+  }
+
+  /** The node types present (for the legend). */
+  nodeTypes(): Set<string> {
+    return new Set(this.cy.nodes().map((n) => n.data('type') as string));
+  }
+
+  /** Whether any node has `className` (for the legend: gap statuses, unknown facts). */
+  hasNodeClass(className: string): boolean {
+    return this.cy.nodes(`.${className}`).nonempty();
+  }
+
+  /** A node's or edge's data, or undefined when the graph does not show it. */
+  elementData(id: string): read.ElementData | undefined {
+    const el = this.cy.getElementById(id);
+    return el.nonempty() ? el.data() : undefined;
+  }
+
+  /** The data of the nodes among `ids` that the graph shows, in the graph's order. */
+  nodesData(ids: Iterable<string>): read.ElementData[] {
+    return read.nodesData(this.cy, ids);
+  }
+
+  /** Selects one element (or none); returns its data (and its ends' data for an edge). */
+  select(id: string | null): read.SelectedElement | null {
+    return read.select(this.cy, id);
   }
 
   highlight(ids: Iterable<string>, options: { fade?: boolean; center?: boolean } = {}): void {
@@ -151,86 +222,42 @@ export class GraphCanvas {
     this.cy.fit(undefined, padding);
   }
 
-  /** Without WebGL2 a large graph still gets the level of detail, on the canvas renderer. */
+  /** The container changed size: measure again. */
+  resize(): void {
+    this.cy.resize();
+  }
+
+  /** Moves the view by a rendered offset (keyboard panning; the benchmark's pan loop). */
+  panBy(x: number, y: number): void {
+    this.cy.panBy({ x, y });
+  }
+
+  elementCount(): number {
+    return this.cy.elements().length;
+  }
+
+  /** What the graph shows, as a file (the exporters load on first use). */
+  async exportFile(format: ExportFormat, view: string): Promise<{ blob: Blob; filename: string }> {
+    const { exportGraph, exportFilename } = await import('./export/index.js');
+    return { blob: await exportGraph(this.cy, format), filename: exportFilename(view, format) };
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+
   private create(large: boolean, webgl: boolean): Core {
     this.large = large;
     this.webgl = webgl;
-    this.container.dataset.renderer = webgl ? 'webgl' : 'canvas';
-    this.container.dataset.detail = large ? 'low' : 'full';
-    if (large) this.container.dataset.webgl = webglSupport();
-    // Cytoscape 3.35 sets its layer count on the shared renderer prototype when WebGL is on; put it
-    // back before a plain canvas instance, or that instance creates an unused WebGL layer.
-    const renderer = (cytoscape as unknown as (kind: string, name: string) => { prototype: { CANVAS_LAYERS: number } })(
-      'renderer',
-      'canvas',
-    );
-    if (!webgl && renderer?.prototype) renderer.prototype.CANVAS_LAYERS = 3;
-    const cy = cytoscape({
-      container: this.container,
-      style: buildStyle({ large }),
-      minZoom: 0.05,
-      maxZoom: 4,
-      selectionType: 'single',
-      boxSelectionEnabled: false,
-      // Level of detail for large graphs: labels vanish while the view moves, and the view moves as
-      // one texture instead of redrawing every element.
-      hideLabelsOnViewport: large,
-      textureOnViewport: large,
-      hideEdgesOnViewport: false,
-      pixelRatio: large ? 1 : 'auto',
-      renderer: { name: 'canvas', webgl, webglTexSize: 4096, webglBatchSize: 4096 } as never,
-    } as cytoscape.CytoscapeOptions);
-    // A changed label is measured once Cytoscape has restyled it (next frame), not inside the event.
-    let pending: NodeSingular[] = [];
-    cy.on('data', 'node', (event) => {
-      const node = event.target as NodeSingular;
-      if (node.data('sizedFor') === node.data('label')) return;
-      if (!pending.length)
-        requestAnimationFrame(() => {
-          const nodes = cy.collection(pending.filter((n) => !n.removed()) as never) as cytoscape.NodeCollection;
-          pending = [];
-          this.sizeToLabels(nodes);
-        });
-      pending.push(node);
-    });
-    if (large) {
-      // Level of detail: label only what is in view once the user has zoomed in and stopped moving.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      cy.on('viewport', () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => this.labelInView(cy), 180);
-      });
-    }
-    cy.on('tap', 'node', (event) => this.handlers.tapNode?.(event.target as NodeSingular, event));
-    cy.on('dbltap', 'node', (event) => this.handlers.dblTapNode?.(event.target as NodeSingular, event));
-    cy.on('tap', 'edge', (event) => this.handlers.tapEdge?.(event.target));
-    cy.on('tap', (event) => {
-      if (event.target === cy) this.handlers.tapBackground?.();
-    });
-    return cy;
-  }
-
-  private labelInView(cy: Core): void {
-    if (cy.destroyed()) return;
-    const labelled = cy.nodes('.lod-label');
-    if (cy.zoom() < LOD_MIN_ZOOM) {
-      labelled.removeClass('lod-label');
-      return;
-    }
-    const { x1, y1, x2, y2 } = cy.extent();
-    const inView = cy.nodes().filter((n) => {
-      const p = n.position();
-      return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
-    });
-    const chosen =
-      inView.length > LOD_MAX_LABELS ? cy.collection(inView.toArray().slice(0, LOD_MAX_LABELS) as never) : inView;
-    cy.batch(() => {
-      labelled.difference(chosen).removeClass('lod-label');
-      chosen.addClass('lod-label');
+    return createCore(this.container, large, webgl, {
+      tapNode: (node) => this.handlers.tapNode?.(node),
+      dblTapNode: (node) => this.handlers.dblTapNode?.(node),
+      tapEdge: (edge) => this.handlers.tapEdge?.(edge),
+      tapBackground: () => this.handlers.tapBackground?.(),
     });
   }
 
-  private relabel(): void {
+  private relabelAll(): void {
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         if (node.hasClass('more')) return;
@@ -258,7 +285,7 @@ export class GraphCanvas {
       };
       const move = moves[event.key];
       const center = { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 };
-      if (move) this.cy.panBy({ x: move[0], y: move[1] });
+      if (move) this.panBy(move[0], move[1]);
       else if (event.key === '+' || event.key === '=')
         this.cy.zoom({ level: this.cy.zoom() * 1.2, renderedPosition: center });
       else if (event.key === '-') this.cy.zoom({ level: this.cy.zoom() / 1.2, renderedPosition: center });

@@ -5,7 +5,6 @@ import type { LeadersQuery, ResponsibilityQuery } from '../../api/generated.js';
 import { fetchLeaders, fetchResponsibility } from '../../api/responsibility.js';
 import { pickName, t, tOr } from '../../i18n/index.js';
 import { sliceElements, type Slice } from '../../canvas/elements.js';
-import { runLayout } from '../../canvas/layouts.js';
 import { citationList } from '../citations.js';
 import { h } from '../dom.js';
 import { SearchBox } from '../search-box.js';
@@ -184,10 +183,12 @@ export function responsibilityView(): View {
     const els = paths.flatMap((p) => sliceElements(p.path as Slice));
     const seen = new Set<string>();
     ctx.graph.setElements(els.filter((el) => !seen.has(el.data.id!) && seen.add(el.data.id!)));
-    const asked = ctx.graph.cy.getElementById(id);
-    askedName = asked.nonempty() ? pickName({ name: asked.data('name'), nameEn: asked.data('nameEn') }) : id;
+    const asked = ctx.graph.elementData(id);
+    askedName = asked
+      ? pickName({ name: asked.name as string | undefined, nameEn: asked.nameEn as string | undefined })
+      : id;
     // Left to right: the asked entity, its chain, then the leaders (their relations read backwards).
-    await runLayout(ctx.graph.cy, 'elk', { reverseTypes: ['PATRON_OF', 'OWNER_OF', 'COORDINATES'] });
+    await ctx.graph.runLayout('elk', { reverseTypes: ['PATRON_OF', 'OWNER_OF', 'COORDINATES'] });
     ctx.graph.highlight([id, ...paths.map((p) => p.leader.id)]);
     ctx.status.clear();
     if (!paths.length) ctx.status.empty(t('resp.nobody'), t('resp.nobodyHint'));
@@ -219,7 +220,7 @@ export function responsibilityView(): View {
     }
     if (ctx.signal.aborted) return;
     ctx.graph.setElements(sliceElements(neighborhood as Slice));
-    await runLayout(ctx.graph.cy, 'elk', { reverseTypes: ['GOAL_OF'] });
+    await ctx.graph.runLayout('elk', { reverseTypes: ['GOAL_OF'] });
     ctx.graph.highlight([leader.id]);
     ctx.status.clear();
   }
