@@ -18,27 +18,8 @@ export function startApp(root: HTMLElement): void {
   const store = new Store();
   initLang(store.state.lang);
 
-  const navigate = (view: ViewName, patch: Partial<AppState> = {}) =>
-    store.update(
-      {
-        view,
-        sel: null,
-        expand: [],
-        focus: [],
-        segment: null,
-        tab: null,
-        node: null,
-        from: null,
-        to: null,
-        layout: null,
-        // the review queue's filters belong to the link that set them
-        status: null,
-        job: null,
-        source: null,
-        ...patch,
-      },
-      { push: true },
-    );
+  // A navigation clears the selection and every view field not marked kept (views/*-state.ts).
+  const navigate = (view: ViewName, patch: Partial<AppState> = {}) => store.open(view, patch);
 
   const shell = buildShell(
     (view) => navigate(view),

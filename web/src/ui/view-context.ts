@@ -29,10 +29,11 @@ export interface ViewContext {
   ready(): void;
 }
 
-export interface View {
+/** S: the state the view reads, ViewState<its name> (the shared fields and its own section). */
+export interface View<S = AppState> {
   mount(ctx: ViewContext): Promise<void>;
   /** The state changed while this view stays mounted. */
-  update?(state: AppState, previous: AppState): void | Promise<void>;
+  update?(state: S, previous: S): void | Promise<void>;
   /** The language changed: re-render texts (the graph relabels itself). */
   relabel?(): void;
   unmount?(): void;

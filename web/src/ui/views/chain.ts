@@ -9,7 +9,7 @@ import { prewarmElk, type LayoutName } from '../../canvas/layouts.js';
 import { GAP_STATUSES } from '../../canvas/palette.js';
 import { h } from '../dom.js';
 import { gapChip } from '../legend.js';
-import type { AppState } from '../url-state.js';
+import type { ViewState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { layoutSelect, chainSelect } from './controls.js';
 import {
@@ -27,7 +27,9 @@ type FirmRole = Extract<NonNullable<SegmentFirmsQuery['node']>, { enterprises: u
 export const FIRST_FIRMS = 12;
 export const MORE_FIRMS = 20;
 
-export function chainView(): View {
+type ChainViewState = ViewState<'chain'>;
+
+export function chainView(): View<ChainViewState> {
   let ctx: ViewContext;
   let chains: ChainListQuery['chains'] = [];
   let chain: ChainData | null = null;
@@ -200,7 +202,7 @@ export function chainView(): View {
     );
   }
 
-  async function load(state: AppState): Promise<void> {
+  async function load(state: ChainViewState): Promise<void> {
     ctx.status.loading(t('chain.loading'));
     if ((state.layout ?? 'elk') === 'elk') prewarmElk();
     // With a chain in the URL, its data and the chain list load side by side.

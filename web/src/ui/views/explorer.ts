@@ -7,14 +7,16 @@ import { type ElementDefinition, sliceElements, type Slice } from '../../canvas/
 import type { LayoutName } from '../../canvas/layouts.js';
 import { h } from '../dom.js';
 import { PathFinder, type PathEnds } from '../path-finder.js';
-import type { AppState } from '../url-state.js';
+import type { ViewState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { layoutSelect } from './controls.js';
 import { filterPanel } from './filters.js';
 
 const NEIGHBOURS = 150;
 
-export function explorerView(): View {
+type ExplorerViewState = ViewState<'explorer'>;
+
+export function explorerView(): View<ExplorerViewState> {
   let ctx: ViewContext;
   let layoutName: LayoutName = 'cose';
   let pathFinder: PathFinder | null = null;
@@ -71,7 +73,7 @@ export function explorerView(): View {
     renderSummary();
   }
 
-  function renderControls(state: AppState): void {
+  function renderControls(state: ExplorerViewState): void {
     const hiddenCount = state.hideTypes.length + state.hideStatus.length + state.hideConf.length;
     const filters = h(
       'details.dropdown',
@@ -143,7 +145,7 @@ export function explorerView(): View {
     });
   }
 
-  async function load(state: AppState): Promise<void> {
+  async function load(state: ExplorerViewState): Promise<void> {
     layoutName = state.layout ?? 'cose';
     renderControls(state);
     const seeds = [...new Set([...state.focus, ...state.expand])];

@@ -8,7 +8,7 @@ import { sliceElements, type Slice } from '../../canvas/elements.js';
 import { citationList } from '../citations.js';
 import { h } from '../dom.js';
 import { SearchBox } from '../search-box.js';
-import type { AppState } from '../url-state.js';
+import type { ViewState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { leaderChainRow, loadChainFacts, type ChainFacts } from './leader-chains.js';
 import { labelled } from './controls.js';
@@ -33,7 +33,9 @@ function holderText(holder: {
   return period ? `${pickName(holder.person)}（${period}）` : pickName(holder.person);
 }
 
-export function responsibilityView(): View {
+type ResponsibilityViewState = ViewState<'responsibility'>;
+
+export function responsibilityView(): View<ResponsibilityViewState> {
   let ctx: ViewContext;
   let leaders: Leader[] = [];
   let paths: Path[] = [];
@@ -42,7 +44,7 @@ export function responsibilityView(): View {
   const facts = new Map<string, ChainFacts>();
   let askedName = '';
 
-  function renderControls(state: AppState): void {
+  function renderControls(state: ResponsibilityViewState): void {
     const rank = (l: Leader) =>
       BODY_ORDER.includes(l.body ?? '') ? BODY_ORDER.indexOf(l.body ?? '') : BODY_ORDER.length;
     const sorted = [...leaders].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'));
@@ -116,7 +118,7 @@ export function responsibilityView(): View {
     );
   }
 
-  function renderSummary(state: AppState): void {
+  function renderSummary(state: ResponsibilityViewState): void {
     ctx.details.setSummary(() => {
       if (state.node) {
         return h(
@@ -174,7 +176,7 @@ export function responsibilityView(): View {
     });
   }
 
-  async function showNode(state: AppState): Promise<void> {
+  async function showNode(state: ResponsibilityViewState): Promise<void> {
     const id = state.node!;
     ctx.status.loading(t('resp.loading'));
     const { responsibility } = await fetchResponsibility(id, state.at);
@@ -194,7 +196,7 @@ export function responsibilityView(): View {
     if (!paths.length) ctx.status.empty(t('resp.nobody'), t('resp.nobodyHint'));
   }
 
-  async function showLeader(state: AppState): Promise<void> {
+  async function showLeader(state: ResponsibilityViewState): Promise<void> {
     leader = leaders.find((l) => l.id === state.leader) ?? null;
     if (!leader) {
       ctx.status.empty(t('resp.pickLeader'), t('resp.pickLeaderHint'));
@@ -225,7 +227,7 @@ export function responsibilityView(): View {
     ctx.status.clear();
   }
 
-  async function load(state: AppState): Promise<void> {
+  async function load(state: ResponsibilityViewState): Promise<void> {
     if (!leaders.length) leaders = (await fetchLeaders()).leaders;
     if (ctx.signal.aborted) return;
     if (!state.leader && !state.node) {
