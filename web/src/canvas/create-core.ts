@@ -6,7 +6,7 @@ import { type ElementInfo, elementInfo } from './reading.js';
 import { buildStyle } from './style.js';
 
 /** What the instance reports; the canvas forwards taps to the current view's handlers. */
-export interface CoreEvents {
+interface CoreEvents {
   tapNode(node: ElementInfo): void;
   dblTapNode(node: ElementInfo): void;
   tapEdge(edge: ElementInfo): void;

@@ -13,7 +13,7 @@ import { LARGE_GRAPH_THRESHOLD, webglSupport } from './level-of-detail.js';
 import { placeAround, placeRightOf } from './placement.js';
 import * as read from './reading.js';
 
-export interface GraphHandlers {
+interface GraphHandlers {
   tapNode?: (node: read.ElementInfo) => void;
   dblTapNode?: (node: read.ElementInfo) => void;
   tapEdge?: (edge: read.ElementInfo) => void;
@@ -21,7 +21,7 @@ export interface GraphHandlers {
 }
 
 /** Ids of what addElements added (elements already present are skipped). */
-export interface AddedIds {
+interface AddedIds {
   nodes: string[];
   edges: string[];
 }

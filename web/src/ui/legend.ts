@@ -20,7 +20,7 @@ const SHAPES: Record<string, string> = {
   tag: '<polygon points="1.5,3 11,3 15,8 11,13 1.5,13"/>',
 };
 
-export function shapeIcon(type: EntityTypeName): SVGSVGElement {
+function shapeIcon(type: EntityTypeName): SVGSVGElement {
   const look = TYPE_LOOK[type];
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
@@ -46,7 +46,7 @@ export function gapChip(status: string, text?: string): HTMLElement {
 }
 
 /** What the legend asks the graph (GraphCanvas answers it). */
-export interface LegendSource {
+interface LegendSource {
   nodeTypes(): Set<string>;
   hasNodeClass(className: string): boolean;
 }

@@ -23,7 +23,7 @@ export const VIEWS = [
 export type ViewName = (typeof VIEWS)[number];
 
 /** The fields every view shares. */
-export interface SharedState {
+interface SharedState {
   view: ViewName;
   /** selected node or edge id */
   sel: string | null;
@@ -35,7 +35,7 @@ export interface SharedState {
 type NoFields = Record<never, never>;
 
 /** Each view's own fields. */
-export interface ViewSections {
+interface ViewSections {
   overview: NoFields;
   chain: ChainState;
   responsibility: ResponsibilityState;

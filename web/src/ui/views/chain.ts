@@ -24,8 +24,8 @@ import {
 
 type FirmRole = Extract<NonNullable<SegmentFirmsQuery['node']>, { enterprises: unknown }>['enterprises'][number];
 
-export const FIRST_FIRMS = 12;
-export const MORE_FIRMS = 20;
+const FIRST_FIRMS = 12;
+const MORE_FIRMS = 20;
 
 type ChainViewState = ViewState<'chain'>;
 

@@ -8,7 +8,7 @@ import { h } from '../dom.js';
 import { gapChip } from '../legend.js';
 
 export type Gap = GapsQuery['gaps'][number];
-export type Recommendation = RecommendQuery['recommendTargets'][number];
+type Recommendation = RecommendQuery['recommendTargets'][number];
 export type GoalProgress = GoalsQuery['goals'][number];
 export type Target = NonNullable<PipelineQuery['chain']>['targets'][number];
 

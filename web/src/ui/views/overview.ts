@@ -40,7 +40,7 @@ function leaderNode(
   return el;
 }
 
-export function overviewElements(program: Program, stats: Map<string, ChainStats>): ElementDefinition[] {
+function overviewElements(program: Program, stats: Map<string, ChainStats>): ElementDefinition[] {
   const els: ElementDefinition[] = [];
   const positions = new Map<string, { x: number; y: number }>();
   const add = (el: ElementDefinition, pos?: { x: number; y: number }) => {
