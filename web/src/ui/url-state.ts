@@ -1,7 +1,6 @@
-// The page state that a link can share, all in the URL's query string: the fields every view shares
-// (view, selection, language, program) and each view's own section, typed and parsed next to that view
-// (views/*-state.ts). update() writes the URL (push for a new view, replace otherwise) and tells the
-// listeners; the browser's back button replays the state.
+// The page state a link can share, all in the query string: the fields every view shares and each
+// view's own section (typed and parsed next to the view, views/*-state.ts). update() writes the URL
+// (push for a new view, replace otherwise) and tells the listeners; back replays the state.
 import { type Param, parseSection, type Section, text } from './url-params.js';
 import { type ChainState, chainSection } from './views/chain-state.js';
 import { type ExplorerState, explorerSection } from './views/explorer-state.js';
