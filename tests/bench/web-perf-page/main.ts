@@ -1,8 +1,8 @@
 // Bench page (tests/bench/web-perf.ts): the product's own GraphCanvas, stylesheet and level of detail
 // drawing a generated graph, panned along a fixed path while the renderer's draws are counted.
 import type { ElementDefinition } from 'cytoscape';
-import { edgeElement, nodeElement } from '../../../web/src/view/elements.js';
-import { GraphCanvas } from '../../../web/src/view/graph-canvas.js';
+import { edgeElement, nodeElement } from '../../../web/src/canvas/elements.js';
+import { GraphCanvas } from '../../../web/src/canvas/graph-canvas.js';
 
 const TYPES = ['ENTERPRISE', 'ENTERPRISE', 'ENTERPRISE', 'SEGMENT', 'DISTRICT', 'INSTITUTE', 'GOAL'];
 const RELATIONS = ['SUPPLIES', 'IN_SEGMENT', 'LOCATED_IN', 'SUPPORTS'];
@@ -46,7 +46,7 @@ function pan(canvas: GraphCanvas, ms: number): Promise<number[]> {
       const t = now - from;
       if (t > ms) return resolve(stamps);
       stamps.push(now);
-      canvas.cy.panBy({ x: Math.sin(t / 400) * 6, y: Math.cos(t / 500) * 4 });
+      canvas.panBy(Math.sin(t / 400) * 6, Math.cos(t / 500) * 4);
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -85,9 +85,9 @@ async function measure(
     elapsed,
     renderer: name,
     usesWebgl: canvas.usesWebgl,
-    elements: canvas.cy.elements().length,
+    elements: canvas.elementCount(),
   };
-  canvas.cy.destroy();
+  canvas.destroy();
   return result;
 }
 

@@ -18,14 +18,14 @@ import type {
   RecommendQueryVariables,
 } from './generated.js';
 
-export const CHAIN_SUMMARY_QUERY = /* GraphQL */ `
+const CHAIN_SUMMARY_QUERY = /* GraphQL */ `
   query ChainSummary($chainId: ID!) {
     gaps(chainId: $chainId) { status segment { id level } }
     goals(chainId: $chainId) { basis progress coverage }
   }
 `;
 
-export const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
+const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
   query ChainComparison($programId: ID) {
     chainComparison(programId: $programId) {
       chain { id enterpriseCount localEnterpriseCount goals { basis progress coverage } }
@@ -39,7 +39,7 @@ export const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
   }
 `;
 
-export const GAPS_QUERY = /* GraphQL */ `
+const GAPS_QUERY = /* GraphQL */ `
   query Gaps($chainId: ID!) {
     gaps(chainId: $chainId) {
       status
@@ -56,7 +56,7 @@ export const GAPS_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const RECOMMEND_QUERY = /* GraphQL */ `
+const RECOMMEND_QUERY = /* GraphQL */ `
   query Recommend($segmentId: ID!, $first: Int) {
     recommendTargets(segmentId: $segmentId, first: $first) {
       score
@@ -69,7 +69,7 @@ export const RECOMMEND_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const GOALS_QUERY = /* GraphQL */ `
+const GOALS_QUERY = /* GraphQL */ `
   query Goals($chainId: ID, $programId: ID) {
     goals(chainId: $chainId, programId: $programId) {
       goal { id name nameEn }
@@ -93,7 +93,7 @@ export const GOALS_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const PIPELINE_QUERY = /* GraphQL */ `
+const PIPELINE_QUERY = /* GraphQL */ `
   query Pipeline($chainId: ID!) {
     chain(id: $chainId) {
       id

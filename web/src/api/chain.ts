@@ -42,7 +42,7 @@ export const CHAIN_VIEW_QUERY = /* GraphQL */ `
   }
 `;
 
-export const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
+const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
   query SegmentFirms($id: ID!, $first: Int!) {
     node(id: $id) {
       ... on Segment {
@@ -72,7 +72,7 @@ export const fetchChain = (id: string) => gql<ChainViewQuery, ChainViewQueryVari
 export const fetchSegmentFirms = (id: string, first: number) =>
   gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first });
 
-export const CHAIN_LIST_QUERY = /* GraphQL */ `
+const CHAIN_LIST_QUERY = /* GraphQL */ `
   query ChainList($programId: ID) {
     chains(programId: $programId) { id name nameEn kind identified priority }
   }

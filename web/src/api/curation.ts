@@ -19,7 +19,7 @@ import type {
   ViewerQuery,
 } from './generated.js';
 
-export const VIEWER_QUERY = /* GraphQL */ `
+const VIEWER_QUERY = /* GraphQL */ `
   query Viewer {
     viewer { role publicRead canSeeTargets canCurate canReview }
   }
@@ -43,7 +43,7 @@ const PROPOSAL_FIELDS = /* GraphQL */ `
   }
 `;
 
-export const PROPOSALS_QUERY = /* GraphQL */ `
+const PROPOSALS_QUERY = /* GraphQL */ `
   query Proposals($status: String, $first: Int) {
     proposals(status: $status, first: $first) { ...ProposalFields }
   }
@@ -51,7 +51,7 @@ export const PROPOSALS_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const PROPOSE_FACT_MUTATION = /* GraphQL */ `
+const PROPOSE_FACT_MUTATION = /* GraphQL */ `
   mutation ProposeFact($input: ProposalInput!) {
     proposeFact(input: $input) { ...ProposalFields }
   }
@@ -59,7 +59,7 @@ export const PROPOSE_FACT_MUTATION = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const REVIEW_PROPOSAL_MUTATION = /* GraphQL */ `
+const REVIEW_PROPOSAL_MUTATION = /* GraphQL */ `
   mutation ReviewProposal($id: ID!, $decision: ReviewDecision!, $comment: String) {
     reviewProposal(id: $id, decision: $decision, comment: $comment) { ...ProposalFields }
   }
@@ -67,13 +67,13 @@ export const REVIEW_PROPOSAL_MUTATION = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const UPSERT_SOURCE_MUTATION = /* GraphQL */ `
+const UPSERT_SOURCE_MUTATION = /* GraphQL */ `
   mutation UpsertSource($input: SourceInput!) {
     upsertSource(input: $input) { id name url }
   }
 `;
 
-export const IMPORT_CSV_MUTATION = /* GraphQL */ `
+const IMPORT_CSV_MUTATION = /* GraphQL */ `
   mutation ImportCsv($base64: String!, $kind: ImportKind, $fileName: String) {
     importCsv(base64: $base64, kind: $kind, fileName: $fileName) {
       kind

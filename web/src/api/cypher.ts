@@ -2,7 +2,7 @@
 import { gql } from './client.js';
 import type { CypherQuery, CypherQueryVariables } from './generated.js';
 
-export const CYPHER_QUERY = /* GraphQL */ `
+const CYPHER_QUERY = /* GraphQL */ `
   query Cypher($query: String!, $params: JSON) {
     cypher(query: $query, params: $params) { columns rows truncated rowCount }
   }

@@ -14,7 +14,7 @@ import type {
   SearchQueryVariables,
 } from './generated.js';
 
-export const SEARCH_QUERY = /* GraphQL */ `
+const SEARCH_QUERY = /* GraphQL */ `
   query Search($text: String!, $types: [EntityType!], $first: Int, $programId: ID) {
     search(text: $text, types: $types, first: $first, programId: $programId) {
       score
@@ -24,7 +24,7 @@ export const SEARCH_QUERY = /* GraphQL */ `
   }
 `;
 
-export const NEIGHBORHOOD_QUERY = /* GraphQL */ `
+const NEIGHBORHOOD_QUERY = /* GraphQL */ `
   query Neighborhood($id: ID!, $depth: Int, $limit: Int, $types: [EntityType!]) {
     neighborhood(id: $id, depth: $depth, limit: $limit, types: $types) { ...SliceFields }
   }
@@ -32,7 +32,7 @@ export const NEIGHBORHOOD_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const PATH_QUERY = /* GraphQL */ `
+const PATH_QUERY = /* GraphQL */ `
   query Path($from: ID!, $to: ID!, $maxHops: Int) {
     path(from: $from, to: $to, maxHops: $maxHops) { ...SliceFields }
   }
@@ -40,7 +40,7 @@ export const PATH_QUERY = /* GraphQL */ `
   ${CITATION_FIELDS}
 `;
 
-export const NODE_DETAILS_QUERY = /* GraphQL */ `
+const NODE_DETAILS_QUERY = /* GraphQL */ `
   query NodeDetails($id: ID!) {
     node(id: $id) {
       id

@@ -17,7 +17,7 @@ import type {
   SourceTextQueryVariables,
 } from './generated.js';
 
-export const PROGRAM_LIST_QUERY = /* GraphQL */ `
+const PROGRAM_LIST_QUERY = /* GraphQL */ `
   query ProgramList {
     programs { id name nameEn region { id name nameEn } }
   }
@@ -31,7 +31,7 @@ const JOB_FIELDS = /* GraphQL */ `
 `;
 
 // Spelled out field by field so that the multipart map can point at the top-level variable `file`.
-export const INGEST_DOCUMENT_MUTATION = /* GraphQL */ `
+const INGEST_DOCUMENT_MUTATION = /* GraphQL */ `
   mutation IngestDocument(
     $title: String!
     $text: String
@@ -62,14 +62,14 @@ export const INGEST_DOCUMENT_MUTATION = /* GraphQL */ `
   ${JOB_FIELDS}
 `;
 
-export const IMPORT_JOB_QUERY = /* GraphQL */ `
+const IMPORT_JOB_QUERY = /* GraphQL */ `
   query ImportJob($id: ID!) {
     importJob(id: $id) { ...JobFields }
   }
   ${JOB_FIELDS}
 `;
 
-export const PROPOSAL_QUEUE_QUERY = /* GraphQL */ `
+const PROPOSAL_QUEUE_QUERY = /* GraphQL */ `
   query ProposalQueue($filter: ProposalFilter, $first: Int, $after: String) {
     proposalQueue(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -84,13 +84,13 @@ export const PROPOSAL_QUEUE_QUERY = /* GraphQL */ `
   }
 `;
 
-export const SOURCE_TEXT_QUERY = /* GraphQL */ `
+const SOURCE_TEXT_QUERY = /* GraphQL */ `
   query SourceText($id: ID!) {
     node(id: $id) { id name ... on Source { text url publisher } }
   }
 `;
 
-export const REVIEW_PROPOSALS_MUTATION = /* GraphQL */ `
+const REVIEW_PROPOSALS_MUTATION = /* GraphQL */ `
   mutation ReviewProposals($ids: [ID!], $filter: ProposalFilter, $decision: ReviewDecision!, $edits: JSON) {
     reviewProposals(ids: $ids, filter: $filter, decision: $decision, edits: $edits) {
       id error proposal { id status }

@@ -2,7 +2,7 @@
 import { gql } from './client.js';
 import type { OverviewQuery } from './generated.js';
 
-export const OVERVIEW_QUERY = /* GraphQL */ `
+const OVERVIEW_QUERY = /* GraphQL */ `
   query Overview {
     programs {
       id

@@ -9,7 +9,7 @@ import type {
   ResponsibilityQueryVariables,
 } from './generated.js';
 
-export const LEADERS_QUERY = /* GraphQL */ `
+const LEADERS_QUERY = /* GraphQL */ `
   query Leaders($programId: ID) {
     leaders(programId: $programId) {
       id
@@ -25,7 +25,7 @@ export const LEADERS_QUERY = /* GraphQL */ `
   }
 `;
 
-export const RESPONSIBILITY_QUERY = /* GraphQL */ `
+const RESPONSIBILITY_QUERY = /* GraphQL */ `
   query Responsibility($id: ID!, $at: Date) {
     responsibility(id: $id, at: $at) {
       relation

@@ -3,7 +3,7 @@
 import { en } from './en.js';
 import { zhCN, type MessageKey } from './zh-cn.js';
 
-export type Lang = 'zh-CN' | 'en';
+type Lang = 'zh-CN' | 'en';
 export type { MessageKey };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,7 +1,7 @@
 // The application controller: builds the shell, keeps one view mounted per the URL state, routes
 // selection to the details panel and the graph, and switches language without reloading.
 import { initLang, lang, onLangChange, setLang, t } from '../i18n/index.js';
-import { GraphCanvas } from '../view/graph-canvas.js';
+import { GraphCanvas } from '../canvas/graph-canvas.js';
 import { DetailsPanel } from './details-panel.js';
 import { h } from './dom.js';
 import { ExportMenu } from './export-menu.js';
@@ -18,27 +18,8 @@ export function startApp(root: HTMLElement): void {
   const store = new Store();
   initLang(store.state.lang);
 
-  const navigate = (view: ViewName, patch: Partial<AppState> = {}) =>
-    store.update(
-      {
-        view,
-        sel: null,
-        expand: [],
-        focus: [],
-        segment: null,
-        tab: null,
-        node: null,
-        from: null,
-        to: null,
-        layout: null,
-        // the review queue's filters belong to the link that set them
-        status: null,
-        job: null,
-        source: null,
-        ...patch,
-      },
-      { push: true },
-    );
+  // A navigation clears the selection and every view field not marked kept (views/*-state.ts).
+  const navigate = (view: ViewName, patch: Partial<AppState> = {}) => store.open(view, patch);
 
   const shell = buildShell(
     (view) => navigate(view),
@@ -87,8 +68,7 @@ export function startApp(root: HTMLElement): void {
   shell.programSlot.append(programs.el);
 
   const exportMenu = new ExportMenu(
-    () => graph.cy,
-    () => store.state.view,
+    (format) => graph.exportFile(format, store.state.view),
     (error) => status.error(error),
   );
   shell.exportSlot.append(exportMenu.el);
@@ -103,24 +83,22 @@ export function startApp(root: HTMLElement): void {
     shell.graphWrap.hidden = mode === 'page';
     shell.exportSlot.hidden = mode === 'page';
     // The graph container changed size: let Cytoscape measure again.
-    requestAnimationFrame(() => graph.cy.resize());
+    requestAnimationFrame(() => graph.resize());
   };
 
   const applySelection = (state: AppState) => {
     const id = state.sel;
-    graph.cy.elements().unselect();
+    const el = graph.select(id);
     if (!id) {
       details.showSummary();
       return;
     }
-    const el = graph.cy.getElementById(id);
-    if (el.nonempty()) el.select();
-    if (el.nonempty() && el.isEdge()) {
-      const name = (n: { data(key: string): unknown }) =>
-        String((lang() === 'en' && n.data('nameEn')) || n.data('name') || n.data('id'));
-      details.showEdge(el.data(), { source: name(el.source()), target: name(el.target()) });
+    if (el?.group === 'edges') {
+      const name = (data: Record<string, unknown> = {}) =>
+        String((lang() === 'en' && data.nameEn) || data.name || data.id);
+      details.showEdge(el.data, { source: name(el.source), target: name(el.target) });
     } else if (!id.startsWith('more:')) {
-      void details.showNode(id, el.nonempty() ? el.data() : undefined);
+      void details.showNode(id, el?.data);
     }
   };
 
@@ -137,7 +115,7 @@ export function startApp(root: HTMLElement): void {
     status.clear();
     graph.setHandlers({});
     graph.setElements([]);
-    legend.update(graph.cy);
+    legend.update(graph);
     details.setSummary(() => null);
     details.showSummary();
     document.body.dataset.view = name;
@@ -162,7 +140,7 @@ export function startApp(root: HTMLElement): void {
       setMode,
       ready() {
         if (abort.signal.aborted) return;
-        legend.update(graph.cy);
+        legend.update(graph);
         if (store.state.sel) applySelection(store.state);
         document.body.dataset.viewReady = name;
         if (!firstReady) {
@@ -172,8 +150,8 @@ export function startApp(root: HTMLElement): void {
       },
     };
     graph.setHandlers({
-      tapNode: (node) => store.update({ sel: node.id() }),
-      tapEdge: (edge) => store.update({ sel: edge.id() }),
+      tapNode: (node) => store.update({ sel: node.id }),
+      tapEdge: (edge) => store.update({ sel: edge.id }),
       tapBackground: () => store.update({ sel: null }),
     });
     try {
@@ -203,7 +181,7 @@ export function startApp(root: HTMLElement): void {
     search.relabel();
     exportMenu.relabel();
     programs.relabel();
-    legend.update(graph.cy);
+    legend.update(graph);
     if (current?.view.relabel) current.view.relabel();
     details.renderSummary();
     if (store.state.sel) applySelection(store.state);

@@ -3,12 +3,12 @@
 // nothing is selected.
 import { fetchNodeDetails } from '../api/explore.js';
 import { lang, t, tOr } from '../i18n/index.js';
-import { TYPE_LOOK, type EntityTypeName } from '../view/palette.js';
+import { TYPE_LOOK, type EntityTypeName } from '../canvas/palette.js';
 import { citationList, type CitationLike } from './citations.js';
 import { h, mount } from './dom.js';
 import { describeError } from './errors.js';
 
-export interface DetailsActions {
+interface DetailsActions {
   openChain(id: string): void;
   accountable(id: string): void;
   explore(id: string): void;
@@ -34,7 +34,7 @@ const HIDDEN_PROPS = new Set([
   'type',
 ]);
 
-export function typeName(type: string): string {
+function typeName(type: string): string {
   return tOr(`type.${type}`, type);
 }
 
@@ -56,7 +56,7 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-export function propertyTable(props: Record<string, unknown>): HTMLElement {
+function propertyTable(props: Record<string, unknown>): HTMLElement {
   const rows = Object.entries(props)
     .filter(
       ([key, value]) =>
@@ -73,7 +73,7 @@ export function propertyTable(props: Record<string, unknown>): HTMLElement {
   );
 }
 
-export function chips(status?: unknown, confidence?: unknown): HTMLElement {
+function chips(status?: unknown, confidence?: unknown): HTMLElement {
   return h(
     'div.chips',
     null,

@@ -1,7 +1,7 @@
 // A tiny DOM builder: h('div.class', {attrs}, children). No framework: the page stays small and the
 // markup stays readable. Text children are always set as text, never as HTML.
 export type Child = Node | string | number | null | undefined | false | Child[];
-export type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K | `${K}.${string}` | `${K}#${string}`,

@@ -3,7 +3,7 @@
 import { ApiError } from '../api/client.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
-export interface UserMessage {
+interface UserMessage {
   title: string;
   hint: string;
   code: string;

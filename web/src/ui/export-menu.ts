@@ -1,6 +1,6 @@
 // The export menu: PNG, SVG, CSV, JSON, GraphML of what the graph shows. The exporters load on first
 // use, so they cost nothing on the first view.
-import type { Core } from 'cytoscape';
+import type { ExportFormat } from '../canvas/export/index.js';
 import { t } from '../i18n/index.js';
 import { download, h, mount } from './dom.js';
 
@@ -23,8 +23,8 @@ export class ExportMenu {
   private readonly menu = h('div.menu', { role: 'menu', hidden: true });
 
   constructor(
-    private readonly getCy: () => Core,
-    private readonly viewName: () => string,
+    /** GraphCanvas.exportFile for the current view */
+    private readonly exportFile: (format: ExportFormat) => Promise<{ blob: Blob; filename: string }>,
     private readonly onError: (error: unknown) => void,
   ) {
     this.button.addEventListener('click', () => this.toggle());
@@ -65,9 +65,8 @@ export class ExportMenu {
   private async run(format: (typeof FORMATS)[number][0]): Promise<void> {
     this.toggle(false);
     try {
-      const { exportGraph, exportFilename } = await import('../view/export/index.js');
-      const blob = await exportGraph(this.getCy(), format);
-      download(blob, exportFilename(this.viewName(), format));
+      const { blob, filename } = await this.exportFile(format);
+      download(blob, filename);
     } catch (error) {
       this.onError(error);
     }

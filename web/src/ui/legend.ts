@@ -1,8 +1,7 @@
 // The legend: the node types present in the graph (shape + colour), the gap statuses (colour + glyph)
 // when the graph shows them, and the line styles that mark unknown or unverified facts.
-import type { Core } from 'cytoscape';
 import { t, tOr } from '../i18n/index.js';
-import { GAP_LOOK, GAP_STATUSES, TYPE_LOOK, type EntityTypeName } from '../view/palette.js';
+import { GAP_LOOK, GAP_STATUSES, TYPE_LOOK, type EntityTypeName } from '../canvas/palette.js';
 import { h, mount } from './dom.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -21,7 +20,7 @@ const SHAPES: Record<string, string> = {
   tag: '<polygon points="1.5,3 11,3 15,8 11,13 1.5,13"/>',
 };
 
-export function shapeIcon(type: EntityTypeName): SVGSVGElement {
+function shapeIcon(type: EntityTypeName): SVGSVGElement {
   const look = TYPE_LOOK[type];
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
@@ -46,14 +45,20 @@ export function gapChip(status: string, text?: string): HTMLElement {
   );
 }
 
+/** What the legend asks the graph (GraphCanvas answers it). */
+interface LegendSource {
+  nodeTypes(): Set<string>;
+  hasNodeClass(className: string): boolean;
+}
+
 export class Legend {
   readonly el = h('aside.legend', { 'aria-label': '' });
   private collapsed = false;
 
-  update(cy: Core): void {
-    const types = new Set<string>(cy.nodes().map((n) => n.data('type') as string));
-    const gaps = GAP_STATUSES.filter((status) => cy.nodes(`.gap-${status}`).nonempty());
-    const unknown = cy.nodes('.unknown').nonempty();
+  update(graph: LegendSource): void {
+    const types = graph.nodeTypes();
+    const gaps = GAP_STATUSES.filter((status) => graph.hasNodeClass(`gap-${status}`));
+    const unknown = graph.hasNodeClass('unknown');
     this.el.setAttribute('aria-label', t('legend.title'));
     const toggle = h(
       'button.legend-toggle',
@@ -62,7 +67,7 @@ export class Legend {
         'aria-expanded': String(!this.collapsed),
         onclick: () => {
           this.collapsed = !this.collapsed;
-          this.update(cy);
+          this.update(graph);
         },
       },
       t('legend.title'),

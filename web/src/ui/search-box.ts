@@ -7,7 +7,7 @@ import { lang, t } from '../i18n/index.js';
 import { typeBadge } from './details-panel.js';
 import { debounce, h, mount } from './dom.js';
 
-export interface SearchPick {
+interface SearchPick {
   id: string;
   type: string;
   name: string;

@@ -2,7 +2,7 @@
 // the view bar, the stage (graph, page, drawer) and the right-hand side panel.
 import { getRole, onSessionChange } from '../api/session.js';
 import { lang, t, type MessageKey } from '../i18n/index.js';
-import { h, mount } from './dom.js';
+import { h } from './dom.js';
 import { VIEWS, type ViewName } from './url-state.js';
 
 const NAV_ICONS: Record<ViewName, string> = {
@@ -26,7 +26,7 @@ function icon(path: string): SVGSVGElement {
   return svg;
 }
 
-export interface ShellParts {
+interface ShellParts {
   root: HTMLElement;
   searchSlot: HTMLElement;
   programSlot: HTMLElement;
@@ -168,5 +168,3 @@ export function buildShell(onNavigate: (view: ViewName) => void, onToggleLang: (
     },
   };
 }
-
-export { mount };

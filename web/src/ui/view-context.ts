@@ -1,6 +1,6 @@
 // What a view gets from the shell (graph, panels, state) and what it must provide. One view is mounted
 // at a time; the shell unmounts it (aborting its requests) before mounting the next.
-import type { GraphCanvas } from '../view/graph-canvas.js';
+import type { GraphCanvas } from '../canvas/graph-canvas.js';
 import type { DetailsPanel } from './details-panel.js';
 import type { Legend } from './legend.js';
 import type { StatusOverlay } from './status-overlay.js';
@@ -29,10 +29,11 @@ export interface ViewContext {
   ready(): void;
 }
 
-export interface View {
+/** S: the state the view reads, ViewState<its name> (the shared fields and its own section). */
+export interface View<S = AppState> {
   mount(ctx: ViewContext): Promise<void>;
   /** The state changed while this view stays mounted. */
-  update?(state: AppState, previous: AppState): void | Promise<void>;
+  update?(state: S, previous: S): void | Promise<void>;
   /** The language changed: re-render texts (the graph relabels itself). */
   relabel?(): void;
   unmount?(): void;

@@ -1,9 +1,8 @@
 // A chain's structure as graph elements: the chain, its segments at every level (PART_OF to the
 // parent), FEEDS between segments, gap status as a class per segment; and a segment's firms.
-import type { ElementDefinition } from 'cytoscape';
 import type { ChainViewQuery, SegmentFirmsQuery } from '../../api/generated.js';
 import { t, tOr } from '../../i18n/index.js';
-import { edgeElement, nodeElement } from '../../view/elements.js';
+import { type ElementDefinition, edgeElement, nodeElement } from '../../canvas/elements.js';
 
 export type ChainData = NonNullable<ChainViewQuery['chain']>;
 export type SegmentData = ChainData['allSegments'][number];

@@ -5,11 +5,11 @@ import { fetchChain, fetchChainList, fetchSegmentFirms } from '../../api/chain.j
 import { fetchChainSummary } from '../../api/analysis.js';
 import type { ChainListQuery, SegmentFirmsQuery } from '../../api/generated.js';
 import { pickName, t } from '../../i18n/index.js';
-import { prewarmElk, runLayout, type LayoutName } from '../../view/layouts.js';
-import { GAP_STATUSES } from '../../view/palette.js';
+import { prewarmElk, type LayoutName } from '../../canvas/layouts.js';
+import { GAP_STATUSES } from '../../canvas/palette.js';
 import { h } from '../dom.js';
 import { gapChip } from '../legend.js';
-import type { AppState } from '../url-state.js';
+import type { ViewState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { layoutSelect, chainSelect } from './controls.js';
 import {
@@ -21,14 +21,15 @@ import {
   type ChainData,
   type SegmentData,
 } from './chain-elements.js';
-import { nodeLabel } from '../../view/labels.js';
 
 type FirmRole = Extract<NonNullable<SegmentFirmsQuery['node']>, { enterprises: unknown }>['enterprises'][number];
 
-export const FIRST_FIRMS = 12;
-export const MORE_FIRMS = 20;
+const FIRST_FIRMS = 12;
+const MORE_FIRMS = 20;
 
-export function chainView(): View {
+type ChainViewState = ViewState<'chain'>;
+
+export function chainView(): View<ChainViewState> {
   let ctx: ViewContext;
   let chains: ChainListQuery['chains'] = [];
   let chain: ChainData | null = null;
@@ -39,7 +40,7 @@ export function chainView(): View {
   let gapsUnavailable = false;
 
   const relayout = (animate: boolean) =>
-    runLayout(ctx.graph.cy, layoutName, {
+    ctx.graph.runLayout(layoutName, {
       animate,
       reverseTypes: CHILD_TO_PARENT,
       roots: chain ? `[id = "${chain.id}"]` : undefined,
@@ -48,26 +49,22 @@ export function chainView(): View {
   async function expand(segmentId: string, count: number): Promise<void> {
     const { node } = await fetchSegmentFirms(segmentId, count);
     if (ctx.signal.aborted || !node || !('enterprises' in node)) return;
-    const cy = ctx.graph.cy;
-    cy.remove(cy.getElementById(`more:${segmentId}`));
+    ctx.graph.removeElements([`more:${segmentId}`]);
     const firms = node.enterprises;
     const more = firms.length >= count;
     expanded.set(segmentId, { firms, more });
     ctx.graph.addElements([...firmElements(segmentId, firms), ...(more ? moreElement(segmentId) : [])]);
-    cy.getElementById(segmentId).addClass('expanded');
+    ctx.graph.setClass(segmentId, 'expanded', true);
   }
 
   function collapse(segmentId: string): void {
-    const cy = ctx.graph.cy;
     expanded.delete(segmentId);
-    cy.batch(() => {
-      cy.remove(cy.getElementById(`more:${segmentId}`));
-      cy.edges(`[type = "IN_SEGMENT"][target = "${segmentId}"]`).remove();
+    ctx.graph.batch(() => {
+      ctx.graph.removeElements([`more:${segmentId}`]);
+      ctx.graph.removeEdgesInto(segmentId, 'IN_SEGMENT');
       // A firm also shown under another expanded segment stays.
-      cy.nodes('[type = "ENTERPRISE"]')
-        .filter((n) => n.connectedEdges().empty())
-        .remove();
-      cy.getElementById(segmentId).removeClass('expanded');
+      ctx.graph.removeOrphans('ENTERPRISE');
+      ctx.graph.setClass(segmentId, 'expanded', false);
     });
   }
 
@@ -205,7 +202,7 @@ export function chainView(): View {
     );
   }
 
-  async function load(state: AppState): Promise<void> {
+  async function load(state: ChainViewState): Promise<void> {
     ctx.status.loading(t('chain.loading'));
     if ((state.layout ?? 'elk') === 'elk') prewarmElk();
     // With a chain in the URL, its data and the chain list load side by side.
@@ -258,11 +255,11 @@ export function chainView(): View {
       ctx.setTitle(t('nav.chain'));
       ctx.graph.setHandlers({
         tapNode: (node) => {
-          if (node.hasClass('more')) return void showMore(node.data('segment'));
-          if (node.data('type') === 'SEGMENT') return void toggle(node.id());
-          ctx.store.update({ sel: node.id() });
+          if (node.classes.includes('more')) return void showMore(String(node.data.segment));
+          if (node.data.type === 'SEGMENT') return void toggle(node.id);
+          ctx.store.update({ sel: node.id });
         },
-        tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
+        tapEdge: (edge) => ctx.store.update({ sel: edge.id }),
         tapBackground: () => ctx.store.update({ sel: null }),
       });
       await load(ctx.store.state);
@@ -278,19 +275,13 @@ export function chainView(): View {
     relabel() {
       if (chain) {
         ctx.setTitle(pickName(chain), chain.identified ? t('chain.subtitle') : t('chain.unnamedSubtitle'));
-        const cy = ctx.graph.cy;
-        const chainNode = cy.getElementById(chain.id);
-        chainNode.data(
-          'subtitle',
+        ctx.graph.setSubtitle(
+          chain.id,
           t('chain.chainFigures', { n: chain.enterpriseCount, local: chain.localEnterpriseCount }),
         );
-        chainNode.data('label', nodeLabel(chainNode.data()));
-        for (const segment of chain.allSegments) {
-          const node = cy.getElementById(segment.id);
-          node.data('subtitle', segmentSubtitle(segment, gaps.get(segment.id)));
-          node.data('label', nodeLabel(node.data()));
-        }
-        cy.nodes('.more').data('label', t('chain.showMore'));
+        for (const segment of chain.allSegments)
+          ctx.graph.setSubtitle(segment.id, segmentSubtitle(segment, gaps.get(segment.id)));
+        ctx.graph.relabelClass('more', t('chain.showMore'));
       }
       renderControls();
       renderSummary();

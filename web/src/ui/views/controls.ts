@@ -1,6 +1,6 @@
 // Small labelled controls shared by the views' bars: chain picker, layout switch, date field.
 import { pickName, t, tOr } from '../../i18n/index.js';
-import type { LayoutName } from '../../view/layouts.js';
+import type { LayoutName } from '../../canvas/layouts.js';
 import { h } from '../dom.js';
 
 let counter = 0;

@@ -1,7 +1,6 @@
 // Turns rows of the read-only `cypher` query into graph elements (nodes, relationships and paths
 // found anywhere in the rows) and into a table.
-import type { ElementDefinition } from 'cytoscape';
-import { edgeElement, nodeElement } from '../../view/elements.js';
+import { type ElementDefinition, edgeElement, nodeElement } from '../../canvas/elements.js';
 import { h } from '../dom.js';
 
 interface CypherNode {

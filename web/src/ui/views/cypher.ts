@@ -2,7 +2,6 @@
 // relationships and paths it returns, and tables every row.
 import { runCypher } from '../../api/cypher.js';
 import { t } from '../../i18n/index.js';
-import { runLayout } from '../../view/layouts.js';
 import { h, mount } from '../dom.js';
 import { describeError, isForbidden } from '../errors.js';
 import type { View, ViewContext } from '../view-context.js';
@@ -30,8 +29,8 @@ export function cypherView(): View {
       if (ctx.signal.aborted) return;
       const els = cypherElements(cypher.rows);
       ctx.graph.setElements(els);
-      if (els.length) await runLayout(ctx.graph.cy, 'cose');
-      ctx.legend.update(ctx.graph.cy);
+      if (els.length) await ctx.graph.runLayout('cose');
+      ctx.legend.update(ctx.graph);
       mount(
         result,
         h(

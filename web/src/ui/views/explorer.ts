@@ -1,21 +1,22 @@
 // Explorer: start from a search hit, double-click to expand neighbours, filter by type, status and
 // confidence, switch layouts, read every property and citation in the side panel, and find the
 // paths between two entities. Everything that shapes the graph is in the URL.
-import type { ElementDefinition } from 'cytoscape';
 import { fetchNeighborhood, fetchPath } from '../../api/explore.js';
 import { pickName, t } from '../../i18n/index.js';
-import { sliceElements, type Slice } from '../../view/elements.js';
-import { runLayout, type LayoutName } from '../../view/layouts.js';
+import { type ElementDefinition, sliceElements, type Slice } from '../../canvas/elements.js';
+import type { LayoutName } from '../../canvas/layouts.js';
 import { h } from '../dom.js';
 import { PathFinder, type PathEnds } from '../path-finder.js';
-import type { AppState } from '../url-state.js';
+import type { ViewState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { layoutSelect } from './controls.js';
-import { applyFilters, filterPanel } from './filters.js';
+import { filterPanel } from './filters.js';
 
 const NEIGHBOURS = 150;
 
-export function explorerView(): View {
+type ExplorerViewState = ViewState<'explorer'>;
+
+export function explorerView(): View<ExplorerViewState> {
   let ctx: ViewContext;
   let layoutName: LayoutName = 'cose';
   let pathFinder: PathFinder | null = null;
@@ -32,17 +33,6 @@ export function explorerView(): View {
     const { neighborhood } = await fetchNeighborhood(id, 1, NEIGHBOURS);
     truncated ||= neighborhood.truncated;
     return sliceElements(neighborhood as Slice);
-  }
-
-  function placeAround(centerId: string, ids: string[]): void {
-    const center = ctx.graph.cy.getElementById(centerId);
-    if (center.empty() || !ids.length) return;
-    const { x, y } = center.position();
-    const radius = 110 + ids.length * 4;
-    ids.forEach((id, i) => {
-      const angle = (2 * Math.PI * i) / ids.length;
-      ctx.graph.cy.getElementById(id).position({ x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
-    });
   }
 
   async function findPath(ends: PathEnds): Promise<void> {
@@ -64,9 +54,9 @@ export function explorerView(): View {
     remember(els);
     const added = ctx.graph.addElements(els);
     pathIds = els.map((el) => el.data.id!);
-    if (added.nonempty()) await runLayout(ctx.graph.cy, layoutName, { animate: false });
+    if (added.nodes.length || added.edges.length) await ctx.graph.runLayout(layoutName, { animate: false });
     ctx.graph.highlight(pathIds, { fade: true, center: true });
-    ctx.legend.update(ctx.graph.cy);
+    ctx.legend.update(ctx.graph);
     pathMessage = t('path.found', { nodes: path.nodes.length, edges: path.edges.length });
     renderSummary();
   }
@@ -76,16 +66,14 @@ export function explorerView(): View {
     if (ctx.signal.aborted) return;
     remember(els);
     const added = ctx.graph.addElements(els);
-    placeAround(
-      id,
-      added.nodes().map((n) => n.id()),
-    );
-    applyFilters(ctx.graph.cy, ctx.store.state);
-    ctx.legend.update(ctx.graph.cy);
+    // The new neighbours ring the expanded node; the ring grows with their number.
+    ctx.graph.placeAround(id, added.nodes, 110 + added.nodes.length * 4);
+    ctx.graph.applyFilters(ctx.store.state);
+    ctx.legend.update(ctx.graph);
     renderSummary();
   }
 
-  function renderControls(state: AppState): void {
+  function renderControls(state: ExplorerViewState): void {
     const hiddenCount = state.hideTypes.length + state.hideStatus.length + state.hideConf.length;
     const filters = h(
       'details.dropdown',
@@ -108,7 +96,7 @@ export function explorerView(): View {
       ),
       h(
         'button.btn',
-        { type: 'button', onclick: () => void runLayout(ctx.graph.cy, layoutName, { animate: true }) },
+        { type: 'button', onclick: () => void ctx.graph.runLayout(layoutName, { animate: true }) },
         t('action.relayout'),
       ),
       pathFinder.el,
@@ -117,9 +105,7 @@ export function explorerView(): View {
 
   function renderSummary(): void {
     ctx.details.setSummary(() => {
-      const cy = ctx.graph.cy;
-      const nodes = cy.nodes().not('.helper');
-      const visible = nodes.not('.filtered');
+      const counts = ctx.graph.counts();
       return h(
         'section.explorer-summary',
         null,
@@ -128,9 +114,9 @@ export function explorerView(): View {
           'p.muted',
           null,
           t('explorer.counts', {
-            nodes: visible.length,
-            edges: cy.edges().not('.filtered').length,
-            hidden: nodes.length - visible.length,
+            nodes: counts.visibleNodes,
+            edges: counts.visibleEdges,
+            hidden: counts.hiddenNodes,
           }),
         ),
         truncated ? h('p.notice', { role: 'note' }, t('explorer.truncated')) : null,
@@ -139,17 +125,16 @@ export function explorerView(): View {
           ? h(
               'ol.path-list',
               null,
-              cy
-                .nodes()
-                .filter((n) => pathIds.includes(n.id()))
+              ctx.graph
+                .nodesData(pathIds)
                 .map((n) =>
                   h(
                     'li',
                     null,
                     h(
                       'button.link',
-                      { type: 'button', onclick: () => ctx.store.update({ sel: n.id() }) },
-                      pickName({ name: n.data('name'), nameEn: n.data('nameEn') }),
+                      { type: 'button', onclick: () => ctx.store.update({ sel: String(n.id) }) },
+                      pickName({ name: n.name as string | undefined, nameEn: n.nameEn as string | undefined }),
                     ),
                   ),
                 ),
@@ -160,7 +145,7 @@ export function explorerView(): View {
     });
   }
 
-  async function load(state: AppState): Promise<void> {
+  async function load(state: ExplorerViewState): Promise<void> {
     layoutName = state.layout ?? 'cose';
     renderControls(state);
     const seeds = [...new Set([...state.focus, ...state.expand])];
@@ -178,8 +163,8 @@ export function explorerView(): View {
     const els = slices.flat();
     remember(els);
     ctx.graph.setElements(dedupe(els));
-    applyFilters(ctx.graph.cy, state);
-    await runLayout(ctx.graph.cy, layoutName);
+    ctx.graph.applyFilters(state);
+    await ctx.graph.runLayout(layoutName);
     if (ctx.signal.aborted) return;
     ctx.status.clear();
     if (state.from && state.to) await findPath({ from: state.from, to: state.to });
@@ -193,13 +178,13 @@ export function explorerView(): View {
       ctx.setMode('graph');
       ctx.setTitle(t('explorer.title'), t('explorer.subtitle'));
       ctx.graph.setHandlers({
-        tapNode: (node) => ctx.store.update({ sel: node.id() }),
+        tapNode: (node) => ctx.store.update({ sel: node.id }),
         dblTapNode: (node) => {
           const { expand } = ctx.store.state;
-          if (!expand.includes(node.id())) ctx.store.update({ expand: [...expand, node.id()] }, { silent: true });
-          void expandNode(node.id());
+          if (!expand.includes(node.id)) ctx.store.update({ expand: [...expand, node.id] }, { silent: true });
+          void expandNode(node.id);
         },
-        tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
+        tapEdge: (edge) => ctx.store.update({ sel: edge.id }),
         tapBackground: () => {
           ctx.graph.clearHighlight();
           ctx.store.update({ sel: null });
@@ -217,14 +202,14 @@ export function explorerView(): View {
         state.hideStatus !== previous.hideStatus ||
         state.hideConf !== previous.hideConf
       ) {
-        applyFilters(ctx.graph.cy, state);
+        ctx.graph.applyFilters(state);
         renderControls(state);
         (ctx.controls.querySelector('details.dropdown') as HTMLDetailsElement | null)?.setAttribute('open', '');
         renderSummary();
       }
       if (state.layout !== previous.layout) {
         layoutName = state.layout ?? 'cose';
-        await runLayout(ctx.graph.cy, layoutName, { animate: true });
+        await ctx.graph.runLayout(layoutName, { animate: true });
       }
     },
     relabel() {

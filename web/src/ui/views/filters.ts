@@ -1,39 +1,12 @@
-// Filters of the explorer: node types, fact status and confidence to hide. Hidden elements get the
-// `filtered` class (display: none); the choice lives in the URL.
-import type { Core } from 'cytoscape';
+// The explorer's filter panel: node types, fact status and confidence to hide. The choice lives in the
+// URL; GraphCanvas.applyFilters hides the elements.
 import { t, tOr } from '../../i18n/index.js';
-import { ENTITY_TYPES } from '../../view/palette.js';
+import type { FilterState } from '../../canvas/filters.js';
+import { ENTITY_TYPES } from '../../canvas/palette.js';
 import { h } from '../dom.js';
-
-export interface FilterState {
-  hideTypes: string[];
-  hideStatus: string[];
-  hideConf: string[];
-}
 
 const STATUSES = ['confirmed', 'unverified', 'proposed', 'rejected'];
 const CONFIDENCES = ['high', 'medium', 'low'];
-
-export function applyFilters(cy: Core, filters: FilterState): number {
-  const types = new Set(filters.hideTypes);
-  const statuses = new Set(filters.hideStatus);
-  const confs = new Set(filters.hideConf);
-  let hidden = 0;
-  cy.batch(() => {
-    cy.elements().removeClass('filtered');
-    cy.elements().forEach((el) => {
-      const hide =
-        (el.isNode() && types.has(el.data('type'))) ||
-        statuses.has(el.data('status')) ||
-        confs.has(el.data('confidence'));
-      if (hide) {
-        el.addClass('filtered');
-        if (el.isNode()) hidden++;
-      }
-    });
-  });
-  return hidden;
-}
 
 export function filterPanel(filters: FilterState, onChange: (next: FilterState) => void): HTMLElement {
   const group = (legend: string, key: keyof FilterState, values: readonly string[], label: (v: string) => string) =>

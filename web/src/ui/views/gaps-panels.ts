@@ -2,13 +2,13 @@
 // progress with the observations it rests on, and the pipeline board by stage.
 import type { GapsQuery, GoalsQuery, PipelineQuery, RecommendQuery } from '../../api/generated.js';
 import { formatNumber, formatPercent, lang, pickName, t, tOr } from '../../i18n/index.js';
-import { PIPELINE_STAGES } from '../../view/palette.js';
+import { PIPELINE_STAGES } from '../../canvas/palette.js';
 import { citationList } from '../citations.js';
 import { h } from '../dom.js';
 import { gapChip } from '../legend.js';
 
 export type Gap = GapsQuery['gaps'][number];
-export type Recommendation = RecommendQuery['recommendTargets'][number];
+type Recommendation = RecommendQuery['recommendTargets'][number];
 export type GoalProgress = GoalsQuery['goals'][number];
 export type Target = NonNullable<PipelineQuery['chain']>['targets'][number];
 

@@ -1,13 +1,12 @@
 // Gaps and targets: the chain's segments coloured by gap status above a drawer with the gap table
 // (select a row to see the segment and its evidence in the graph), target recommendations whose
 // reasons draw their paths on demand, goal progress with its observations, and the pipeline board.
-import type { ElementDefinition, NodeCollection } from 'cytoscape';
 import { fetchGaps, fetchGoals, fetchPipeline, fetchRecommendations } from '../../api/analysis.js';
 import { fetchChain, fetchChainList } from '../../api/chain.js';
 import type { ChainListQuery } from '../../api/generated.js';
 import { pickName, t } from '../../i18n/index.js';
-import { sliceElements, type Slice } from '../../view/elements.js';
-import { prewarmElk, runLayout } from '../../view/layouts.js';
+import { sliceElements, type Slice } from '../../canvas/elements.js';
+import { prewarmElk } from '../../canvas/layouts.js';
 import { h, mount } from '../dom.js';
 import { describeError, isForbidden } from '../errors.js';
 import type { AppState } from '../url-state.js';
@@ -29,30 +28,13 @@ export function gapsView(): View {
   const tabOf = (state: AppState): Tab =>
     (TABS as readonly string[]).includes(state.tab ?? '') ? (state.tab as Tab) : 'table';
 
-  /** New nodes go in a column block right of the whole chain, level with the anchor: no overlap. */
-  function placeNear(anchorId: string, added: NodeCollection): void {
-    const cy = ctx.graph.cy;
-    const anchor = cy.getElementById(anchorId);
-    if (anchor.empty() || added.empty()) return;
-    const right = cy.nodes().not(added).boundingBox().x2;
-    const { y } = anchor.position();
-    added.forEach((node, i) => {
-      node.position({ x: right + 120 + (i % 3) * 170, y: y + Math.floor(i / 3) * 80 });
-    });
-  }
-
   /** Adds a slice (evidence or a reason's path) and highlights it; earlier additions are removed. */
   function drawSlice(slice: Slice, anchorId: string): void {
-    const cy = ctx.graph.cy;
-    cy.remove(cy.elements('.overlay'));
-    const els: ElementDefinition[] = sliceElements(slice).map((el) => ({
-      ...el,
-      classes: `${el.classes ?? ''} overlay`,
-    }));
-    const added = ctx.graph.addElements(els);
-    placeNear(anchorId, added.nodes());
+    // New nodes go in a column block right of the whole chain, level with the anchor: no overlap.
+    const els = sliceElements(slice);
+    ctx.graph.addOverlay(els, anchorId);
     ctx.graph.highlight([anchorId, ...els.map((el) => el.data.id!)], { fade: true, center: true });
-    ctx.legend.update(cy);
+    ctx.legend.update(ctx.graph);
   }
 
   function selectSegment(segmentId: string): void {
@@ -173,7 +155,7 @@ export function gapsView(): View {
     }
     ctx.setTitle(t('gaps.title', { name: pickName(chain) }), t('gaps.subtitle'));
     ctx.graph.setElements(chainElements(chain, new Map(gaps.map((g) => [g.segment.id, g.status]))));
-    await runLayout(ctx.graph.cy, 'elk', { reverseTypes: CHILD_TO_PARENT, roots: `[id = "${chain.id}"]` });
+    await ctx.graph.runLayout('elk', { reverseTypes: CHILD_TO_PARENT, roots: `[id = "${chain.id}"]` });
     if (ctx.signal.aborted) return;
     ctx.status.clear();
     if (!chain.allSegments.length)
@@ -191,9 +173,8 @@ export function gapsView(): View {
       ctx.setTitle(t('nav.gaps'));
       buildDrawer();
       ctx.graph.setHandlers({
-        tapNode: (node) =>
-          node.data('type') === 'SEGMENT' ? selectSegment(node.id()) : ctx.store.update({ sel: node.id() }),
-        tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
+        tapNode: (node) => (node.data.type === 'SEGMENT' ? selectSegment(node.id) : ctx.store.update({ sel: node.id })),
+        tapEdge: (edge) => ctx.store.update({ sel: edge.id }),
         tapBackground: () => ctx.store.update({ sel: null, segment: null }),
       });
       await load(ctx.store.state);

@@ -7,7 +7,7 @@ import { isForbidden } from '../errors.js';
 import { loadChainStats, type ChainStats } from './chain-stats.js';
 import { type GoalProgress, goalBar } from './gaps-panels.js';
 
-export interface LeaderChain {
+interface LeaderChain {
   id: string;
   name: string;
   nameEn: string | null;

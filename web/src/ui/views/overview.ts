@@ -1,14 +1,13 @@
 // Overview: the mechanism as a picture. The coordinating leader above the program, the headline chains
 // with their sponsors (包保) and owners (链长), and the unnamed chains framed as visibly unknown; each
 // chain with its firm count, gap count and goal progress.
-import type { ElementDefinition } from 'cytoscape';
 import { fetchOverview } from '../../api/overview.js';
 import { currentProgram } from '../../api/program-scope.js';
 import type { OverviewQuery } from '../../api/generated.js';
 import { formatPercent, lang, pickName, t } from '../../i18n/index.js';
-import { edgeElement, nodeElement } from '../../view/elements.js';
-import { wrapFriendly } from '../../view/labels.js';
-import { prewarmElk } from '../../view/layouts.js';
+import { type ElementDefinition, edgeElement, nodeElement } from '../../canvas/elements.js';
+import { wrapFriendly } from '../../canvas/labels.js';
+import { prewarmElk } from '../../canvas/layouts.js';
 import { h } from '../dom.js';
 import type { View, ViewContext } from '../view-context.js';
 import { loadAllChainStats, statsLine, type ChainStats } from './chain-stats.js';
@@ -41,7 +40,7 @@ function leaderNode(
   return el;
 }
 
-export function overviewElements(program: Program, stats: Map<string, ChainStats>): ElementDefinition[] {
+function overviewElements(program: Program, stats: Map<string, ChainStats>): ElementDefinition[] {
   const els: ElementDefinition[] = [];
   const positions = new Map<string, { x: number; y: number }>();
   const add = (el: ElementDefinition, pos?: { x: number; y: number }) => {
@@ -216,7 +215,7 @@ export function overviewView(): View {
     if (!program) return;
     const els = overviewElements(program, stats);
     ctx.graph.setElements(els);
-    ctx.graph.cy.layout({ name: 'preset', fit: true, padding: 30 } as never).run();
+    ctx.graph.presetLayout(30);
     ctx.details.setSummary(() =>
       summary(program!, stats, (id) =>
         ctx.store.update({ view: 'chain', chain: id, sel: null, expand: [] }, { push: true }),
@@ -242,12 +241,12 @@ export function overviewView(): View {
       ctx.status.clear();
       draw();
       ctx.graph.setHandlers({
-        tapNode: (node) => ctx.store.update({ sel: node.hasClass('helper') ? null : node.id() }),
+        tapNode: (node) => ctx.store.update({ sel: node.classes.includes('helper') ? null : node.id }),
         dblTapNode: (node) => {
-          if (node.data('type') === 'CHAIN')
-            ctx.store.update({ view: 'chain', chain: node.id(), sel: null, expand: [] }, { push: true });
+          if (node.data.type === 'CHAIN')
+            ctx.store.update({ view: 'chain', chain: node.id, sel: null, expand: [] }, { push: true });
         },
-        tapEdge: (edge) => ctx.store.update({ sel: edge.id() }),
+        tapEdge: (edge) => ctx.store.update({ sel: edge.id }),
         tapBackground: () => ctx.store.update({ sel: null }),
       });
       ctx.ready();
@@ -268,12 +267,12 @@ export function overviewView(): View {
       }
       if (ctx.signal.aborted) return;
       for (const chain of identified) {
-        const node = ctx.graph.cy.getElementById(chain.id);
         const s = stats.get(chain.id);
-        if (node.nonempty() && s) {
-          node.data('subtitle', statsLine(s));
-          node.data('label', wrapFriendly(`${pickName(chain)}\n${statsLine(s)}`));
-        }
+        if (s)
+          ctx.graph.updateNode(chain.id, {
+            subtitle: statsLine(s),
+            label: wrapFriendly(`${pickName(chain)}\n${statsLine(s)}`),
+          });
       }
       ctx.details.renderSummary();
       document.body.dataset.statsReady = 'true';

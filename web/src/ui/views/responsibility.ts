@@ -4,12 +4,11 @@ import { fetchNeighborhood } from '../../api/explore.js';
 import type { LeadersQuery, ResponsibilityQuery } from '../../api/generated.js';
 import { fetchLeaders, fetchResponsibility } from '../../api/responsibility.js';
 import { pickName, t, tOr } from '../../i18n/index.js';
-import { sliceElements, type Slice } from '../../view/elements.js';
-import { runLayout } from '../../view/layouts.js';
+import { sliceElements, type Slice } from '../../canvas/elements.js';
 import { citationList } from '../citations.js';
 import { h } from '../dom.js';
 import { SearchBox } from '../search-box.js';
-import type { AppState } from '../url-state.js';
+import type { ViewState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { leaderChainRow, loadChainFacts, type ChainFacts } from './leader-chains.js';
 import { labelled } from './controls.js';
@@ -34,7 +33,9 @@ function holderText(holder: {
   return period ? `${pickName(holder.person)}（${period}）` : pickName(holder.person);
 }
 
-export function responsibilityView(): View {
+type ResponsibilityViewState = ViewState<'responsibility'>;
+
+export function responsibilityView(): View<ResponsibilityViewState> {
   let ctx: ViewContext;
   let leaders: Leader[] = [];
   let paths: Path[] = [];
@@ -43,7 +44,7 @@ export function responsibilityView(): View {
   const facts = new Map<string, ChainFacts>();
   let askedName = '';
 
-  function renderControls(state: AppState): void {
+  function renderControls(state: ResponsibilityViewState): void {
     const rank = (l: Leader) =>
       BODY_ORDER.includes(l.body ?? '') ? BODY_ORDER.indexOf(l.body ?? '') : BODY_ORDER.length;
     const sorted = [...leaders].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'));
@@ -117,7 +118,7 @@ export function responsibilityView(): View {
     );
   }
 
-  function renderSummary(state: AppState): void {
+  function renderSummary(state: ResponsibilityViewState): void {
     ctx.details.setSummary(() => {
       if (state.node) {
         return h(
@@ -175,7 +176,7 @@ export function responsibilityView(): View {
     });
   }
 
-  async function showNode(state: AppState): Promise<void> {
+  async function showNode(state: ResponsibilityViewState): Promise<void> {
     const id = state.node!;
     ctx.status.loading(t('resp.loading'));
     const { responsibility } = await fetchResponsibility(id, state.at);
@@ -184,16 +185,18 @@ export function responsibilityView(): View {
     const els = paths.flatMap((p) => sliceElements(p.path as Slice));
     const seen = new Set<string>();
     ctx.graph.setElements(els.filter((el) => !seen.has(el.data.id!) && seen.add(el.data.id!)));
-    const asked = ctx.graph.cy.getElementById(id);
-    askedName = asked.nonempty() ? pickName({ name: asked.data('name'), nameEn: asked.data('nameEn') }) : id;
+    const asked = ctx.graph.elementData(id);
+    askedName = asked
+      ? pickName({ name: asked.name as string | undefined, nameEn: asked.nameEn as string | undefined })
+      : id;
     // Left to right: the asked entity, its chain, then the leaders (their relations read backwards).
-    await runLayout(ctx.graph.cy, 'elk', { reverseTypes: ['PATRON_OF', 'OWNER_OF', 'COORDINATES'] });
+    await ctx.graph.runLayout('elk', { reverseTypes: ['PATRON_OF', 'OWNER_OF', 'COORDINATES'] });
     ctx.graph.highlight([id, ...paths.map((p) => p.leader.id)]);
     ctx.status.clear();
     if (!paths.length) ctx.status.empty(t('resp.nobody'), t('resp.nobodyHint'));
   }
 
-  async function showLeader(state: AppState): Promise<void> {
+  async function showLeader(state: ResponsibilityViewState): Promise<void> {
     leader = leaders.find((l) => l.id === state.leader) ?? null;
     if (!leader) {
       ctx.status.empty(t('resp.pickLeader'), t('resp.pickLeaderHint'));
@@ -219,12 +222,12 @@ export function responsibilityView(): View {
     }
     if (ctx.signal.aborted) return;
     ctx.graph.setElements(sliceElements(neighborhood as Slice));
-    await runLayout(ctx.graph.cy, 'elk', { reverseTypes: ['GOAL_OF'] });
+    await ctx.graph.runLayout('elk', { reverseTypes: ['GOAL_OF'] });
     ctx.graph.highlight([leader.id]);
     ctx.status.clear();
   }
 
-  async function load(state: AppState): Promise<void> {
+  async function load(state: ResponsibilityViewState): Promise<void> {
     if (!leaders.length) leaders = (await fetchLeaders()).leaders;
     if (ctx.signal.aborted) return;
     if (!state.leader && !state.node) {

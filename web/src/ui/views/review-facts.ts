@@ -15,11 +15,11 @@ export function groupOf(item: QueueItem): string {
   return PREFIX_LABEL[prefix] ?? prefix.charAt(0).toUpperCase() + prefix.slice(1);
 }
 
-export function groupName(kind: string, group: string): string {
+function groupName(kind: string, group: string): string {
   return kind === 'RELATIONSHIP' ? tOr(`rel.${group}`, group) : tOr(`type.${group.toUpperCase()}`, group);
 }
 
-export interface FactActions {
+interface FactActions {
   review(ids: string[], decision: 'CONFIRM' | 'REJECT', edits?: Record<string, unknown>): void;
   select(id: string): void;
   canReview: boolean;
@@ -30,7 +30,7 @@ function props(item: QueueItem): Record<string, unknown> {
 }
 
 /** What the fact says in one line: a node's name, a relationship's ends by name where the page knows them. */
-export function factTitle(item: QueueItem, names: Map<string, string>): string {
+function factTitle(item: QueueItem, names: Map<string, string>): string {
   const fact = item.fact as { id?: string; from?: string; to?: string };
   if (item.kind === 'NODE') return String(props(item).name ?? fact.id ?? item.target);
   const name = (id?: string) => (id ? (names.get(id) ?? id) : '?');

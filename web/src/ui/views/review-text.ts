@@ -2,7 +2,7 @@
 // HTML), each proposed fact highlighted where its quote stands (start/end); a click selects the fact.
 import { h } from '../dom.js';
 
-export interface Span {
+interface Span {
   id: string;
   start: number;
   end: number;

@@ -2,11 +2,11 @@
 // ELK (hierarchical) is loaded on first use; the others ship with Cytoscape.
 import type { Core, LayoutOptions } from 'cytoscape';
 
-export const LAYOUT_NAMES = ['elk', 'breadthfirst', 'concentric', 'cose', 'grid', 'circle'] as const;
+const LAYOUT_NAMES = ['elk', 'breadthfirst', 'concentric', 'cose', 'grid', 'circle'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
 /** Above this many nodes a force-directed request runs the concentric layout instead. */
-export const COSE_MAX_NODES = 800;
+const COSE_MAX_NODES = 800;
 
 export function isLayoutName(value: unknown): value is LayoutName {
   return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);

@@ -18,7 +18,7 @@ export function wrapFriendly(text: string): string {
   return out;
 }
 
-export interface Nameable {
+interface Nameable {
   name?: string | null;
   nameEn?: string | null;
   /** extra line under the name, already in the current language */

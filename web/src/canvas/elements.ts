@@ -4,13 +4,16 @@ import type { ElementDefinition } from 'cytoscape';
 import { tOr } from '../i18n/index.js';
 import { nodeLabel } from './labels.js';
 
-export interface SliceNode {
+/** The element shape views build and hand to GraphCanvas (Cytoscape's, named here so views need not import it). */
+export type { ElementDefinition };
+
+interface SliceNode {
   id: string;
   type: string;
   label: string;
   data?: unknown;
 }
-export interface SliceEdge {
+interface SliceEdge {
   id: string;
   source: string;
   target: string;
@@ -31,7 +34,7 @@ function asProps(value: unknown): Props {
 }
 
 /** Classes that carry a node's state into the stylesheet. */
-export function stateClasses(props: Props): string[] {
+function stateClasses(props: Props): string[] {
   const classes: string[] = [];
   if (props.identified === false) classes.push('unknown');
   if (props.kind === 'guarantee' || props.kind === 'GUARANTEE') classes.push('guarantee');

@@ -3,18 +3,7 @@
 import type { Core } from 'cytoscape';
 import { visibleRows } from './table.js';
 
-export const CSV_HEADER = [
-  'element',
-  'id',
-  'type',
-  'name',
-  'nameEn',
-  'source',
-  'target',
-  'status',
-  'confidence',
-  'sources',
-];
+const CSV_HEADER = ['element', 'id', 'type', 'name', 'nameEn', 'source', 'target', 'status', 'confidence', 'sources'];
 
 function cell(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet.

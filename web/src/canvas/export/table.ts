@@ -1,7 +1,7 @@
 // What is on screen as rows: the visible nodes and edges with the fields every export shares.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 
-export interface ExportNode {
+interface ExportNode {
   id: string;
   type: string;
   name: string;
@@ -13,7 +13,7 @@ export interface ExportNode {
   y: number;
 }
 
-export interface ExportEdge {
+interface ExportEdge {
   id: string;
   type: string;
   source: string;

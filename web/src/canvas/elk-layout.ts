@@ -21,7 +21,7 @@ export function warmUp(): void {
   instance();
 }
 
-export interface ElkOptions {
+interface ElkOptions {
   /** RIGHT = upstream on the left, downstream on the right */
   direction?: 'RIGHT' | 'DOWN';
   animate?: boolean;

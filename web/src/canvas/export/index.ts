@@ -6,7 +6,7 @@ import { toGraphml } from './graphml.js';
 import { toCytoscapeJson } from './json.js';
 import { toSvg } from './svg.js';
 
-export const EXPORT_FORMATS = ['png', 'svg', 'csv', 'json', 'graphml'] as const;
+const EXPORT_FORMATS = ['png', 'svg', 'csv', 'json', 'graphml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const MIME: Record<ExportFormat, string> = {

@@ -1,7 +1,7 @@
 // Colours and shapes as data. Hues are the Okabe–Ito palette (readable with the common colour-vision
 // deficiencies); every colour is doubled by a shape (node types) or a glyph badge (gap status), so no
 // meaning rests on colour alone.
-export const OKABE_ITO = {
+const OKABE_ITO = {
   black: '#000000',
   orange: '#E69F00',
   skyBlue: '#56B4E9',
@@ -29,7 +29,7 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityTypeName = (typeof ENTITY_TYPES)[number];
 
-export interface TypeLook {
+interface TypeLook {
   shape: string;
   fill: string;
   border: string;
@@ -55,7 +55,7 @@ export const TYPE_LOOK: Record<EntityTypeName, TypeLook> = {
 };
 
 export const GAP_STATUSES = ['ABSENT', 'SINGLE_FIRM', 'THIN', 'EXTERNALLY_DEPENDENT', 'COVERED'] as const;
-export type GapStatus = (typeof GAP_STATUSES)[number];
+type GapStatus = (typeof GAP_STATUSES)[number];
 
 /** Colour and glyph of each gap status; the glyph is what colour-blind readers and printouts rely on. */
 export const GAP_LOOK: Record<GapStatus, { color: string; glyph: string; ink: string }> = {

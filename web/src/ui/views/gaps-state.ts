@@ -1,0 +1,11 @@
+// The gaps view's part of the URL: the chain (kept across views, shared with the chain view), the
+// selected segment and the open tab of the drawer.
+import { type Section, kept, text } from '../url-params.js';
+
+export interface GapsState {
+  chain: string | null;
+  segment: string | null;
+  tab: string | null;
+}
+
+export const gapsSection: Section<GapsState> = { chain: kept(text), segment: text, tab: text };
