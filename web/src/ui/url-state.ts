@@ -12,6 +12,7 @@ export const VIEWS = [
   'cypher',
   'curation',
   'ingest',
+  'registry-import',
   'review',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -45,10 +46,12 @@ export interface AppState {
   lang: string | null;
   /** the program looked at (header switcher); null: the server's default */
   program: string | null;
-  /** review queue: status, job and source filters */
+  /** review queue: status, job and source filters; registry import: the job whose report is shown */
   status: string | null;
   job: string | null;
   source: string | null;
+  /** gaps view: 'off' counts only placements people confirmed (no registry machine placements) */
+  machine: string | null;
 }
 
 const LIST_KEYS = ['expand', 'focus', 'hideTypes', 'hideStatus', 'hideConf'] as const;
@@ -67,6 +70,7 @@ const SCALAR_KEYS = [
   'status',
   'job',
   'source',
+  'machine',
 ] as const;
 
 export function parseState(search: string): AppState {
