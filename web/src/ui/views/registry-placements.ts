@@ -25,7 +25,7 @@ function row(p: Confident, segments: Map<string, SegmentInfo>): HTMLElement {
     ),
     h('td.num', null, formatNumber(p.score, 2)),
     h('td.because', null, p.because),
-    h('td.quote', null, p.quote ?? '—'),
+    h('td.quote', null, p.quote || '—'),
     state,
   );
   mount(state, reject);
