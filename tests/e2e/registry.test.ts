@@ -172,4 +172,44 @@ describe('registry import on the web page in Chromium', () => {
     await screenshot(page, '34-registry-bad-file');
     await page.close();
   }, 120_000);
+
+  it('a dry run shows the report and writes nothing; the page speaks English on request', async () => {
+    const page = await web.newPage();
+    await web.signIn(page, TOKENS.editor);
+    const placed = async () =>
+      Number(
+        (await web.db.executor.query("MATCH ()-[r:IN_SEGMENT {method: 'classifier'}]->() RETURN count(r) AS n"))[0].n,
+      );
+    const before = await placed();
+    await openView(page, web.base, '/?view=registry-import', 'registry-import');
+    await page.setInputFiles('form[data-form="registry-import"] input[type="file"]', {
+      name: 'registry-dev.csv',
+      mimeType: 'text/csv',
+      buffer: devFile(),
+    });
+    await page.check('form[data-form="registry-import"] [name="dryRun"]');
+    await page.click('[data-action="import-registry"]');
+    const report = page.locator('.registry-report');
+    await report.waitFor({ timeout: 180_000 });
+    expect(await report.innerText()).toContain('试运行：报告已生成，图谱未写入。');
+    expect(await report.locator('[data-report="chains"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-action="undo-job"]').count()).toBe(0);
+    expect(await page.locator('[data-report="confident"]').count()).toBe(0);
+    expect(await placed()).toBe(before);
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.querySelector('.registry-report h2')?.textContent === 'Import report');
+    expect(await page.locator('.registry-report').innerText()).toContain('Dry run: the report is ready');
+    await page.click('.lang-toggle');
+    // Relabelling draws the page anew (the job's report again, from ?job=): wait for it.
+    await page.waitForFunction(() => document.querySelector('.registry-report h2')?.textContent === '导入报告');
+    // A file that is not CSV or XLSX is refused before it is sent.
+    await page.setInputFiles('form[data-form="registry-import"] input[type="file"]', {
+      name: 'firms.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('企业名称\n某公司\n'),
+    });
+    await page.click('[data-action="import-registry"]');
+    expect(await page.locator('.form-result > .notice-error').innerText()).toContain('不是 .csv 或 .xlsx 文件');
+    await page.close();
+  }, 240_000);
 });

@@ -17,6 +17,8 @@ const POLL_MS = 250;
 export function registryImportView(): View {
   let ctx: ViewContext;
   const result = h('div.form-result', { 'aria-live': 'polite' });
+  // Each follow() owns the result area until a newer one starts (a new upload, or a relabel).
+  let following = 0;
 
   function jobPanel(job: Job): HTMLElement {
     const pct = Math.round(job.progress * 100);
@@ -40,19 +42,20 @@ export function registryImportView(): View {
   /** Polls the job until it ends, then shows its report under the panel. */
   async function follow(first: Job): Promise<void> {
     let job = first;
+    const mine = ++following;
     const panel = h('div.job-slot');
     const report = h('div.report-slot');
     mount(result, panel, report);
     mount(panel, jobPanel(job));
     while (job.status === 'QUEUED' || job.status === 'RUNNING') {
       await new Promise((r) => setTimeout(r, POLL_MS));
-      if (ctx.signal.aborted) return;
+      if (ctx.signal.aborted || mine !== following) return;
       const next = (await fetchJob(job.id, ctx.signal)).importJob;
-      if (!next) break;
+      if (!next || mine !== following) break;
       job = next;
       mount(panel, jobPanel(job));
     }
-    if (job.status === 'DONE') await reportSection(ctx, job, report);
+    if (job.status === 'DONE' && mine === following) await reportSection(ctx, job, report);
   }
 
   function pickFile(onPick: (f: File | null) => void): { drop: HTMLElement; input: HTMLInputElement } {
