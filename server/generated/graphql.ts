@@ -741,6 +741,12 @@ export type Mutation = {
   proposeFact: Proposal;
   /** Record a target's pipeline stage, keeping the earlier stages with their dates (editor). */
   recordTargetStage: TargetRole;
+  /**
+   * Confirm or reject a placement the registry classifier wrote (IN_SEGMENT, method classifier) (editor).
+   * decision: confirmed | rejected. The relationship keeps its because, so later imports learn from it; a
+   * rejected placement no longer counts as local supply in gaps. NOT_FOUND when no such machine placement.
+   */
+  reviewPlacement: PlacementReview;
   /** Confirm (writes the fact with status confirmed) or reject a proposal (admin). */
   reviewProposal: Proposal;
   /**
@@ -801,6 +807,13 @@ export type MutationProposeFactArgs = {
 
 export type MutationRecordTargetStageArgs = {
   input: TargetStageInput;
+};
+
+
+export type MutationReviewPlacementArgs = {
+  decision: Scalars['String']['input'];
+  enterpriseId: Scalars['ID']['input'];
+  segmentId: Scalars['ID']['input'];
 };
 
 
@@ -886,6 +899,19 @@ export type Person = Entity & {
   status: Scalars['String']['output'];
   synthetic: Scalars['Boolean']['output'];
   type: EntityType;
+};
+
+/** A person's verdict on one machine placement (reviewPlacement). */
+export type PlacementReview = {
+  __typename?: 'PlacementReview';
+  because?: Maybe<Scalars['String']['output']>;
+  enterpriseId: Scalars['ID']['output'];
+  /** The registry job that wrote the placement. */
+  jobId?: Maybe<Scalars['ID']['output']>;
+  score?: Maybe<Scalars['Float']['output']>;
+  segmentId: Scalars['ID']['output'];
+  /** confirmed | rejected */
+  status: Scalars['String']['output'];
 };
 
 /** A policy document, plan, measure, action programme, platform, guarantee or funding line. */
@@ -1790,6 +1816,7 @@ export type ResolversTypes = {
   NodeCentrality: ResolverTypeWrapper<NodeMetricsModel>;
   Observation: ResolverTypeWrapper<EntityRecordModel>;
   Person: ResolverTypeWrapper<EntityRecordModel>;
+  PlacementReview: ResolverTypeWrapper<PlacementReview>;
   Policy: ResolverTypeWrapper<EntityRecordModel>;
   Program: ResolverTypeWrapper<EntityRecordModel>;
   Proposal: ResolverTypeWrapper<ProposalRowModel>;
@@ -1874,6 +1901,7 @@ export type ResolversParentTypes = {
   NodeCentrality: NodeMetricsModel;
   Observation: EntityRecordModel;
   Person: EntityRecordModel;
+  PlacementReview: PlacementReview;
   Policy: EntityRecordModel;
   Program: EntityRecordModel;
   Proposal: ProposalRowModel;
@@ -2293,6 +2321,7 @@ export type MutationResolvers<ContextType = AppContext, ParentType extends Resol
   linkEnterpriseToSegment?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToSegmentArgs, 'input'>>;
   proposeFact?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationProposeFactArgs, 'input'>>;
   recordTargetStage?: Resolver<ResolversTypes['TargetRole'], ParentType, ContextType, RequireFields<MutationRecordTargetStageArgs, 'input'>>;
+  reviewPlacement?: Resolver<ResolversTypes['PlacementReview'], ParentType, ContextType, RequireFields<MutationReviewPlacementArgs, 'decision' | 'enterpriseId' | 'segmentId'>>;
   reviewProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationReviewProposalArgs, 'decision' | 'id'>>;
   reviewProposals?: Resolver<Array<ResolversTypes['ReviewResult']>, ParentType, ContextType, RequireFields<MutationReviewProposalsArgs, 'decision'>>;
   undoImportJob?: Resolver<ResolversTypes['UndoImportJobResult'], ParentType, ContextType, RequireFields<MutationUndoImportJobArgs, 'id'>>;
@@ -2341,6 +2370,15 @@ export type PersonResolvers<ContextType = AppContext, ParentType extends Resolve
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlacementReviewResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['PlacementReview'] = ResolversParentTypes['PlacementReview']> = {
+  because?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterpriseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  segmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PolicyResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
@@ -2698,6 +2736,7 @@ export type Resolvers<ContextType = AppContext> = {
   NodeCentrality?: NodeCentralityResolvers<ContextType>;
   Observation?: ObservationResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PlacementReview?: PlacementReviewResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
   Proposal?: ProposalResolvers<ContextType>;

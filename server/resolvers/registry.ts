@@ -1,7 +1,9 @@
 // Registry fields (registry.graphql): importRegistry starts a job (editor), ImportJob.report pages its
-// kept report, undoImportJob removes what a registry job wrote that no person confirmed (audited).
+// kept report, undoImportJob removes what a registry job wrote that no person confirmed (audited),
+// reviewPlacement records a person's verdict on one machine placement (audited).
 import { auditedWrite } from '../../graph/audit-log.js';
 import { getJob, updateJob } from '../../graph/queries/jobs.js';
+import { reviewPlacement } from '../../graph/queries/registry-review.js';
 import { undoRegistryJob } from '../../graph/queries/registry-write.js';
 import type { ImportJobResolvers, MutationResolvers } from '../generated/graphql.js';
 import { notFound } from '../../graph/errors.js';
@@ -11,7 +13,7 @@ import { startRegistryJob } from '../jobs/registry-job.js';
 import { requireRole } from '../plugins/access.js';
 import { pageSize } from './root.js';
 
-export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoImportJob'> = {
+export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoImportJob' | 'reviewPlacement'> = {
   importRegistry: async (_, { file, programId, dryRun }, context) => {
     requireRole(context, 'editor', 'importRegistry');
     const upload = file as File;
@@ -55,6 +57,17 @@ export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoI
       message: `Undone: removed ${removed.enterprises} firms, ${removed.relationships} relationships, ${removed.proposals} open proposals.`,
     });
     return { job: (await getJob(context.executor, id))!, ...removed } as never;
+  },
+
+  reviewPlacement: (_, { enterpriseId, segmentId, decision }, context) => {
+    requireRole(context, 'editor', 'reviewPlacement');
+    return auditedWrite(context.auditLog, context.actor, (appendPending) =>
+      context.executor.write(async (tx) => {
+        const { review, change } = await reviewPlacement(tx, enterpriseId, segmentId, decision);
+        await appendPending([{ action: 'reviewPlacement', ...change }]);
+        return review;
+      }),
+    );
   },
 };
 

@@ -16,7 +16,7 @@ describe('the views of the web page in Chromium', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await page.waitForSelector('body[data-stats-ready="true"]', { timeout: 30_000 });
     expect(await page.textContent('.brand-name')).toBe('长春市产业链图谱');
-    expect(await page.locator('.nav-link').count()).toBe(9);
+    expect(await page.locator('.nav-link').count()).toBe(10);
     const rows = page.locator('.chain-row');
     expect(await rows.count()).toBe(13);
     expect(await page.locator('.chain-row.unknown').count()).toBe(10);

@@ -40,10 +40,12 @@ const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
 `;
 
 const GAPS_QUERY = /* GraphQL */ `
-  query Gaps($chainId: ID!) {
-    gaps(chainId: $chainId) {
+  query Gaps($chainId: ID!, $machinePlacements: Boolean) {
+    gaps(chainId: $chainId, machinePlacements: $machinePlacements) {
       status
       localEnterprises
+      localConfirmed
+      localMachinePlaced
       externalSuppliers
       targetsInPipeline
       explanation
@@ -112,7 +114,9 @@ export const fetchChainComparison = () =>
   gql<ChainComparisonQuery, ChainComparisonQueryVariables>(CHAIN_COMPARISON_QUERY, { programId: currentProgram() });
 export const fetchChainSummary = (chainId: string) =>
   gql<ChainSummaryQuery, ChainSummaryQueryVariables>(CHAIN_SUMMARY_QUERY, { chainId });
-export const fetchGaps = (chainId: string) => gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId });
+/** machinePlacements false: only placements people confirmed or curated (no registry classifier ones). */
+export const fetchGaps = (chainId: string, machinePlacements = true) =>
+  gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId, machinePlacements });
 export const fetchRecommendations = (segmentId: string, first = 10) =>
   gql<RecommendQuery, RecommendQueryVariables>(RECOMMEND_QUERY, { segmentId, first });
 export const fetchGoals = (chainId: string | null) =>

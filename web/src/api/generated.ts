@@ -128,10 +128,11 @@ export type ChainComparisonQuery = { chainComparison: Array<{ segments: number, 
 
 export type GapsQueryVariables = Exact<{
   chainId: string;
+  machinePlacements?: boolean | null | undefined;
 }>;
 
 
-export type GapsQuery = { gaps: Array<{ status: string, localEnterprises: number, externalSuppliers: number, targetsInPipeline: number, explanation: string, explanationEn: string, segment: { id: string, name: string, nameEn: string | null, level: number }, evidence: { truncated: boolean, nodes: Array<{ id: string, type: EntityType, label: string, data: unknown }>, edges: Array<{ id: string, source: string, target: string, type: string, data: unknown, citations: Array<{ quote: string | null, source: { id: string, name: string, url: string | null, publisher: string | null, publishedOn: string | null } }> }> } }> };
+export type GapsQuery = { gaps: Array<{ status: string, localEnterprises: number, localConfirmed: number, localMachinePlaced: number, externalSuppliers: number, targetsInPipeline: number, explanation: string, explanationEn: string, segment: { id: string, name: string, nameEn: string | null, level: number }, evidence: { truncated: boolean, nodes: Array<{ id: string, type: EntityType, label: string, data: unknown }>, edges: Array<{ id: string, source: string, target: string, type: string, data: unknown, citations: Array<{ quote: string | null, source: { id: string, name: string, url: string | null, publisher: string | null, publishedOn: string | null } }> }> } }> };
 
 export type RecommendQueryVariables = Exact<{
   segmentId: string;
@@ -418,6 +419,50 @@ export type OverviewQuery = { programs: Array<{ id: string, name: string, nameEn
               | { id: string, name: string, nameEn: string | null }
               | { id: string, name: string, nameEn: string | null }
              }> } }> }> }> };
+
+export type ImportRegistryMutationVariables = Exact<{
+  file: unknown;
+  programId?: string | null | undefined;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type ImportRegistryMutation = { importRegistry: { id: string, kind: ImportJobKind, status: ImportJobStatus, progress: number, message: string | null, startedAt: string | null, finishedAt: string | null, sourceId: string | null, programId: string | null, counts: { facts: number, proposals: number, skipped: number, reproposed: number } } };
+
+export type RegistryReportQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RegistryReportQuery = { importJob: { id: string, kind: ImportJobKind, status: ImportJobStatus, report: { totalCount: number, hasMore: boolean, endCursor: string | null, rows: Array<{ row: number, sheetRow: number, name: string, uscc: string, enterpriseId: string | null, action: string, registrationStatus: string | null, problems: Array<string>, district: { id: string, how: string } | null, placements: Array<{ segmentId: string, score: number, written: string, because: string, quote: string | null }> }> } | null } | null };
+
+export type SegmentChainsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type SegmentChainsQuery = { nodes: Array<
+    | { id: string, name: string, nameEn: string | null, level: number, chain: { id: string, name: string, nameEn: string | null } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type UndoImportJobMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UndoImportJobMutation = { undoImportJob: { proposals: number, relationships: number, enterprises: number, sources: number, job: { id: string, status: ImportJobStatus, message: string | null } } };
+
+export type ReviewPlacementMutationVariables = Exact<{
+  enterpriseId: string;
+  segmentId: string;
+  decision: string;
+}>;
+
+
+export type ReviewPlacementMutation = { reviewPlacement: { enterpriseId: string, segmentId: string, status: string } };
 
 export type LeadersQueryVariables = Exact<{
   programId?: string | null | undefined;

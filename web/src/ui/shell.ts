@@ -14,6 +14,7 @@ const NAV_ICONS: Record<ViewName, string> = {
   cypher: 'M8 6l-5 6l5 6M16 6l5 6l-5 6M13 4l-2 16',
   curation: 'M4 20h4l10-10l-4-4L4 16zM13 7l4 4',
   ingest: 'M12 16V4M7 9l5-5l5 5M4 20h16',
+  'registry-import': 'M4 4h16v16H4zM4 9h16M4 14h16M9 9v11',
   review: 'M9 11l3 3l8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11',
 };
 

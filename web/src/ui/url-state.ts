@@ -6,6 +6,7 @@ import { type ChainState, chainSection } from './views/chain-state.js';
 import { type ExplorerState, explorerSection } from './views/explorer-state.js';
 import { type GapsState, gapsSection } from './views/gaps-state.js';
 import { type ResponsibilityState, responsibilitySection } from './views/responsibility-state.js';
+import { type RegistryImportState, registryImportSection } from './views/registry-import-state.js';
 import { type ReviewState, reviewSection } from './views/review-state.js';
 
 export const VIEWS = [
@@ -17,6 +18,7 @@ export const VIEWS = [
   'cypher',
   'curation',
   'ingest',
+  'registry-import',
   'review',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -44,6 +46,7 @@ interface ViewSections {
   curation: NoFields;
   ingest: NoFields;
   review: ReviewState;
+  'registry-import': RegistryImportState;
 }
 
 const SECTIONS: { [V in ViewName]: Section<ViewSections[V]> } = {
@@ -56,6 +59,7 @@ const SECTIONS: { [V in ViewName]: Section<ViewSections[V]> } = {
   curation: {},
   ingest: {},
   review: reviewSection,
+  'registry-import': registryImportSection,
 };
 const sharedSection: Section<Omit<SharedState, 'view'>> = { sel: text, lang: text, program: text };
 

@@ -12,7 +12,7 @@ import { describeError, isForbidden } from '../errors.js';
 import type { AppState } from '../url-state.js';
 import type { View, ViewContext } from '../view-context.js';
 import { CHILD_TO_PARENT, chainElements, type ChainData } from './chain-elements.js';
-import { chainSelect } from './controls.js';
+import { chainSelect, labelled } from './controls.js';
 import { gapTable, goalList, pipelineBoard, recommendationList, type Gap } from './gaps-panels.js';
 
 const TABS = ['table', 'recommend', 'goals', 'pipeline'] as const;
@@ -130,6 +130,19 @@ export function gapsView(): View {
     });
   }
 
+  /** 含机器挂链 / 仅人工确认: whether the registry classifier's placements count (kept in the URL). */
+  function machineSwitch(state: AppState): HTMLElement {
+    const select = h(
+      'select.select',
+      { name: 'machinePlacements' },
+      h('option', { value: 'on' }, t('gaps.machine.all')),
+      h('option', { value: 'off' }, t('gaps.machine.confirmedOnly')),
+    );
+    select.value = state.machine === 'off' ? 'off' : 'on';
+    select.addEventListener('change', () => ctx.store.update({ machine: select.value === 'off' ? 'off' : null }));
+    return labelled(t('gaps.machine.label'), select);
+  }
+
   async function load(state: AppState): Promise<void> {
     ctx.status.loading(t('gaps.loading'));
     prewarmElk();
@@ -141,12 +154,16 @@ export function gapsView(): View {
       return;
     }
     if (!state.chain) ctx.store.update({ chain: chainId }, { silent: true });
-    const [{ chain: data }, gapData] = await Promise.all([fetchChain(chainId), fetchGaps(chainId)]);
+    const [{ chain: data }, gapData] = await Promise.all([
+      fetchChain(chainId),
+      fetchGaps(chainId, state.machine !== 'off'),
+    ]);
     if (ctx.signal.aborted) return;
     chain = data;
     gaps = gapData.gaps;
     ctx.controls.replaceChildren(
       chainSelect(chains, chainId, (id) => ctx.store.update({ chain: id, segment: null, sel: null })),
+      machineSwitch(state),
     );
     if (!chain) {
       ctx.status.empty(t('chain.notFound'), t('chain.notFoundHint'));
@@ -180,7 +197,7 @@ export function gapsView(): View {
       await load(ctx.store.state);
     },
     async update(state, previous) {
-      if (state.chain !== previous.chain) return load(state);
+      if (state.chain !== previous.chain || state.machine !== previous.machine) return load(state);
       if (state.segment !== previous.segment) {
         showSegment(state.segment);
         if (tabOf(state) === 'recommend') await renderTab(state);

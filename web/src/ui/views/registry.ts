@@ -26,6 +26,8 @@ export async function loadView(name: ViewName): Promise<View> {
       return (await import('./curation.js')).curationView();
     case 'ingest':
       return (await import('./ingest.js')).ingestView();
+    case 'registry-import':
+      return (await import('./registry-import.js')).registryImportView();
     case 'review':
       return (await import('./review.js')).reviewView();
   }
