@@ -10,4 +10,4 @@ export interface GapsState {
   machine: string | null;
 }
 
-export const gapsSection: Section<GapsState> = { chain: kept(text), segment: text, tab: text, machine: text };
+export const gapsSection: Section<GapsState> = { chain: kept(text), segment: text, tab: text, machine: kept(text) };
