@@ -174,9 +174,10 @@ export async function writeRegistryBatch(
 }
 
 /**
- * Removes what a job wrote that no person confirmed: its unreviewed proposals, its unconfirmed
- * relationships, the unconfirmed firms it created (with whatever they still hang on) and its Source when
- * nothing else cites it. Properties it changed on older firms stay (their earlier values were not kept).
+ * Removes what a job wrote that no person reviewed: its unreviewed proposals, its unreviewed
+ * relationships (a person's rejection stays, so later imports still learn from it), the unconfirmed
+ * firms it created that no review holds (with whatever they still hang on) and its Source when nothing
+ * else cites it. Properties it changed on older firms stay (their earlier values were not kept).
  */
 export async function undoRegistryJob(tx: ManagedTransaction, jobId: string): Promise<Record<string, number>> {
   const [p] = await runRows(
@@ -186,13 +187,13 @@ export async function undoRegistryJob(tx: ManagedTransaction, jobId: string): Pr
   );
   const [r] = await runRows(
     tx,
-    `OPTIONAL MATCH ()-[r {jobId: $jobId}]->() WHERE coalesce(r.status, '') <> 'confirmed' DELETE r RETURN count(r) AS n`,
+    `OPTIONAL MATCH ()-[r {jobId: $jobId}]->() WHERE NOT coalesce(r.status, '') IN ['confirmed', 'rejected'] DELETE r RETURN count(r) AS n`,
     { jobId },
   );
   const [e] = await runRows(
     tx,
     `OPTIONAL MATCH (e:Enterprise {jobId: $jobId}) WHERE coalesce(e.status, '') <> 'confirmed'
-       AND NOT EXISTS { MATCH (e)-[x]-() WHERE x.status = 'confirmed' }
+       AND NOT EXISTS { MATCH (e)-[x]-() WHERE x.status IN ['confirmed', 'rejected'] }
      DETACH DELETE e RETURN count(e) AS n`,
     { jobId },
   );

@@ -5,7 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 
 function tooLarge(max: number, upload = false): Response {
   const message = upload
-    ? `The upload is larger than ${max} bytes (KG_MAX_UPLOAD_BYTES). Send a smaller file, or import it with the command line (npm run seed -- ingest FILE), which has no size limit.`
+    ? `The upload is larger than ${max} bytes (KG_MAX_UPLOAD_BYTES). Send a smaller file, or import it with the command line, which has no size limit (npm run seed -- ingest FILE for a document, npm run seed -- registry FILE for a registry export).`
     : `The request body is larger than ${max} bytes. Send a smaller query or fewer variables.`;
   const body = {
     errors: [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../graph/audit-log.js';
 import { reviewProposal } from '../../graph/queries/proposals.js';
+import { reviewPlacement } from '../../graph/queries/registry-review.js';
 import { undoRegistryJob } from '../../graph/queries/registry-write.js';
 import { countGraph } from '../../graph/stats.js';
 import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load/load.js';
@@ -84,6 +85,15 @@ describe('registry writes', () => {
       { job: job1 },
     );
     await db.executor.write((tx) => reviewProposal(tx, String(rejected.id), 'REJECT', 'not this segment'));
+    // …and rejects one placement the machine wrote
+    const [machineRejected] = await db.executor.query(
+      `MATCH (e:Enterprise)-[r:IN_SEGMENT {jobId: $job, status: 'unverified'}]->(s) WHERE e.id <> $kept
+       RETURN e.id AS from, s.id AS to ORDER BY e.id, s.id LIMIT 1`,
+      { job: job1, kept: confirmed.from },
+    );
+    await db.executor.write((tx) =>
+      reviewPlacement(tx, String(machineRejected.from), String(machineRejected.to), 'rejected'),
+    );
     const third = await run();
     const written = (from: unknown, to: unknown) =>
       third.find((r) => r.enterpriseId === from)?.placements.find((p) => p.segmentId === to)?.written;
@@ -105,6 +115,15 @@ describe('registry writes', () => {
        OPTIONAL MATCH (e:Enterprise {jobId: $job}) RETURN statuses, open, collect(e.id) AS firms`,
       { job: job1 },
     );
-    expect(left).toEqual({ statuses: ['confirmed'], open: 0, firms: [confirmed.from] });
+    // what people reviewed stays: the confirmation, and the rejection (later imports learn from it)
+    expect({
+      ...left,
+      statuses: [...(left.statuses as string[])].sort(),
+      firms: [...(left.firms as string[])].sort(),
+    }).toEqual({
+      statuses: ['confirmed', 'rejected'],
+      open: 0,
+      firms: [confirmed.from, machineRejected.from].sort(),
+    });
   }, 300_000);
 });
