@@ -90,3 +90,12 @@ export function checkEnds(type: string, fromLabel: string, toLabel: string): Rel
  * refused everywhere so `chain:Opto` and `chain:opto` can never be two nodes. */
 export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._-]*$/;
 export const ID_RULE_TEXT = 'prefix:slug in lower case, with letters, digits, . _ - in the slug';
+
+/** An id with a given prefix (`ent`, `source`…) under ID_PATTERN. */
+export const idPatternFor = (prefix: string) => new RegExp(`^${prefix}:[a-z0-9][a-z0-9._-]*$`);
+
+/** Control characters (NUL, escape…) are never part of a name or a quote: they come from broken files or probes. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters of the code's alphabet. */
+export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;

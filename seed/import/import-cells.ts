@@ -1,7 +1,7 @@
 // Cell values of an import spreadsheet: lists, yes/no, numbers, sources (id, URL or title), and the
 // stable ids of new enterprises and sources (a hash of the name: pinyin is not available offline).
 import { createHash } from 'node:crypto';
-import { ID_PATTERN } from '../load/schemas.js';
+import { ID_PATTERN } from '../../graph/model-rules.js';
 
 /** Splits a list cell on ; ； 、 | and the full-width comma. */
 export const splitList = (cell: string | undefined) =>

@@ -9,7 +9,7 @@ import type { Props } from '../../graph/upsert.js';
 import { problemAt, type Dataset, type RecordLocation, type SeedNode, type SeedRel } from './dataset.js';
 import type { Problem } from './problems.js';
 import { parseYamlFiles, readYamlDir, type RawRecord, type YamlText } from './read-yaml.js';
-import { describeIssue, nodeSchemas, relSchemas } from './schemas.js';
+import { describeIssue, nodeSchemas, relSchemas } from '../../graph/record-schemas.js';
 import { checkReferences } from './check-references.js';
 
 export interface ValidationResult {

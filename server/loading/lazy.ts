@@ -5,13 +5,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { fetchRelation } from '../../graph/queries/relations.js';
 import { getNamedType } from 'graphql';
 import type { AppContext } from '../context.js';
-import { batchStore, inBatch } from './batch.js';
+import { inBatch } from './batch.js';
+import { loaders } from './loaders.js';
 import { relationOfField } from './relation-fields.js';
 import { attachCitations, groupRows, hydrateForField, relationValue } from './hydrate.js';
 import type { CitationValue, EntityRecord } from './records.js';
-
-const relationBatches = batchStore<EntityRecord, void>();
-const citationBatches = batchStore<object, void>();
 
 /** Loads one relation field of `parent` (and everything selected below it) in a batched read transaction. */
 export async function loadRelationLazily(
@@ -23,7 +21,7 @@ export async function loadRelationLazily(
   // Every item of a list shares the field node and therefore its arguments: the batch uses the first's.
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
   // Every item of a list shares the field node, hence one batch per field node.
-  await inBatch(relationBatches, context, info.fieldNodes[0], parent, (parents) =>
+  await inBatch(loaders.relation, context, info.fieldNodes[0], parent, (parents) =>
     context.executor.read(async (tx) => {
       const { name, spec } = relationOfField(parents[0].label, info.fieldName)!;
       const access = context.access;
@@ -53,7 +51,7 @@ export async function loadRelationLazily(
 
 /** Citations of a value no loader filled: one Source query per tick for all such values. */
 export async function loadCitationsLazily(target: object, context: AppContext): Promise<CitationValue[]> {
-  await inBatch(citationBatches, context, 'citations', target, (targets) =>
+  await inBatch(loaders.citations, context, 'citations', target, (targets) =>
     context.executor.read((tx) => attachCitations(tx, targets)),
   );
   return (target as { citations?: CitationValue[] }).citations ?? [];

@@ -28,7 +28,7 @@ import type {
 } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
 import { hydrateForField } from '../loading/hydrate.js';
-import type { EntityRecord } from '../loading/records.js';
+import type { EntityRecord, ResponsibilityValue } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
 import {
   asks,
@@ -55,7 +55,8 @@ import type {
 } from '../generated/graphql.js';
 import { Chain as baseChain } from './entities.js';
 import { readRoot } from './root.js';
-import { batchStore, inBatch } from '../loading/batch.js';
+import { inBatch } from '../loading/batch.js';
+import { loaders, responsibilityKey } from '../loading/loaders.js';
 
 const goalInScope = (scope: ProgramScope, g: { chainIds: string[]; of: { node: { id?: unknown } }[] }) =>
   g.chainIds.some((id) => scope.chains.has(id)) ||
@@ -192,7 +193,10 @@ export const analysisQuery: Pick<
     ),
 };
 
-/** A nested `responsibility(at)`: prefetched by the root field, else read in a transaction of its own. */
+/**
+ * A nested `responsibility(at)`: prefetched by the root field, else loaded for every value of the tick
+ * that asks it in one read transaction (one query per distinct id and date).
+ */
 async function responsibilityField(
   value: WithResponsibility,
   id: string,
@@ -203,15 +207,21 @@ async function responsibilityField(
   const key = info.fieldNodes[0].alias?.value ?? info.fieldName;
   const prefetched = value.responsibilityByKey?.get(key);
   if (prefetched) return prefetched;
-  return context.executor.read(async (tx) => {
-    const list = await responsibilityOf(tx, id, args.at ?? null, context.access.canSeeTargets);
-    await hydrateForField(tx, info, context.access, [list]);
-    return list;
-  });
+  const ask = { id, at: args.at ?? null };
+  const answers = await inBatch(loaders.responsibility, context, info.fieldNodes[0], ask, (asks) =>
+    context.executor.read(async (tx) => {
+      const byKey = new Map<string, ResponsibilityValue[]>();
+      for (const a of asks)
+        if (!byKey.has(responsibilityKey(a)))
+          byKey.set(responsibilityKey(a), await responsibilityOf(tx, a.id, a.at, context.access.canSeeTargets));
+      await hydrateForField(tx, info, context.access, [...byKey.values()]);
+      return byKey;
+    }),
+  );
+  return answers.get(responsibilityKey(ask)) ?? [];
 }
 
 // Chain.goals for a list of chains: one read transaction per tick for all of them (never one per chain).
-const goalBatches = batchStore<EntityRecord, Map<string, GoalProgressValue[]>>();
 
 async function chainGoals(
   chain: EntityRecord,
@@ -219,7 +229,7 @@ async function chainGoals(
   context: AppContext,
   info: GraphQLResolveInfo,
 ): Promise<GoalProgressValue[]> {
-  const byChain = await inBatch(goalBatches, context, info.fieldNodes[0], chain, (chains) =>
+  const byChain = await inBatch(loaders.chainGoals, context, info.fieldNodes[0], chain, (chains) =>
     context.executor.read(async (tx) => {
       const ids = [...new Set(chains.map((c) => c.id))];
       const all = (await goalsInTx(tx, ids)).map(goalValue);

@@ -1,18 +1,19 @@
 // Validation of curation inputs, once at the boundary: every problem is reported at once, with the
 // field it concerns, and nothing is written when any is wrong.
 import { z } from 'zod';
-import { DATE_PROPERTIES, isRealDate } from '../../graph/model-rules.js';
+import {
+  CONTROL_CHARACTERS,
+  DATE_PROPERTIES,
+  idPatternFor,
+  isRealDate,
+  USCC_PATTERN,
+} from '../../graph/model-rules.js';
 import { quoteProblem } from '../../graph/provenance-rules.js';
 import { SOURCE_KIND } from '../../graph/model.js';
 import { badUserInput } from '../errors.js';
 
 const slugId = (prefix: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(`^${prefix}:[a-z0-9][a-z0-9._-]*$`),
-      `must look like ${prefix}:<slug> (lower-case letters, digits, - . _)`,
-    );
+  z.string().regex(idPatternFor(prefix), `must look like ${prefix}:<slug> (lower-case letters, digits, - . _)`);
 const refId = z.string().trim().min(3).max(200);
 // A day that exists (graph/model-rules.ts): 2023-02-30 is refused here, with its field path.
 const isoDate = z.string().refine(isRealDate, 'must be a real date written YYYY-MM-DD');
@@ -22,8 +23,7 @@ const text = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    // Control characters (NUL, escape…) are never part of a name or quote; they come from broken files or probes.
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not contain control characters');
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters');
 const sources = z
   .array(slugId('source'))
   .min(1, 'give at least one source id (a fact without a source does not exist)')
@@ -66,10 +66,7 @@ export const enterpriseInput = z.object({
   aliases: z.array(text(100)).max(50).nullish(),
   local: z.boolean(),
   tags: z.array(text(30)).max(30).nullish(),
-  uscc: z
-    .string()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character 统一社会信用代码')
-    .nullish(),
+  uscc: z.string().regex(USCC_PATTERN, 'must be an 18-character 统一社会信用代码').nullish(),
   outputYuan: z.number().finite().min(0).nullish(),
   ...provenance,
 });

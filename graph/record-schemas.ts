@@ -1,4 +1,4 @@
-// Zod schemas of one seed record (seed/data/README.md): the common fields, the provenance of domain
+// Zod schemas of one record of the model (seed/data/README.md), for the seed loader and the CSV import: the common fields, the provenance of domain
 // records, and the properties of each label and relationship type, with the enums of graph/model.ts.
 // Objects are strict: a misspelt field is an error, not a silently dropped fact.
 import { z } from 'zod';
@@ -16,8 +16,8 @@ import {
   STATUS,
   type Label,
   type RelType,
-} from '../../graph/model.js';
-import { ID_PATTERN, ID_RULE_TEXT, isRealDate } from '../../graph/model-rules.js';
+} from './model.js';
+import { CONTROL_CHARACTERS, ID_PATTERN, ID_RULE_TEXT, isRealDate, USCC_PATTERN } from './model-rules.js';
 
 const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${JSON.stringify(input)}`);
 
@@ -27,7 +27,8 @@ export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
 const text = z
   .string({ error: (issue) => `must be text (${got(issue.input)})` })
   .trim()
-  .min(1, { error: 'must not be empty' });
+  .min(1, { error: 'must not be empty' })
+  .refine((s) => !CONTROL_CHARACTERS.test(s), { error: 'must not contain control characters' });
 const bool = z.boolean({ error: (issue) => `must be true or false (${got(issue.input)})` });
 const number = z
   .number({ error: (issue) => `must be a number (${got(issue.input)}); money in 元, e.g. 1600000000 for 16亿` })
@@ -102,7 +103,7 @@ const labelProps: Record<Label, z.ZodRawShape> = {
     tags: textList.optional(),
     uscc: z
       .string()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+      .regex(USCC_PATTERN, {
         error: (issue) => `must be an 18-character 统一社会信用代码 (${got(issue.input)})`,
       })
       .optional(),
