@@ -8,6 +8,7 @@ import { badInput, notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { labelOfId, REL_TYPES, type Label } from '../model.js';
 import { buildSlice, NODE_MAP, REL_MAP, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
+import { traversableTypes } from '../queries/common.js';
 import { COUNTED_STATUSES } from './scope.js';
 
 export interface SubgraphChoice {
@@ -33,7 +34,7 @@ YIELD nodes, relationships
 RETURN [n IN nodes | ${NODE_MAP('n')}] AS nodes, [r IN relationships | ${REL_MAP('r')}] AS rels`;
 
 export async function readSubgraph(tx: ManagedTransaction, choice: SubgraphChoice): Promise<GraphSlice> {
-  const types = REL_TYPES.filter((t) => choice.canSeeTargets || t !== 'TARGET_FOR');
+  const types = traversableTypes(choice.canSeeTargets);
   let nodes: NodeRow[];
   let rels: RelRow[];
   let truncated = false;
