@@ -6,7 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { badInput, notFound } from '../errors.js';
 import { runRows } from '../executor.js';
-import { labelOfId, REL_TYPES, type Label } from '../model.js';
+import { labelOfId, type Label } from '../model.js';
 import { buildSlice, NODE_MAP, REL_MAP, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
 import { traversableTypes } from '../queries/common.js';
 import { COUNTED_STATUSES } from './scope.js';
