@@ -44,7 +44,7 @@ export interface ServerConfig {
   auditFile: string;
   /** KG_GAP_THIN_BELOW, KG_GAP_EXTERNAL_SHARE: read here once, never per request. */
   gapThresholds: GapThresholds;
-  /** KG_RECOMMEND_*: read here once, never per request. */
+  /** KG_REC_*: read here once, never per request. */
   recommendWeights: RecommendWeights;
   /** KG_ANALYSIS_CACHE, KG_ANALYSIS_CACHE_ENTRIES. */
   analysisCache: CacheSettings;
