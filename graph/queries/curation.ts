@@ -56,6 +56,16 @@ export async function nodeSnapshot(
   return (row?.props as Record<string, unknown>) ?? null;
 }
 
+/**
+ * Takes the write lock of existing nodes (in id order, so two writers never wait on each other in a
+ * circle) before their before-image is read: a concurrent writer of the same target waits until this
+ * transaction commits and then reads what it wrote, so no update is lost.
+ */
+export async function lockNodes(tx: ManagedTransaction, nodes: { label: Label; id: string }[]): Promise<void> {
+  for (const { label, id } of [...nodes].sort((a, b) => a.id.localeCompare(b.id)))
+    await runRows(tx, `MATCH (n:${checkLabel(label)} {id: $id}) SET n._lock = true REMOVE n._lock`, { id });
+}
+
 async function requireNode(tx: ManagedTransaction, id: string, labels: readonly Label[]) {
   const snapshot = await nodeSnapshot(tx, id, labels);
   if (!snapshot) throw notFound(`The ${labels.join(' or ')} ${JSON.stringify(id)}`);
@@ -68,10 +78,20 @@ export async function upsertNode(
   id: string,
   props: Record<string, unknown>,
 ): Promise<Change> {
-  const before = await nodeSnapshot(tx, id, [label]);
+  // MERGE takes the lock (of the id's unique index entry for a new node) before the before-image is read
+  const [locked] = await runRows(
+    tx,
+    `MERGE (n:${checkLabel(label)} {id: $id}) ON CREATE SET n._new = true
+     SET n._lock = true
+     WITH n, coalesce(n._new, false) AS created
+     REMOVE n._lock, n._new
+     RETURN CASE WHEN created THEN null ELSE properties(n) END AS props`,
+    { id },
+  );
+  const before = (locked.props as Record<string, unknown> | null) ?? null;
   const [row] = await runRows(
     tx,
-    `MERGE (n:${checkLabel(label)} {id: $id}) SET n += $props RETURN properties(n) AS props`,
+    `MATCH (n:${checkLabel(label)} {id: $id}) SET n += $props RETURN properties(n) AS props`,
     {
       id,
       props: toStoredProps(props),
@@ -92,6 +112,10 @@ export async function upsertRelationship(
   const toLabel = await requireNode(tx, to.id, to.labels);
   // The type is spliced into Cypher: only a closed-list type that may join these two labels.
   checkEnds(type, fromLabel, toLabel);
+  await lockNodes(tx, [
+    { label: fromLabel, id: from.id },
+    { label: toLabel, id: to.id },
+  ]);
   const match = `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})`;
   const [old] = await runRows(tx, `${match} OPTIONAL MATCH (a)-[r:${type}]->(b) RETURN properties(r) AS props`, {
     from: from.id,
@@ -124,6 +148,10 @@ export async function recordTargetStage(tx: ManagedTransaction, input: TargetSta
   const since = toNeo4jDate(input.since);
   const enterpriseLabel = await requireNode(tx, input.enterpriseId, ['Enterprise']);
   const targetLabel = await requireNode(tx, input.targetId, ['Segment', 'Chain']);
+  await lockNodes(tx, [
+    { label: enterpriseLabel, id: input.enterpriseId },
+    { label: targetLabel, id: input.targetId },
+  ]);
   const match = `MATCH (e:${enterpriseLabel} {id: $from}), (t:${targetLabel} {id: $to})`;
   const params = { from: input.enterpriseId, to: input.targetId };
   const [old] = await runRows(

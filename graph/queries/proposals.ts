@@ -163,7 +163,12 @@ export async function reviewProposal(
   comment: string | null,
   edits: Record<string, unknown> | null = null,
 ): Promise<{ proposal: ProposalRow; changes: Change[] }> {
-  const [row] = await runRows(tx, 'MATCH (p:Proposal {id: $id}) RETURN properties(p) AS props', { id });
+  // The lock first: of two reviews of one proposal at once, the second waits, then sees the first's status.
+  const [row] = await runRows(
+    tx,
+    'MATCH (p:Proposal {id: $id}) SET p._lock = true REMOVE p._lock RETURN properties(p) AS props',
+    { id },
+  );
   if (!row) throw notFound(`The proposal ${JSON.stringify(id)}`);
   const before = row.props as Record<string, unknown>;
   if (before.status !== 'proposed')
