@@ -1,5 +1,5 @@
 // The annotated documents the evaluation reads: the dev set of ../shared/corpus (or $KG_SHARED_DIR), S1
-// and the held-out articles in tests/fixtures/extract. Each is a .txt with a .gold.yaml beside it.
+// and the held-out and blind articles in tests/fixtures/extract. Each is a .txt with a .gold.yaml beside it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,5 +48,7 @@ export function goldDocuments(): GoldDocument[] {
     ...readSet('S1', join(fixtures, 's1')),
     ...readSet('variants', join(fixtures, 'variants')),
     ...readSet('heldout', join(fixtures, 'heldout')),
+    // Written blind to the extractor and never tuned on (its README); scored, no floor.
+    ...readSet('blind2', join(fixtures, 'blind2')),
   ];
 }
