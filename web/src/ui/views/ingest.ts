@@ -4,6 +4,7 @@ import { fetchJob, fetchPrograms, ingestDocument, type Job } from '../../api/ing
 import { getToken } from '../../api/session.js';
 import { pickName, t } from '../../i18n/index.js';
 import { h, mount } from '../dom.js';
+import { dropZone } from '../drop-zone.js';
 import { describeError } from '../errors.js';
 import type { View, ViewContext } from '../view-context.js';
 
@@ -94,37 +95,16 @@ export function ingestView(): View {
       (r) => r.programs,
       () => [],
     );
-    const fileInput = h('input', { type: 'file', accept: ACCEPT, name: 'file', hidden: true });
-    const fileName = h('span.muted.drop-file');
     let file: File | null = null;
-    const pick = (f: File | null) => {
-      file = f;
-      fileName.textContent = f ? `${f.name} · ${Math.ceil(f.size / 1024)} KB` : t('ingest.noFile');
-      if (f && !title.value) title.value = f.name.replace(/\.[^.]+$/, '');
-    };
-    fileInput.addEventListener('change', () => pick(fileInput.files?.[0] ?? null));
-    const drop = h(
-      'div.drop-zone',
-      { tabindex: 0, role: 'button', 'data-drop': 'document' },
-      h('strong', null, t('ingest.drop')),
-      h('span.muted', null, t('ingest.dropHint')),
-      fileName,
+    const { drop, input: fileInput } = dropZone(
+      'document',
+      ACCEPT,
+      { title: t('ingest.drop'), hint: t('ingest.dropHint'), noFile: t('ingest.noFile') },
+      (f) => {
+        file = f;
+        if (f && !title.value) title.value = f.name.replace(/\.[^.]+$/, '');
+      },
     );
-    drop.addEventListener('click', () => fileInput.click());
-    drop.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') fileInput.click();
-    });
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('drag');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('drag'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('drag');
-      pick(e.dataTransfer?.files[0] ?? null);
-    });
-    pick(null);
     const text = h('textarea.input', { name: 'text', rows: 5, placeholder: t('ingest.textPlaceholder') });
     const title = h('input.input', { name: 'title', required: true });
     const url = h('input.input', { name: 'url', type: 'url', placeholder: 'https://…' });

@@ -7,6 +7,7 @@ import { importRegistry } from '../../api/registry.js';
 import { getToken } from '../../api/session.js';
 import { pickName, t } from '../../i18n/index.js';
 import { h, mount } from '../dom.js';
+import { dropZone } from '../drop-zone.js';
 import { describeError } from '../errors.js';
 import type { View, ViewContext } from '../view-context.js';
 import { reportSection } from './registry-report.js';
@@ -58,47 +59,20 @@ export function registryImportView(): View {
     if (job.status === 'DONE' && mine === following) await reportSection(ctx, job, report);
   }
 
-  function pickFile(onPick: (f: File | null) => void): { drop: HTMLElement; input: HTMLInputElement } {
-    const input = h('input', { type: 'file', accept: ACCEPT, name: 'file', hidden: true });
-    const fileName = h('span.muted.drop-file', null, t('regimp.noFile'));
-    const pick = (f: File | null) => {
-      fileName.textContent = f ? `${f.name} · ${Math.ceil(f.size / 1024)} KB` : t('regimp.noFile');
-      onPick(f);
-    };
-    input.addEventListener('change', () => pick(input.files?.[0] ?? null));
-    const drop = h(
-      'div.drop-zone',
-      { tabindex: 0, role: 'button', 'data-drop': 'registry' },
-      h('strong', null, t('regimp.drop')),
-      h('span.muted', null, t('regimp.dropHint')),
-      fileName,
-    );
-    drop.addEventListener('click', () => input.click());
-    drop.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') input.click();
-    });
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('drag');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('drag'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('drag');
-      pick(e.dataTransfer?.files[0] ?? null);
-    });
-    return { drop, input };
-  }
-
   async function form(): Promise<HTMLElement> {
     const programs = await fetchPrograms().then(
       (r) => r.programs,
       () => [],
     );
     let file: File | null = null;
-    const { drop, input } = pickFile((f) => {
-      file = f;
-    });
+    const { drop, input } = dropZone(
+      'registry',
+      ACCEPT,
+      { title: t('regimp.drop'), hint: t('regimp.dropHint'), noFile: t('regimp.noFile') },
+      (f) => {
+        file = f;
+      },
+    );
     const program = h(
       'select.select',
       { name: 'programId', id: 'registry-program' },
