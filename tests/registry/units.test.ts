@@ -53,6 +53,13 @@ describe('districts', () => {
     expect(at('吉林省', '长春市', '朝阳区', '长春市朝阳区西民主大街1号')).toBe('district:chaoyang');
     expect(at('吉林省', '长春市', '宽城区', '长春市宽城区铁北二路1号')).toBe('district:changchun');
   });
+  it('reads exports without province and city columns (county-level cities, prefixed 区县)', () => {
+    expect(at('', '', '吉林省德惠市', '吉林省德惠市惠发街道1号')).toBe('district:changchun');
+    expect(at('', '', '榆树市', '吉林省榆树市五棵树镇1号')).toBe('district:changchun');
+    expect(at('', '', '吉林省长春市高新技术产业开发区', '长春市高新区卓越大街1号')).toBe('district:cc-hitech');
+    expect(at('', '', '吉林省长春市汽车经济技术开发区', '长春市汽开区普阳大街1号')).toBe('district:caetdz');
+    expect(at('', '', '朝阳区', '北京市朝阳区酒仙桥路1号')).toBeNull();
+  });
 });
 
 const CSV = `企业名称,统一社会信用代码,登记状态,省份,城市,区县,企业地址,国标行业,经营范围
