@@ -25,6 +25,7 @@ it('scores the held-out set (GBK CSV and XLSX) and prints it apart', async () =>
   expect(heldout.all.rows).toEqual({ report: 82, gold: 82 });
   expect(heldout.all.level1All.precision).toBeGreaterThanOrEqual(0.9);
   expect(heldout.all.level1All.recall).toBeGreaterThanOrEqual(0.85);
+  expect(heldout.all.districtAccuracy).toBeGreaterThanOrEqual(0.95);
   expect(heldout.all.invalidCaught).toBe('4/4');
   expect(heldout.all.closedFlagged).toBe('3/3');
 }, 60_000);
