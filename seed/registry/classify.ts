@@ -11,11 +11,14 @@ export interface Placement {
 }
 
 const BOILERPLATE = /[（(](除依法须经批准|依法须经批准|一般经营项目|许可经营项目)[^）)]*[）)]/g;
+// An exclusion names what the firm does NOT do: 地产中草药（不含中药饮片）购销 is no 中药饮片 evidence.
+const EXCLUSION = /[（(](不含|不包括|不包含|不得|不从事)[^）)]*[）)]/g;
 
 export function scopeItems(scope: string): string[] {
   return (
     scope
       .replace(BOILERPLATE, '；')
+      .replace(EXCLUSION, '')
       .replace(/(一般项目|许可项目|一般经营项目|许可经营项目)[：:]/g, '；')
       // Items end at ；/。 only: the older free text lists within an item with 、 and ，
       // (专用汽车、改装汽车的设计、制造与销售), and a rule must see the whole item.
