@@ -14,6 +14,9 @@ export interface GraphFirm {
 
 export type MatchHow = 'code' | 'name' | 'former name' | 'alias';
 
+/** Ids the registry import gives new firms (engine.ts). */
+const REGISTRY_ID_PREFIX = 'ent:uscc-';
+
 export interface SameFirmQuestion {
   row: number;
   rowName: string;
@@ -47,7 +50,10 @@ export class FirmIndex {
         if (!this.exact.has(folded)) this.exact.set(folded, { firm: f, how });
         const key = nameKey(n);
         if (!this.byKey.has(key)) this.byKey.set(key, f);
-        if (isShortName(n) && key.length >= MIN_CONTAINED_KEY) this.short.push({ key, name: n, firm: f });
+        // Short names are what curated sources call firms (长光辰芯); a registry-created firm's own
+        // names (a 个体工商户's 美发店 too) are not looked for inside others, which also keeps this list small.
+        if (!f.id.startsWith(REGISTRY_ID_PREFIX) && isShortName(n) && key.length >= MIN_CONTAINED_KEY)
+          this.short.push({ key, name: n, firm: f });
       }
     }
   }

@@ -59,8 +59,13 @@ describe('matching', () => {
       near: { id: 'ent:c' },
       reason: /91220101MA0000001X/,
     });
-    // Short names under four characters are not looked for inside others (一汽 is in many names).
+    // Short names under four characters are not looked for inside others (一汽 is in many names),
+    // nor the names of firms an import created (a 个体工商户 has no company form either).
     expect(m('长春一汽物流服务有限公司')).toBeNull();
+    const withShop = new FirmIndex([
+      { id: 'ent:uscc-1', name: '南关区芯悦美发店', uscc: '1', aliases: [], formerNames: [] },
+    ]);
+    expect(withShop.match({ name: '长春南关区芯悦美发店连锁有限公司', code: '', formerNames: [] })).toBeNull();
   });
 });
 
