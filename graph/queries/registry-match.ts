@@ -61,7 +61,8 @@ export async function proposeSameFirm(
   meta: { sourceId: string; jobId: string; programId: string | null },
 ): Promise<Change> {
   const properties: Record<string, unknown> = { aliases: [...new Set([...q.graphAliases, q.rowName])] };
-  if (!q.graphHasCode && q.rowCode) properties.uscc = q.rowCode;
+  // Only a 统一社会信用代码 becomes the firm's uscc; an old 15-digit 注册号 stays on the registry row.
+  if (!q.graphHasCode && /^[0-9A-Z]{18}$/.test(q.rowCode)) properties.uscc = q.rowCode;
   const { change } = await createProposal(
     tx,
     {
