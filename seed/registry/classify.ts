@@ -1,7 +1,7 @@
 // Places a firm on segments from its 经营范围 (split into items of the 一般项目/许可项目 wording or the older
 // free text), 所属行业 (GB/T 4754 codes and names), and name; tags never place. Lexicon: lexicon.ts.
 import type { RegistryContext } from './context.js';
-import { RULES, VETOES } from './lexicon.js';
+import { ABSORBS, RULES, VETOES } from './lexicon.js';
 
 export interface Placement {
   segmentId: string;
@@ -11,15 +11,25 @@ export interface Placement {
 }
 
 const BOILERPLATE = /[（(](除依法须经批准|依法须经批准|一般经营项目|许可经营项目)[^）)]*[）)]/g;
+// An exclusion names what the firm does NOT do: 地产中草药（不含中药饮片）购销 is no 中药饮片 evidence.
+const EXCLUSION = /[（(](不含|不包括|不包含|不得|不从事)[^）)]*[）)]/g;
 
 export function scopeItems(scope: string): string[] {
-  return scope
-    .replace(BOILERPLATE, '；')
-    .replace(/(一般项目|许可项目|一般经营项目|许可经营项目)[：:]/g, '；')
-    .split(/[；;。，,、\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return (
+    scope
+      .replace(BOILERPLATE, '；')
+      .replace(EXCLUSION, '')
+      .replace(/(一般项目|许可项目|一般经营项目|许可经营项目)[：:]/g, '；')
+      // Items end at ；/。 only: the older free text lists within an item with 、 and ，
+      // (专用汽车、改装汽车的设计、制造与销售), and a rule must see the whole item.
+      .split(/[；;。\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 }
+
+/** A second placement's score must reach this share of the first's (tuned on the dev set). */
+export const SECOND_RATIO = 0.9;
 
 const compiled = RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
 const vetoes = VETOES.map((v) => ({ ...v, re: new RegExp(v.pattern) }));
@@ -78,8 +88,17 @@ export function classify(
     because: e.words.join(' + '),
     quote: e.quotes.join('；'),
   }));
+  out = out.filter(
+    (p) =>
+      !ABSORBS.some(
+        (a) =>
+          a.absorbed.test(p.segmentId) && out.some((q) => a.by.test(q.segmentId) && (a.always || q.score > p.score)),
+      ),
+  );
   out.sort((a, b) => b.score - a.score);
-  out = out.filter((p, i) => i === 0 || (i < 2 && p.score >= out[0].score * 0.75));
+  // A second segment stays only when nearly as strong as the first: a producer's own sales licence
+  // (药品批发), a vehicle maker's parts item or a chip house's 软件开发 are not a second business.
+  out = out.filter((p, i) => i === 0 || (i < 2 && p.score >= out[0].score * SECOND_RATIO));
   // Two fields compete: a reviewer decides, so neither is confident.
   if (out.length === 2 && ctx.segments.get(out[0].segmentId)?.level1 !== ctx.segments.get(out[1].segmentId)?.level1)
     out = out.map((p) => ({ ...p, score: Math.round(p.score * 0.85 * 100) / 100 }));

@@ -14,7 +14,8 @@ import { contextFromDataset } from './context.js';
 import { type ReportRow, runRows } from './engine.js';
 import { readRows } from './read.js';
 import { applyFeedback, FeedbackIndex } from './learn.js';
-import { fileSha256, finishRegistryJob, writeReport } from './write-run.js';
+import { matchExisting, proposeSameFirms } from './match-run.js';
+import { datasetSourceId, fileSha256, finishRegistryJob, writeReport } from './write-run.js';
 
 export interface RegistryWrite {
   executor: Executor;
@@ -63,12 +64,15 @@ export async function runRegistry(
   if (w) {
     const moved = await applyReviews(w.executor, report, limits);
     if (moved) options.log(`${moved} placements moved by reviews of similar ones`);
+    const pending = await matchExisting(w.executor, report);
     const jobId = `job:${randomUUID()}`;
     await createJob(w.executor, jobId, 'REGISTRY', `Importing ${basename(file)}`);
     try {
       const sha256 = await fileSha256(file);
       await updateJob(w.executor, jobId, { status: 'RUNNING', progress: 0.5, programId: w.programId });
       const c = await writeReport(w.executor, report, { jobId, fileName: basename(file), sha256, ...w });
+      const asked = await proposeSameFirms(w.executor, pending, { sourceId: datasetSourceId(sha256), jobId, ...w });
+      if (asked) options.log(`${asked} "same firm?" proposals for the review queue`);
       written = `job ${jobId}: ${await finishRegistryJob(w.executor, jobId, sha256, c)}`;
     } catch (error) {
       await updateJob(w.executor, jobId, { status: 'FAILED', message: (error as Error).message });

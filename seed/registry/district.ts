@@ -25,6 +25,13 @@ const REGION_COUNTIES = [
   '南关区',
 ];
 const REGION_WORDS = ['长春', '公主岭'];
+// Counties an address may open with instead of 长春市 (吉林省德惠市…); 朝阳区 is also Beijing's, so not here.
+const REGION_OPENERS = REGION_COUNTIES.filter((c) => c !== '朝阳区');
+// A 区县 column may carry the province and city in front (吉林省长春市高新技术产业开发区).
+const countyForms = (county: string): string[] => {
+  const bare = county.replace(/^(吉林省)?(长春市)?/, '');
+  return [county, bare, `长春${bare}`];
+};
 
 export function buildDistrictIndex(ctx: RegistryContext) {
   const keys: { key: string; id: string }[] = [];
@@ -60,7 +67,7 @@ export function pickDistrict(
   const addressRest = address.replace(/^(中国)?(吉林省)?/, '');
   if (
     !city &&
-    !REGION_WORDS.some((w) => addressRest.startsWith(w)) &&
+    ![...REGION_WORDS, ...REGION_OPENERS].some((w) => addressRest.startsWith(w)) &&
     !index.keys.some((k) => addressRest.startsWith(k.key))
   )
     return { id: null, how: 'outside', problem: `outside the region: 注册地址 ${row.address ?? ''}` };
@@ -74,9 +81,11 @@ export function pickDistrict(
   }
   if (best) return { id: best.id, how: '注册地址' };
   if (county) {
-    const id = index.exact.get(county) ?? index.exact.get(county.replace(/^长春(市)?/, ''));
+    const forms = countyForms(county);
+    const id = forms.map((f) => index.exact.get(f) ?? index.exact.get(f.replace(/^长春(市)?/, ''))).find(Boolean);
     if (id) return { id, how: '区县 column' };
-    if (REGION_COUNTIES.includes(county)) return { id: ctx.regionId, how: '区县 column (no node of its own)' };
+    if (forms.some((f) => REGION_COUNTIES.includes(f)))
+      return { id: ctx.regionId, how: '区县 column (no node of its own)' };
   }
   const named = REGION_COUNTIES.find((c) => address.includes(c));
   if (named) {

@@ -23,6 +23,10 @@ export interface ReportRow {
   district: { id: string; how: string } | null;
   placements: { segmentId: string; score: number; written: string; because: string; quote: string }[];
   problems: string[];
+  /** The graph firm the row is (match.ts): by code, exact name, former name or alias. */
+  match?: { enterpriseId: string; how: string };
+  /** A near match held for a person's "same firm?" decision (the row is skipped until then). */
+  sameFirm?: { enterpriseId: string; name: string; reason: string };
 }
 
 const CLOSED = /注销|吊销/;
@@ -71,8 +75,13 @@ export async function runRows(
       if (seen && seen.name === name) {
         problems.push(`duplicate of row ${seen.row} (same code)`);
         skip = true;
-      } else if (seen) problems.push(`code ${key} also under another name: row ${seen.row} ${seen.name}`);
-      else byCode.set(key, { row: dataRow, name });
+      } else if (seen) {
+        // One code is one firm: which of the two names is current is for a person to say.
+        problems.push(
+          `one code under two names: ${key} is also row ${seen.row} ${seen.name}; this row is skipped, check which name is current`,
+        );
+        skip = true;
+      } else byCode.set(key, { row: dataRow, name });
     }
     if (closed) problems.push(`closed: 登记状态 ${status}`);
     const d = pickDistrict(ctx, index, {

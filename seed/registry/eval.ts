@@ -1,5 +1,6 @@
 // `npm run eval:registry [-- FILE GOLD]`: runs the engine in dry-run mode on the dev set (or a given file)
-// with the shipped seed data as the graph's districts and segments, and prints the scores as JSON.
+// with the shipped seed data as the graph's districts and segments, and prints the scores as JSON; without
+// arguments also the held-out set (eval-heldout.ts) under `heldout`, apart from `dev`.
 import { readFileSync } from 'node:fs';
 import { sharedDir } from '../shared-dir.js';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { validateDataDir } from '../load/validate.js';
 import { thresholds } from './config.js';
 import { contextFromDataset } from './context.js';
 import { runRows } from './engine.js';
+import { evaluateHeldout } from './eval-heldout.js';
 import { learningExperiment } from './eval-learning.js';
 import { readRows } from './read.js';
 import { type GoldRow, score } from './score.js';
@@ -26,8 +28,12 @@ export async function evaluate(file: string, goldFile: string) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dev = join(sharedDir(), 'corpus', 'registry', 'dev');
-  const [file = join(dev, 'registry-dev.csv'), goldFile = join(dev, 'registry-dev.gold.json')] = process.argv.slice(2);
-  evaluate(file, goldFile).then(({ scores, learning }) =>
-    console.log(JSON.stringify({ ...scores, learning }, null, 2)),
-  );
+  const args = process.argv.slice(2);
+  const [file = join(dev, 'registry-dev.csv'), goldFile = join(dev, 'registry-dev.gold.json')] = args;
+  (async () => {
+    const { scores, learning } = await evaluate(file, goldFile);
+    // Without arguments the held-out set is scored too, printed apart (never tuned on).
+    const heldout = args.length ? undefined : await evaluateHeldout();
+    console.log(JSON.stringify(heldout ? { dev: { ...scores, learning }, heldout } : { ...scores, learning }, null, 2));
+  })();
 }

@@ -66,6 +66,27 @@ export const normaliseHeader = (h: string): string =>
     .replace(/[\s_（）()【】[\]：:]/g, '')
     .toLowerCase();
 
+// When no known name fits, the words a header is built from: exports vary the rest (详细地址,
+// 统一代码, 注册资金, 所属地区, 曾用名称…). Order matters: the first rule whose word the header holds wins.
+const WORDS: [RegExp, Field][] = [
+  [/曾用|历史名|原名|旧名|former/, 'formerNames'],
+  [/信用代码|统一代码|注册号|代码|uscc|creditcode/, 'code'],
+  [/经营范围|业务范围|scope/, 'scope'],
+  [/名称$|企业名|公司名|companyname|enterprisename/, 'name'],
+  [/地址|住所|address/, 'address'],
+  [/区县|县区|地区|区域|所在区|district|county/, 'county'],
+  [/省份|province/, 'province'],
+  [/城市|city/, 'city'],
+  [/行业|industry/, 'industry'],
+  [/状态|status/, 'status'],
+  [/资本|资金|capital/, 'capital'],
+  [/成立|注册日期|注册时间|founded|established/, 'founded'],
+  [/法定代表|法人|legalrep/, 'legalRep'],
+  [/类型|type/, 'type'],
+  [/参保|社保|insured/, 'insured'],
+  [/标签|tags/, 'tags'],
+];
+
 const LOOKUP = new Map<string, Field>();
 for (const [field, names] of Object.entries(NAMES) as [Field, string[]][])
   for (const n of names) LOOKUP.set(normaliseHeader(n), field);
@@ -103,7 +124,8 @@ export function mapHeaders(cells: string[]): HeaderMap {
   cells.forEach((cell, i) => {
     const text = (cell ?? '').trim();
     if (!text) return;
-    const field = LOOKUP.get(normaliseHeader(text));
+    const key = normaliseHeader(text);
+    const field = LOOKUP.get(key) ?? WORDS.find(([re]) => re.test(key))?.[1];
     if (field && !columns.has(field)) columns.set(field, i);
     else if (!field) unmapped.push(`unknown column "${text}" (closest expected: ${closestExpected(text)})`);
   });

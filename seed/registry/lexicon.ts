@@ -15,7 +15,8 @@ const r = (segment: string, field: Rule['field'], weight: number, ...patterns: s
 const S = 'segment:';
 export const RULES: Rule[] = [
   // ---- new-energy vehicles ----
-  ...r(`${S}nev-vehicles`, 'scope', 0.75, '道路机动车辆生产', '新能源(汽)?车整车制造', '整车制造', '改装汽车制造'),
+  ...r(`${S}nev-vehicles`, 'scope', 0.85, '道路机动车辆生产', '新能源(汽)?车整车制造', '整车制造'),
+  ...r(`${S}nev-vehicles`, 'scope', 0.75, '(专用|改装)汽车[^；]*制造'),
   ...r(`${S}nev-vehicles`, 'industry', 0.5, 'C361[12]', '汽车整车制造', '新能源车整车制造', 'C3630', '改装汽车制造'),
   ...r(`${S}nev-vehicles`, 'name', 0.3, '(电动|新能源)汽车有限', '专用车'),
   ...r(`${S}nev-parts`, 'scope', 0.7, '汽车零部件及配件制造', '汽车零配件制造', '汽车零部件(研发|制造)'),
@@ -38,6 +39,7 @@ export const RULES: Rule[] = [
     '汽车维修',
     '汽车美容',
     '充电桩',
+    '充电站',
     '机动车充电',
   ),
   ...r(`${S}nev-aftermarket`, 'industry', 0.5, 'O8111', '汽车修理与维护', 'F5267', '机动车充电'),
@@ -68,6 +70,7 @@ export const RULES: Rule[] = [
     '功率器件',
     '封装测试',
   ),
+  ...r(`${S}opto-ic`, 'scope', 0.7, '功率半导体', 'IGBT', 'MOSFET'),
   ...r(`${S}opto-ic`, 'industry', 0.5, 'I6520', 'C397[123]', '集成电路(设计|制造)'),
   ...r(`${S}opto-ic-cmos`, 'scope', 0.75, '图像传感'),
   ...r(`${S}opto-ic-cmos`, 'name', 0.5, '图像传感', 'CMOS'),
@@ -84,7 +87,7 @@ export const RULES: Rule[] = [
   ...r(`${S}opto-ssl-applications`, 'name', 0.4, 'LED'),
   ...r(`${S}opto-instruments`, 'scope', 0.7, '光学仪器(制造)?', '电子测量仪器'),
   ...r(`${S}opto-instruments`, 'industry', 0.5, 'C4040', '光学仪器'),
-  ...r(`${S}opto-optical-comm`, 'scope', 0.75, '光纤', '光缆', '光通信'),
+  ...r(`${S}opto-optical-comm`, 'scope', 0.75, '光纤(?!激光)', '光缆', '光通信'),
   ...r(`${S}opto-optical-comm`, 'name', 0.4, '光纤', '光网络', '光通信'),
   ...r(
     `${S}opto-sat-manufacturing`,
@@ -94,7 +97,8 @@ export const RULES: Rule[] = [
     '航天器(及运载火箭)?制造',
     '航天设备制造',
   ),
-  ...r(`${S}opto-sat-manufacturing`, 'industry', 0.5, 'C374[23]'),
+  ...r(`${S}opto-sat-manufacturing`, 'scope', 0.75, '卫星(及卫星)?零部件', '星载'),
+  ...r(`${S}opto-sat-manufacturing`, 'industry', 0.5, 'C374[23]', '航天(相关)?设备制造'),
   ...r(`${S}opto-sat-data-services`, 'scope', 0.75, '卫星遥感', '遥感数据', '卫星数据'),
   ...r(`${S}opto-sat-data-services`, 'scope', 0.45, '地理遥感信息服务'),
   ...r(`${S}opto-satellite`, 'scope', 0.7, '卫星导航', '北斗'),
@@ -125,9 +129,11 @@ export const RULES: Rule[] = [
   ),
   // ---- biomedicine ----
   ...r(`${S}biomed-biologics`, 'scope', 0.5, '生物药品', '生物制品'),
+  // Any 药品生产 licence: too weak alone, it lets a 疫苗/基因 name outweigh a sales licence.
+  ...r(`${S}biomed-biologics`, 'scope', 0.3, '药品生产'),
   ...r(`${S}biomed-biologics`, 'industry', 0.5, 'C2761', '生物药品制造'),
   ...r(`${S}biomed-vaccines`, 'scope', 0.75, '疫苗'),
-  ...r(`${S}biomed-vaccines`, 'name', 0.6, '疫苗'),
+  ...r(`${S}biomed-vaccines`, 'name', 0.75, '疫苗'),
   ...r(`${S}biomed-gene-engineering`, 'name', 0.6, '基因'),
   ...r(`${S}biomed-gene-engineering`, 'industry', 0.5, 'C2762', '基因工程药物'),
   ...r(`${S}biomed-stem-cells`, 'scope', 0.75, '干细胞'),
@@ -135,7 +141,9 @@ export const RULES: Rule[] = [
   ...r(`${S}biomed-tcm`, 'scope', 0.7, '中药饮片', '中药材'),
   ...r(`${S}biomed-tcm`, 'industry', 0.5, 'C2730', '中药饮片'),
   ...r(`${S}biomed-tcm`, 'name', 0.3, '人参'),
-  ...r(`${S}biomed-modern-tcm`, 'scope', 0.6, '中成药', '中草药收购'),
+  ...r(`${S}biomed-modern-tcm`, 'scope', 0.6, '中成药'),
+  // Traders buy herbs too: alone, 中草药收购 does not make a 中药 maker.
+  ...r(`${S}biomed-modern-tcm`, 'scope', 0.45, '中草药收购'),
   ...r(`${S}biomed-modern-tcm`, 'industry', 0.5, 'C2740', '中成药'),
   ...r(`${S}biomed-modern-tcm`, 'name', 0.5, '中药(制药|药业)', '现代中药'),
   ...r(`${S}biomed-chemical`, 'scope', 0.7, '原料药', '化学药品', '医药化工'),
@@ -144,6 +152,7 @@ export const RULES: Rule[] = [
   ...r(`${S}biomed-devices`, 'scope', 0.65, '第[一二]类医疗器械生产', '康复(辅助)?器械'),
   ...r(`${S}biomed-high-end-devices`, 'scope', 0.8, '第三类医疗器械生产', '植入'),
   ...r(`${S}biomed-health-services`, 'scope', 0.75, '医疗服务', '临床检验', '健康体检', '互联网医院'),
+  ...r(`${S}biomed-health-services`, 'name', 0.5, '医院', '门诊', '诊所', '互联网医疗', '体检中心'),
   ...r(`${S}biomed-health-services`, 'industry', 0.5, 'Q84\\d\\d', '专科医院', '临床检验', '健康体检'),
   ...r(`${S}biomed-distribution`, 'scope', 0.75, '药品(批发|零售|经营)', '医疗器械(批发|经营)'),
   ...r(`${S}biomed-distribution`, 'industry', 0.5, 'F5151', 'F5251', '西药(批发|零售)', '医药及医疗器材'),
@@ -179,4 +188,19 @@ export const NO_CHAIN = [
   '仓储',
   '印刷',
   '广告',
+];
+
+/**
+ * A firm's own business absorbs the licences that serve it: a vehicle maker's parts items, a drug or
+ * device maker's sales licence (药品批发, 医疗器械经营), a 医疗美容 clinic's 医疗服务 licence. When both
+ * segments are found and the absorbing one scores higher, the absorbed one is not placed.
+ */
+export const ABSORBS: { by: RegExp; absorbed: RegExp; always?: boolean }[] = [
+  // A 道路机动车辆生产 licence settles it, however many parts items the scope lists.
+  { by: /^segment:nev-vehicles$/, absorbed: /^segment:nev-parts$/, always: true },
+  {
+    by: /^segment:biomed-(biologics|vaccines|gene-engineering|tcm|modern-tcm|chemical|devices|high-end-devices)$/,
+    absorbed: /^segment:biomed-distribution$/,
+  },
+  { by: /^segment:biomed-aesthetics$/, absorbed: /^segment:biomed-health-services$/ },
 ];

@@ -14,7 +14,8 @@ import { dropPlacements } from '../../seed/registry/learn.js';
 import type { Thresholds } from '../../seed/registry/config.js';
 import type { ReportRow } from '../../seed/registry/engine.js';
 import type { RegistryReadRequest } from './registry-worker.js';
-import { fileSha256, finishRegistryJob, writeReport } from '../../seed/registry/write-run.js';
+import { matchExisting, proposeSameFirms } from '../../seed/registry/match-run.js';
+import { datasetSourceId, fileSha256, finishRegistryJob, writeReport } from '../../seed/registry/write-run.js';
 import { saveReport } from './report-store.js';
 
 export interface RegistryDeps {
@@ -72,6 +73,7 @@ export async function startRegistryJob(
       await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, programId: request.programId });
       const report = await classifyInWorker(path, deps.placement);
       await applyReviews(executor, report, deps.placement);
+      const pending = await matchExisting(executor, report);
       const sha256 = await fileSha256(path);
       if (request.dryRun) {
         dropPlacements(report);
@@ -99,6 +101,12 @@ export async function startRegistryJob(
         confidence: deps.confidence,
         audit: { log: deps.auditLog, actor: deps.actor },
         onProgress: (n, total) => updateJob(executor, jobId, { progress: 0.5 + (0.5 * n) / Math.max(total, 1) }),
+      });
+      await proposeSameFirms(executor, pending, {
+        sourceId: datasetSourceId(sha256),
+        jobId,
+        programId: request.programId,
+        audit: { log: deps.auditLog, actor: deps.actor },
       });
       await saveReport(deps.reportDir, jobId, report);
       await finishRegistryJob(executor, jobId, sha256, c);

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_DATA_DIR } from '../../seed/load/load.js';
+import { classify, scopeItems } from '../../seed/registry/classify.js';
 import { contextFromDataset } from '../../seed/registry/context.js';
 import { buildDistrictIndex, pickDistrict } from '../../seed/registry/district.js';
 import { runRows } from '../../seed/registry/engine.js';
@@ -17,6 +18,32 @@ import { validateDataDir } from '../../seed/load/validate.js';
 
 const ctx = contextFromDataset(validateDataDir(SHIPPED_DATA_DIR).dataset);
 const limits = { confident: 0.8, floor: 0.4 };
+
+describe('scope items', () => {
+  it('drops exclusions and keeps whole items, so what a firm does not do is no evidence', () => {
+    expect(
+      scopeItems('一般项目：中草药收购；地产中草药（不含中药饮片）购销；专用汽车、改装汽车的设计、制造与销售。'),
+    ).toEqual(['中草药收购', '地产中草药购销', '专用汽车、改装汽车的设计、制造与销售']);
+    const placed = classify(
+      ctx,
+      { name: '长春瀚澄家政服务有限公司', scope: '母婴生活护理（不含医疗服务）；家政服务', industry: '' },
+      0.4,
+    );
+    expect(placed).toEqual([]);
+  });
+  it('places a vehicle maker on 整车, not on the parts its scope also lists', () => {
+    const placed = classify(
+      ctx,
+      {
+        name: '长春瀚澄新能源汽车有限公司',
+        scope: '一般项目：汽车零部件及配件制造；汽车零部件研发。许可项目：道路机动车辆生产。',
+        industry: '',
+      },
+      0.4,
+    );
+    expect(placed.map((p) => p.segmentId)).toEqual(['segment:nev-vehicles']);
+  });
+});
 
 describe('USCC check digit', () => {
   it('accepts a valid code, an old 注册号, and names the digit the standard gives', () => {
@@ -52,6 +79,13 @@ describe('districts', () => {
     expect(at('吉林省', '长春市', '长春新区', '吉林省长春市长春新区北湖科技开发区北湖大路1号')).toBe('district:beihu');
     expect(at('吉林省', '长春市', '朝阳区', '长春市朝阳区西民主大街1号')).toBe('district:chaoyang');
     expect(at('吉林省', '长春市', '宽城区', '长春市宽城区铁北二路1号')).toBe('district:changchun');
+  });
+  it('reads exports without province and city columns (county-level cities, prefixed 区县)', () => {
+    expect(at('', '', '吉林省德惠市', '吉林省德惠市惠发街道1号')).toBe('district:changchun');
+    expect(at('', '', '榆树市', '吉林省榆树市五棵树镇1号')).toBe('district:changchun');
+    expect(at('', '', '吉林省长春市高新技术产业开发区', '长春市高新区卓越大街1号')).toBe('district:cc-hitech');
+    expect(at('', '', '吉林省长春市汽车经济技术开发区', '长春市汽开区普阳大街1号')).toBe('district:caetdz');
+    expect(at('', '', '朝阳区', '北京市朝阳区酒仙桥路1号')).toBeNull();
   });
 });
 
