@@ -1318,6 +1318,14 @@ export type RegistryDistrict = {
   id: Scalars['ID']['output'];
 };
 
+/** How a row was found to be a firm the graph already holds. */
+export type RegistryMatch = {
+  __typename?: 'RegistryMatch';
+  enterpriseId: Scalars['ID']['output'];
+  /** code | name | former name | alias */
+  how: Scalars['String']['output'];
+};
+
 export type RegistryPlacement = {
   __typename?: 'RegistryPlacement';
   /** The words or codes that decided. */
@@ -1347,13 +1355,27 @@ export type RegistryReportRow = {
   /** Null when the firm is outside the region or the row says nothing usable (problems says why). */
   district?: Maybe<RegistryDistrict>;
   enterpriseId?: Maybe<Scalars['ID']['output']>;
+  /** The graph firm this row is, and how that was found (null for a new firm). */
+  match?: Maybe<RegistryMatch>;
   name: Scalars['String']['output'];
   placements: Array<RegistryPlacement>;
   problems: Array<Scalars['String']['output']>;
   registrationStatus?: Maybe<Scalars['String']['output']>;
   row: Scalars['Int']['output'];
+  /** A near match awaiting a person's "same firm?" decision. */
+  sameFirm?: Maybe<RegistrySameFirm>;
   sheetRow: Scalars['Int']['output'];
   uscc: Scalars['String']['output'];
+};
+
+/** A near match held for a person's decision (the row is skipped until the "same firm?" proposal is reviewed). */
+export type RegistrySameFirm = {
+  __typename?: 'RegistrySameFirm';
+  enterpriseId: Scalars['ID']['output'];
+  /** The graph firm's name. */
+  name: Scalars['String']['output'];
+  /** Why the two may be one firm. */
+  reason: Scalars['String']['output'];
 };
 
 /**
@@ -1829,9 +1851,11 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reason: ResolverTypeWrapper<ReasonModel>;
   RegistryDistrict: ResolverTypeWrapper<RegistryDistrict>;
+  RegistryMatch: ResolverTypeWrapper<RegistryMatch>;
   RegistryPlacement: ResolverTypeWrapper<RegistryPlacement>;
   RegistryReportPage: ResolverTypeWrapper<RegistryReportPage>;
   RegistryReportRow: ResolverTypeWrapper<RegistryReportRow>;
+  RegistrySameFirm: ResolverTypeWrapper<RegistrySameFirm>;
   ResponsibilityPath: ResolverTypeWrapper<ResponsibilityValueModel>;
   ReviewDecision: ReviewDecision;
   ReviewResult: ResolverTypeWrapper<Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['Proposal']> }>;
@@ -1914,9 +1938,11 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Reason: ReasonModel;
   RegistryDistrict: RegistryDistrict;
+  RegistryMatch: RegistryMatch;
   RegistryPlacement: RegistryPlacement;
   RegistryReportPage: RegistryReportPage;
   RegistryReportRow: RegistryReportRow;
+  RegistrySameFirm: RegistrySameFirm;
   ResponsibilityPath: ResponsibilityValueModel;
   ReviewResult: Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['Proposal']> };
   SearchHit: SearchHitValueModel;
@@ -2501,6 +2527,11 @@ export type RegistryDistrictResolvers<ContextType = AppContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type RegistryMatchResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistryMatch'] = ResolversParentTypes['RegistryMatch']> = {
+  enterpriseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RegistryPlacementResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistryPlacement'] = ResolversParentTypes['RegistryPlacement']> = {
   because?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2520,13 +2551,21 @@ export type RegistryReportRowResolvers<ContextType = AppContext, ParentType exte
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   district?: Resolver<Maybe<ResolversTypes['RegistryDistrict']>, ParentType, ContextType>;
   enterpriseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['RegistryMatch']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   placements?: Resolver<Array<ResolversTypes['RegistryPlacement']>, ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   registrationStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sameFirm?: Resolver<Maybe<ResolversTypes['RegistrySameFirm']>, ParentType, ContextType>;
   sheetRow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uscc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegistrySameFirmResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RegistrySameFirm'] = ResolversParentTypes['RegistrySameFirm']> = {
+  enterpriseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ResponsibilityPathResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ResponsibilityPath'] = ResolversParentTypes['ResponsibilityPath']> = {
@@ -2745,9 +2784,11 @@ export type Resolvers<ContextType = AppContext> = {
   Query?: QueryResolvers<ContextType>;
   Reason?: ReasonResolvers<ContextType>;
   RegistryDistrict?: RegistryDistrictResolvers<ContextType>;
+  RegistryMatch?: RegistryMatchResolvers<ContextType>;
   RegistryPlacement?: RegistryPlacementResolvers<ContextType>;
   RegistryReportPage?: RegistryReportPageResolvers<ContextType>;
   RegistryReportRow?: RegistryReportRowResolvers<ContextType>;
+  RegistrySameFirm?: RegistrySameFirmResolvers<ContextType>;
   ResponsibilityPath?: ResponsibilityPathResolvers<ContextType>;
   ReviewResult?: ReviewResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
