@@ -1,7 +1,6 @@
-// The derived meaning of local on the shipped Changchun data: which firms' stored `local` the rule
-// (LOCATED_IN a district WITHIN the program's region) does not yet reproduce. These are the data fixes
-// a migration to the derived rule needs first (README, decision of 2026-12-04); the list shrinking is
-// the signal to update this test and switch the analyses.
+// The derived meaning of local on the shipped Changchun data: every firm's stored `local` is what the
+// rule (LOCATED_IN a district WITHIN the program's region, proposed/rejected locations excluded) gives,
+// after the sourced locations of 2026-12-04 (中国一汽, 一汽奔腾, 一汽奥迪, 一汽马自达, 长光华大).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localMismatches } from '../../graph/analysis/local-rule.js';
 import { validateAndLoad } from '../../seed/load/load.js';
@@ -15,17 +14,8 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('derived local on the Changchun data', () => {
-  it('agrees with the stored local except for the firms that lack a sourced location in Changchun', async () => {
+  it('agrees with the stored local for every firm', async () => {
     const mismatches = await db.executor.read((tx) => localMismatches(tx, 'program:cc-10plus3'));
-    expect(mismatches.filter((m) => m.stored && !m.derived).map((m) => m.id)).toEqual([
-      'ent:changguang-huada',
-      'ent:faw',
-      'ent:faw-audi',
-      'ent:faw-bestune',
-      'ent:faw-mazda',
-    ]);
-    // 吉大正元 (ent:jit) and 求是光谱 are no longer stored as local: their source places them only in 吉林 (province).
-    // A signed project's park (an unverified LOCATED_IN) would make this target firm local.
-    expect(mismatches.filter((m) => !m.stored && m.derived).map((m) => m.id)).toEqual(['ent:zhuoyi']);
+    expect(mismatches).toEqual([]);
   });
 });
