@@ -1,17 +1,21 @@
 // The one meaning of "local" (ingestion contract section 0): a firm is local to a program when it is
-// LOCATED_IN a district that is (transitively WITHIN) the program's region. Confirmed and unverified
-// locations and containments count, proposed and rejected ones do not (the statuses every analysis
-// counts). Analyses read this rule, never the stored Enterprise.local; localMismatches audits the latter.
+// LOCATED_IN a district that is (transitively WITHIN) the program's region, and is not deregistered.
+// Confirmed and unverified locations and containments count, proposed and rejected ones do not (the
+// statuses every analysis counts). Analyses read this rule, never the stored Enterprise.local; localMismatches audits the latter.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 
 /** A location or containment that counts: not proposed or rejected (no status: written before statuses). */
 const PLACED = (v: string) => `NOT coalesce(${v}.status, 'confirmed') IN ['proposed', 'rejected']`;
 
+/** A deregistered firm (登记状态 注销 / 吊销, registry imports) operates nowhere, whatever its old location. */
+const OPERATING = (firm: string) =>
+  `NOT (coalesce(${firm}.registrationStatus, '') CONTAINS '注销' OR coalesce(${firm}.registrationStatus, '') CONTAINS '吊销')`;
+
 /** Cypher predicate: `firm` is local to the region whose district id is `region` (a parameter or expression). */
 export const LOCAL_TO_REGION = (firm: string, region = '$regionId') =>
-  `EXISTS { MATCH (${firm})-[loc:LOCATED_IN]->(:District)-[w:WITHIN*0..8]->(:District {id: ${region}})
-            WHERE ${PLACED('loc')} AND all(x IN w WHERE ${PLACED('x')}) }`;
+  `(${OPERATING(firm)} AND EXISTS { MATCH (${firm})-[loc:LOCATED_IN]->(:District)-[w:WITHIN*0..8]->(:District {id: ${region}})
+            WHERE ${PLACED('loc')} AND all(x IN w WHERE ${PLACED('x')}) })`;
 
 /**
  * Cypher predicate: `firm` is local to the program of the chain that `toChain` reaches (a pattern
@@ -25,7 +29,7 @@ export const LOCAL_TO_CHAIN_PROGRAM = (firm: string, toChain: string) =>
  * the region, from localScope*): one short expansion per firm, for analyses that test many firms.
  */
 export const IS_LOCAL = (firm: string) =>
-  `EXISTS { MATCH (${firm})-[loc:LOCATED_IN]->(ld:District) WHERE ld.id IN $localDistricts AND ${PLACED('loc')} }`;
+  `(${OPERATING(firm)} AND EXISTS { MATCH (${firm})-[loc:LOCATED_IN]->(ld:District) WHERE ld.id IN $localDistricts AND ${PLACED('loc')} })`;
 
 export interface LocalScope {
   /** The region's district id (null: the program has none, so no firm is local to it). */
