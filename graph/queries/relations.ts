@@ -6,7 +6,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput, GraphError } from '../errors.js';
 import type { Label } from '../model.js';
 import { runRows } from '../executor.js';
-import { LOCAL_TO_CHAIN_PROGRAM } from '../analysis/local-rule.js';
+import { LOCAL_TO_CHAIN_PROGRAM, LOCAL_TO_REGION } from '../analysis/local-rule.js';
 import { NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
 
 export type RelationKind = 'nodes' | 'rels' | 'count';
@@ -25,6 +25,14 @@ export interface RelationSpec {
   limitArg?: string;
   /** TARGET_FOR data: analyst role and above. */
   needsTargets?: boolean;
+  /** Reads $programId: the field's programId argument, else the caller's default program. */
+  programArg?: boolean;
+}
+
+/** What the caller may read, and the program a read field answers for when it names none. */
+export interface RelationAccess {
+  canSeeTargets: boolean;
+  defaultProgram?: string;
 }
 
 /** Items per parent and list, whatever the arguments ask. */
@@ -140,6 +148,13 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     controls: rels('(p)-[r:CONTROLS]->(o:Enterprise)'),
     spunOffFrom: rels('(o:Institute|University)-[r:SPUN_OFF]->(p)'),
     targetFor: rels('(p)-[r:TARGET_FOR]->(o:Segment|Chain)', { needsTargets: true }),
+    // 1 when the firm is local to the program (located in its region, local-rule.ts), else 0
+    local: {
+      kind: 'count',
+      match: '(o:Program {id: $programId})',
+      where: `o.region IS NOT NULL AND ${LOCAL_TO_REGION('p', 'o.region')}`,
+      programArg: true,
+    },
   },
   Goal: {
     of: rels('(p)-[r:GOAL_OF]->(o:Chain|Segment|District|Program)', { order: 'o.id' }),
@@ -205,7 +220,7 @@ export async function fetchRelation(
   name: RelationName,
   ids: string[],
   args: Record<string, unknown>,
-  access: { canSeeTargets: boolean },
+  access: RelationAccess,
 ): Promise<RelationRow[]> {
   const relation = relationByName(name);
   if (!relation) throw new Error(`No relation ${name}`);
@@ -218,5 +233,7 @@ export async function fetchRelation(
   }
   if (!ids.length) return [];
   const { cypher, limit } = relationQuery(label, spec, args);
-  return (await runRows(tx, cypher, { ids: [...new Set(ids)], limit: neo4j.int(limit) })) as unknown as RelationRow[];
+  const params: Record<string, unknown> = { ids: [...new Set(ids)], limit: neo4j.int(limit) };
+  if (spec.programArg) params.programId = (args.programId as string | undefined) ?? access.defaultProgram ?? null;
+  return (await runRows(tx, cypher, params)) as unknown as RelationRow[];
 }

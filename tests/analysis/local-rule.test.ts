@@ -80,5 +80,14 @@ describe('a firm imported for another program', () => {
     expect(ccRecs.map((r) => r.enterprise.id)).toContain(firm);
     const hfRecs = await recommendTargets(db.executor, 'segment:test-hefei-vehicles', { first: 100 });
     expect(hfRecs.map((r) => r.enterprise.id)).not.toContain(firm);
+    // the API field Enterprise.local(programId) reads the same rule
+    const localTo = async (programId: string) =>
+      (
+        await db.executor.read((tx) =>
+          fetchRelation(tx, 'Enterprise.local', [firm], { programId }, { canSeeTargets: false }),
+        )
+      )[0].value;
+    expect(await localTo('program:test-hefei')).toBe(1);
+    expect(await localTo('program:cc-10plus3')).toBe(0);
   });
 });
