@@ -57,15 +57,21 @@ export async function localScopeOfProgram(tx: ManagedTransaction, programId: str
   return localScopeOfRegion(tx, (rows[0]?.region as string) ?? null);
 }
 
-/** The local scope of the program a chain is PART_OF (the first by id with a region, if several). */
+/** The local scope of the program a chain is PART_OF (the first by id with a region, if several): one query. */
 export async function localScopeOfChain(tx: ManagedTransaction, chainId: string): Promise<LocalScope> {
   const rows = await runRows(
     tx,
     `MATCH (:Chain {id: $chainId})-[:PART_OF]->(p:Program) WHERE p.region IS NOT NULL
-     RETURN p.region AS region ORDER BY p.id LIMIT 1`,
+     WITH p.region AS regionId ORDER BY p.id LIMIT 1
+     OPTIONAL MATCH w = (d:District)-[:WITHIN*0..8]->(:District {id: regionId})
+     WHERE all(x IN relationships(w) WHERE ${PLACED('x')})
+     RETURN regionId, collect(DISTINCT d.id) AS ids`,
     { chainId },
   );
-  return localScopeOfRegion(tx, (rows[0]?.region as string) ?? null);
+  const row = rows[0];
+  return row
+    ? { regionId: String(row.regionId), localDistricts: row.ids as string[] }
+    : { regionId: null, localDistricts: [] };
 }
 
 /** The local scope of the program a goal's owner answers to; a District owner is its own region. */
