@@ -14,6 +14,8 @@ export type CallerRole = 'public' | Role;
 export interface Access {
   /** TARGET_FOR (investment-promotion pipeline stages): analyst and above. */
   canSeeTargets: boolean;
+  /** The program read fields answer for when they name none (KG_DEFAULT_PROGRAM). */
+  defaultProgram?: string;
 }
 
 /** What the server adds to yoga's initial context. */
@@ -64,7 +66,7 @@ export function createContextFactory(
       auditLog,
       analysisCache,
       ...caller,
-      access: { canSeeTargets: canSeeTargets(caller.role) },
+      access: { canSeeTargets: canSeeTargets(caller.role), defaultProgram: config.defaultProgram },
     };
   };
 }

@@ -8,6 +8,7 @@ import { badInput, notFound } from '../errors.js';
 import type { NodeRow, RelRow } from '../slice.js';
 import { NODE_MAP, REL_MAP } from '../slice.js';
 import { countsFor, type SegmentAggregate, type SegmentInput } from './gap-status.js';
+import { IS_LOCAL, localScopeOfChain } from './local-rule.js';
 import { counts, getChain, REL_WITH_ENDS, scopeParams, type ChainRow, type RelWithEnds, type Scope } from './scope.js';
 
 export interface Hypothesis {
@@ -59,7 +60,7 @@ RETURN ${NODE_MAP('s')} AS node, collect(DISTINCT ${REL_MAP('up')}) AS partOf`;
 export const PLACEMENT_COUNTS = (r: string) => `($machine OR coalesce(${r}.method, '') <> 'classifier')`;
 
 /** A buyer counts when it is a local firm of the chain, after the hypothetical changes. */
-export const BUYER_COUNTS = `(b.id IN $landingIds OR (b.local = true AND NOT b.id IN $leaving AND EXISTS {
+export const BUYER_COUNTS = `(b.id IN $landingIds OR (NOT b.id IN $leaving AND ${IS_LOCAL('b')} AND EXISTS {
     MATCH (b)-[mb:IN_SEGMENT]->(xb:Segment)
     WHERE xb.id IN $segIds AND ${counts('mb')} AND ${PLACEMENT_COUNTS('mb')}
   }))`;
@@ -67,12 +68,12 @@ export const BUYER_COUNTS = `(b.id IN $landingIds OR (b.local = true AND NOT b.i
 /** How many firm ids of each kind the aggregate keeps for the evidence. */
 export const SAMPLE_SIZE = 15;
 
-// Each firm of the chain once, with its segments (plus hypothetical landings) and its local flag after
-// the hypothesis. The local ones are the buyers that count: a map keyed by element id turns "is the
+// Each firm of the chain once, with its segments (plus hypothetical landings) and its local flag (located
+// in the region of the chain's program, local-rule.ts) after the hypothesis. The local ones are the buyers that count: a map keyed by element id turns "is the
 // customer a local firm of the chain?" into one lookup per SUPPLIES edge (instead of re-reading each
 // customer's segments). Then each firm counts once for each of its segments and their ancestors
 // ($up, which also holds the chain itself), aggregated per segment.
-const LOCAL = `((f.e.local = true AND NOT f.e.id IN $leaving) OR f.e.id IN $landingIds)`;
+const LOCAL = `((f.placed AND NOT f.e.id IN $leaving) OR f.e.id IN $landingIds)`;
 const AGGREGATES = `
 UNWIND $segIds AS sid
 MATCH (s:Segment {id: sid})
@@ -88,7 +89,7 @@ CALL (s) {
   RETURN e, false AS machine
 }
 WITH e, collect(s.id) AS segs, collect(CASE WHEN machine THEN null ELSE s.id END) AS curated
-WITH collect({e: e, segs: segs, curated: curated}) AS firms
+WITH collect({e: e, segs: segs, curated: curated, placed: ${IS_LOCAL('e')}}) AS firms
 WITH firms, [f IN firms WHERE ${LOCAL} | elementId(f.e)] AS buyers
 WITH firms, apoc.map.fromLists(buyers, [b IN buyers | true]) AS isBuyer
 UNWIND firms AS f
@@ -194,6 +195,7 @@ export async function loadGapInputs(
     landingIds: hypothesis.landing.map((l) => l.enterpriseId),
     leaving: hypothesis.leaving,
     machine: options.machinePlacements ?? true,
+    localDistricts: (await localScopeOfChain(tx, chainId)).localDistricts,
     ...scope,
   };
   const aggregates = (

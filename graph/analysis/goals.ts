@@ -7,6 +7,7 @@ import { NODE_MAP, REL_MAP, type NodeRow, type RelRow } from '../slice.js';
 import { countRuleOf, type CountRule } from './goal-count.js';
 import { explainGoal } from './goal-explain.js';
 import { loadLeaderRoles, type LeaderRoleRow } from './leader-roles.js';
+import { IS_LOCAL, localScopeOfOwner } from './local-rule.js';
 import { counts, getChain, scopeParams, type Scope } from './scope.js';
 import { primaryLabel } from '../slice.js';
 
@@ -61,7 +62,7 @@ RETURN ${NODE_MAP('g')} AS goal, of, chains,
   } AS observations
 ORDER BY coalesce(g.code, g.id), g.id`;
 
-const LOCAL_TAGGED = `e.local = true AND ${counts('e')} AND ${counts('m')} AND ($tag IS NULL OR any(x IN coalesce(e.tags, []) WHERE x CONTAINS $tag))`;
+const LOCAL_TAGGED = `${counts('e')} AND ${counts('m')} AND ${IS_LOCAL('e')} AND ($tag IS NULL OR any(x IN coalesce(e.tags, []) WHERE x CONTAINS $tag))`;
 const SEGMENT_PATH_COUNTS = `all(x IN nodes(p) WHERE ${counts('x')}) AND all(r IN relationships(p) WHERE ${counts('r')})`;
 
 /** Cypher that counts the local firms of a goal's owner, by owner label. */
@@ -99,8 +100,9 @@ export function daysBetween(fromIso: string, toIso: string): number {
 async function countFor(tx: ManagedTransaction, owner: NodeRow, rule: CountRule, scope: Scope): Promise<number | null> {
   const label = primaryLabel(owner._labels);
   const cypher = label ? COUNT_BY_LABEL[label] : undefined;
-  if (!cypher) return null;
-  const [row] = await runRows(tx, cypher, { ownerId: owner.id, tag: rule.tag, ...scope });
+  if (!label || !cypher) return null;
+  const { localDistricts } = await localScopeOfOwner(tx, label, owner.id);
+  const [row] = await runRows(tx, cypher, { ownerId: owner.id, tag: rule.tag, localDistricts, ...scope });
   return Number(row?.n ?? 0);
 }
 

@@ -4,6 +4,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { NODE_MAP, REL_MAP, type NodeRow, type RelRow } from '../slice.js';
+import { IS_LOCAL } from './local-rule.js';
 import { counts, type Scope } from './scope.js';
 
 export interface Candidate {
@@ -14,7 +15,7 @@ export interface Candidate {
   supplied: number;
 }
 
-const LOCAL_BUYER = `b.local = true AND ${counts('b')} AND EXISTS {
+const LOCAL_BUYER = `${counts('b')} AND ${IS_LOCAL('b')} AND EXISTS {
       MATCH (b)-[mb:IN_SEGMENT]->(yb:Segment)
       WHERE yb.id IN $chainSegIds AND ${counts('mb')}
     }`;
@@ -22,7 +23,7 @@ const LOCAL_BUYER = `b.local = true AND ${counts('b')} AND EXISTS {
 const CANDIDATES = `
 UNWIND $subtree AS sid
 MATCH (x:Segment {id: sid})<-[r:IN_SEGMENT|TARGET_FOR]-(e:Enterprise)
-WHERE ${counts('r')} AND ${counts('e')} AND coalesce(e.local, false) = false
+WHERE ${counts('r')} AND ${counts('e')} AND NOT ${IS_LOCAL('e')}
 WITH e, collect(${REL_MAP('r')}) AS links
 RETURN ${NODE_MAP('e')} AS node, links,
   size(COLLECT {
@@ -34,7 +35,7 @@ RETURN ${NODE_MAP('e')} AS node, links,
 
 export async function loadCandidates(
   tx: ManagedTransaction,
-  params: { subtree: string[]; chainSegIds: string[]; cap: number } & Scope,
+  params: { subtree: string[]; chainSegIds: string[]; cap: number; localDistricts: string[] } & Scope,
 ): Promise<Candidate[]> {
   const rows = await runRows(tx, CANDIDATES, { ...params, cap: neo4j.int(params.cap) });
   return rows.map((r) => ({ node: r.node as NodeRow, links: r.links as RelRow[], supplied: Number(r.supplied) }));
@@ -77,7 +78,7 @@ RETURN e.id AS supplier, total, ${REL_MAP('rs')} AS supplies, ${NODE_MAP('b')} A
 /** Up to `cap` supply paths (firm → SUPPLIES → local firm → IN_SEGMENT → segment of the chain) per candidate. */
 export async function loadSupplyPaths(
   tx: ManagedTransaction,
-  params: { ids: string[]; chainSegIds: string[]; cap: number } & Scope,
+  params: { ids: string[]; chainSegIds: string[]; cap: number; localDistricts: string[] } & Scope,
 ): Promise<SupplyPath[]> {
   if (!params.ids.length) return [];
   const rows = await runRows(tx, SUPPLY_PATHS, { ...params, cap: neo4j.int(params.cap) });

@@ -1,4 +1,4 @@
-// recommendTargets(segmentId): outside firms (local = false) that work in the segment or are already
+// recommendTargets(segmentId): outside firms (not located in the program's region) that work in the segment or are already
 // targeted for it, ranked by the sum of the weights of their reasons. Every reason carries a graph
 // path that exists; a reason without a path is never given. One read transaction.
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -6,6 +6,7 @@ import { runRows, type Executor } from '../executor.js';
 import { badInput, notFound } from '../errors.js';
 import type { GraphSlice, NodeRow } from '../slice.js';
 import { loadChainSegments } from './gap-inputs.js';
+import { localScopeOfChain } from './local-rule.js';
 import { reasonsFor, type Reason } from './recommend-reasons.js';
 import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
 import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './recommend-weights.js';
@@ -70,7 +71,14 @@ export async function recommendInTx(
     chainId,
     ...scope,
   });
-  const candidates = await loadCandidates(tx, { subtree, chainSegIds, cap: weights.suppliesLocalCap, ...scope });
+  const { localDistricts } = await localScopeOfChain(tx, chainId);
+  const candidates = await loadCandidates(tx, {
+    subtree,
+    chainSegIds,
+    cap: weights.suppliesLocalCap,
+    localDistricts,
+    ...scope,
+  });
   // Score from counts first; paths are read only for the firms shown.
   const scored = candidates.map((c) => ({
     c,
@@ -86,6 +94,7 @@ export async function recommendInTx(
     ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
     chainSegIds,
     cap: weights.suppliesLocalCap,
+    localDistricts,
     ...scope,
   });
   return top.map(({ c }) => {

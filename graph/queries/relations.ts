@@ -6,6 +6,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput, GraphError } from '../errors.js';
 import type { Label } from '../model.js';
 import { runRows } from '../executor.js';
+import { LOCAL_TO_CHAIN_PROGRAM, LOCAL_TO_REGION } from '../analysis/local-rule.js';
 import { NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
 
 export type RelationKind = 'nodes' | 'rels' | 'count';
@@ -24,6 +25,14 @@ export interface RelationSpec {
   limitArg?: string;
   /** TARGET_FOR data: analyst role and above. */
   needsTargets?: boolean;
+  /** Reads $programId: the field's programId argument, else the caller's default program. */
+  programArg?: boolean;
+}
+
+/** What the caller may read, and the program a read field answers for when it names none. */
+export interface RelationAccess {
+  canSeeTargets: boolean;
+  defaultProgram?: string;
 }
 
 /** Items per parent and list, whatever the arguments ask. */
@@ -32,7 +41,10 @@ export const MAX_ITEMS_PER_PARENT = 1000;
 const BY_NAME = 'o.name, o.id';
 const SEGMENT_ORDER = 'coalesce(o.order, 999), o.id';
 const CHAIN_ORDER = "CASE o.kind WHEN 'key' THEN 0 ELSE 1 END, coalesce(o.priority, 99), size(o.id), o.id";
-const FIRMS_ORDER = "coalesce(o.local, false) DESC, CASE r.role WHEN 'core' THEN 0 ELSE 1 END, o.name, o.id";
+// Local: located in the region of the program of the parent's chain (graph/analysis/local-rule.ts).
+const LOCAL_IN_CHAIN = LOCAL_TO_CHAIN_PROGRAM('o', '(p)');
+const LOCAL_IN_SEGMENT = LOCAL_TO_CHAIN_PROGRAM('o', '(p)-[:PART_OF]->{1,6}(:Chain)');
+const FIRMS_ORDER = `CASE WHEN ${LOCAL_IN_SEGMENT} THEN 0 ELSE 1 END, CASE r.role WHEN 'core' THEN 0 ELSE 1 END, o.name, o.id`;
 const NEWEST = 'o.asOf DESC, o.id';
 
 const rels = (match: string, extra: Partial<RelationSpec> = {}): RelationSpec => ({
@@ -89,7 +101,7 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     goals: nodes('(o:Goal)-[:GOAL_OF]->(p)', { order: 'o.code, o.id' }),
     observations: nodes('(o:Observation)-[:DESCRIBES]->(p)', { order: NEWEST }),
     enterpriseCount: count(IN_CHAIN),
-    localEnterpriseCount: count(IN_CHAIN, 'o.local = true'),
+    localEnterpriseCount: count(IN_CHAIN, LOCAL_IN_CHAIN),
     targets: rels('(o:Enterprise)-[r:TARGET_FOR]->(:Segment|Chain)-[:PART_OF]->{0,6}(p)', { needsTargets: true }),
   },
   Segment: {
@@ -107,7 +119,7 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
       limitArg: 'first',
     }),
     enterpriseCount: count(IN_SEGMENT_TREE),
-    localEnterpriseCount: count(IN_SEGMENT_TREE, 'o.local = true'),
+    localEnterpriseCount: count(IN_SEGMENT_TREE, LOCAL_IN_SEGMENT),
     districts: rels('(o:District)-[r:HOSTS]->(p)'),
     supporters: rels('(o:Institute|University|Policy)-[r:SUPPORTS]->(p)'),
     leadEnterprises: rels('(o:Enterprise)-[r:LEADS]->(p)'),
@@ -136,6 +148,13 @@ export const RELATIONS: Partial<Record<Label, Record<string, RelationSpec>>> = {
     controls: rels('(p)-[r:CONTROLS]->(o:Enterprise)'),
     spunOffFrom: rels('(o:Institute|University)-[r:SPUN_OFF]->(p)'),
     targetFor: rels('(p)-[r:TARGET_FOR]->(o:Segment|Chain)', { needsTargets: true }),
+    // 1 when the firm is local to the program (located in its region, local-rule.ts), else 0
+    local: {
+      kind: 'count',
+      match: '(o:Program {id: $programId})',
+      where: `o.region IS NOT NULL AND ${LOCAL_TO_REGION('p', 'o.region')}`,
+      programArg: true,
+    },
   },
   Goal: {
     of: rels('(p)-[r:GOAL_OF]->(o:Chain|Segment|District|Program)', { order: 'o.id' }),
@@ -189,7 +208,8 @@ export function relationQuery(
     return { cypher: `${head}\n  RETURN count(DISTINCT o) AS value\n}\nRETURN pid, value`, limit };
   }
   const carried = spec.kind === 'rels' ? 'o, r' : 'o';
-  const body = `${head}\n  WITH DISTINCT ${carried}\n  ORDER BY ${spec.order ?? BY_NAME}\n  LIMIT ${spec.one ? 1 : '$limit'}\n  RETURN ${carried}\n}`;
+  // p stays in scope for orders that depend on the parent (local firms first)
+  const body = `${head}\n  WITH DISTINCT p, ${carried}\n  ORDER BY ${spec.order ?? BY_NAME}\n  LIMIT ${spec.one ? 1 : '$limit'}\n  RETURN ${carried}\n}`;
   const rel = spec.kind === 'rels' ? REL_WITH_ENDS('r') : 'null';
   return { cypher: `${body}\nRETURN pid, ${NODE_MAP('o')} AS node, ${rel} AS rel`, limit };
 }
@@ -200,7 +220,7 @@ export async function fetchRelation(
   name: RelationName,
   ids: string[],
   args: Record<string, unknown>,
-  access: { canSeeTargets: boolean },
+  access: RelationAccess,
 ): Promise<RelationRow[]> {
   const relation = relationByName(name);
   if (!relation) throw new Error(`No relation ${name}`);
@@ -213,5 +233,7 @@ export async function fetchRelation(
   }
   if (!ids.length) return [];
   const { cypher, limit } = relationQuery(label, spec, args);
-  return (await runRows(tx, cypher, { ids: [...new Set(ids)], limit: neo4j.int(limit) })) as unknown as RelationRow[];
+  const params: Record<string, unknown> = { ids: [...new Set(ids)], limit: neo4j.int(limit) };
+  if (spec.programArg) params.programId = (args.programId as string | undefined) ?? access.defaultProgram ?? null;
+  return (await runRows(tx, cypher, params)) as unknown as RelationRow[];
 }

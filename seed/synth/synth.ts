@@ -99,6 +99,8 @@ export function generateSynth(options: SynthOptions): SynthData {
     declaredKeyChains: chains,
     declaredGuaranteeChains: 0,
     issuedOn: '2024-01-15',
+    // its firms are local when LOCATED_IN a district WITHIN this city (the derived rule the analyses read)
+    region: ids.city,
   });
   node('Leader', `leader:${p}-coordinator`, {
     ...named('合成市委主要领导', 'Synthetic party secretary'),

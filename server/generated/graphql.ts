@@ -87,7 +87,7 @@ export type Chain = Entity & {
   kpis: Array<Goal>;
   /** Lead enterprises (LEADS, 链主). */
   leadEnterprises: Array<EntityRole>;
-  /** Distinct local enterprises (local = true) in the chain's segments at any level. */
+  /** Distinct enterprises in the chain's segments at any level that are local to the chain's program (located in its region). */
   localEnterpriseCount: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
@@ -266,7 +266,7 @@ export type Enterprise = Entity & {
   id: Scalars['ID']['output'];
   /** Chains or segments the firm leads (LEADS, 链主). */
   leads: Array<EntityRole>;
-  /** true when it operates in the region (the one source of truth for 'local'). */
+  /** true when it is local to programId (default KG_DEFAULT_PROGRAM): LOCATED_IN (confirmed or unverified) a district within the program's region, and not deregistered. false for a program without a region or not in the graph. */
   local?: Maybe<Scalars['Boolean']['output']>;
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
@@ -292,13 +292,19 @@ export type Enterprise = Entity & {
   uscc?: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A firm, local or not. */
+export type EnterpriseLocalArgs = {
+  programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Create or update a firm. Omitted fields keep their stored value; given lists replace the stored ones. */
 export type EnterpriseInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   confidence?: InputMaybe<Confidence>;
   /** ent:<slug> (lower-case letters, digits, hyphens). An existing id updates that firm. */
   id: Scalars['ID']['input'];
-  /** true when it operates in the region. */
+  /** What the caller says (stored as given). It is not what Enterprise.local answers: that is derived from the firm's LOCATED_IN (linkEnterpriseToDistrict) and the program's region. */
   local: Scalars['Boolean']['input'];
   name: Scalars['String']['input'];
   nameEn?: InputMaybe<Scalars['String']['input']>;
@@ -2088,7 +2094,7 @@ export type EnterpriseResolvers<ContextType = AppContext, ParentType extends Res
   districts?: Resolver<Array<ResolversTypes['EntityRole']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leads?: Resolver<Array<ResolversTypes['EntityRole']>, ParentType, ContextType>;
-  local?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  local?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<EnterpriseLocalArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outputYuan?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -29,6 +29,7 @@ import {
 
 export interface Access {
   canSeeTargets: boolean;
+  defaultProgram?: string;
 }
 
 interface Scope extends SelectionScope {
@@ -143,7 +144,8 @@ export function groupRows(rows: RelationRow[]): Map<string, RelationRow[]> {
 
 /** The value of one relation field of one parent, from its rows. */
 export function relationValue(kind: string, one: boolean, typeName: string, rows: RelationRow[]): unknown {
-  if (kind === 'count') return Number(rows[0]?.value ?? 0);
+  // a count read as a Boolean field (Enterprise.local): whether there is any
+  if (kind === 'count') return typeName === 'Boolean' ? Number(rows[0]?.value ?? 0) > 0 : Number(rows[0]?.value ?? 0);
   const items = rows.map((row) =>
     kind === 'rels' && row.rel ? buildRelationValue(typeName, row.rel, String(row.node?.id)) : entityRecord(row.node!),
   );

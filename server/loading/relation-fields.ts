@@ -81,6 +81,7 @@ const RELATION_FIELDS: Record<string, Record<string, RelationName>> = {
     controls: 'Enterprise.controls',
     spunOffFrom: 'Enterprise.spunOffFrom',
     targetFor: 'Enterprise.targetFor',
+    local: 'Enterprise.local',
   },
   Goal: {
     of: 'Goal.of',

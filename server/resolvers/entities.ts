@@ -115,7 +115,8 @@ export const University: UniversityResolvers = {
 
 export const Enterprise: EnterpriseResolvers = {
   ...entityFields,
-  local: prop,
+  // derived from its location for the program asked (default KG_DEFAULT_PROGRAM), never the stored flag
+  local: relation,
   tags: listProp,
   uscc: prop,
   outputYuan: prop,

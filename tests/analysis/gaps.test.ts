@@ -93,12 +93,13 @@ describe('gaps(chainId)', () => {
     const second = db.executor.scoped();
     expect(await findGaps(second, 'chain:fx', { thresholds, cache })).toEqual(computed);
     expect(second.transactions).toBe(1); // only the position
-    await db.executor.mutate("MATCH (e:Enterprise {id: 'ent:b1'}) SET e.local = false");
+    // local is derived from the location: rejecting b1's LOCATED_IN makes it an outside firm
+    await db.executor.mutate("MATCH (:Enterprise {id: 'ent:b1'})-[l:LOCATED_IN]->() SET l.status = 'rejected'");
     try {
       const after = await findGaps(db.executor, 'chain:fx', { thresholds, cache });
       expect(after.find((g) => g.segmentId === 'segment:fx-b')!.status).toBe('ABSENT');
     } finally {
-      await db.executor.mutate("MATCH (e:Enterprise {id: 'ent:b1'}) SET e.local = true");
+      await db.executor.mutate("MATCH (:Enterprise {id: 'ent:b1'})-[l:LOCATED_IN]->() SET l.status = 'confirmed'");
     }
     expect(
       (await findGaps(db.executor, 'chain:fx', { thresholds, cache })).find((g) => g.segmentId === 'segment:fx-b')!

@@ -45,7 +45,7 @@ describe('enterprises and their links', () => {
     expect(r.data!.upsertEnterprise).toEqual({
       id: firm.id,
       name: '新光学公司',
-      local: true,
+      local: false, // derived from LOCATED_IN: not located anywhere yet (the input's local is only stored)
       tags: ['专精特新'],
       citations: [{ quote: '新光学公司落户经开区', source: { id: F.s2 } }],
       segments: [],
@@ -89,11 +89,12 @@ describe('enterprises and their links', () => {
     ]);
     const dist = await gql(
       app,
-      `mutation { linkEnterpriseToDistrict(input: {enterpriseId: "${firm.id}", districtId: "${F.cetdz}", sources: ["${F.s1}"]}) { districts { entity { id } } } }`,
+      `mutation { linkEnterpriseToDistrict(input: {enterpriseId: "${firm.id}", districtId: "${F.cetdz}", sources: ["${F.s1}"]}) { local districts { entity { id } } } }`,
       {},
       'editor',
     );
     expect(dist.data!.linkEnterpriseToDistrict.districts).toEqual([{ entity: { id: F.cetdz } }]);
+    expect(dist.data!.linkEnterpriseToDistrict.local).toBe(true); // 经开区 is within the program's region
     const [entry] = (await audit()).entries;
     expect(entry).toMatchObject({
       action: 'linkEnterpriseToDistrict',

@@ -158,6 +158,19 @@ describe('node, nodes, programs, leaders', () => {
     });
   });
 
+  it('derives Enterprise.local from the location, for the program asked (default the shipped one)', async () => {
+    const r = await gql(
+      app,
+      `{ nodes(ids: ["${F.cgsat}", "${F.target}"]) { ... on Enterprise { local here: local(programId: "${F.program}") elsewhere: local(programId: "program:nowhere") } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.nodes).toEqual([
+      { local: true, here: true, elsewhere: false }, // LOCATED_IN 经开区, WITHIN 长春市 (the program's region)
+      { local: false, here: false, elsewhere: false }, // no location
+    ]);
+    expect(r.extensions?.transactions).toBe(1);
+  });
+
   it('returns nodes in the order asked, null for unknown ids', async () => {
     const r = await gql(app, `{ nodes(ids: ["${F.jlu}", "ent:none", "${F.ciomp}"]) { id } }`);
     expect(r.data!.nodes).toEqual([{ id: F.jlu }, null, { id: F.ciomp }]);

@@ -43,7 +43,7 @@ export const CHAIN_VIEW_QUERY = /* GraphQL */ `
 `;
 
 const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
-  query SegmentFirms($id: ID!, $first: Int!) {
+  query SegmentFirms($id: ID!, $first: Int!, $programId: ID) {
     node(id: $id) {
       ... on Segment {
         id
@@ -60,7 +60,7 @@ const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
             nameEn
             status
             confidence
-            ... on Enterprise { local tags }
+            ... on Enterprise { local(programId: $programId) tags }
           }
         }
       }
@@ -70,7 +70,8 @@ const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
 
 export const fetchChain = (id: string) => gql<ChainViewQuery, ChainViewQueryVariables>(CHAIN_VIEW_QUERY, { id });
 export const fetchSegmentFirms = (id: string, first: number) =>
-  gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first });
+  // local to the program the page looks at (its region), not the server's default
+  gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first, programId: currentProgram() });
 
 const CHAIN_LIST_QUERY = /* GraphQL */ `
   query ChainList($programId: ID) {

@@ -181,6 +181,7 @@ export type ChainViewQuery = { chain: { id: string, name: string, nameEn: string
 export type SegmentFirmsQueryVariables = Exact<{
   id: string;
   first: number;
+  programId?: string | null | undefined;
 }>;
 
 
