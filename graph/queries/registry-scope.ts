@@ -30,6 +30,7 @@ export interface RegistryScope {
   segments: ScopeSegment[];
 }
 
+/** Districts and segments come ordered by id: ties in district matching must not depend on storage order. */
 export async function readRegistryScope(tx: ManagedTransaction, programId: string): Promise<RegistryScope> {
   const [row] = await runRows(
     tx,
@@ -40,12 +41,12 @@ export async function readRegistryScope(tx: ManagedTransaction, programId: strin
        COLLECT { MATCH (d:District)-[:WITHIN*1..8]->(r)
                  WITH DISTINCT d
                  OPTIONAL MATCH (d)-[:WITHIN]->(up:District)
-                 RETURN d {.id, .name, aliases: coalesce(d.aliases, []), parent: up.id} } AS districts,
+                 RETURN d {.id, .name, aliases: coalesce(d.aliases, []), parent: up.id} ORDER BY d.id } AS districts,
        COLLECT { MATCH (s:Segment)-[:PART_OF*1..8]->(:Chain)-[:PART_OF]->(p)
                  WITH DISTINCT s
                  OPTIONAL MATCH (s)-[:PART_OF]->(up)
                  WHERE up:Segment OR up:Chain
-                 RETURN s {.id, .name, aliases: coalesce(s.aliases, []), parent: up.id} } AS segments`,
+                 RETURN s {.id, .name, aliases: coalesce(s.aliases, []), parent: up.id} ORDER BY s.id } AS segments`,
     { programId },
   );
   if (!row) throw notFound(`The program ${JSON.stringify(programId)}`);

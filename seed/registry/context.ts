@@ -82,7 +82,8 @@ export function contextFromDataset(dataset: Dataset, regionId = 'district:changc
       name: String(n.props.name),
       keys: [String(n.props.name), ...asStrings(n.props.aliases)],
       parent: within.get(n.id) ?? null,
-    }));
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // the graph read's order (registry-scope.ts)
   const region = districts.find((d) => d.id === regionId);
   const segments = segmentMap(
     dataset.nodes
