@@ -26,6 +26,9 @@ const PROPERTY_INDEXES: readonly (readonly [string, string])[] = [
   // Programs and chains are listed with or without synthetic data (the API's default hides it).
   ['Program', 'synthetic'],
   ['Chain', 'synthetic'],
+  // The review queue and every import look a fact's proposals up by its target (a registry rerun asks
+  // for each of its placements); without it each lookup scans every Proposal.
+  ['Proposal', 'target'],
 ];
 // Not indexed on purpose: Enterprise.name (exact-name lookups also match aliases, which a range index
 // cannot serve; search uses entity_search) and the synthetic flag of large labels (removal scans by

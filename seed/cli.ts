@@ -205,26 +205,25 @@ async function main(argv: string[]): Promise<number> {
     case 'registry': {
       const file = rest[0];
       if (!file) throw new UsageError('registry needs a file: npm run seed -- registry FILE [--dry-run]');
-      if (values['dry-run'])
-        await runRegistry(resolve(file), { report: values.report, log, limits: settings.placement });
-      else
-        await withDatabase(async (executor) => {
-          await ensureSchema(executor, log);
-          await runRegistry(resolve(file), {
-            report: values.report,
-            log,
-            limits: settings.placement,
-            write: {
-              executor,
-              programId: values.program ?? null,
-              confidence: settings.confidence,
-              audit: {
-                log: auditLog(),
-                actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
+      await withDatabase(async (executor) => {
+        await ensureSchema(executor, log);
+        await runRegistry(resolve(file), {
+          executor,
+          programId: values.program ?? settings.defaultProgram,
+          report: values.report,
+          log,
+          limits: settings.placement,
+          write: values['dry-run']
+            ? undefined
+            : {
+                confidence: settings.confidence,
+                audit: {
+                  log: auditLog(),
+                  actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
+                },
               },
-            },
-          });
         });
+      });
       return 0;
     }
     default:

@@ -20,6 +20,8 @@ export interface SharedSettings {
   analysisCache: CacheSettings;
   /** KG_PLACEMENT_CONFIDENT, KG_PLACEMENT_FLOOR: when the registry classifier writes, proposes or drops. */
   placement: Thresholds;
+  /** KG_DEFAULT_PROGRAM: the program a registry import places firms for when none is named. */
+  defaultProgram: string;
 }
 
 export class SettingsError extends Error {}
@@ -59,6 +61,7 @@ export function loadSharedSettings(env: NodeJS.ProcessEnv = process.env): Shared
     recommendWeights: take(() => recommendWeights(env)),
     analysisCache: take(() => cacheSettings(env)),
     placement: take(() => placementThresholds(env)),
+    defaultProgram: env.KG_DEFAULT_PROGRAM?.trim() || 'program:cc-10plus3',
   };
   if (problems.length) throw new SettingsError(problems.join('\n'));
   return settings;

@@ -282,7 +282,7 @@ export async function alreadyProposed(tx: ManagedTransaction, target: string, so
   return rows.length > 0;
 }
 
-function storedMeta(meta: ProposalMeta, ends: string[], labelOrType: string | null): Record<string, unknown> {
+export function storedMeta(meta: ProposalMeta, ends: string[], labelOrType: string | null): Record<string, unknown> {
   const out: Record<string, unknown> = { ends, labelOrType, dependsOn: meta.dependsOn ?? [] };
   for (const key of ['programId', 'sourceId', 'jobId', 'rule', 'score'] as const)
     if (meta[key] !== undefined && meta[key] !== null) out[key] = meta[key];

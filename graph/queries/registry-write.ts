@@ -5,7 +5,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { edgeId } from '../model.js';
 import type { Change } from './curation.js';
-import { alreadyProposed, confidenceOf, createProposal } from './proposals.js';
+import { confidenceOf } from './proposals.js';
+import { type BulkRelationshipProposal, createRelationshipProposals } from './proposals-bulk.js';
 
 export interface RegistryPlacement {
   segmentId: string;
@@ -115,10 +116,14 @@ export async function writeRegistryBatch(
      WITH p, r, q ORDER BY q.reviewedAt DESC
      WITH p, head(collect(r.status)) AS relStatus, head(collect(r.method)) AS method, head(collect(q.status)) AS reviewed
      RETURN p.i AS i, p.j AS j, relStatus, method, reviewed,
-       EXISTS { MATCH (o:Proposal {target: p.target, status: 'proposed'}) } AS open`,
-    { pairs: pairs.map((p) => ({ ...p, target: edgeId('IN_SEGMENT', p.from, p.to) })) },
+       EXISTS { MATCH (o:Proposal {target: p.target, status: 'proposed'}) } AS open,
+       EXISTS { MATCH (o:Proposal {target: p.target}) WHERE o.sourceId = $sourceId } AS filed`,
+    { pairs: pairs.map((p) => ({ ...p, target: edgeId('IN_SEGMENT', p.from, p.to) })), sourceId: meta.sourceId },
   );
   const toWrite: Record<string, unknown>[] = [];
+  const toPropose: BulkRelationshipProposal[] = [];
+  // One code under two names gives two rows of one firm: its placement is written or filed once.
+  const taken = new Set<string>();
   for (const k of known) {
     const i = Number(k.i);
     const j = Number(k.j);
@@ -135,31 +140,39 @@ export async function writeRegistryBatch(
       written = 'dropped'; // below the floor after learning, and nobody reviewed it
     else if (k.open)
       written = 'proposal'; // waiting for review: a later, higher score does not bypass it
+    else if (taken.has(`${firm.id}>${p.segmentId}`)) written = p.confident ? 'IN_SEGMENT' : 'proposal';
     else if (p.confident) {
       written = 'IN_SEGMENT';
+      taken.add(`${firm.id}>${p.segmentId}`);
       toWrite.push({ from: firm.id, to: p.segmentId, score: p.score, because: p.because, quote: p.quote });
       if (out.action === 'unchanged') out.action = 'updated';
     } else {
       written = 'proposal';
-      const target = edgeId('IN_SEGMENT', firm.id, p.segmentId);
-      if (!(await alreadyProposed(tx, target, meta.sourceId))) {
-        const created = await createProposal(
-          tx,
-          {
-            relationship: { type: 'IN_SEGMENT', from: firm.id, to: p.segmentId, properties: { role: 'member' } },
-            sources: [meta.sourceId],
-            quote: p.quote,
-            confidence: confidenceOf(p.score, meta.confidence),
-            comment: p.because,
+      // this file filed it before (a rerun files nothing twice)
+      if (!k.filed) {
+        taken.add(`${firm.id}>${p.segmentId}`);
+        toPropose.push({
+          type: 'IN_SEGMENT',
+          from: firm.id,
+          to: p.segmentId,
+          properties: { role: 'member' },
+          quote: p.quote,
+          confidence: confidenceOf(p.score, meta.confidence),
+          comment: p.because,
+          meta: {
+            programId: meta.programId,
+            sourceId: meta.sourceId,
+            jobId: meta.jobId,
+            rule: p.because,
+            score: p.score,
           },
-          { programId: meta.programId, sourceId: meta.sourceId, jobId: meta.jobId, rule: p.because, score: p.score },
-        );
-        changes.push(created.change);
+        });
         if (out.action === 'unchanged') out.action = 'updated';
       }
     }
     out.written[j] = written;
   }
+  changes.push(...(await createRelationshipProposals(tx, meta.sourceId, toPropose)));
   if (toWrite.length)
     await runRows(
       tx,
@@ -187,7 +200,10 @@ export async function undoRegistryJob(tx: ManagedTransaction, jobId: string): Pr
   );
   const [r] = await runRows(
     tx,
-    `OPTIONAL MATCH ()-[r {jobId: $jobId}]->() WHERE NOT coalesce(r.status, '') IN ['confirmed', 'rejected'] DELETE r RETURN count(r) AS n`,
+    // a firm a person's review keeps keeps the location the file gave it (local is derived from it)
+    `OPTIONAL MATCH (a)-[r {jobId: $jobId}]->() WHERE NOT coalesce(r.status, '') IN ['confirmed', 'rejected']
+       AND NOT (type(r) = 'LOCATED_IN' AND EXISTS { MATCH (a)-[x]-() WHERE x.status IN ['confirmed', 'rejected'] })
+     DELETE r RETURN count(r) AS n`,
     { jobId },
   );
   const [e] = await runRows(

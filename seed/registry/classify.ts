@@ -32,6 +32,33 @@ export function scopeItems(scope: string): string[] {
 export const SECOND_RATIO = 0.9;
 
 const compiled = RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The rules for one program: the lexicon's, plus, for a chain the lexicon does not know at all (another
+ * city's program), rules from its segments' own names and aliases, weak enough to stay proposals.
+ */
+const rulesByContext = new WeakMap<RegistryContext, typeof compiled>();
+function rulesFor(ctx: RegistryContext): typeof compiled {
+  const cached = rulesByContext.get(ctx);
+  if (cached) return cached;
+  const curated = new Set<string | null>();
+  for (const rule of compiled) if (ctx.segments.has(rule.segment)) curated.add(ctx.segments.get(rule.segment)!.chain);
+  const derived = [...ctx.segments.values()]
+    .filter((seg) => !curated.has(seg.chain))
+    .flatMap((seg) =>
+      [seg.name, ...seg.aliases]
+        .filter((w) => w.length >= 2)
+        .flatMap((w) => [
+          { segment: seg.id, pattern: escapeRe(w), field: 'scope' as const, weight: 0.6 },
+          { segment: seg.id, pattern: escapeRe(w), field: 'name' as const, weight: 0.3 },
+        ]),
+    )
+    .map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
+  const rules = [...compiled.filter((rule) => ctx.segments.has(rule.segment)), ...derived];
+  rulesByContext.set(ctx, rules);
+  return rules;
+}
 const vetoes = VETOES.map((v) => ({ ...v, re: new RegExp(v.pattern) }));
 
 interface Evidence {
@@ -54,8 +81,7 @@ export function classify(
     if (quote && !e.quotes.includes(quote)) e.quotes.push(quote);
     found.set(seg, e);
   };
-  for (const rule of compiled) {
-    if (!ctx.segments.has(rule.segment)) continue;
+  for (const rule of rulesFor(ctx)) {
     if (rule.field === 'scope') {
       const item = items.find((it) => rule.re.test(it));
       if (item) add(rule.segment, rule.weight, `经营范围 "${item.match(rule.re)?.[0]}"`, item);

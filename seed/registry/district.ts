@@ -10,44 +10,32 @@ export interface DistrictPick {
 
 const norm = (s: string): string => s.replace(/（/g, '(').replace(/）/g, ')').replace(/\s/g, '');
 
-// The region's districts and counties with no node of their own in the graph (GB/T 2260, 长春市 2020+).
-const REGION_COUNTIES = [
-  '宽城区',
-  '二道区',
-  '绿园区',
-  '双阳区',
-  '九台区',
-  '农安县',
-  '德惠市',
-  '榆树市',
-  '公主岭市',
-  '朝阳区',
-  '南关区',
-];
-const REGION_WORDS = ['长春', '公主岭'];
-// Counties an address may open with instead of 长春市 (吉林省德惠市…); 朝阳区 is also Beijing's, so not here.
-const REGION_OPENERS = REGION_COUNTIES.filter((c) => c !== '朝阳区');
-// A 区县 column may carry the province and city in front (吉林省长春市高新技术产业开发区).
-const countyForms = (county: string): string[] => {
-  const bare = county.replace(/^(吉林省)?(长春市)?/, '');
-  return [county, bare, `长春${bare}`];
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Strips the region's own name from the front (长春市净月区 → 净月区). */
+const regionPrefix = (ctx: RegistryContext) => {
+  const own = [...ctx.region.own].sort((a, b) => b.length - a.length);
+  return own.length ? new RegExp(`^(${own.map(escapeRe).join('|')})`) : /^$/;
 };
 
 export function buildDistrictIndex(ctx: RegistryContext) {
+  const prefix = regionPrefix(ctx);
   const keys: { key: string; id: string }[] = [];
   for (const d of ctx.districts) {
     if (d.id === ctx.regionId) continue;
     for (const raw of d.keys) {
       const k = norm(raw);
       if (k.length >= 4) keys.push({ key: k, id: d.id });
-      const stripped = k.replace(/^长春(市)?/, '');
+      const stripped = k.replace(prefix, '');
       if (stripped !== k && stripped.length >= 5) keys.push({ key: stripped, id: d.id });
       if (stripped.length - 2 >= 6) keys.push({ key: stripped.slice(2), id: d.id });
     }
   }
   const exact = new Map<string, string>();
   for (const d of ctx.districts) for (const raw of d.keys) exact.set(norm(raw), d.id);
-  return { keys, exact };
+  const province = ctx.region.province.length
+    ? new RegExp(`^(中国)?(${ctx.region.province.map(escapeRe).join('|')})?`)
+    : /^(中国)?/;
+  return { keys, exact, prefix, province };
 }
 export type DistrictIndex = ReturnType<typeof buildDistrictIndex>;
 
@@ -60,14 +48,16 @@ export function pickDistrict(
   const city = norm(row.city ?? '');
   const county = norm(row.county ?? '');
   const address = norm(row.address ?? '');
-  if (province && !province.includes('吉林'))
+  const { names, province: provinceNames, counties } = ctx.region;
+  if (province && provinceNames.length && !provinceNames.some((w) => province.includes(w)))
     return { id: null, how: 'outside', problem: `outside the region: 省份 ${row.province}` };
-  if (city && !REGION_WORDS.some((w) => city.includes(w)))
+  if (city && !names.some((w) => city.includes(w)))
     return { id: null, how: 'outside', problem: `outside the region: 城市 ${row.city}` };
-  const addressRest = address.replace(/^(中国)?(吉林省)?/, '');
+  const addressRest = address.replace(index.province, '');
+  // An address may open with a county of the region instead of the city (吉林省德惠市…).
   if (
     !city &&
-    ![...REGION_WORDS, ...REGION_OPENERS].some((w) => addressRest.startsWith(w)) &&
+    ![...names, ...counties].some((w) => addressRest.startsWith(w)) &&
     !index.keys.some((k) => addressRest.startsWith(k.key))
   )
     return { id: null, how: 'outside', problem: `outside the region: 注册地址 ${row.address ?? ''}` };
@@ -81,13 +71,18 @@ export function pickDistrict(
   }
   if (best) return { id: best.id, how: '注册地址' };
   if (county) {
-    const forms = countyForms(county);
-    const id = forms.map((f) => index.exact.get(f) ?? index.exact.get(f.replace(/^长春(市)?/, ''))).find(Boolean);
+    // A 区县 column may carry the province and city in front (吉林省长春市高新技术产业开发区).
+    const bare = county.replace(index.province, '').replace(index.prefix, '');
+    const id = index.exact.get(county) ?? index.exact.get(bare);
     if (id) return { id, how: '区县 column' };
-    if (forms.some((f) => REGION_COUNTIES.includes(f)))
+    if (counties.includes(county) || counties.includes(bare))
       return { id: ctx.regionId, how: '区县 column (no node of its own)' };
   }
-  const named = REGION_COUNTIES.find((c) => address.includes(c));
+  // The county named first (addresses run coarse → fine).
+  const named = counties
+    .map((c) => ({ c, at: address.indexOf(c) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0]?.c;
   if (named) {
     const id = index.exact.get(named);
     return { id: id ?? ctx.regionId, how: id ? '注册地址' : '注册地址 (district with no node of its own)' };
@@ -95,6 +90,6 @@ export function pickDistrict(
   return {
     id: ctx.regionId,
     how: 'city only',
-    problem: 'no district: 区县 empty and 注册地址 names only the city (长春市)',
+    problem: `no district: 区县 empty and 注册地址 names only the city (${ctx.region.own[0] ?? ctx.regionId})`,
   };
 }

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
-import { applyReviews } from '../../seed/registry/cli-registry.js';
+import { applyReviews, registryContext } from '../../seed/registry/cli-registry.js';
+import type { RegistryContext } from '../../seed/registry/context.js';
 import { dropPlacements } from '../../seed/registry/learn.js';
 import type { Thresholds } from '../../seed/registry/config.js';
 import type { ReportRow } from '../../seed/registry/engine.js';
@@ -31,14 +32,15 @@ export interface RegistryDeps {
 export interface RegistryRequest {
   bytes: Uint8Array;
   fileName: string;
-  programId: string | null;
+  /** The program whose segments and region the firms are placed on (the resolver gives the default one). */
+  programId: string;
   dryRun: boolean;
 }
 
-function classifyInWorker(path: string, limits: Thresholds): Promise<ReportRow[]> {
+function classifyInWorker(path: string, limits: Thresholds, ctx: RegistryContext): Promise<ReportRow[]> {
   const url = new URL('./registry-worker-entry.mjs', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { path, limits } satisfies RegistryReadRequest });
+    const worker = new Worker(url, { workerData: { path, limits, ctx } satisfies RegistryReadRequest });
     let settled = false;
     worker.once('message', (m: { ok: boolean; report?: ReportRow[]; message?: string }) => {
       settled = true;
@@ -71,8 +73,9 @@ export async function startRegistryJob(
       const path = join(dir, `upload${ext}`);
       await writeFile(path, request.bytes);
       await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, programId: request.programId });
-      const report = await classifyInWorker(path, deps.placement);
-      await applyReviews(executor, report, deps.placement);
+      const ctx = await registryContext(executor, request.programId);
+      const report = await classifyInWorker(path, deps.placement, ctx);
+      await applyReviews(executor, report, deps.placement, ctx);
       const pending = await matchExisting(executor, report);
       const sha256 = await fileSha256(path);
       if (request.dryRun) {

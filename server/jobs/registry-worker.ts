@@ -3,14 +3,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { classifyFile } from '../../seed/registry/cli-registry.js';
 import type { Thresholds } from '../../seed/registry/config.js';
+import type { RegistryContext } from '../../seed/registry/context.js';
 
 export interface RegistryReadRequest {
   path: string;
   limits: Thresholds;
+  /** The program's districts and segments, read from the graph by the job (structured-cloned here). */
+  ctx: RegistryContext;
 }
 
 const request = workerData as RegistryReadRequest;
-classifyFile(request.path, () => {}, request.limits).then(
+classifyFile(request.path, () => {}, request.limits, request.ctx).then(
   (report) => parentPort?.postMessage({ ok: true, report }),
   (error: { message?: string }) => parentPort?.postMessage({ ok: false, message: String(error?.message ?? error) }),
 );

@@ -31,7 +31,7 @@ export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoI
       {
         bytes: new Uint8Array(await upload.arrayBuffer()),
         fileName: upload.name,
-        programId: programId ?? null,
+        programId: programId ?? context.config.defaultProgram,
         dryRun: !!dryRun,
       },
     );

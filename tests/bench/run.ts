@@ -17,6 +17,7 @@ import {
 import { chainViewCase, pickIds, rootFieldCases } from './lib/root-fields.js';
 import { measureChainViewThroughput, measureTrivialThroughput } from './lib/throughput.js';
 import { measureExtraction } from './lib/extract-bench.js';
+import { measureRegistryImport } from './lib/registry-bench.js';
 import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
 
 const started = Date.now();
@@ -138,8 +139,17 @@ async function main(): Promise<number> {
       pageCache: options.pageCache,
       log,
     });
+    const registry = () =>
+      section(`Registry import, ${sizeLabel(options.registryRows)} generated rows`, 'import vs seed loader', () =>
+        measureRegistryImport(instance!, { rows: options.registryRows, log }),
+      );
+    if (options.only === 'registry') {
+      await registry();
+      return await finish();
+    }
     const sizes = [...options.sizes].sort((a, b) => a - b);
     for (const [i, size] of sizes.entries()) await measureSize(instance, size, options, i === 0);
+    await registry();
     await section('Web page', 'navigation to the chain view', () =>
       measureNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }),
     );
@@ -162,7 +172,13 @@ async function main(): Promise<number> {
   await section('Documents', 'extraction', () =>
     measureExtraction({ group: 'Documents', runs: options.quick ? 20 : 50, log }),
   );
+  return finish();
+}
 
+/** Writes the JSON and Markdown report of what was measured and prints the table. */
+function finish(): number {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const machine = describeMachine();
   const finished = Date.now();
   const report: BenchReport = {
     startedAt: new Date(started).toISOString(),

@@ -35,9 +35,9 @@ writeFileSync(
 const run = () =>
   runRegistry(file, {
     log: () => {},
+    executor: db.executor,
+    programId: 'program:cc-10plus3',
     write: {
-      executor: db.executor,
-      programId: null,
       confidence: { high: 0.85, medium: 0.6 },
       audit: { log: new AuditLog(join(dir, 'audit.jsonl')), actor: { role: 'cli', fingerprint: 'test' } },
     },

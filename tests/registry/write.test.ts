@@ -20,9 +20,9 @@ const devFile = join(sharedDir(), 'corpus', 'registry', 'dev', 'registry-dev.csv
 const run = () =>
   runRegistry(devFile, {
     log: () => {},
+    executor: db.executor,
+    programId: 'program:cc-10plus3',
     write: {
-      executor: db.executor,
-      programId: null,
       confidence: { high: 0.85, medium: 0.6 },
       audit: { log: new AuditLog(auditFile), actor: { role: 'cli', fingerprint: 'test' } },
     },

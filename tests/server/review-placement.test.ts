@@ -32,9 +32,9 @@ beforeAll(async () => {
   await validateAndLoad(db.executor, SHIPPED_DATA_DIR, { log: () => {} });
   await runRegistry(join(sharedDir(), 'corpus', 'registry', 'dev', 'registry-dev.csv'), {
     log: () => {},
+    executor: db.executor,
+    programId: 'program:cc-10plus3',
     write: {
-      executor: db.executor,
-      programId: null,
       confidence: { high: 0.85, medium: 0.6 },
       audit: {
         log: new AuditLog(join(mkdtempSync(join(tmpdir(), 'review-placement-')), 'audit.jsonl')),
