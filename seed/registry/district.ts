@@ -73,7 +73,7 @@ export function pickDistrict(
   if (county) {
     // A 区县 column may carry the province and city in front (吉林省长春市高新技术产业开发区).
     const bare = county.replace(index.province, '').replace(index.prefix, '');
-    const id = index.exact.get(county) ?? index.exact.get(bare);
+    const id = [county, bare, ...names.map((n) => `${n}${bare}`)].map((k) => index.exact.get(k)).find(Boolean);
     if (id) return { id, how: '区县 column' };
     if (counties.includes(county) || counties.includes(bare))
       return { id: ctx.regionId, how: '区县 column (no node of its own)' };
