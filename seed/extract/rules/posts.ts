@@ -50,6 +50,9 @@ const PERSON_RE = new RegExp(
   'y',
 );
 
+/** Words of the genre that start with a surname character but are never a person (包保, 分管, 牵头…). */
+const NOT_A_NAME = /^(?:包保|分管|牵头|负责|担任|兼任|共同|分别|同志|主要|常务|带队|率队|陪同|调研|出席|任|高位)/;
+
 /** The office that carries a role when a person holds several: 主任/主席 before 党组书记 (gold rule 3). */
 function rank(title: string): number {
   if (/主要领导|主要负责同志/.test(title)) return 0;
@@ -57,6 +60,19 @@ function rank(title: string): number {
   if (/(?<![党组副])书记$/.test(title)) return 2;
   if (/副/.test(title)) return 3;
   return 4;
+}
+
+/** Posts one named person holds together act through the principal one (市委常委、常务副市长 → 常务副市长). */
+function principalPosts(group: Post[], holders: Map<Post, string>): Post[] {
+  const out: Post[] = [];
+  const byPerson = new Map<string, Post[]>();
+  for (const p of group) {
+    const name = holders.get(p);
+    if (!name) out.push(p);
+    else byPerson.set(name, [...(byPerson.get(name) ?? []), p]);
+  }
+  for (const held of byPerson.values()) out.push([...held].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function leaderRef(ctx: Context, post: Post, span: Span): ExtractedRef {
@@ -132,7 +148,9 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       // the posts of the role word's own clause (joined by 、/和 they share it); 分别 lists may span clauses
       const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
       const inClause = before.filter((p) => p.start >= clauseStart);
-      const group = inClause.length ? inClause : [lastPost];
+      // a post in an earlier clause owns nothing here unless 分别 carries the list across clauses
+      if (!inClause.length && !/分别/.test(t.slice(lastPost.end, at))) continue;
+      const group = principalPosts(inClause.length ? inClause : [lastPost], holders);
       const paired = /分别/.test(t) && group.length === chains.length && group.length > 1;
       const span = clauseRange(s, Math.min(...group.map((p) => p.start)), at + word.length);
       group.forEach((p, i) => {
@@ -167,6 +185,7 @@ export function extractPosts(ctx: Context): void {
       const m = PERSON_RE.exec(s.text);
       if (!m) continue;
       const name = m[1]!;
+      if (NOT_A_NAME.test(name)) continue;
       const nameEnd = anchor + name.length;
       const held = posts.filter((p) => p.start >= windowStart && p.end <= anchor);
       if (!held.length) continue;
