@@ -29,3 +29,10 @@ export function chainFor(ctx: Context, sentence: Span, strict = false): Extracte
   const before = ctx.chainMentions.filter((m) => m.at < sentence.start).at(-1);
   return before && sentence.start - before.at < 200 ? before.ref : null;
 }
+
+/** Chains named between two offsets of the text, in order of first mention. */
+export function chainsBetween(ctx: Context, from: number, to: number): ExtractedRef[] {
+  const seen = new Map<string, ExtractedRef>();
+  for (const m of ctx.chainMentions) if (m.at >= from && m.at < to && !seen.has(m.ref.id)) seen.set(m.ref.id, m.ref);
+  return [...seen.values()];
+}

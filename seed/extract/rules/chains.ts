@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { GENERIC_CHAIN_WORDS } from '../lexicon.js';
 import { parseNumeral } from '../numbers.js';
+import { findPosts } from './posts.js';
 import { type Span, sub } from '../text.js';
 
 const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
@@ -17,7 +18,7 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
   },
   {
     re: new RegExp(
-      `(?:^|[，,：:])(?:[\u4e00-\u9fa5]{0,4}?(?:确定|明确|选定|梳理出?|遴选出?|筛选出?))?(?:聚焦|围绕|重点发展|发展|打造|培育|将|对)?([^，,：:]+?)等?${COUNT}(?:条|大)(重点|主导|优势)?[^，。]{0,6}?(?:产业链|产业|链)`,
+      `(?:^|[，,：:])(?:[\u4e00-\u9fa5]{0,6}?(?:确定|明确|选定|梳理出?|遴选出?|筛选出?|聚焦|围绕|重点发展|打造|培育))?(?:聚焦|围绕|重点发展|发展|打造|培育|将|对)?([^，,：:]+?)等?${COUNT}(?:条|大)(重点|主导|优势)?[^，。]{0,6}?(?:产业链|产业|链)`,
     ),
     rule: '“A、B等N条产业链” list',
   },
@@ -32,12 +33,14 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
   const scoped = /^(.+?)[（(].*[）)]$/.exec(name);
   const alias = scoped ? name : undefined;
   if (scoped) name = scoped[1]!;
-  name = name.replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '');
+  name = name.replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '').replace(/全$/, '');
   if (
     name.length < 2 ||
     name.length > 14 ||
     /\d|[一二两三四五六七八九十]+[条个家]|[亿万]元|超|以上|营业收入|产值/.test(name) ||
-    GENERIC_CHAIN_WORDS.has(name)
+    GENERIC_CHAIN_WORDS.has(name) ||
+    /链长|(?:重点|主导|优势|新兴)$|^(?:今年|明年|去年|近年|当年)$/.test(name) ||
+    findPosts(name).length > 0
   )
     return null;
   if (/^(?:大|重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))

@@ -59,18 +59,6 @@ function sloganMembers(ctx: Context, s: Span): void {
   }
 }
 
-/** Institutes and universities named as the sources (策源地) or supports of a chain. */
-function supports(ctx: Context, s: Span): void {
-  if (!/策源地|支撑|技术支持|人才支持|研发支持/.test(s.text)) return;
-  const chain = chainFor(ctx, s);
-  if (!chain) return;
-  for (const label of ['Institute', 'University']) {
-    for (const ref of ctx.collector.nodesOf(label)) {
-      if (s.text.includes(ref.name)) ctx.collector.rel('SUPPORTS', ref, chain, s, '策源地 / 支撑 → SUPPORTS', 0.7);
-    }
-  }
-}
-
 function hosts(ctx: Context, s: Span, places: { ref: ExtractedRef; start: number; end: number }[]): void {
   const word = /(主要承载地|核心承载区|承载地|核心区|承载区|集聚区)/.exec(s.text);
   if (!word || !places.length) return;
@@ -236,6 +224,5 @@ export function extractPlacesAndFirms(ctx: Context): void {
     leads(ctx, s, firms(ctx, s));
     academia(ctx, s);
     sloganMembers(ctx, s);
-    supports(ctx, s);
   }
 }

@@ -2,7 +2,7 @@
 // 总链长/高位统筹 → COORDINATES, 包保 → PATRON_OF, 链长 → OWNER_OF; “分别” pairs two lists in order.
 // Posts are written without the city prefix; 市委、市政府主要领导 is two posts, 党组书记、主任 two offices.
 import { type Context, chainFor } from '../context.js';
-import { BODY_RE, OFFICE_RE, STANDALONE_RE, SURNAMES } from '../lexicon.js';
+import { BODY_RE, COMPOUND_SURNAMES, OFFICE_RE, STANDALONE_RE, SURNAMES } from '../lexicon.js';
 import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
@@ -46,7 +46,7 @@ export function findPosts(sentence: string): Post[] {
 }
 
 const PERSON_RE = new RegExp(
-  `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出）)\\s]|$)`,
+  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作）)\\s]|$)`,
   'y',
 );
 
@@ -72,6 +72,10 @@ function principalPosts(group: Post[], holders: Map<Post, string>): Post[] {
     else byPerson.set(name, [...(byPerson.get(name) ?? []), p]);
   }
   for (const held of byPerson.values()) out.push([...held].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
+  // one body's joined offices (党组书记、主任) act through the principal one; two bodies (市委、市政府…) both act
+  const joined = new Map<string, Post[]>();
+  for (const p of out.splice(0)) joined.set(`${p.start}|${p.body}`, [...(joined.get(`${p.start}|${p.body}`) ?? []), p]);
+  for (const same of joined.values()) out.push([...same].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -131,7 +135,18 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
           continue;
         }
       }
-      // 2) posts before the role word, chains between them or after; “分别” pairs them in order
+      // 2) “X产业链的链长由Y担任”: the posts after 由 own the chains of the clause before
+      const by = /^(?:均)?由([^，,；;。]{2,24}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length));
+      if (by) {
+        const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
+        const chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
+        const owners = posts.filter((p) => p.start > at && p.end <= at + word.length + by[0].length);
+        const span = clauseRange(s, clauseStart, at + word.length + by[0].length);
+        for (const p of principalPosts(owners, holders))
+          for (const chain of chains) c.rel(type, leaderRef(ctx, p, span), chain, span, `“${word}由…担任”`, 0.75);
+        if (owners.length) continue;
+      }
+      // 3) posts before the role word, chains between them or after; “分别” pairs them in order
       const before = posts.filter((p) => p.end <= at);
       if (!before.length) continue;
       const lastPost = before.at(-1)!;
