@@ -99,7 +99,7 @@ export const ZONE_RE = alt(ZONE_SUFFIXES);
 /** Firm suffixes. */
 export const FIRM_SUFFIX_RE = '股份有限公司|有限责任公司|有限公司|集团股份有限公司|集团有限公司|集团|公司';
 export const UNIVERSITY_RE = '大学|学院';
-export const INSTITUTE_RE = '研究院|研究所|科学院[\\u4e00-\\u9fa5]{2,6}?所|科学院';
+export const INSTITUTE_RE = '研究院|研究所|科学院[\\u4e00-\\u9fa5]{2,6}?所|科学院|创新中心';
 
 /** Words after which a name starts (a verb or function word ends the left context). */
 export const LEFT_STOPS =

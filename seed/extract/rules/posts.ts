@@ -115,7 +115,7 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       // 1) “X产业链链长 + person”: the person's principal post owns X
       if (type === 'OWNER_OF') {
         const person = [...holders.entries()].filter(([p]) => p.start < at);
-        const after = /^([\u4e00-\u9fa5]{2,3})/.exec(t.slice(at + 2));
+        const after = /^([\u4e00-\u9fa5]{2,4})/.exec(t.slice(at + 2));
         const chain = chainsIn(ctx, s.start + Math.max(0, at - 20), s.start + at).at(-1);
         if (chain && after && [...holders.values()].some((n) => after[1]!.startsWith(n))) {
           const name = [...holders.values()].find((n) => after[1]!.startsWith(n))!;

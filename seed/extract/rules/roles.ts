@@ -40,7 +40,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(.{2,80}?)(分别)?(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系)(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(.{0,80}?)(分别)?(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系)(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
