@@ -197,6 +197,8 @@ function policies(ctx: Context, s: Span): void {
     const name = m[1]!.trim();
     if (/^(?:[\u4e00-\u9fa5]{1,4})$/.test(name) && /简称|以下/.test(s.text.slice(Math.max(0, m.index! - 8), m.index!)))
       continue;
+    // a short title the document declared as an abbreviation (以下简称《行动计划》) is the full one again
+    if (name.length <= 8 && new RegExp(`简称[：:]?[《“"]${name}[》”"]`).test(ctx.text)) continue;
     if (/(?:日报|晚报|报|杂志|周刊)$/.test(name) || name.length <= 3) continue;
     ctx.collector.node(
       'Policy',
