@@ -9,7 +9,7 @@ import { type Span, sub } from '../text.js';
 const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
 const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
   {
-    re: new RegExp(`把(.+?)(?:列为|确定为|作为)${COUNT}(?:条|大)(重点)?[^，。]{0,8}?(?:产业链|产业|链)`),
+    re: new RegExp(`(?:把|将)(.+?)(?:列为|确定为|作为)${COUNT}(?:条|大)(重点)?[^，。]{0,8}?(?:产业链|产业|链)`),
     rule: '“把…列为N条…产业链” list',
   },
   {

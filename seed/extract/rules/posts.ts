@@ -136,14 +136,20 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         }
       }
       // 2) “X产业链的链长由Y担任”: the posts after 由 own the chains of the clause before
-      const by = /^(?:均)?由([^，,；;。]{2,24}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length));
+      const by = /^(分别|均|都)?由([^，,；;。]{2,40}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length));
       if (by) {
         const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
         const chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
-        const owners = posts.filter((p) => p.start > at && p.end <= at + word.length + by[0].length);
+        const owners = principalPosts(
+          posts.filter((p) => p.start > at && p.end <= at + word.length + by[0].length),
+          holders,
+        );
         const span = clauseRange(s, clauseStart, at + word.length + by[0].length);
-        for (const p of principalPosts(owners, holders))
-          for (const chain of chains) c.rel(type, leaderRef(ctx, p, span), chain, span, `“${word}由…担任”`, 0.75);
+        const paired = by[1] === '分别' && owners.length === chains.length && owners.length > 1;
+        owners.forEach((p, i) => {
+          for (const chain of paired ? [chains[i]!] : chains)
+            c.rel(type, leaderRef(ctx, p, span), chain, span, `“${word}${paired ? '分别' : ''}由…担任”`, 0.75);
+        });
         if (owners.length) continue;
       }
       // 3) posts before the role word, chains between them or after; “分别” pairs them in order

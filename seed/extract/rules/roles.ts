@@ -27,7 +27,8 @@ export function nameList(raw: string): string[] {
     )
     .split(/[、和及与]/)
     .map((x) => x.trim());
-  if (items.length) items[0] = items[0]!.replace(FIRST_CUT, '');
+  if (items.length)
+    items[0] = items[0]!.replace(FIRST_CUT, '').replace(/^(?:以|由|将|把|对|在)(?=[\u4e00-\u9fa5]{2})/, '');
   return items.filter((x) => x.length >= 2 && /^[\u4e00-\u9fa5A-Za-z0-9（）()]+$/.test(x));
 }
 
@@ -40,7 +41,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(.{0,80}?)(分别)?(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系)(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(.{0,80}?)(分别)?(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|(?:被)?(?:确定|认定|评|列|选定)为|入选)(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
@@ -77,6 +78,23 @@ function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: stri
     }
   }
   return null;
+}
+
+/** “X产业链链主为A” / “X、Y产业链的链主企业分别是A、B” / “…链主企业有A、B”: firms after the role word. */
+function leadersNamedAfter(ctx: Context, s: Span): void {
+  const re = /([^，,。；]{2,40}?)(?:产业链|链)的?链主(?:企业)?(分别)?(?:为|是|有|包括|主要有|[：:])([^，,。；]{2,60})/g;
+  for (const m of s.text.matchAll(re)) {
+    const chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + m[1]!.length + 3);
+    const raw = m[3]!.split(/[、和及]/);
+    raw[raw.length - 1] = raw.at(-1)!.replace(RIGHT_CUT, '');
+    const names = raw.map((x) => x.trim()).filter(isFirmName);
+    if (!chains.length || !names.length) continue;
+    const quote = sub(s, m.index!, m.index! + m[0].length);
+    for (const [name, chain] of pairs(names, chains, !!m[2])) {
+      const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “X产业链链主为/有”', 0.7);
+      ctx.collector.rel('LEADS', firm, chain, quote, '“X产业链链主为A” → LEADS', 0.75);
+    }
+  }
 }
 
 /** “作为X产业链的链主企业，A、B今年…”: the firms of the clause after. */
@@ -117,14 +135,15 @@ function located(ctx: Context, s: Span): void {
   const PLACE = '([\\u4e00-\\u9fa5]{2,8}?(?:区|县|市|镇))';
   const forms = [
     new RegExp(
-      `([\\u4e00-\\u9fa5（）()]{2,30})(?:位于|坐落于|坐落在|地处|落户于|落户在|落户)${PLACE}(?=[，,。；的]|$)`,
+      `([\\u4e00-\\u9fa5（）()]{2,30})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户)${PLACE}(?=[，,。；的]|$)`,
       'g',
     ),
     new RegExp(`(?:位于|坐落于|坐落在|地处)${PLACE}的([\\u4e00-\\u9fa5（）()]{2,30})`, 'g'),
   ];
   forms.forEach((re, i) => {
     for (const m of s.text.matchAll(re)) {
-      const [thingText, placeName] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const [rawThing, placeName] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const thingText = rawThing.replace(/(?:总部|生产基地|基地)$/, '');
       const thing = ['District', 'Enterprise', 'Institute', 'University']
         .flatMap((label) => ctx.collector.nodesOf(label))
         .filter((r) => (i === 0 ? thingText.endsWith(r.name) : thingText.startsWith(r.name)))
@@ -188,6 +207,7 @@ export function extractRoles(ctx: Context): void {
     for (const clause of clauses(s)) previous = subjectRoles(ctx, s, clause, previous);
     if (/链主/.test(s.text)) {
       leadersAfter(ctx, s);
+      leadersNamedAfter(ctx, s);
       countedLeaders(ctx, s);
     }
     located(ctx, s);
