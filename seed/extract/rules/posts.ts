@@ -17,6 +17,8 @@ const POST_RE = new RegExp(
   `((?:${BODY_RE})(?:、(?:${BODY_RE}))*)((?:${OFFICE_RE})(?:、(?:${OFFICE_RE}))*)|(?<![城都])(${STANDALONE_RE})`,
   'g',
 );
+/** How a post's title starts: a body or a standalone post (链长为 + 副市长…). */
+const POST_START = `${BODY_RE}|${STANDALONE_RE}`;
 const BODY_ONLY = new RegExp(`^(?:${BODY_RE})$`);
 
 /** Posts in a sentence with local offsets; joined bodies and offices are split into posts. */
@@ -136,7 +138,12 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         }
       }
       // 2) “X产业链的链长由Y担任”: the posts after 由 own the chains of the clause before
-      const by = /^(分别|均|都)?由([^，,；;。]{2,40}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length));
+      // (“链长为副市长孙立” / “链长：副市长孙立” read the same way)
+      const by =
+        /^(分别|均|都)?由([^，,；;。]{2,40}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length)) ??
+        new RegExp(`^(分别)?(?:为|是|[：:])((?:${POST_START}).{0,40}?)(?=[，,；;。]|$)`).exec(
+          t.slice(at + word.length),
+        );
       if (by) {
         const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
         const chains = chainsIn(ctx, s.start + clauseStart, s.start + at);

@@ -28,7 +28,11 @@ export function nameList(raw: string): string[] {
     .split(/[、和及与]/)
     .map((x) => x.trim());
   if (items.length)
-    items[0] = items[0]!.replace(FIRST_CUT, '').replace(/^(?:以|由|将|把|对|在)(?=[\u4e00-\u9fa5]{2})/, '');
+    // “X产业链以A区为核心区”: the subject is what follows 以
+    items[0] = items[0]!
+      .replace(/^.*(?:产业链|链)以/, '')
+      .replace(FIRST_CUT, '')
+      .replace(/^(?:以|由|将|把|对|在)(?=[\u4e00-\u9fa5]{2})/, '');
   return items.filter((x) => x.length >= 2 && /^[\u4e00-\u9fa5A-Za-z0-9（）()]+$/.test(x));
 }
 
@@ -41,7 +45,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(.{0,80}?)(分别)?(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|(?:被)?(?:确定|认定|评|列|选定)为|入选)(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(.{0,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
@@ -135,7 +139,7 @@ function located(ctx: Context, s: Span): void {
   const PLACE = '([\\u4e00-\\u9fa5]{2,8}?(?:区|县|市|镇))';
   const forms = [
     new RegExp(
-      `([\\u4e00-\\u9fa5（）()]{2,30})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户)${PLACE}(?=[，,。；的]|$)`,
+      `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户)${PLACE}(?=[，,。；的]|$)`,
       'g',
     ),
     new RegExp(`(?:位于|坐落于|坐落在|地处)${PLACE}的([\\u4e00-\\u9fa5（）()]{2,30})`, 'g'),
@@ -143,19 +147,38 @@ function located(ctx: Context, s: Span): void {
   forms.forEach((re, i) => {
     for (const m of s.text.matchAll(re)) {
       const [rawThing, placeName] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-      const thingText = rawThing.replace(/(?:总部|生产基地|基地)$/, '');
-      const thing = ['District', 'Enterprise', 'Institute', 'University']
-        .flatMap((label) => ctx.collector.nodesOf(label))
-        .filter((r) => (i === 0 ? thingText.endsWith(r.name) : thingText.startsWith(r.name)))
-        .sort((a, b) => b.name.length - a.name.length)[0];
-      if (!thing || /^(?:核心|承载|集聚|示范|园)/.test(placeName)) continue;
+      const thingText = rawThing.replace(/(?:总部|生产基地|基地)$/, '').replace(/等(?:企业|项目|单位)?$/, '');
+      // “A、B等企业落户Y”: every known name of the list; else the one the words end (or start) with
+      const known = ['District', 'Enterprise', 'Institute', 'University'].flatMap((label) =>
+        ctx.collector.nodesOf(label),
+      );
+      const listed = i === 0 && thingText.includes('、') ? thingText.split('、') : [thingText];
+      const things = listed
+        .map(
+          (part, k) =>
+            known
+              .filter((r) =>
+                k === listed.length - 1 && k === 0
+                  ? i === 0
+                    ? part.endsWith(r.name)
+                    : part.startsWith(r.name)
+                  : k === 0
+                    ? part.endsWith(r.name)
+                    : part === r.name,
+              )
+              .sort((a, b) => b.name.length - a.name.length)[0],
+        )
+        .filter((r): r is ExtractedRef => !!r);
+      if (!things.length || /^(?:核心|承载|集聚|示范|园)/.test(placeName)) continue;
       const quote = sub(s, m.index!, m.index! + m[0].length);
       const place = ctx.collector.node('District', placeName, quote, 'place after 位于/落户/坐落', 0.7, {
         kind: /市$/.test(placeName) ? 'city' : 'district',
       });
-      if (thing.label === 'District')
-        ctx.collector.rel('WITHIN', thing, place, quote, '“X位于Y” (a park in a district) → WITHIN', 0.75);
-      else ctx.collector.rel('LOCATED_IN', thing, place, quote, '“X位于/落户Y” → LOCATED_IN', 0.75);
+      for (const thing of things) {
+        if (thing.label === 'District')
+          ctx.collector.rel('WITHIN', thing, place, quote, '“X位于Y” (a park in a district) → WITHIN', 0.75);
+        else ctx.collector.rel('LOCATED_IN', thing, place, quote, '“X位于/落户Y” → LOCATED_IN', 0.75);
+      }
     }
   });
 }
