@@ -36,3 +36,15 @@ export function chainsBetween(ctx: Context, from: number, to: number): Extracted
   for (const m of ctx.chainMentions) if (m.at >= from && m.at < to && !seen.has(m.ref.id)) seen.set(m.ref.id, m.ref);
   return [...seen.values()];
 }
+
+/** The chain an article is about when one dominates its mentions (3+ and three times any other), else null. */
+export function focusChain(ctx: Context): ExtractedRef | null {
+  const counts = new Map<string, { ref: ExtractedRef; n: number }>();
+  for (const m of ctx.chainMentions) {
+    const row = counts.get(m.ref.id) ?? { ref: m.ref, n: 0 };
+    row.n++;
+    counts.set(m.ref.id, row);
+  }
+  const [first, second] = [...counts.values()].sort((a, b) => b.n - a.n);
+  return first && first.n >= 3 && first.n >= 3 * (second?.n ?? 0) ? first.ref : null;
+}

@@ -1,7 +1,7 @@
 // Roles stated as "subjects (分别) are chains' role": 链主 → LEADS, 承载地/核心区/主阵地 → HOSTS, 提供…支撑 /
 // 协同攻关 / 订单班 → SUPPORTS, and 位于/落户/坐落 → LOCATED_IN (a park in a district: WITHIN, as the model says).
 // Subjects are read as a list in the clause before the verb; "分别" pairs them with the chains in order.
-import { type Context, chainFor, chainsBetween } from '../context.js';
+import { type Context, chainFor, chainsBetween, focusChain } from '../context.js';
 import { type Span, clauses, sub } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
@@ -57,7 +57,7 @@ function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: stri
     : [];
   if (m[3] && !chains.length) return null;
   if (!chains.length) {
-    const one = chainFor(ctx, s, true);
+    const one = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
     chains = one ? [one] : [];
   }
   let names = nameList(m[1]!);
