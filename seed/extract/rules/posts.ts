@@ -138,10 +138,10 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         }
       }
       // 2) “X产业链的链长由Y担任”: the posts after 由 own the chains of the clause before
-      // (“链长为副市长孙立” / “链长：副市长孙立” read the same way)
+      // (“链长为副市长孙立” / “链长：副市长孙立” / “X产业链链长、副市长李娜” read the same way)
       const by =
         /^(分别|均|都)?由([^，,；;。]{2,40}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length)) ??
-        new RegExp(`^(分别)?(?:为|是|[：:])((?:${POST_START}).{0,40}?)(?=[，,；;。]|$)`).exec(
+        new RegExp(`^(分别)?(?:为|是|[：:、])((?:${POST_START}).{0,40}?)(?=[，,；;。]|$)`).exec(
           t.slice(at + word.length),
         );
       if (by) {

@@ -7,7 +7,7 @@ import type { ExtractedRef } from '../types.js';
 
 /** Words a list of names may open with that are not part of the first name. */
 const FIRST_CUT =
-  /^.*(?:走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
+  /^.*(?:位于[^的]{2,14}的|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
 /** Words that end a name at the right of a list (东风柳汽今年加快… → 东风柳汽). */
 const RIGHT_CUT =
   /(?:今年|去年|近年|近期|目前|正在|已经|已|将|也|均|都|加快|积极|持续|不断|发挥|带动|充分|分别|通过|实现|围绕|作为|在|等).*$/;
@@ -114,6 +114,20 @@ function leadersAfter(ctx: Context, s: Span): void {
       const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “作为X产业链的链主企业，”', 0.7);
       ctx.collector.rel('LEADS', firm, chains[0]!, quote, '“作为X产业链的链主，A、B…” → LEADS', 0.75);
     }
+  }
+}
+
+/** “链主企业京东方董事长表示”: a firm named right after 链主企业 (LEADS where the chain is clear). */
+function leaderApposition(ctx: Context, s: Span): void {
+  for (const m of s.text.matchAll(
+    /链主(?:企业)?([\u4e00-\u9fa5]{2,6}?)(?=董事长|总经理|总裁|相关负责人|负责人|表示|介绍)/g,
+  )) {
+    const name = m[1]!;
+    if (!isFirmName(name) || /^(?:之一|名单|培育|作用|引领|带动|企业|单位|们)/.test(name)) continue;
+    const quote = sub(s, m.index!, m.index! + m[0].length);
+    const firm = ctx.collector.node('Enterprise', name, quote, 'firm named after 链主企业', 0.65);
+    const chain = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
+    if (chain) ctx.collector.rel('LEADS', firm, chain, quote, '“链主企业A” → LEADS', 0.7);
   }
 }
 
@@ -231,6 +245,7 @@ export function extractRoles(ctx: Context): void {
     if (/链主/.test(s.text)) {
       leadersAfter(ctx, s);
       leadersNamedAfter(ctx, s);
+      leaderApposition(ctx, s);
       countedLeaders(ctx, s);
     }
     located(ctx, s);
