@@ -64,6 +64,16 @@ describe('role rules', () => {
     );
     expect(got.filter((f) => f.startsWith('OWNER_OF 市长') || f.startsWith('OWNER_OF 市委常委'))).toEqual([]);
   });
+  it('reads a chain after 包保 and a clause that opens with 任 as its subject’s', () => {
+    const got = facts('市人大常委会主任包保高端装备产业链。市政协主席陈刚挂帅生物医药产业链，任链长。');
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'PATRON_OF 市人大常委会主任 → 高端装备',
+        'Person 陈刚',
+        'OWNER_OF 市政协主席 → 生物医药',
+      ]),
+    );
+  });
   it('keeps generic words and role words out of names', () => {
     const got = facts(
       '襄阳已成为全国重要的新能源汽车产业集聚地。高端装备、电子信息两条产业链分别由市人大常委会、市政协主要负责同志包保。',

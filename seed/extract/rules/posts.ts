@@ -48,7 +48,7 @@ export function findPosts(sentence: string): Post[] {
 }
 
 const PERSON_RE = new RegExp(
-  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作）)\\s]|$)`,
+  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督）)\\s]|$)`,
   'y',
 );
 
@@ -164,6 +164,9 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       if (!before.length) continue;
       const lastPost = before.at(-1)!;
       let chains = chainsIn(ctx, s.start + lastPost.end, s.start + at);
+      // “主任包保电气产业链”: the chains after the role word, within its clause
+      const clauseEnd = /[，,；;]/.exec(t.slice(at))?.index ?? t.length - at;
+      if (!chains.length) chains = chainsIn(ctx, s.start + at, s.start + at + clauseEnd);
       if (!chains.length) chains = chainsIn(ctx, s.start, s.start + lastPost.start);
       if (!chains.length && /这\d+条|这[一二三四五六七八九十]+条|上述|以上|各条|这些/.test(t.slice(lastPost.end, at))) {
         chains = [...new Map(ctx.chainMentions.filter((m) => m.listed).map((m) => [m.ref.id, m.ref])).values()];
@@ -177,7 +180,9 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
       const inClause = before.filter((p) => p.start >= clauseStart);
       // a post in an earlier clause owns nothing here unless 分别 carries the list across clauses
-      if (!inClause.length && !/分别/.test(t.slice(lastPost.end, at))) continue;
+      // (“主席陈刚挂帅鞋业产业链，任链长”: a clause that opens with 任 continues the one before)
+      const continues = /^(?:并|同时)?(?:任|担任|兼任)$/.test(t.slice(clauseStart, at).trim());
+      if (!inClause.length && !continues && !/分别/.test(t.slice(lastPost.end, at))) continue;
       const group = principalPosts(inClause.length ? inClause : [lastPost], holders);
       const paired = /分别/.test(t) && group.length === chains.length && group.length > 1;
       const span = clauseRange(s, Math.min(...group.map((p) => p.start)), at + word.length);
