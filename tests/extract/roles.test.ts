@@ -87,4 +87,21 @@ describe('role rules', () => {
       ]),
     );
   });
+  it('reads chain lists without a count, with 等 before the count, and drops N大', () => {
+    const read = (body: string) =>
+      extractFacts(`标题\n本网讯 某市推行产业链链长制，${body}`, { dictionary: EMPTY_DICTIONARY })
+        .facts.filter((f) => f.type === 'PART_OF')
+        .map((f) => f.from!.name);
+    expect(read('重点打造集成电路、新型显示、人工智能等产业链。')).toEqual(['集成电路', '新型显示', '人工智能']);
+    expect(read('确定电子信息、装备制造、新材料等10条产业链为首批重点产业链。')).toEqual([
+      '电子信息',
+      '装备制造',
+      '新材料',
+    ]);
+    expect(read('围绕集成电路、新型显示、人工智能三大产业链建立工作机制。')).toEqual([
+      '集成电路',
+      '新型显示',
+      '人工智能',
+    ]);
+  });
 });

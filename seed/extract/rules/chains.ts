@@ -22,6 +22,10 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
     ),
     rule: '“A、B等N条产业链” list',
   },
+  {
+    re: /(?:聚焦|围绕|重点打造|打造|重点发展|做强|培育)((?:[^，,：:、。]{2,14}、){2,}[^，,：:、。]{2,14}?)等?(?:重点|主导|优势|特色)?(?:产业链|产业)/,
+    rule: '“聚焦A、B、C等产业链” list (no count)',
+  },
 ];
 
 /** A chain's name as the model writes it: no scope note, no trailing 产业链/链/产业. */
@@ -33,7 +37,10 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
   const scoped = /^(.+?)[（(].*[）)]$/.exec(name);
   const alias = scoped ? name : undefined;
   if (scoped) name = scoped[1]!;
-  name = name.replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '').replace(/全$/, '');
+  name = name
+    .replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '')
+    .replace(/全$/, '')
+    .replace(/(?:\d+|[一二两三四五六七八九十]+)大$/, '');
   if (
     name.length < 2 ||
     name.length > 14 ||
@@ -70,11 +77,15 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
       .find((g) => g && parseNumeral(g) !== null && /^(\d+|[一二两三四五六七八九十]+)$/.test(g));
     const count = countText ? parseNumeral(countText) : null;
     let listText = rule.startsWith('“N条') ? m[m.length - 1]! : m[1]!;
+    // “A、B、C等10条” / “包括：A、B、C等”: the list names some of the chains, not all
+    const partial = /等(?:\d+|[一二两三四五六七八九十]+)(?:条|大)/.test(m[0]) || /等[。；]?$/.test(listText.trim());
+    listText = listText.trim().replace(/等[。；]?$/, '');
     // adjectives before the list end at its last 的 (产业基础最好、…最好的A、B、C)
     if (listText.includes('的')) listText = listText.slice(listText.lastIndexOf('的') + 1);
     const items = splitList(listText, count).map(chainName);
     const good = items.filter((x): x is { name: string; alias?: string } => !!x);
-    if (good.length < 2 || (count !== null && Math.abs(good.length - count) > 1)) continue;
+    if (good.length < 2) continue;
+    if (count !== null && (partial ? good.length > count : Math.abs(good.length - count) > 1)) continue;
     const guarantee = /保障链/.test(sentence.text) && !/重点产业链/.test(sentence.text);
     const exact = count !== null && good.length === count;
     for (const item of good) {
