@@ -84,19 +84,32 @@ function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: stri
   return null;
 }
 
-/** “X产业链链主为A” / “X、Y产业链的链主企业分别是A、B” / “…链主企业有A、B”: firms after the role word. */
-function leadersNamedAfter(ctx: Context, s: Span): void {
-  const re = /([^，,。；]{2,40}?)(?:产业链|链)的?链主(?:企业)?(分别)?(?:为|是|有|包括|主要有|[：:])([^，,。；]{2,60})/g;
+/** “X产业链链主为A” / “X、Y产业链的链主企业分别是A、B” / “X产业链主要承载地为A区、B区”: names after the role. */
+function rolesNamedAfter(ctx: Context, s: Span): void {
+  const re =
+    /([^，,。；]{2,40}?)(?:产业链|链)的?(链主(?:企业)?|(?:主要|核心|重要)?(?:承载地|承载区|核心区|主阵地|集聚区))(分别)?(?:为|是|有|包括|主要有|[：:])([^，,。；]{2,60})/g;
   for (const m of s.text.matchAll(re)) {
     const chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + m[1]!.length + 3);
-    const raw = m[3]!.split(/[、和及]/);
+    const raw = m[4]!.split(/[、和及]/);
     raw[raw.length - 1] = raw.at(-1)!.replace(RIGHT_CUT, '');
-    const names = raw.map((x) => x.trim()).filter(isFirmName);
+    const leads = m[2]!.startsWith('链主');
+    const names = raw
+      .map((x) => x.trim())
+      .filter((x) => (leads ? isFirmName(x) : PLACE_END.test(x) && x.length >= 3 && x.length <= 16));
     if (!chains.length || !names.length) continue;
     const quote = sub(s, m.index!, m.index! + m[0].length);
-    for (const [name, chain] of pairs(names, chains, !!m[2])) {
-      const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “X产业链链主为/有”', 0.7);
-      ctx.collector.rel('LEADS', firm, chain, quote, '“X产业链链主为A” → LEADS', 0.75);
+    for (const [name, chain] of pairs(names, chains, !!m[3])) {
+      if (leads) {
+        const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “X产业链链主为/有”', 0.7);
+        ctx.collector.rel('LEADS', firm, chain, quote, '“X产业链链主为A” → LEADS', 0.75);
+      } else {
+        const place =
+          ctx.collector.hasNode('District', name) ??
+          ctx.collector.node('District', name, quote, `place after “X产业链${m[2]}为”`, 0.7, {
+            kind: /园$/.test(name) ? 'park' : 'district',
+          });
+        ctx.collector.rel('HOSTS', place, chain, quote, `“X产业链${m[2]}为A” → HOSTS`, 0.75, { role: m[2] });
+      }
     }
   }
 }
@@ -244,10 +257,10 @@ export function extractRoles(ctx: Context): void {
     for (const clause of clauses(s)) previous = subjectRoles(ctx, s, clause, previous);
     if (/链主/.test(s.text)) {
       leadersAfter(ctx, s);
-      leadersNamedAfter(ctx, s);
       leaderApposition(ctx, s);
       countedLeaders(ctx, s);
     }
+    if (/链主|承载|核心区|主阵地|集聚区/.test(s.text)) rolesNamedAfter(ctx, s);
     located(ctx, s);
     supports(ctx, s);
   }
