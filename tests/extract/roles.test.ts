@@ -79,6 +79,8 @@ describe('role rules', () => {
       '襄阳已成为全国重要的新能源汽车产业集聚地。高端装备、电子信息两条产业链分别由市人大常委会、市政协主要负责同志包保。',
     );
     expect(got.some((f) => f.includes('襄阳已'))).toBe(false);
+    const pointers = facts('该区是高端装备产业链的核心区。在产业科技，企业获得感增强。');
+    expect(pointers.some((f) => f.includes('该区') || f.includes('产业科技'))).toBe(false);
     expect(got.some((f) => f.startsWith('Person'))).toBe(false);
     expect(got).toEqual(
       expect.arrayContaining([

@@ -60,7 +60,12 @@ function firms(ctx: Context, s: Span): void {
     for (const m of s.text.matchAll(re)) {
       const name = m[1]!;
       if (chains.has(name) || [...chains].some((c) => name.endsWith(c) && name.length - c.length < 2)) continue;
-      if (/^(?:新能源|新材料|生物|电子|智能|绿色|高端|先进|现代|全市|全省|本地|重点|相关|传统)/.test(name)) continue;
+      if (
+        /^(?:新能源|新材料|生物|电子|智能|绿色|高端|先进|现代|全市|全省|本地|重点|相关|传统|产业|行业|企业|园区|各|该|本)/.test(
+          name,
+        )
+      )
+        continue;
       const at = m.index! + m[0].length - name.length;
       ctx.collector.node(
         'Enterprise',

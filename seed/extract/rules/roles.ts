@@ -16,6 +16,10 @@ const NOT_A_FIRM =
 /** A firm's name: not a generic word, an office or a university (…研究所有限公司 is a firm). */
 const isFirmName = (name: string) =>
   name.length >= 2 && name.length <= 24 && (!NOT_A_FIRM.test(name) || /(?:公司|集团)$/.test(name));
+/** A place's name: ends like one (or is a bare city name: 南昌), never a pointer word (该区, 各县区). */
+const isPlaceName = (name: string) =>
+  (PLACE_END.test(name) || /^[\u4e00-\u9fa5]{2,3}$/.test(name)) &&
+  !/^(?:该|本|各|此|这|全|其|我|某|上述|相关|周边|所在|园区|企业|高校)/.test(name);
 const PLACE_END = /(?:区|县|市|镇|园|城|谷)$/;
 
 /** Names of a list: split at 、/和/及, the first one cut after a leading verb, the last one before a verb. */
@@ -72,7 +76,7 @@ function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: stri
       ctx.collector.rel('LEADS', firm, chain, quote, `${rule} → LEADS`, 0.8);
     } else {
       const place = ctx.collector.hasNode('District', name);
-      if (!place && !(PLACE_END.test(name) || /^[\u4e00-\u9fa5]{2,3}$/.test(name))) continue;
+      if (!place && (!isPlaceName(name) || (PLACE_END.test(name) && name.length < 3))) continue;
       const ref =
         place ??
         ctx.collector.node('District', name, quote, `place named as ${m[4]}`, 0.7, {
@@ -95,7 +99,7 @@ function rolesNamedAfter(ctx: Context, s: Span): void {
     const leads = m[2]!.startsWith('链主');
     const names = raw
       .map((x) => x.trim())
-      .filter((x) => (leads ? isFirmName(x) : PLACE_END.test(x) && x.length >= 3 && x.length <= 16));
+      .filter((x) => (leads ? isFirmName(x) : isPlaceName(x) && PLACE_END.test(x) && x.length >= 3 && x.length <= 16));
     if (!chains.length || !names.length) continue;
     const quote = sub(s, m.index!, m.index! + m[0].length);
     for (const [name, chain] of pairs(names, chains, !!m[3])) {
