@@ -170,7 +170,7 @@ function located(ctx: Context, s: Span): void {
   const PLACE = '([\\u4e00-\\u9fa5]{2,8}?(?:区|县|市|镇))';
   const forms = [
     new RegExp(
-      `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户)${PLACE}(?=[，,。；的]|$)`,
+      `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)${PLACE}(?=[，,。；的]|$)`,
       'g',
     ),
     new RegExp(`(?:位于|坐落于|坐落在|地处)${PLACE}的([\\u4e00-\\u9fa5（）()]{2,30})`, 'g'),
@@ -215,7 +215,7 @@ function located(ctx: Context, s: Span): void {
 }
 
 const SUPPORT_CUE =
-  /策源|支撑|技术支持|人才支持|研发支持|协同攻关|联合攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体/;
+  /策源|支撑|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托/;
 
 /** Universities and institutes named with a support cue: 分别 pairs them with the chains named after them. */
 function supports(ctx: Context, s: Span): void {
@@ -250,7 +250,7 @@ function supports(ctx: Context, s: Span): void {
       o.ref,
       chain,
       s,
-      respectively ? '支撑 / 协同（分别, in order）→ SUPPORTS' : '支撑 / 协同攻关 / 共建 → SUPPORTS',
+      respectively ? '支撑 / 协同（分别, in order）→ SUPPORTS' : '支撑 / 协同攻关 / 共建 / 依托 → SUPPORTS',
       0.7,
     );
 }
