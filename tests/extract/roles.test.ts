@@ -64,6 +64,12 @@ describe('role rules', () => {
     );
     expect(got.filter((f) => f.startsWith('OWNER_OF 市长') || f.startsWith('OWNER_OF 市委常委'))).toEqual([]);
   });
+  it('gives each 链长 of one clause its own post', () => {
+    const got = facts('常务副市长张伟任新能源汽车产业链链长、副市长李强任高端装备产业链链长。');
+    expect(got).toEqual(expect.arrayContaining(['OWNER_OF 常务副市长 → 新能源汽车', 'OWNER_OF 副市长 → 高端装备']));
+    expect(got).not.toContain('OWNER_OF 副市长 → 新能源汽车');
+    expect(got).not.toContain('OWNER_OF 常务副市长 → 高端装备');
+  });
   it('reads a chain after 包保 and a clause that opens with 任 as its subject’s', () => {
     const got = facts('市人大常委会主任包保高端装备产业链。市政协主席陈刚挂帅生物医药产业链，任链长。');
     expect(got).toEqual(

@@ -141,7 +141,7 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       // (“链长为副市长孙立” / “链长：副市长孙立” / “X产业链链长、副市长李娜” read the same way)
       const by =
         /^(分别|均|都)?由([^，,；;。]{2,40}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length)) ??
-        new RegExp(`^(分别)?(?:为|是|[：:、])((?:${POST_START}).{0,40}?)(?=[，,；;。]|$)`).exec(
+        new RegExp(`^(分别)?(?:为|是|[：:]|、(?![^，,；;。]*任))((?:${POST_START}).{0,40}?)(?=[，,；;。]|$)`).exec(
           t.slice(at + word.length),
         );
       if (by) {
@@ -178,7 +178,11 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       if (!chains.length) continue;
       // the posts of the role word's own clause (joined by 、/和 they share it); 分别 lists may span clauses
       const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
-      const inClause = before.filter((p) => p.start >= clauseStart);
+      // posts before an earlier role word of the clause had their own (“A任X链长、B任Y链长”)
+      const roleRe = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
+      const earlier = [...t.slice(clauseStart, at).matchAll(roleRe)].at(-1);
+      const from = earlier ? clauseStart + earlier.index! + word.length : clauseStart;
+      const inClause = before.filter((p) => p.start >= from);
       // a post in an earlier clause owns nothing here unless 分别 carries the list across clauses
       // (“主席陈刚挂帅鞋业产业链，任链长”: a clause that opens with 任 continues the one before)
       const continues = /^(?:并|同时)?(?:任|担任|兼任)$/.test(t.slice(clauseStart, at).trim());
