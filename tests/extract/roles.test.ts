@@ -31,6 +31,8 @@ describe('role rules', () => {
       ]),
     );
     expect(got).not.toContain('LEADS 比亚迪 → 高端装备');
+    const two = facts('华为为电子信息产业链链主、航宇救生为高端装备产业链链主。');
+    expect(two).toEqual(expect.arrayContaining(['LEADS 华为 → 电子信息', 'LEADS 航宇救生 → 高端装备']));
   });
   it('reads hosts, locations and supports', () => {
     const got = facts(

@@ -55,18 +55,26 @@ const ROLE_RE =
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
   const m = ROLE_RE.exec(clause.text);
   if (!m) return /位于|坐落|落户/.test(clause.text) ? clause.text.split(/位于|坐落|落户/)[0]! : null;
+  oneRole(ctx, s, clause, m, previousSubject);
+  // “A为X产业链链主、B为Y产业链链主”: the rest of the clause is read again
+  const rest = m.index! + m[0].length + (/^[、和及]/.test(clause.text.slice(m.index! + m[0].length)) ? 1 : 0);
+  if (clause.text.length - rest >= 4) subjectRoles(ctx, s, sub(clause, rest, clause.text.length), null);
+  return null;
+}
+
+function oneRole(ctx: Context, s: Span, clause: Span, m: RegExpExecArray, previousSubject: string | null): void {
   const leads = m[4]!.startsWith('链主');
   let chains = m[3]
     ? chainsBetween(ctx, clause.start + m.index! + m[1]!.length, clause.start + m.index! + m[0].length - m[4]!.length)
     : [];
-  if (m[3] && !chains.length) return null;
+  if (m[3] && !chains.length) return;
   if (!chains.length) {
     const one = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
     chains = one ? [one] : [];
   }
   let names = nameList(m[1]!);
   if (!names.length && previousSubject) names = nameList(previousSubject);
-  if (!chains.length || !names.length) return null;
+  if (!chains.length || !names.length) return;
   const rule = `“A${m[2] ?? ''}是X产业链的${m[4]}”`;
   const quote = sub(clause, 0, m.index! + m[0].length);
   for (const [name, chain] of pairs(names, chains, !!m[2])) {
@@ -85,7 +93,7 @@ function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: stri
       ctx.collector.rel('HOSTS', ref, chain, quote, `${rule} → HOSTS`, 0.8, { role: m[4] });
     }
   }
-  return null;
+  return;
 }
 
 /** “X产业链链主为A” / “X、Y产业链的链主企业分别是A、B” / “X产业链主要承载地为A区、B区”: names after the role. */
