@@ -29,3 +29,22 @@ export function chainFor(ctx: Context, sentence: Span, strict = false): Extracte
   const before = ctx.chainMentions.filter((m) => m.at < sentence.start).at(-1);
   return before && sentence.start - before.at < 200 ? before.ref : null;
 }
+
+/** Chains named between two offsets of the text, in order of first mention. */
+export function chainsBetween(ctx: Context, from: number, to: number): ExtractedRef[] {
+  const seen = new Map<string, ExtractedRef>();
+  for (const m of ctx.chainMentions) if (m.at >= from && m.at < to && !seen.has(m.ref.id)) seen.set(m.ref.id, m.ref);
+  return [...seen.values()];
+}
+
+/** The chain an article is about when one dominates its mentions (3+ and three times any other), else null. */
+export function focusChain(ctx: Context): ExtractedRef | null {
+  const counts = new Map<string, { ref: ExtractedRef; n: number }>();
+  for (const m of ctx.chainMentions) {
+    const row = counts.get(m.ref.id) ?? { ref: m.ref, n: 0 };
+    row.n++;
+    counts.set(m.ref.id, row);
+  }
+  const [first, second] = [...counts.values()].sort((a, b) => b.n - a.n);
+  return first && first.n >= 3 && first.n >= 3 * (second?.n ?? 0) ? first.ref : null;
+}

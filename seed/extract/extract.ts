@@ -8,7 +8,9 @@ import { RefResolver } from './refs.js';
 import { extractChains } from './rules/chains.js';
 import { extractFigures } from './rules/figures.js';
 import { extractPlacesAndFirms } from './rules/places-firms.js';
+import { extractNames } from './rules/names.js';
 import { extractPosts } from './rules/posts.js';
+import { extractRoles } from './rules/roles.js';
 import { citySlug, findCity, findMechanism, findProvince, programOfCity } from './rules/program.js';
 import { clauseRange, sentences } from './text.js';
 import type { ExtractedRef, ExtractOptions, Extraction } from './types.js';
@@ -96,6 +98,8 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
   extractChains(ctx);
   extractPosts(ctx);
   extractPlacesAndFirms(ctx);
+  extractNames(ctx);
+  extractRoles(ctx);
   extractFigures(ctx);
   return { text, sha256: sha256(text), programId: ctx.program?.id ?? null, facts: collector.facts, warnings };
 }

@@ -38,6 +38,8 @@ export const OFFICES = [
 ];
 /** Posts written without a body. */
 export const STANDALONE_POSTS = [
+  '分管副市长',
+  '分管副省长',
   '常务副市长',
   '副市长',
   '市长',
@@ -58,6 +60,10 @@ export const STANDALONE_RE = alt(STANDALONE_POSTS);
 /** Common surnames (the first ~120 cover most officials); a person name is a surname + 1–2 characters. */
 export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+
+/** Two-character surnames (欧阳立峰): tried before the one-character ones. */
+export const COMPOUND_SURNAMES =
+  '欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|令狐|夏侯|西门|端木|宇文|司徒|申屠|澹台';
 
 /** Zone and park suffixes, longest first. */
 export const ZONE_SUFFIXES = [
@@ -93,7 +99,7 @@ export const ZONE_RE = alt(ZONE_SUFFIXES);
 /** Firm suffixes. */
 export const FIRM_SUFFIX_RE = '股份有限公司|有限责任公司|有限公司|集团股份有限公司|集团有限公司|集团|公司';
 export const UNIVERSITY_RE = '大学|学院';
-export const INSTITUTE_RE = '研究院|研究所|科学院[\\u4e00-\\u9fa5]{2,6}?所|科学院';
+export const INSTITUTE_RE = '研究院|研究所|科学院[\\u4e00-\\u9fa5]{2,6}?所|科学院|创新中心';
 
 /** Words after which a name starts (a verb or function word ends the left context). */
 export const LEFT_STOPS =

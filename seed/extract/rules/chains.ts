@@ -3,12 +3,13 @@
 import type { Context } from '../context.js';
 import { GENERIC_CHAIN_WORDS } from '../lexicon.js';
 import { parseNumeral } from '../numbers.js';
+import { findPosts } from './posts.js';
 import { type Span, sub } from '../text.js';
 
 const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
 const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
   {
-    re: new RegExp(`把(.+?)(?:列为|确定为|作为)${COUNT}(?:条|大)(重点)?[^，。]{0,8}?(?:产业链|产业|链)`),
+    re: new RegExp(`(?:把|将)(.+?)(?:列为|确定为|作为)${COUNT}(?:条|大)(重点)?[^，。]{0,8}?(?:产业链|产业|链)`),
     rule: '“把…列为N条…产业链” list',
   },
   {
@@ -17,9 +18,13 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
   },
   {
     re: new RegExp(
-      `(?:^|[，,：:])(?:聚焦|围绕|重点发展|发展|打造|培育|将|对)?([^，,：:]+?)等?${COUNT}(?:条|大)(重点|主导|优势)?[^，。]{0,6}?(?:产业链|产业|链)`,
+      `(?:^|[，,：:])(?:[\u4e00-\u9fa5]{0,6}?(?:确定|明确|选定|梳理出?|遴选出?|筛选出?|聚焦|围绕|重点发展|打造|培育))?(?:聚焦|围绕|重点发展|发展|打造|培育|将|对)?([^，,：:]+?)等?${COUNT}(?:条|大)(重点|主导|优势)?[^，。]{0,6}?(?:产业链|产业|链)`,
     ),
     rule: '“A、B等N条产业链” list',
+  },
+  {
+    re: /(?:聚焦|围绕|重点打造|打造|重点发展|做强|培育)((?:[^，,：:、。]{2,14}、){2,}[^，,：:、。]{2,14}?)等?(?:重点|主导|优势|特色)?(?:产业链|产业)/,
+    rule: '“聚焦A、B、C等产业链” list (no count)',
   },
 ];
 
@@ -32,12 +37,17 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
   const scoped = /^(.+?)[（(].*[）)]$/.exec(name);
   const alias = scoped ? name : undefined;
   if (scoped) name = scoped[1]!;
-  name = name.replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '');
+  name = name
+    .replace(/(?:产业生态链|产业链|生态链|产业集群|产业|链)$/, '')
+    .replace(/全$/, '')
+    .replace(/(?:\d+|[一二两三四五六七八九十]+)大$/, '');
   if (
     name.length < 2 ||
     name.length > 14 ||
     /\d|[一二两三四五六七八九十]+[条个家]|[亿万]元|超|以上|营业收入|产值/.test(name) ||
-    GENERIC_CHAIN_WORDS.has(name)
+    GENERIC_CHAIN_WORDS.has(name) ||
+    /链长|(?:重点|主导|优势|新兴)$|^(?:今年|明年|去年|近年|当年)$/.test(name) ||
+    findPosts(name).length > 0
   )
     return null;
   if (/^(?:大|重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))
@@ -67,11 +77,15 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
       .find((g) => g && parseNumeral(g) !== null && /^(\d+|[一二两三四五六七八九十]+)$/.test(g));
     const count = countText ? parseNumeral(countText) : null;
     let listText = rule.startsWith('“N条') ? m[m.length - 1]! : m[1]!;
+    // “A、B、C等10条” / “包括：A、B、C等”: the list names some of the chains, not all
+    const partial = /等(?:\d+|[一二两三四五六七八九十]+)(?:条|大)/.test(m[0]) || /等[。；]?$/.test(listText.trim());
+    listText = listText.trim().replace(/等[。；]?$/, '');
     // adjectives before the list end at its last 的 (产业基础最好、…最好的A、B、C)
     if (listText.includes('的')) listText = listText.slice(listText.lastIndexOf('的') + 1);
     const items = splitList(listText, count).map(chainName);
     const good = items.filter((x): x is { name: string; alias?: string } => !!x);
-    if (good.length < 2 || (count !== null && Math.abs(good.length - count) > 1)) continue;
+    if (good.length < 2) continue;
+    if (count !== null && (partial ? good.length > count : Math.abs(good.length - count) > 1)) continue;
     const guarantee = /保障链/.test(sentence.text) && !/重点产业链/.test(sentence.text);
     const exact = count !== null && good.length === count;
     for (const item of good) {

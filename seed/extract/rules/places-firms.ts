@@ -6,11 +6,17 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const LEFT_CUT =
-  /^.*(?:即|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+  /^.*(?:即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
 
 function trimLeft(raw: string): string {
   const cut = LEFT_CUT.exec(raw);
   return cut ? raw.slice(cut[0].length) : raw;
+}
+
+/** trimLeft on a name's stem only, so that a firm suffix (有限公司) is never cut into. */
+function trimStem(raw: string): string {
+  const suffix = new RegExp(`(?:${FIRM_SUFFIX_RE})$`).exec(raw)?.[0] ?? '';
+  return trimLeft(raw.slice(0, raw.length - suffix.length)) + suffix;
 }
 
 function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; end: number }[] {
@@ -59,18 +65,6 @@ function sloganMembers(ctx: Context, s: Span): void {
   }
 }
 
-/** Institutes and universities named as the sources (策源地) or supports of a chain. */
-function supports(ctx: Context, s: Span): void {
-  if (!/策源地|支撑|技术支持|人才支持|研发支持/.test(s.text)) return;
-  const chain = chainFor(ctx, s);
-  if (!chain) return;
-  for (const label of ['Institute', 'University']) {
-    for (const ref of ctx.collector.nodesOf(label)) {
-      if (s.text.includes(ref.name)) ctx.collector.rel('SUPPORTS', ref, chain, s, '策源地 / 支撑 → SUPPORTS', 0.7);
-    }
-  }
-}
-
 function hosts(ctx: Context, s: Span, places: { ref: ExtractedRef; start: number; end: number }[]): void {
   const word = /(主要承载地|核心承载区|承载地|核心区|承载区|集聚区)/.exec(s.text);
   if (!word || !places.length) return;
@@ -116,7 +110,8 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
   for (const list of s.text.matchAll(new RegExp(LIST_COUNT, 'g'))) {
     const label = listLabel(s.text.slice(list.index! + list[0].length, list.index! + list[0].length + 20));
     if (!label) continue;
-    const items = list[1]!.split('、').map((x) => x.replace(/等$/, '').replace(LEFT_CUT, ''));
+    // only the first item can carry the words before the list (a later one may hold 和/有: 新和成)
+    const items = list[1]!.split('、').map((x, i) => (i ? x : trimStem(x)).replace(/等$/, ''));
     const span = clauseRange(s, list.index!, list.index! + list[0].length);
     for (const item of items) {
       if (item.length < 2) continue;
@@ -129,8 +124,10 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
     /((?:[\u4e00-\u9fa5A-Za-z]{2,12}、)+[\u4e00-\u9fa5A-Za-z]{2,12})等(?:龙头|链主|重点|骨干)?企业/g,
   )) {
     const span = clauseRange(s, list.index!, list.index! + list[0].length);
-    for (const raw of list[1]!.split('、')) {
-      const item = raw.replace(LEFT_CUT, '');
+    // the first item is cut only when the match did not start the clause
+    const opens = list.index === 0 || /[，,：:“"]/.test(s.text[list.index! - 1]!);
+    for (const [i, raw] of list[1]!.split('、').entries()) {
+      const item = i || opens ? raw : trimStem(raw);
       if (item.length >= 2 && !/企业|产业|园区|平台/.test(item))
         found.push(c.node('Enterprise', item, span, '“A、B等企业” list', 0.7));
     }
@@ -166,17 +163,24 @@ function academia(ctx: Context, s: Span): void {
     [INSTITUTE_RE, 'Institute'],
   ] as const) {
     for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5]{2,20}?)(${re})`, 'g'))) {
-      const name = trimLeft(m[1]!) + m[2]!;
+      // 中国科学院 / 中科院 opens an institute's name (中国科学院赣江创新研究院)
+      const academy = /(?:中国科学院|中科院)$/.exec(s.text.slice(0, m.index!))?.[0] ?? '';
+      const name = academy + trimLeft(m[1]!) + m[2]!;
       if (label === 'University' && /科学院$/.test(name)) continue;
+      // a firm's name is not an institute's (中车株洲电力机车研究所有限公司)
+      if (new RegExp(`^(?:${FIRM_SUFFIX_RE})`).test(s.text.slice(m.index! + m[0].length))) continue;
       // a university's name inside an institute's name (中国科学技术大学先进技术研究院) is the institute's
       if (
         label === 'University' &&
-        /^[\u4e00-\u9fa5]{0,10}(?:研究院|研究所|实验室)/.test(s.text.slice(m.index! + m[0].length))
+        /^[^与和及同共建的，、。\s]{0,10}(?:研究院|研究所|实验室)/.test(s.text.slice(m.index! + m[0].length))
       )
         continue;
-      if (/^中国科学院$|^国家/.test(name)) continue;
-      if (name.length < 4 || /^(?:高等|各|本|该|重点|新型|国家|省级|市级)/.test(name)) continue;
+      // 国家 opens only a long proper name (国家先进轨道交通装备创新中心), not 国家级 / 国家重点…
+      if (/^中国科学院$|^国家级|^国家重点/.test(name) || (/^国家/.test(name) && name.length < 9)) continue;
+      if (name.length < 4 || /^(?:高等|各|本|该|重点|新型|省级|市级)/.test(name)) continue;
+      if (m[2] === '创新中心' && (name.length < 8 || /^(?:技术|产业|企业|科技|制造业|协同)/.test(name))) continue;
       const start = m.index! + m[0].length - name.length;
+      if (start < 0) continue;
       ctx.collector.node(
         label,
         name,
@@ -193,6 +197,8 @@ function policies(ctx: Context, s: Span): void {
     const name = m[1]!.trim();
     if (/^(?:[\u4e00-\u9fa5]{1,4})$/.test(name) && /简称|以下/.test(s.text.slice(Math.max(0, m.index! - 8), m.index!)))
       continue;
+    // a short title the document declared as an abbreviation (以下简称《行动计划》) is the full one again
+    if (name.length <= 8 && new RegExp(`简称[：:]?[《“"]${name}[》”"]`).test(ctx.text)) continue;
     if (/(?:日报|晚报|报|杂志|周刊)$/.test(name) || name.length <= 3) continue;
     ctx.collector.node(
       'Policy',
@@ -236,6 +242,5 @@ export function extractPlacesAndFirms(ctx: Context): void {
     leads(ctx, s, firms(ctx, s));
     academia(ctx, s);
     sloganMembers(ctx, s);
-    supports(ctx, s);
   }
 }

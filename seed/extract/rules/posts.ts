@@ -2,7 +2,7 @@
 // 总链长/高位统筹 → COORDINATES, 包保 → PATRON_OF, 链长 → OWNER_OF; “分别” pairs two lists in order.
 // Posts are written without the city prefix; 市委、市政府主要领导 is two posts, 党组书记、主任 two offices.
 import { type Context, chainFor } from '../context.js';
-import { BODY_RE, OFFICE_RE, STANDALONE_RE, SURNAMES } from '../lexicon.js';
+import { BODY_RE, COMPOUND_SURNAMES, OFFICE_RE, STANDALONE_RE, SURNAMES } from '../lexicon.js';
 import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
@@ -17,6 +17,8 @@ const POST_RE = new RegExp(
   `((?:${BODY_RE})(?:、(?:${BODY_RE}))*)((?:${OFFICE_RE})(?:、(?:${OFFICE_RE}))*)|(?<![城都])(${STANDALONE_RE})`,
   'g',
 );
+/** How a post's title starts: a body or a standalone post (链长为 + 副市长…). */
+const POST_START = `${BODY_RE}|${STANDALONE_RE}`;
 const BODY_ONLY = new RegExp(`^(?:${BODY_RE})$`);
 
 /** Posts in a sentence with local offsets; joined bodies and offices are split into posts. */
@@ -46,9 +48,12 @@ export function findPosts(sentence: string): Post[] {
 }
 
 const PERSON_RE = new RegExp(
-  `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出）)\\s]|$)`,
+  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督）)\\s]|$)`,
   'y',
 );
+
+/** Words of the genre that start with a surname character but are never a person (包保, 分管, 牵头…). */
+const NOT_A_NAME = /^(?:包保|分管|牵头|负责|担任|兼任|共同|分别|同志|主要|常务|带队|率队|陪同|调研|出席|任|高位)/;
 
 /** The office that carries a role when a person holds several: 主任/主席 before 党组书记 (gold rule 3). */
 function rank(title: string): number {
@@ -57,6 +62,23 @@ function rank(title: string): number {
   if (/(?<![党组副])书记$/.test(title)) return 2;
   if (/副/.test(title)) return 3;
   return 4;
+}
+
+/** Posts one named person holds together act through the principal one (市委常委、常务副市长 → 常务副市长). */
+function principalPosts(group: Post[], holders: Map<Post, string>): Post[] {
+  const out: Post[] = [];
+  const byPerson = new Map<string, Post[]>();
+  for (const p of group) {
+    const name = holders.get(p);
+    if (!name) out.push(p);
+    else byPerson.set(name, [...(byPerson.get(name) ?? []), p]);
+  }
+  for (const held of byPerson.values()) out.push([...held].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
+  // one body's joined offices (党组书记、主任) act through the principal one; two bodies (市委、市政府…) both act
+  const joined = new Map<string, Post[]>();
+  for (const p of out.splice(0)) joined.set(`${p.start}|${p.body}`, [...(joined.get(`${p.start}|${p.body}`) ?? []), p]);
+  for (const same of joined.values()) out.push([...same].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function leaderRef(ctx: Context, post: Post, span: Span): ExtractedRef {
@@ -95,7 +117,7 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       // 1) “X产业链链长 + person”: the person's principal post owns X
       if (type === 'OWNER_OF') {
         const person = [...holders.entries()].filter(([p]) => p.start < at);
-        const after = /^([\u4e00-\u9fa5]{2,3})/.exec(t.slice(at + 2));
+        const after = /^([\u4e00-\u9fa5]{2,4})/.exec(t.slice(at + 2));
         const chain = chainsIn(ctx, s.start + Math.max(0, at - 20), s.start + at).at(-1);
         if (chain && after && [...holders.values()].some((n) => after[1]!.startsWith(n))) {
           const name = [...holders.values()].find((n) => after[1]!.startsWith(n))!;
@@ -115,11 +137,36 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
           continue;
         }
       }
-      // 2) posts before the role word, chains between them or after; “分别” pairs them in order
+      // 2) “X产业链的链长由Y担任”: the posts after 由 own the chains of the clause before
+      // (“链长为副市长孙立” / “链长：副市长孙立” / “X产业链链长、副市长李娜” read the same way)
+      const by =
+        /^(分别|均|都)?由([^，,；;。]{2,40}?)(?:共同)?(?:担任|兼任)/.exec(t.slice(at + word.length)) ??
+        new RegExp(`^(分别)?(?:为|是|[：:]|、(?![^，,；;。]*任))((?:${POST_START}).{0,40}?)(?=[，,；;。]|$)`).exec(
+          t.slice(at + word.length),
+        );
+      if (by) {
+        const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
+        const chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
+        const owners = principalPosts(
+          posts.filter((p) => p.start > at && p.end <= at + word.length + by[0].length),
+          holders,
+        );
+        const span = clauseRange(s, clauseStart, at + word.length + by[0].length);
+        const paired = by[1] === '分别' && owners.length === chains.length && owners.length > 1;
+        owners.forEach((p, i) => {
+          for (const chain of paired ? [chains[i]!] : chains)
+            c.rel(type, leaderRef(ctx, p, span), chain, span, `“${word}${paired ? '分别' : ''}由…担任”`, 0.75);
+        });
+        if (owners.length) continue;
+      }
+      // 3) posts before the role word, chains between them or after; “分别” pairs them in order
       const before = posts.filter((p) => p.end <= at);
       if (!before.length) continue;
       const lastPost = before.at(-1)!;
       let chains = chainsIn(ctx, s.start + lastPost.end, s.start + at);
+      // “主任包保电气产业链”: the chains after the role word, within its clause
+      const clauseEnd = /[，,；;]/.exec(t.slice(at))?.index ?? t.length - at;
+      if (!chains.length) chains = chainsIn(ctx, s.start + at, s.start + at + clauseEnd);
       if (!chains.length) chains = chainsIn(ctx, s.start, s.start + lastPost.start);
       if (!chains.length && /这\d+条|这[一二三四五六七八九十]+条|上述|以上|各条|这些/.test(t.slice(lastPost.end, at))) {
         chains = [...new Map(ctx.chainMentions.filter((m) => m.listed).map((m) => [m.ref.id, m.ref])).values()];
@@ -131,8 +178,16 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       if (!chains.length) continue;
       // the posts of the role word's own clause (joined by 、/和 they share it); 分别 lists may span clauses
       const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
-      const inClause = before.filter((p) => p.start >= clauseStart);
-      const group = inClause.length ? inClause : [lastPost];
+      // posts before an earlier role word of the clause had their own (“A任X链长、B任Y链长”)
+      const roleRe = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
+      const earlier = [...t.slice(clauseStart, at).matchAll(roleRe)].at(-1);
+      const from = earlier ? clauseStart + earlier.index! + word.length : clauseStart;
+      const inClause = before.filter((p) => p.start >= from);
+      // a post in an earlier clause owns nothing here unless 分别 carries the list across clauses
+      // (“主席陈刚挂帅鞋业产业链，任链长”: a clause that opens with 任 continues the one before)
+      const continues = /^(?:并|同时)?(?:任|担任|兼任)$/.test(t.slice(clauseStart, at).trim());
+      if (!inClause.length && !continues && !/分别/.test(t.slice(lastPost.end, at))) continue;
+      const group = principalPosts(inClause.length ? inClause : [lastPost], holders);
       const paired = /分别/.test(t) && group.length === chains.length && group.length > 1;
       const span = clauseRange(s, Math.min(...group.map((p) => p.start)), at + word.length);
       group.forEach((p, i) => {
@@ -167,6 +222,7 @@ export function extractPosts(ctx: Context): void {
       const m = PERSON_RE.exec(s.text);
       if (!m) continue;
       const name = m[1]!;
+      if (NOT_A_NAME.test(name)) continue;
       const nameEnd = anchor + name.length;
       const held = posts.filter((p) => p.start >= windowStart && p.end <= anchor);
       if (!held.length) continue;
