@@ -20,13 +20,16 @@ export interface BenchOptions {
   seed: number;
   /** Keep the benchmark instance's folder afterwards (for a look at its logs). */
   keep: boolean;
+  /** One section alone: 'web' runs only the web page's figures (no synthetic data, no API figures). */
+  only: 'web' | null;
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--out FILE] [--sizes 10000,100000[,1000000]] [--port 7706]
-                        [--heap 3g] [--page-cache 2g] [--runs N] [--load-runs N] [--seed S] [--keep]
+                        [--heap 3g] [--page-cache 2g] [--runs N] [--load-runs N] [--seed S] [--keep] [--only web]
   --quick       a short run (under 10 minutes on 2 cores): fewer repetitions
   --out FILE    the JSON results (a Markdown table is written beside it); default bench-results/bench-<time>.json
   --sizes       synthetic enterprises per dataset (default 10000,100000; 1000000 as an option)
+  --only web    only the web page's figures (navigation, frame rate, first-view size and bytes, GraphiQL bytes)
   --port        Bolt port of the benchmark's own Neo4j (default ${DEFAULT_BENCH_PORT}, or KG_BENCH_BOLT_PORT)`;
 
 export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -57,6 +60,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     '--load-runs',
     '--seed',
     '--help',
+    '--only',
   ]);
   argv.forEach((arg, i) => {
     if (arg.startsWith('--') && !known.has(arg)) problems.push(`unknown option ${arg}`);
@@ -94,7 +98,13 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     loadSeconds: quick ? 5 : 10,
     seed: int('--seed', 1, 0),
     keep: argv.includes('--keep'),
+    only: null,
   };
+  const only = value('--only');
+  if (only !== undefined) {
+    if (only === 'web') options.only = only;
+    else problems.push(`--only accepts "web" (got "${only}")`);
+  }
   if (!options.out.endsWith('.json')) problems.push(`--out must name a .json file (got "${options.out}")`);
   if (problems.length) throw new Error(`${problems.join('\n')}\n\n${USAGE}`);
   return options;
