@@ -29,7 +29,7 @@ export function useCompressedResponses(graphiql: GraphiqlPage): Plugin {
       const type = headers.get('content-type') ?? '';
       const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
 
-      if (response.status === 200 && type.startsWith('text/html')) {
+      if (request.method === 'GET' && response.status === 200 && type.startsWith('text/html')) {
         // Yoga rendered graphiql.html (app.ts passes it as the renderer): send the kept bytes instead.
         await response.body?.cancel();
         headers.set('etag', encoding ? graphiql.etag.replace(/"$/, `-${encoding}"`) : graphiql.etag);
@@ -42,7 +42,7 @@ export function useCompressedResponses(graphiql: GraphiqlPage): Plugin {
         const body = encoding ? await graphiql.variant(encoding) : graphiql.raw;
         if (encoding) headers.set('content-encoding', encoding);
         headers.set('content-length', String(body.length));
-        setResponse(new Response(request.method === 'HEAD' ? null : asBody(body), { status: 200, headers }));
+        setResponse(new Response(asBody(body), { status: 200, headers }));
         return;
       }
 
