@@ -1,7 +1,6 @@
 // Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, the web page at /) without listening,
 // so that tests call `app.fetch` directly. main.ts listens.
 import { AnalysisCache } from '../graph/analysis/analysis-cache.js';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { join } from 'node:path';
 import { AuditLog } from '../graph/audit-log.js';
@@ -17,6 +16,8 @@ import { useContractErrorCodes } from './plugins/error-codes.js';
 import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
 import { useTransactionCount } from './plugins/transactions.js';
 import { useStaticWeb } from './plugins/static-web.js';
+import { useCompressedResponses } from './plugins/compress-responses.js';
+import { GRAPHIQL_OPTIONS, GraphiqlPage } from './http/graphiql-page.js';
 import { createSchema } from './schema/index.js';
 
 export interface AppOptions {
@@ -29,6 +30,15 @@ export interface AppOptions {
   auditLog?: AuditLog;
   /** The analyses' cache; defaults to one made from config.analysisCache (benches pass theirs to clear it). */
   analysisCache?: AnalysisCache;
+  /** The GraphiQL page and its compressed forms; main.ts passes the one it precompresses in the background. */
+  graphiqlPage?: GraphiqlPage;
+}
+
+/** One rendered GraphiQL page per process (9 MB): every app of a test run shares it. */
+let sharedGraphiql: GraphiqlPage | undefined;
+export function defaultGraphiqlPage(): GraphiqlPage {
+  sharedGraphiql ??= new GraphiqlPage(join(projectRoot, '.cache', 'graphiql'));
+  return sharedGraphiql;
 }
 
 export function createApp({
@@ -38,6 +48,7 @@ export function createApp({
   extraPlugins = [],
   auditLog = new AuditLog(config.auditFile),
   analysisCache = new AnalysisCache(config.analysisCache),
+  graphiqlPage = defaultGraphiqlPage(),
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -46,12 +57,9 @@ export function createApp({
     landingPage: false,
     logging: 'warn',
     // GraphiQL with its assets bundled in the package: works on a closed network (no CDN).
-    graphiql: {
-      title: 'Changchun chain-owner graph — GraphiQL',
-      defaultQuery:
-        '{\n  chains {\n    id\n    name\n    patrons { leader { name } citations { quote source { name url } } }\n  }\n}\n',
-    },
-    renderGraphiQL,
+    // The page is rendered once (server/http/graphiql-page.ts) and sent compressed by useCompressedResponses.
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: () => graphiqlPage.html,
     maskedErrors: { maskError },
     context: createContextFactory(executor, config, auditLog, analysisCache),
     plugins: [
@@ -62,6 +70,7 @@ export function createApp({
       useTransactionCount(),
       useReadiness(dataLoadedCheck(executor)),
       ...extraPlugins,
+      useCompressedResponses(graphiqlPage),
       useStaticWeb(webRoot ?? join(projectRoot, 'web/dist')),
     ],
   });

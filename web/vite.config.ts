@@ -3,6 +3,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const api = process.env.KG_API_URL ?? 'http://127.0.0.1:4000';
@@ -12,12 +13,15 @@ export default defineConfig({
   base: '/',
   // Everything is bundled and served by the product: no CDN, no remote fonts, no public/ surprises.
   publicDir: false,
+  // .br/.gz beside each built file, served by server/plugins/static-web.ts.
+  plugins: [precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     // cytoscape alone is ~430 kB minified; it is the one big dependency of the first view.
     chunkSizeWarningLimit: 600,
+    // The precompress plugin writes the compressed sizes that matter (brotli); skip Vite's gzip estimate.
     reportCompressedSize: false,
   },
   worker: { format: 'es' },

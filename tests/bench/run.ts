@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--out FILE] [--sizes …]`: on a Neo4j instance of its own (temporary
+// `npm run bench [-- --quick] [--out FILE] [--sizes …] [--only web]`: on a Neo4j instance of its own (temporary
 // folder under .neo4j/, its own port, removed afterwards), loads synthetic data at each size and
 // measures load rates, every API root field, throughput and the web page, each against a reference
 // measured in the same run; writes JSON + Markdown and prints the table.
@@ -19,6 +19,7 @@ import { measureChainViewThroughput, measureTrivialThroughput } from './lib/thro
 import { measureExtraction } from './lib/extract-bench.js';
 import { measureRegistryImport } from './lib/registry-bench.js';
 import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
+import { measureTransfers } from './lib/web-bytes.js';
 
 const started = Date.now();
 const log = (line: string) =>
@@ -148,10 +149,15 @@ async function main(): Promise<number> {
       return await finish();
     }
     const sizes = [...options.sizes].sort((a, b) => a - b);
-    for (const [i, size] of sizes.entries()) await measureSize(instance, size, options, i === 0);
-    await registry();
+    if (options.only !== 'web') {
+      for (const [i, size] of sizes.entries()) await measureSize(instance, size, options, i === 0);
+      await registry();
+    }
     await section('Web page', 'navigation to the chain view', () =>
       measureNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }),
+    );
+    await section('Web page', 'bytes transferred', () =>
+      measureTransfers(instance!, { group: 'Web page', runs: options.quick ? 1 : 3, log }),
     );
   } finally {
     await cleanUp();
@@ -169,9 +175,10 @@ async function main(): Promise<number> {
     }),
   );
   await section('Web page', 'first-view JavaScript', () => measureFirstView({ group: 'Web page', runs: 0, log }));
-  await section('Documents', 'extraction', () =>
-    measureExtraction({ group: 'Documents', runs: options.quick ? 20 : 50, log }),
-  );
+  if (options.only !== 'web')
+    await section('Documents', 'extraction', () =>
+      measureExtraction({ group: 'Documents', runs: options.quick ? 20 : 50, log }),
+    );
   return finish();
 }
 

@@ -20,19 +20,20 @@ export interface BenchOptions {
   seed: number;
   /** Keep the benchmark instance's folder afterwards (for a look at its logs). */
   keep: boolean;
-  /** Run one section only (`registry`), or everything (null). */
-  only: 'registry' | null;
+  /** Run one section only: \`registry\` (the registry import) or \`web\` (the web page's figures), or everything (null). */
+  only: 'registry' | 'web' | null;
   /** Generated rows of the registry import section. */
   registryRows: number;
 }
 
-export const USAGE = `Usage: npm run bench -- [--quick] [--out FILE] [--sizes 10000,100000[,1000000]] [--port 7706]
+export const USAGE = \`Usage: npm run bench -- [--quick] [--out FILE] [--sizes 10000,100000[,1000000]] [--port 7706]
                         [--heap 3g] [--page-cache 2g] [--runs N] [--load-runs N] [--seed S] [--keep]
-                        [--only registry] [--registry-rows N]
+                        [--only registry|web] [--registry-rows N]
   --quick       a short run (under 10 minutes on 2 cores): fewer repetitions
   --out FILE    the JSON results (a Markdown table is written beside it); default bench-results/bench-<time>.json
   --sizes       synthetic enterprises per dataset (default 10000,100000; 1000000 as an option)
-  --only        run one section: registry (the registry import of --registry-rows generated rows, default 100000)
+  --only        one section: registry (the registry import of --registry-rows generated rows, default 100000),
+                or web (navigation, frame rate, first-view size and bytes, GraphiQL bytes)
   --port        Bolt port of the benchmark's own Neo4j (default ${DEFAULT_BENCH_PORT}, or KG_BENCH_BOLT_PORT)`;
 
 export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -106,8 +107,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     registryRows: int('--registry-rows', 100_000, 100),
   };
   const only = value('--only');
-  if (only === 'registry') options.only = only;
-  else if (only !== undefined) problems.push(`--only takes registry (got "${only}")`);
+  if (only === 'registry' || only === 'web') options.only = only;
+  else if (only !== undefined) problems.push(`--only takes registry or web (got "${only}")`);
   if (!options.out.endsWith('.json')) problems.push(`--out must name a .json file (got "${options.out}")`);
   if (problems.length) throw new Error(`${problems.join('\n')}\n\n${USAGE}`);
   return options;

@@ -1,25 +1,21 @@
-// Which module draws which view. The views a first visit needs are bundled; the researcher and
-// curation views load on first use.
+// Which module draws which view. Only the overview (the first view) is in the main bundle; every
+// other view is its own chunk, loaded on first use (Vite preloads the chunks it shares with others).
 import type { ViewName } from '../url-state.js';
 import type { View } from '../view-context.js';
-import { chainView } from './chain.js';
-import { explorerView } from './explorer.js';
-import { gapsView } from './gaps.js';
 import { overviewView } from './overview.js';
-import { responsibilityView } from './responsibility.js';
 
 export async function loadView(name: ViewName): Promise<View> {
   switch (name) {
     case 'overview':
       return overviewView();
     case 'chain':
-      return chainView();
+      return (await import('./chain.js')).chainView();
     case 'responsibility':
-      return responsibilityView();
+      return (await import('./responsibility.js')).responsibilityView();
     case 'explorer':
-      return explorerView();
+      return (await import('./explorer.js')).explorerView();
     case 'gaps':
-      return gapsView();
+      return (await import('./gaps.js')).gapsView();
     case 'cypher':
       return (await import('./cypher.js')).cypherView();
     case 'curation':
