@@ -17,6 +17,8 @@ import { useContractErrorCodes } from './plugins/error-codes.js';
 import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
 import { useTransactionCount } from './plugins/transactions.js';
 import { useStaticWeb } from './plugins/static-web.js';
+import { useBriefings } from './plugins/briefings.js';
+import { BriefingService } from './briefing/service.js';
 import { createSchema } from './schema/index.js';
 
 export interface AppOptions {
@@ -29,6 +31,10 @@ export interface AppOptions {
   auditLog?: AuditLog;
   /** The analyses' cache; defaults to one made from config.analysisCache (benches pass theirs to clear it). */
   analysisCache?: AnalysisCache;
+  /** Where Chromium reaches this server's web page for PDF briefings; default http://HOST:PORT. */
+  printBaseUrl?: string;
+  /** The briefing service (the briefing CLI passes its own, whose print models this app serves). */
+  briefings?: BriefingService;
 }
 
 export function createApp({
@@ -38,6 +44,13 @@ export function createApp({
   extraPlugins = [],
   auditLog = new AuditLog(config.auditFile),
   analysisCache = new AnalysisCache(config.analysisCache),
+  printBaseUrl = `http://${config.host}:${config.port}`,
+  briefings = new BriefingService({
+    executor,
+    chromium: config.chromium,
+    gapThresholds: config.gapThresholds,
+    printBaseUrl,
+  }),
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -53,7 +66,7 @@ export function createApp({
     },
     renderGraphiQL,
     maskedErrors: { maskError },
-    context: createContextFactory(executor, config, auditLog, analysisCache),
+    context: createContextFactory(executor, config, auditLog, analysisCache, briefings),
     plugins: [
       useBodyLimit(config.maxBodyBytes, config.maxUploadBytes),
       useArmor(),
@@ -62,6 +75,7 @@ export function createApp({
       useTransactionCount(),
       useReadiness(dataLoadedCheck(executor)),
       ...extraPlugins,
+      useBriefings(briefings),
       useStaticWeb(webRoot ?? join(projectRoot, 'web/dist')),
     ],
   });

@@ -3,6 +3,7 @@
 // endnotes. Time: responsibility and goals answer for `asOf`; gaps, targets and changes go through the
 // seams of time-seams.ts, which answer for today and say so in the text.
 import type { Executor } from '../../graph/executor.js';
+import type { GapThresholds } from '../../graph/gap-thresholds.js';
 import { readBriefingScope } from '../../graph/queries/briefing-scope.js';
 import type { BriefingLang, BriefingModel, BriefingScope, Section } from './model.js';
 import { Endnotes } from './notes.js';
@@ -21,6 +22,8 @@ export interface BriefingRequest {
   lang?: BriefingLang;
   /** Analyst role and above: the targets section. */
   canSeeTargets: boolean;
+  /** The server's gap thresholds (KG_GAP_*); default the analysis defaults. */
+  gapThresholds?: GapThresholds;
 }
 
 export async function buildBriefing(executor: Executor, request: BriefingRequest): Promise<BriefingModel> {
@@ -50,7 +53,7 @@ export async function buildBriefing(executor: Executor, request: BriefingRequest
         ...(await responsibleBlocks(tx, chain.id, asOf, withTargets, notes, w)),
       );
       sections.goals.blocks.push(...head(), ...(await goalBlocks(tx, chain.id, asOf, notes, w)));
-      const gaps = await readChainGaps(tx, chain.id, withTargets);
+      const gaps = await readChainGaps(tx, chain.id, withTargets, request.gapThresholds);
       pictures.push(chainPicture(chain.id, gaps, lang));
       sections.gaps.blocks.push(...head(), { kind: 'picture', chainId: chain.id }, ...gapBlocks(gaps, lang, notes, w));
       if (withTargets) sections.targets.blocks.push(...head(), ...targetBlocks(gaps, notes, w));

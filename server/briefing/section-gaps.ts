@@ -5,6 +5,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { NO_HYPOTHESIS } from '../../graph/analysis/gap-inputs.js';
 import { GAP_STATUSES } from '../../graph/analysis/gap-status.js';
 import { gapsInTx, type SegmentGap } from '../../graph/analysis/gaps.js';
+import type { GapThresholds } from '../../graph/gap-thresholds.js';
 import { PIPELINE_STAGES } from '../../graph/model.js';
 import type { Block, BriefingLang, Sentence } from './model.js';
 import type { Endnotes } from './notes.js';
@@ -13,8 +14,13 @@ import { GAP_STATUS_WORDS, type WORDS } from './wording.js';
 /** At most this many segments per status and firms per stage are named. */
 export const LIST_CAP = { segments: 12, firms: 15 };
 
-export function readChainGaps(tx: ManagedTransaction, chainId: string, withTargets: boolean): Promise<SegmentGap[]> {
-  return gapsInTx(tx, chainId, NO_HYPOTHESIS, { evidence: false, pipeline: withTargets });
+export function readChainGaps(
+  tx: ManagedTransaction,
+  chainId: string,
+  withTargets: boolean,
+  thresholds?: GapThresholds,
+): Promise<SegmentGap[]> {
+  return gapsInTx(tx, chainId, NO_HYPOTHESIS, { evidence: false, pipeline: withTargets, thresholds });
 }
 
 export function gapBlocks(gaps: SegmentGap[], lang: BriefingLang, notes: Endnotes, w: (typeof WORDS)['zh']): Block[] {
