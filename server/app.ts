@@ -18,6 +18,7 @@ import { dataLoadedCheck, useReadiness } from './plugins/readiness.js';
 import { useTransactionCount } from './plugins/transactions.js';
 import { useStaticWeb } from './plugins/static-web.js';
 import { useBriefings } from './plugins/briefings.js';
+import { useFonts } from './plugins/fonts.js';
 import { BriefingService } from './briefing/service.js';
 import { createSchema } from './schema/index.js';
 
@@ -76,6 +77,7 @@ export function createApp({
       useReadiness(dataLoadedCheck(executor)),
       ...extraPlugins,
       useBriefings(briefings),
+      useFonts(),
       useStaticWeb(webRoot ?? join(projectRoot, 'web/dist')),
     ],
   });
