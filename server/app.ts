@@ -32,7 +32,7 @@ export interface AppOptions {
   auditLog?: AuditLog;
   /** The analyses' cache; defaults to one made from config.analysisCache (benches pass theirs to clear it). */
   analysisCache?: AnalysisCache;
-  /** Where Chromium reaches this server's web page for PDF briefings; default http://HOST:PORT. */
+  /** Where Chromium reaches this server's web page for PDF briefings; default the origin each request came to. */
   printBaseUrl?: string;
   /** The briefing service (the briefing CLI passes its own, whose print models this app serves). */
   briefings?: BriefingService;
@@ -45,7 +45,7 @@ export function createApp({
   extraPlugins = [],
   auditLog = new AuditLog(config.auditFile),
   analysisCache = new AnalysisCache(config.analysisCache),
-  printBaseUrl = `http://${config.host}:${config.port}`,
+  printBaseUrl,
   briefings = new BriefingService({
     executor,
     chromium: config.chromium,

@@ -85,7 +85,7 @@ export async function buildBriefing(executor: Executor, request: BriefingRequest
       sections: order.map((k, i) => ({ ...sections[k], heading: w.numbered(i, sections[k].heading) })),
       pictures,
       notes: await notes.resolve(tx),
-      labels: { notes: w.notes, undated: w.undated },
+      labels: { notes: w.notes, undated: w.undated, noQuote: w.noQuote },
     };
   });
 }

@@ -25,6 +25,8 @@ const FACES = {
 };
 const SIZE = { title: 44, body: 32, note: 24 }; // half-points: 22 pt, 16 pt, 12 pt
 const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt
+/** Millimetres to twips, rounded (docx's own helper truncates: A4 would be 11905 × 16837). */
+const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const TEXT_WIDTH_PX = Math.round(((210 - 28 - 26) / 25.4) * 96);
 
 const font = (eastAsia: string) => ({ ascii: FACES.latin, hAnsi: FACES.latin, eastAsia, cs: FACES.latin });
@@ -110,11 +112,14 @@ export function briefingDocument(model: BriefingModel): Document {
     const head = `[${note.n}] ${note.title}${note.publisher ? `${comma}${note.publisher}` : ''}${comma}${note.date ?? model.labels.undated}${stop}`;
     children.push(
       new Paragraph({
-        children: [run(head, FACES.body, SIZE.note), run(note.quote ? `“${note.quote}”` : '', FACES.body, SIZE.note)],
+        children: [
+          run(head, FACES.body, SIZE.note),
+          run(note.quote ? `“${note.quote}”` : model.labels.noQuote, FACES.body, SIZE.note),
+        ],
       }),
     );
   }
-  const mm = convertMillimetersToTwip;
+  const mm = twips;
   return new Document({
     creator: 'changchun-chain-kg',
     title: model.title,

@@ -62,5 +62,5 @@ export interface BriefingModel {
   pictures: ChainPicture[];
   notes: Endnote[];
   /** Labels the renderers need (section of endnotes, page-number style). */
-  labels: { notes: string; undated: string };
+  labels: { notes: string; undated: string; noQuote: string };
 }

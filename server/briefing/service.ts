@@ -14,8 +14,8 @@ export interface BriefingServiceOptions {
   executor: Executor;
   chromium: ChromiumChoice;
   gapThresholds?: GapThresholds;
-  /** Where Chromium finds this server's web page (http://host:port); set by whoever listens. */
-  printBaseUrl: string;
+  /** Where Chromium finds this server's web page (http://host:port); else the origin a request came to. */
+  printBaseUrl?: string;
 }
 
 export class BriefingService {
@@ -28,11 +28,11 @@ export class BriefingService {
     return buildBriefing(this.options.executor, { gapThresholds: this.options.gapThresholds, ...request });
   }
 
-  async render(model: BriefingModel, format: BriefingFormat): Promise<BriefingFile> {
+  async render(model: BriefingModel, format: BriefingFormat, origin?: string): Promise<BriefingFile> {
     const base = `briefing-${model.scope.id.replace(/[^a-z0-9-]+/gi, '-')}-${model.asOf}-${model.lang}`;
     if (format === 'docx') return { bytes: await renderDocx(model), contentType: DOCX_TYPE, fileName: `${base}.docx` };
     const { token } = this.prints.put(model);
-    const url = `${this.options.printBaseUrl}/?view=briefing-print&print=${encodeURIComponent(token)}`;
+    const url = `${this.options.printBaseUrl ?? origin}/?view=briefing-print&print=${encodeURIComponent(token)}`;
     return {
       bytes: await renderPdf(url, this.options.chromium),
       contentType: 'application/pdf',
@@ -41,8 +41,8 @@ export class BriefingService {
   }
 
   /** Builds and renders; the file waits for one download (path /briefings/<token>). */
-  async create(request: BriefingRequest, format: BriefingFormat) {
-    const file = await this.render(await this.model(request), format);
+  async create(request: BriefingRequest, format: BriefingFormat, origin?: string) {
+    const file = await this.render(await this.model(request), format, origin);
     const { token, expiresAt } = this.downloads.put(file);
     return { path: `/briefings/${token}`, expiresAt, fileName: file.fileName, bytes: file.bytes.length };
   }

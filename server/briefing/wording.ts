@@ -56,6 +56,7 @@ const ZH = {
   changesNone: '未指定起始日期（--since），不列变更。',
   changeLine: (what: string, when: string) => `${when}：${what}。`,
   undated: '未注明日期',
+  noQuote: '（该来源未存摘录）',
   notes: '注释',
   notesLine: (title: string, publisher: string | null, date: string | null) =>
     `《${title}》${publisher ? `，${publisher}` : ''}，${date ?? '未注明日期'}`,
@@ -105,6 +106,7 @@ const EN: Words = {
   changesNone: 'No start date given (--since), so no changes are listed.',
   changeLine: (what, when) => `${when}: ${what}.`,
   undated: 'undated',
+  noQuote: '(no quote stored for this source)',
   notes: 'Notes',
   notesLine: (title, publisher, date) => `"${title}"${publisher ? `, ${publisher}` : ''}, ${date ?? 'undated'}`,
 };

@@ -30,6 +30,7 @@ export const briefingMutation: Pick<MutationResolvers, 'briefing'> = {
           canSeeTargets: context.access.canSeeTargets,
         },
         fmt,
+        new URL(context.request.url).origin,
       );
       return {
         url: made.path,

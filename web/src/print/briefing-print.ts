@@ -20,7 +20,7 @@ interface PrintModel {
   sections: { heading: string; blocks: Block[] }[];
   pictures: { chainId: string; svg: string }[];
   notes: { n: number; title: string; publisher: string | null; date: string | null; quote: string | null }[];
-  labels: { notes: string; undated: string };
+  labels: { notes: string; undated: string; noQuote: string };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -70,7 +70,7 @@ export function layoutBriefing(model: PrintModel): HTMLElement {
     notes.append(
       el(
         'p',
-        `[${n.n}] ${n.title}${n.publisher ? `${comma}${n.publisher}` : ''}${comma}${n.date ?? model.labels.undated}${stop}${n.quote ? `“${n.quote}”` : ''}`,
+        `[${n.n}] ${n.title}${n.publisher ? `${comma}${n.publisher}` : ''}${comma}${n.date ?? model.labels.undated}${stop}${n.quote ? `“${n.quote}”` : model.labels.noQuote}`,
       ),
     );
   doc.append(notes);
