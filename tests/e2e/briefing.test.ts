@@ -11,7 +11,9 @@ import { useWebSession } from './session.js';
 const web = useWebSession();
 
 async function exportFrom(page: Page, format: 'DOCX' | 'PDF', since?: string) {
-  await page.click('summary[data-action="briefing"]');
+  // the form stays open after an export; open it only when closed
+  if (!(await page.$eval('details.briefing-export', (d) => (d as HTMLDetailsElement).open)))
+    await page.click('summary[data-action="briefing"]');
   await page.selectOption('select[name="briefing-format"]', format);
   if (since) await page.fill('input[name="briefing-since"]', since);
   const [download] = await Promise.all([
