@@ -77,3 +77,26 @@ export function matchesStored(note: { n: number; line: string }, stored: Set<str
     return !note.line.slice(prefix.length, note.line.length - suffix.length).includes('“');
   });
 }
+
+// Chromium writes some CJK characters of the Noto faces as their radical code points (U+2E80–U+2EFF,
+// e.g. ⻓ for 长), which NFKC does not fold, and pdf.js adds spaces between runs: PDF text is compared
+// without whitespace, NFKC-folded, a radical matching any Han character.
+const fold = (s: string) => [...s.normalize('NFKC').replace(/\s+/g, '')];
+const RADICAL = /[\u2e80-\u2eff]/;
+const HAN = /\p{Script=Han}/u;
+const same = (pdf: string[], text: string[]) =>
+  pdf.length === text.length && pdf.every((c, i) => c === text[i] || (RADICAL.test(c) && HAN.test(text[i])));
+
+/** matchesStored for a note line read from a PDF. */
+export function pdfNoteMatchesStored(note: { n: number; line: string }, stored: Set<string>, noQuote: string): boolean {
+  const line = fold(note.line);
+  return [...stored].some((key) => {
+    const [title, quote] = key.split('\u0000');
+    const prefix = fold(`[${note.n}] ${title}`);
+    const suffix = fold(quote ? `“${quote}”` : noQuote);
+    if (line.length < prefix.length + suffix.length) return false;
+    if (!same(line.slice(0, prefix.length), prefix) || !same(line.slice(line.length - suffix.length), suffix))
+      return false;
+    return !line.slice(prefix.length, line.length - suffix.length).includes('“');
+  });
+}

@@ -4,7 +4,7 @@
 // briefing as of its date; the download link works once.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { docxParagraphs, matchesStored, pdfPages, storedCitations } from '../briefing/read-documents.js';
+import { docxParagraphs, pdfNoteMatchesStored, pdfPages, storedCitations } from '../briefing/read-documents.js';
 import { openView, screenshot } from './harness.js';
 import { useWebSession } from './session.js';
 
@@ -45,7 +45,7 @@ describe('briefing export on the web page', () => {
     const text = pages.join('\n').replace(/— \d+ —/g, '');
     const at = text.lastIndexOf('注释');
     const used = new Set([...text.slice(0, at).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
-    const stored = new Set([...(await storedCitations(web.db.executor))].map((k) => k.normalize('NFKC')));
+    const stored = await storedCitations(web.db.executor);
     // pdf.js joins the note lines: split the notes part at each "[n] " that starts a note
     const notes = text
       .slice(at + 2)
@@ -55,7 +55,7 @@ describe('briefing export on the web page', () => {
       .map((line) => ({ n: Number(/^\[(\d+)\]/.exec(line)?.[1]), line }));
     expect(used.size).toBeGreaterThan(10);
     for (const n of used) expect(notes.map((x) => x.n)).toContain(n);
-    expect(notes.filter((note) => !matchesStored(note, stored, '（该来源未存摘录）'))).toEqual([]);
+    expect(notes.filter((note) => !pdfNoteMatchesStored(note, stored, '（该来源未存摘录）'))).toEqual([]);
     expect(web.guard.outside).toEqual([]);
   });
 
