@@ -22,8 +22,8 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
     .filter((p) => p.trim().length);
 }
 
-/** The text of every page of a PDF, NFKC-folded (Chromium's CJK text maps to Kangxi radicals). */
-export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+/** The text of every page of a PDF, NFKC-folded unless `raw` (Chromium's CJK text maps to Kangxi radicals). */
+export async function pdfPages(bytes: Uint8Array, raw = false): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: bytes, useSystemFonts: false }).promise;
   const pages: string[] = [];
@@ -33,7 +33,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
       content.items
         .map((item) => ('str' in item ? item.str : ''))
         .join('')
-        .normalize('NFKC'),
+        .normalize(raw ? 'NFC' : 'NFKC'),
     );
   }
   await doc.destroy();
@@ -78,16 +78,20 @@ export function matchesStored(note: { n: number; line: string }, stored: Set<str
   });
 }
 
-// Chromium writes some CJK characters of the Noto faces as their radical code points (U+2E80–U+2EFF,
-// e.g. ⻓ for 长), which NFKC does not fold, and pdf.js adds spaces between runs: PDF text is compared
-// without whitespace, NFKC-folded, a radical matching any Han character.
-const fold = (s: string) => [...s.normalize('NFKC').replace(/\s+/g, '')];
-const RADICAL = /[\u2e80-\u2eff]/;
+// Chromium writes some CJK characters of the Noto faces as radical code points (U+2E80–U+2FDF, e.g.
+// ⻓ for 长, ⼾ for 户, whose NFKC is 戶 and not 户) and pdf.js adds spaces between runs: raw PDF text is
+// compared without whitespace, NFKC-folded except radicals, a radical matching any Han character and
+// the dashes — and ― each other.
+const RADICAL = /[\u2e80-\u2fdf]/;
 const HAN = /\p{Script=Han}/u;
+const DASH = /[\u2014\u2015]/;
+const fold = (s: string) =>
+  [...s.replace(/\s+/g, '')].flatMap((c) => (RADICAL.test(c) ? [c] : [...c.normalize('NFKC')]));
 const same = (pdf: string[], text: string[]) =>
-  pdf.length === text.length && pdf.every((c, i) => c === text[i] || (RADICAL.test(c) && HAN.test(text[i])));
+  pdf.length === text.length &&
+  pdf.every((c, i) => c === text[i] || (RADICAL.test(c) && HAN.test(text[i])) || (DASH.test(c) && DASH.test(text[i])));
 
-/** matchesStored for a note line read from a PDF. */
+/** matchesStored for a note line read from a PDF's raw text. */
 export function pdfNoteMatchesStored(note: { n: number; line: string }, stored: Set<string>, noQuote: string): boolean {
   const line = fold(note.line);
   return [...stored].some((key) => {

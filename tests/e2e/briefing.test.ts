@@ -42,7 +42,8 @@ describe('briefing export on the web page', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[0]).toContain('关于光电信息的工作简报');
     expect(pages[0]).toContain('— 1 —');
-    const text = pages.join('\n').replace(/— \d+ —/g, '');
+    // the notes are matched on the raw text (see pdfNoteMatchesStored)
+    const text = (await pdfPages(pdf.bytes, true)).join('\n').replace(/— \d+ —/g, '');
     const at = text.lastIndexOf('注释');
     const used = new Set([...text.slice(0, at).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
     const stored = await storedCitations(web.db.executor);
