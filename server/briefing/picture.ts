@@ -7,7 +7,7 @@ import { GAP_STATUS_WORDS } from './wording.js';
 
 // Okabe–Ito colours and glyphs, the same as the web page's palette (web/src/canvas/palette.ts).
 const LOOK: Record<string, { fill: string; ink: string; glyph: string }> = {
-  ABSENT: { fill: '#D55E00', ink: '#ffffff', glyph: '✕' },
+  ABSENT: { fill: '#D55E00', ink: '#ffffff', glyph: '×' }, // × (not ✕): the Noto CJK faces have it
   SINGLE_FIRM: { fill: '#E69F00', ink: '#000000', glyph: '1' },
   THIN: { fill: '#F0E442', ink: '#000000', glyph: '!' },
   EXTERNALLY_DEPENDENT: { fill: '#CC79A7', ink: '#000000', glyph: '↗' },
@@ -26,9 +26,14 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 
 export function chainPicture(chainId: string, gaps: SegmentGap[], lang: BriefingLang): ChainPicture {
   const top = gaps.filter((g) => g.parentId === null);
-  const columns = STAGES.map((stage) => top.filter((g) => ((g.segment.stage as string) ?? null) === stage)).filter(
+  const byStage = STAGES.map((stage) => top.filter((g) => ((g.segment.stage as string) ?? null) === stage)).filter(
     (c) => c.length,
   );
+  // Without stages to order them (one group), the fields wrap into up to three columns.
+  const wrap = byStage.length === 1 ? Math.ceil(byStage[0].length / 3) : 0;
+  const columns = wrap
+    ? Array.from({ length: Math.ceil(byStage[0].length / wrap) }, (_, i) => byStage[0].slice(i * wrap, (i + 1) * wrap))
+    : byStage;
   const rows = Math.max(1, ...columns.map((c) => c.length));
   const width = BOX.left * 2 + Math.max(1, columns.length) * (BOX.w + BOX.gapX) - BOX.gapX;
   const height = BOX.top + rows * (BOX.h + BOX.gapY) + 36;
@@ -36,10 +41,13 @@ export function chainPicture(chainId: string, gaps: SegmentGap[], lang: Briefing
   columns.forEach((column, ci) => {
     const x = BOX.left + ci * (BOX.w + BOX.gapX);
     const stage = (column[0].segment.stage as string) ?? 'none';
-    parts.push(
-      `<text x="${x + BOX.w / 2}" y="24" font-size="16" font-weight="bold" text-anchor="middle">${esc(STAGE_WORDS[lang][stage])}</text>`,
-    );
-    if (ci > 0) parts.push(`<text x="${x - BOX.gapX / 2}" y="24" font-size="16" text-anchor="middle">→</text>`);
+    // wrapped fields of one group: its stage named once (and nothing when no field has a stage)
+    if (!wrap || (ci === 0 && stage !== 'none'))
+      parts.push(
+        `<text x="${x + BOX.w / 2}" y="24" font-size="16" font-weight="bold" text-anchor="middle">${esc(STAGE_WORDS[lang][stage])}</text>`,
+      );
+    if (ci > 0 && !wrap)
+      parts.push(`<text x="${x - BOX.gapX / 2}" y="24" font-size="16" text-anchor="middle">→</text>`);
     column.forEach((g, ri) => {
       const y = BOX.top + ri * (BOX.h + BOX.gapY);
       const look = LOOK[g.status] ?? LOOK.COVERED;

@@ -25,7 +25,8 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
 /** The text of every page of a PDF, NFKC-folded unless `raw` (Chromium's CJK text maps to Kangxi radicals). */
 export async function pdfPages(bytes: Uint8Array, raw = false): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+  // pdf.js takes (detaches) the buffer it is given: hand it a copy
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
