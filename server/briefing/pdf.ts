@@ -28,22 +28,33 @@ export function renderPdf(printUrl: string, browser: ChromiumChoice, timeoutMs =
   const executablePath = browser.path;
   if (!executablePath) return Promise.reject(new BriefingUnavailable(noChromiumMessage(browser)));
   return withRenderSlot(async () => {
-    const instance = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const instance = await chromium
+      .launch({
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      })
+      .catch((error: Error) => {
+        throw new BriefingUnavailable(`Chromium (${executablePath}) did not start: ${error.message.split('\n')[0]}`);
+      });
     try {
       const page = await instance.newPage();
-      await page.goto(printUrl, { timeout: timeoutMs });
-      await page.waitForSelector('html[data-briefing-ready]', { timeout: timeoutMs });
+      try {
+        await page.goto(printUrl, { timeout: timeoutMs });
+        await page.waitForSelector('html[data-briefing-ready]', { timeout: timeoutMs });
+      } catch (error) {
+        // e.g. a proxy in front of the server: Chromium must reach the web page where the server runs
+        throw new BriefingUnavailable(
+          `Chromium could not open the briefing's print page (${printUrl.split('?')[0]}): ${(error as Error).message.split('\n')[0]}. DOCX works without it.`,
+        );
+      }
       const failed = await page.getAttribute('html', 'data-briefing-error');
       if (failed) throw new BriefingUnavailable(`The print page could not show the briefing: ${failed}`);
       await page.evaluate(() => document.fonts.ready);
