@@ -44,9 +44,15 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, null, {
+    timeout: 60_000,
+  });
   for (let n = 1; n <= Number(count); n++) {
-    const size = await page.evaluate((k) => (window as unknown as { renderPage: (k: number) => Promise<{ width: number; height: number }> }).renderPage(k), n);
+    const size = await page.evaluate(
+      (k) =>
+        (window as unknown as { renderPage: (k: number) => Promise<{ width: number; height: number }> }).renderPage(k),
+      n,
+    );
     await page.setViewportSize({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
     writeFileSync(`${outPrefix}-${n}.png`, await page.locator('#c').screenshot());
     console.log(`${outPrefix}-${n}.png`);
