@@ -18,6 +18,9 @@ import { useTransactionCount } from './plugins/transactions.js';
 import { useStaticWeb } from './plugins/static-web.js';
 import { useCompressedResponses } from './plugins/compress-responses.js';
 import { GRAPHIQL_OPTIONS, GraphiqlPage } from './http/graphiql-page.js';
+import { useBriefings } from './plugins/briefings.js';
+import { useFonts } from './plugins/fonts.js';
+import { BriefingService } from './briefing/service.js';
 import { createSchema } from './schema/index.js';
 
 export interface AppOptions {
@@ -32,6 +35,10 @@ export interface AppOptions {
   analysisCache?: AnalysisCache;
   /** The GraphiQL page and its compressed forms; main.ts passes the one it precompresses in the background. */
   graphiqlPage?: GraphiqlPage;
+  /** Where Chromium reaches this server's web page for PDF briefings; default the origin each request came to. */
+  printBaseUrl?: string;
+  /** The briefing service (the briefing CLI passes its own, whose print models this app serves). */
+  briefings?: BriefingService;
 }
 
 /** One rendered GraphiQL page per process (9 MB): every app of a test run shares it. */
@@ -49,6 +56,13 @@ export function createApp({
   auditLog = new AuditLog(config.auditFile),
   analysisCache = new AnalysisCache(config.analysisCache),
   graphiqlPage = defaultGraphiqlPage(),
+  printBaseUrl,
+  briefings = new BriefingService({
+    executor,
+    chromium: config.chromium,
+    gapThresholds: config.gapThresholds,
+    printBaseUrl,
+  }),
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -61,7 +75,7 @@ export function createApp({
     graphiql: GRAPHIQL_OPTIONS,
     renderGraphiQL: () => graphiqlPage.html,
     maskedErrors: { maskError },
-    context: createContextFactory(executor, config, auditLog, analysisCache),
+    context: createContextFactory(executor, config, auditLog, analysisCache, briefings),
     plugins: [
       useBodyLimit(config.maxBodyBytes, config.maxUploadBytes),
       useArmor(),
@@ -71,6 +85,8 @@ export function createApp({
       useReadiness(dataLoadedCheck(executor)),
       ...extraPlugins,
       useCompressedResponses(graphiqlPage),
+      useBriefings(briefings),
+      useFonts(),
       useStaticWeb(webRoot ?? join(projectRoot, 'web/dist')),
     ],
   });

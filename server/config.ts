@@ -1,4 +1,5 @@
 // Server configuration, parsed once from the environment at start-up; every bad key is listed.
+import { type ChromiumChoice, findChromium } from './briefing/chromium.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CacheSettings } from '../graph/analysis/analysis-cache.js';
@@ -50,6 +51,8 @@ export interface ServerConfig {
   analysisCache: CacheSettings;
   /** KG_PLACEMENT_CONFIDENT, KG_PLACEMENT_FLOOR (registry imports). */
   placement: Thresholds;
+  /** KG_CHROMIUM (else the usual paths): the browser that prints PDF briefings; path null when none is found. */
+  chromium: ChromiumChoice;
 }
 
 /** Runs a parser of some keys, keeping its message (which names the variable) instead of throwing. */
@@ -121,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     recommendWeights: shared.recommendWeights,
     analysisCache: shared.analysisCache,
     placement: shared.placement,
+    chromium: findChromium(env),
   };
 }

@@ -3,6 +3,7 @@
 import type { AnalysisCache } from '../graph/analysis/analysis-cache.js';
 import { createHash } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { BriefingService } from './briefing/service.js';
 import type { AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
 import type { Role, ServerConfig } from './config.js';
@@ -33,6 +34,8 @@ export interface AppContextExtra {
   auditLog: AuditLog;
   /** The process's cache of the heavy analyses (one per server, from the configuration). */
   analysisCache: AnalysisCache;
+  /** Briefing documents (build, render, one-time downloads). */
+  briefings: BriefingService;
 }
 
 export type AppContext = YogaInitialContext & AppContextExtra;
@@ -57,6 +60,7 @@ export function createContextFactory(
   config: ServerConfig,
   auditLog: AuditLog,
   analysisCache: AnalysisCache,
+  briefings: BriefingService,
 ) {
   return ({ request }: YogaInitialContext): AppContextExtra => {
     const caller = roleOf(request, config);
@@ -65,6 +69,7 @@ export function createContextFactory(
       config,
       auditLog,
       analysisCache,
+      briefings,
       ...caller,
       access: { canSeeTargets: canSeeTargets(caller.role), defaultProgram: config.defaultProgram },
     };

@@ -64,6 +64,45 @@ export type AuditTrailPage = {
   unreadableLines: Scalars['Int']['output'];
 };
 
+export type BriefingDownload = {
+  __typename?: 'BriefingDownload';
+  bytes: Scalars['Int']['output'];
+  /** When the URL stops working (5 minutes after it was made). */
+  expiresAt: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  format: BriefingFormat;
+  /** Path of the download (GET, once, no token needed): /briefings/<token>. */
+  url: Scalars['String']['output'];
+};
+
+export type BriefingFormat =
+  | 'DOCX'
+  | 'PDF';
+
+/** Which formats this server can render: PDF needs Chromium (KG_CHROMIUM), DOCX needs nothing. */
+export type BriefingFormats = {
+  __typename?: 'BriefingFormats';
+  docx: Scalars['Boolean']['output'];
+  pdf: Scalars['Boolean']['output'];
+  /** Why PDF is not available, or null. */
+  pdfMessage?: Maybe<Scalars['String']['output']>;
+};
+
+export type BriefingLang =
+  | 'EN'
+  | 'ZH';
+
+export type BriefingScopeInput = {
+  /** A chain (chain:opto), a leader post (leader:…) or a district (district:…). */
+  id: Scalars['ID']['input'];
+  kind: BriefingScopeKind;
+};
+
+export type BriefingScopeKind =
+  | 'CHAIN'
+  | 'DISTRICT'
+  | 'LEADER';
+
 /** An industry chain (KEY) or guarantee chain (GUARANTEE). */
 export type Chain = Entity & {
   __typename?: 'Chain';
@@ -723,6 +762,11 @@ export type LeaderRole = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Builds a briefing of the scope as of a date (default today, Asia/Shanghai) with the changes since a
+   * date, in Chinese or English; returns a single-use download URL.
+   */
+  briefing: BriefingDownload;
   /** Read a document and return what it states; writes nothing (editor). A mutation so that it is never sent as GET nor cached. */
   extract: Extraction;
   /**
@@ -768,6 +812,15 @@ export type Mutation = {
   upsertEnterprise: Enterprise;
   /** Create or update a Source document (editor). */
   upsertSource: Source;
+};
+
+
+export type MutationBriefingArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  format: BriefingFormat;
+  lang?: InputMaybe<BriefingLang>;
+  scope: BriefingScopeInput;
+  since?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1082,6 +1135,7 @@ export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first (admin). first is capped at 200. */
   auditTrail: AuditTrailPage;
+  briefingFormats: BriefingFormats;
   /**
    * Degree and betweenness centrality and Louvain communities of a chosen subgraph: the given ids (at most
    * 5000) and the relationships among them, or everything within depth (1..3) hops of chainId, capped at
@@ -1795,6 +1849,12 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntryRowModel>;
   AuditTrailPage: ResolverTypeWrapper<Omit<AuditTrailPage, 'entries'> & { entries: Array<ResolversTypes['AuditEntry']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BriefingDownload: ResolverTypeWrapper<BriefingDownload>;
+  BriefingFormat: BriefingFormat;
+  BriefingFormats: ResolverTypeWrapper<BriefingFormats>;
+  BriefingLang: BriefingLang;
+  BriefingScopeInput: BriefingScopeInput;
+  BriefingScopeKind: BriefingScopeKind;
   Chain: ResolverTypeWrapper<EntityRecordModel>;
   ChainComparison: ResolverTypeWrapper<ChainComparisonValueModel>;
   ChainKind: ChainKind;
@@ -1889,6 +1949,9 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryRowModel;
   AuditTrailPage: Omit<AuditTrailPage, 'entries'> & { entries: Array<ResolversParentTypes['AuditEntry']> };
   Boolean: Scalars['Boolean']['output'];
+  BriefingDownload: BriefingDownload;
+  BriefingFormats: BriefingFormats;
+  BriefingScopeInput: BriefingScopeInput;
   Chain: EntityRecordModel;
   ChainComparison: ChainComparisonValueModel;
   Citation: CitationValueModel;
@@ -1986,6 +2049,20 @@ export type AuditTrailPageResolvers<ContextType = AppContext, ParentType extends
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unreadableLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BriefingDownloadResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['BriefingDownload'] = ResolversParentTypes['BriefingDownload']> = {
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['BriefingFormat'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BriefingFormatsResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['BriefingFormats'] = ResolversParentTypes['BriefingFormats']> = {
+  docx?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pdf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pdfMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ChainResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
@@ -2345,6 +2422,7 @@ export type LeaderRoleResolvers<ContextType = AppContext, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  briefing?: Resolver<ResolversTypes['BriefingDownload'], ParentType, ContextType, RequireFields<MutationBriefingArgs, 'format' | 'lang' | 'scope'>>;
   extract?: Resolver<ResolversTypes['Extraction'], ParentType, ContextType, RequireFields<MutationExtractArgs, 'document'>>;
   importCsv?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, Partial<MutationImportCsvArgs>>;
   importRegistry?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'dryRun' | 'file'>>;
@@ -2495,6 +2573,7 @@ export type ProposalEdgeResolvers<ContextType = AppContext, ParentType extends R
 
 export type QueryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditTrailPage'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  briefingFormats?: Resolver<ResolversTypes['BriefingFormats'], ParentType, ContextType>;
   centrality?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   chain?: Resolver<Maybe<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainArgs, 'id'>>;
   chainComparison?: Resolver<Array<ResolversTypes['ChainComparison']>, ParentType, ContextType, RequireFields<QueryChainComparisonArgs, 'includeSynthetic'>>;
@@ -2746,6 +2825,8 @@ export type WhatIfGapResolvers<ContextType = AppContext, ParentType extends Reso
 export type Resolvers<ContextType = AppContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditTrailPage?: AuditTrailPageResolvers<ContextType>;
+  BriefingDownload?: BriefingDownloadResolvers<ContextType>;
+  BriefingFormats?: BriefingFormatsResolvers<ContextType>;
   Chain?: ChainResolvers<ContextType>;
   ChainComparison?: ChainComparisonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;

@@ -20,13 +20,13 @@ export interface BenchOptions {
   seed: number;
   /** Keep the benchmark instance's folder afterwards (for a look at its logs). */
   keep: boolean;
-  /** Run one section only: \`registry\` (the registry import) or \`web\` (the web page's figures), or everything (null). */
+  /** Run one section only: `registry` (the registry import) or `web` (the web page's figures), or everything (null). */
   only: 'registry' | 'web' | null;
   /** Generated rows of the registry import section. */
   registryRows: number;
 }
 
-export const USAGE = \`Usage: npm run bench -- [--quick] [--out FILE] [--sizes 10000,100000[,1000000]] [--port 7706]
+export const USAGE = `Usage: npm run bench -- [--quick] [--out FILE] [--sizes 10000,100000[,1000000]] [--port 7706]
                         [--heap 3g] [--page-cache 2g] [--runs N] [--load-runs N] [--seed S] [--keep]
                         [--only registry|web] [--registry-rows N]
   --quick       a short run (under 10 minutes on 2 cores): fewer repetitions

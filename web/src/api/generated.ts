@@ -4,6 +4,25 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type BriefingFormat =
+  | 'DOCX'
+  | 'PDF';
+
+export type BriefingLang =
+  | 'EN'
+  | 'ZH';
+
+export type BriefingScopeInput = {
+  /** A chain (chain:opto), a leader post (leader:…) or a district (district:…). */
+  id: string;
+  kind: BriefingScopeKind;
+};
+
+export type BriefingScopeKind =
+  | 'CHAIN'
+  | 'DISTRICT'
+  | 'LEADER';
+
 /** KEY: a key industry chain (重点产业链); GUARANTEE: a guarantee chain (保障链). */
 export type ChainKind =
   | 'GUARANTEE'
@@ -170,6 +189,22 @@ export type PipelineQuery = { chain: { id: string, targets: Array<{ stage: strin
         | { id: string, name: string, nameEn: string | null }
         | { id: string, name: string, nameEn: string | null }
       , history: Array<{ stage: string, since: string | null }> }> } | null };
+
+export type BriefingFormatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BriefingFormatsQuery = { briefingFormats: { docx: boolean, pdf: boolean, pdfMessage: string | null } };
+
+export type ExportBriefingMutationVariables = Exact<{
+  scope: BriefingScopeInput;
+  asOf?: string | null | undefined;
+  since?: string | null | undefined;
+  lang?: BriefingLang | null | undefined;
+  format: BriefingFormat;
+}>;
+
+
+export type ExportBriefingMutation = { briefing: { url: string, fileName: string, format: BriefingFormat } };
 
 export type ChainViewQueryVariables = Exact<{
   id: string;

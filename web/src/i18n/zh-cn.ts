@@ -502,6 +502,16 @@ export const zhCN = {
   'gaps.machine.confirmedOnly': '仅人工确认',
   'gaps.col.confirmed': '人工确认',
   'gaps.col.machine': '机器挂链',
+  'briefing.export': '导出简报',
+  'briefing.format': '格式',
+  'briefing.since': '变更起始日',
+  'briefing.asOf': '截至日期',
+  'briefing.go': '生成并下载',
+  'briefing.working': '正在生成简报…',
+  'briefing.done': '已生成：{file}',
+  'briefing.failed': '简报生成失败：{message}',
+  'briefing.pdfUnavailable': 'PDF 不可用：{message}',
+  'briefing.noScope': '请先选择产业链或领导职务。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import type { ChainListQuery, SegmentFirmsQuery } from '../../api/generated.js';
 import { pickName, t } from '../../i18n/index.js';
 import { prewarmElk, type LayoutName } from '../../canvas/layouts.js';
 import { GAP_STATUSES } from '../../canvas/palette.js';
+import { briefingControl } from '../briefing-export.js';
 import { h } from '../dom.js';
 import { gapChip } from '../legend.js';
 import type { ViewState } from '../url-state.js';
@@ -199,6 +200,7 @@ export function chainView(): View<ChainViewState> {
         ctx.store.update({ layout: name }),
       ),
       h('button.btn', { type: 'button', onclick: () => ctx.graph.fit() }, t('action.fit')),
+      briefingControl({ scope: () => (chain ? { kind: 'CHAIN', id: chain.id } : null) }),
     );
   }
 

@@ -3,6 +3,7 @@
 import { fetchNeighborhood } from '../../api/explore.js';
 import type { LeadersQuery, ResponsibilityQuery } from '../../api/generated.js';
 import { fetchLeaders, fetchResponsibility } from '../../api/responsibility.js';
+import { briefingControl } from '../briefing-export.js';
 import { pickName, t, tOr } from '../../i18n/index.js';
 import { sliceElements, type Slice } from '../../canvas/elements.js';
 import { citationList } from '../citations.js';
@@ -84,6 +85,11 @@ export function responsibilityView(): View<ResponsibilityViewState> {
       labelled(t('resp.leader'), select),
       labelled(t('resp.date'), date),
       h('div.field-inline', null, h('span.field-label', null, t('resp.ask')), ask.el),
+      // A post's briefing covers the chains it owns or sponsors, as of the view's date.
+      briefingControl({
+        scope: () => (state.leader ? { kind: 'LEADER', id: state.leader } : null),
+        asOf: () => state.at ?? null,
+      }),
     );
   }
 
