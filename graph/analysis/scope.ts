@@ -1,16 +1,17 @@
 // Which facts an analysis counts: only confirmed or unverified nodes and relationships (proposed and
-// rejected facts do not exist yet / any more), and synthetic data only when the chain itself is
+// rejected facts do not exist yet / any more; retired facts are kept but not counted), and synthetic data only when the chain itself is
 // synthetic. Every analysis query splices `counts(v)` and passes `scopeParams(...)`.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { notFound } from '../errors.js';
 import { NODE_MAP, type NodeRow } from '../slice.js';
+import { LIVE } from '../queries/common.js';
 
 export const COUNTED_STATUSES = ['confirmed', 'unverified'] as const;
 
 /** Cypher predicate on node or relationship variable `v`; needs the parameters of `scopeParams`. */
 export const counts = (v: string) =>
-  `(${v}.status IN $counted AND ($synthetic OR coalesce(${v}.synthetic, false) = false))`;
+  `(${v}.status IN $counted AND ${LIVE(v)} AND ($synthetic OR coalesce(${v}.synthetic, false) = false))`;
 
 export interface Scope {
   counted: readonly string[];

@@ -1,9 +1,16 @@
 // Cypher fragments shared by the query files: node projections, label expressions from the closed
-// lists, the synthetic-data filter and the relationship types a role may traverse.
+// lists, the synthetic-data filter, the live-fact filter and the relationship types a role may traverse.
 import { LABELS, type Label, REL_TYPES, type RelType } from '../model.js';
 import { NODE_MAP, type NodeRow } from '../slice.js';
 
 export { NODE_MAP, type NodeRow };
+
+/**
+ * The one live-fact filter: a retired fact (retiredAt set) is kept in the graph for the record and for
+ * `changes`, but no read shows it unless it asks for retired facts. Splice it for every node or
+ * relationship variable a read returns.
+ */
+export const LIVE = (v: string) => `${v}.retiredAt IS NULL`;
 
 /** `n:Program|Leader|…` style label expression; labels only from the closed list. */
 export function labelExpression(labels: readonly Label[] = LABELS): string {

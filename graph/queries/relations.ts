@@ -6,7 +6,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput, GraphError } from '../errors.js';
 import type { Label } from '../model.js';
 import { runRows } from '../executor.js';
-import { NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
+import { LIVE, NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
 
 export type RelationKind = 'nodes' | 'rels' | 'count';
 
@@ -181,7 +181,13 @@ export function relationQuery(
   if (requested < 0) throw badInput(`${spec.limitArg} must be 0 or more.`);
   const limit = Math.min(requested, MAX_ITEMS_PER_PARENT);
   // Synthetic nodes are reached only from synthetic parents: real data never shows generated data.
-  const conditions = ['(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))', spec.where]
+  // Retired facts are kept in the graph but never listed.
+  const conditions = [
+    '(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))',
+    LIVE('o'),
+    spec.kind === 'rels' ? LIVE('r') : '',
+    spec.where,
+  ]
     .filter(Boolean)
     .join(' AND ');
   const head = `UNWIND $ids AS pid\nMATCH (p:${label} {id: pid})\nCALL (p) {\n  MATCH ${match}\n  WHERE ${conditions}`;

@@ -23,7 +23,7 @@ function sameFacts(a: Record<string, unknown> | null, b: Record<string, unknown>
 }
 
 /** Where to find a change's target: a node by label and id, or a relationship by type and ends. */
-function locate(target: string): { match: string; params: Record<string, string> } | null {
+export function locate(target: string): { match: string; params: Record<string, string> } | null {
   const edge = EDGE_ID.exec(target);
   if (edge) {
     const [, type, from, to] = edge;

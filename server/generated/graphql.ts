@@ -10,6 +10,7 @@ import type { ImportJobRow as ImportJobRowModel } from '../../graph/queries/jobs
 import type { SegmentGapValue as SegmentGapValueModel, GoalProgressValue as GoalProgressValueModel, TargetRecommendationValue as TargetRecommendationValueModel, WhatIfGapValue as WhatIfGapValueModel, SubgraphMetricsValue as SubgraphMetricsValueModel, CommunityValue as CommunityValueModel, ChainComparisonValue as ChainComparisonValueModel } from '../resolvers/analysis-values.js';
 import type { Reason as ReasonModel } from '../../graph/analysis/recommend-reasons.js';
 import type { NodeMetrics as NodeMetricsModel } from '../../graph/analysis/centrality.js';
+import type { FactChangeValue as FactChangeValueModel } from '../resolvers/changes.js';
 import type { AppContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -135,6 +136,24 @@ export type ChainComparison = {
 export type ChainKind =
   | 'GUARANTEE'
   | 'KEY';
+
+/** A chain, post, district or program whose changes to list; give one (none: the whole graph). */
+export type ChangeScope = {
+  chainId?: InputMaybe<Scalars['ID']['input']>;
+  districtId?: InputMaybe<Scalars['ID']['input']>;
+  leaderId?: InputMaybe<Scalars['ID']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ChangesPage = {
+  __typename?: 'ChangesPage';
+  /** Newest first. */
+  changes: Array<FactChange>;
+  since: Scalars['Date']['output'];
+  /** More changes than `first` happened in the period. */
+  truncated: Scalars['Boolean']['output'];
+  until: Scalars['Date']['output'];
+};
 
 /** The provenance of a fact: the document that states it, and the words in it that do. */
 export type Citation = {
@@ -406,6 +425,31 @@ export type Extraction = {
   /** The normalised text read (NFC, whitespace); quotes index into it. */
   text: Scalars['String']['output'];
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** One thing the graph learned in the period. */
+export type FactChange = {
+  __typename?: 'FactChange';
+  /** When the graph learned it: ISO date-time in Asia/Shanghai (+08:00). */
+  at: Scalars['String']['output'];
+  /** The documents or registry files (Source) the fact comes from, with its quote. */
+  citations: Array<Citation>;
+  /** ADDED | CONFIRMED | CHANGED | RETIRED */
+  kind: Scalars['String']['output'];
+  /** The node's label (Enterprise…) or the relationship's type (IN_SEGMENT…). */
+  labelOrType: Scalars['String']['output'];
+  /** The node's name, or the names of the relationship's two ends. */
+  name: Scalars['String']['output'];
+  /** Why it was retired (RETIRED only). */
+  retiredReason?: Maybe<Scalars['String']['output']>;
+  /** The fact's status now (retired when retired). */
+  status: Scalars['String']['output'];
+  /** The node id, or the relationship as TYPE:from->to. */
+  target: Scalars['String']['output'];
+  /** Who made it: role and token fingerprint from the audit trail. Admins only: null for every other role, and for writes by a job or load run. */
+  who?: Maybe<Scalars['String']['output']>;
+  /** The job, load run or audit entry id that wrote it last. */
+  writtenBy?: Maybe<Scalars['String']['output']>;
 };
 
 /** Status an editor may give a fact directly (proposals become confirmed only through review). */
@@ -741,6 +785,8 @@ export type Mutation = {
   proposeFact: Proposal;
   /** Record a target's pipeline stage, keeping the earlier stages with their dates (editor). */
   recordTargetStage: TargetRole;
+  /** Retire a fact (node id or TYPE:from->to): kept with status retired and the reason, hidden from reads (editor). */
+  retireFact: RetiredFact;
   /**
    * Confirm or reject a placement the registry classifier wrote (IN_SEGMENT, method classifier) (editor).
    * decision: confirmed | rejected. The relationship keeps its because, so later imports learn from it; a
@@ -807,6 +853,13 @@ export type MutationProposeFactArgs = {
 
 export type MutationRecordTargetStageArgs = {
   input: TargetStageInput;
+};
+
+
+export type MutationRetireFactArgs = {
+  reason: Scalars['String']['input'];
+  sources: Array<Scalars['ID']['input']>;
+  target: Scalars['String']['input'];
 };
 
 
@@ -1087,6 +1140,11 @@ export type Query = {
   chainComparison: Array<ChainComparison>;
   /** Chains of a program (default: the chains of the shipped, non-synthetic programs), key chains first. */
   chains: Array<Chain>;
+  /**
+   * Facts added, confirmed, changed and retired from `since` to `until` (Asia/Shanghai days, both included;
+   * until defaults to today), in the scope, newest first; `first` capped at 500.
+   */
+  changes: ChangesPage;
   /** The Louvain communities of the same kind of chosen subgraph as centrality (same arguments). */
   communities: SubgraphMetrics;
   /**
@@ -1181,6 +1239,14 @@ export type QueryChainsArgs = {
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ChainKind>;
   programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<ChangeScope>;
+  since: Scalars['Date']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1376,6 +1442,14 @@ export type ResponsibilityPath = {
   role: LeaderRole;
   /** The chain or program the leader is responsible for. */
   via: Entity;
+};
+
+/** What retireFact kept: the fact with status retired. */
+export type RetiredFact = {
+  __typename?: 'RetiredFact';
+  retiredReason: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  target: Scalars['String']['output'];
 };
 
 export type ReviewDecision =
@@ -1770,6 +1844,8 @@ export type ResolversTypes = {
   Chain: ResolverTypeWrapper<EntityRecordModel>;
   ChainComparison: ResolverTypeWrapper<ChainComparisonValueModel>;
   ChainKind: ChainKind;
+  ChangeScope: ChangeScope;
+  ChangesPage: ResolverTypeWrapper<Omit<ChangesPage, 'changes'> & { changes: Array<ResolversTypes['FactChange']> }>;
   Citation: ResolverTypeWrapper<CitationValueModel>;
   Community: ResolverTypeWrapper<CommunityValueModel>;
   Confidence: Confidence;
@@ -1787,6 +1863,7 @@ export type ResolversTypes = {
   ExtractedFact: ResolverTypeWrapper<ExtractedFact>;
   ExtractedRef: ResolverTypeWrapper<ExtractedRef>;
   Extraction: ResolverTypeWrapper<Extraction>;
+  FactChange: ResolverTypeWrapper<FactChangeValueModel>;
   FactStatus: FactStatus;
   File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1833,6 +1910,7 @@ export type ResolversTypes = {
   RegistryReportPage: ResolverTypeWrapper<RegistryReportPage>;
   RegistryReportRow: ResolverTypeWrapper<RegistryReportRow>;
   ResponsibilityPath: ResolverTypeWrapper<ResponsibilityValueModel>;
+  RetiredFact: ResolverTypeWrapper<RetiredFact>;
   ReviewDecision: ReviewDecision;
   ReviewResult: ResolverTypeWrapper<Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['Proposal']> }>;
   SearchHit: ResolverTypeWrapper<SearchHitValueModel>;
@@ -1861,6 +1939,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Chain: EntityRecordModel;
   ChainComparison: ChainComparisonValueModel;
+  ChangeScope: ChangeScope;
+  ChangesPage: Omit<ChangesPage, 'changes'> & { changes: Array<ResolversParentTypes['FactChange']> };
   Citation: CitationValueModel;
   Community: CommunityValueModel;
   CypherResult: CypherOutputModel;
@@ -1876,6 +1956,7 @@ export type ResolversParentTypes = {
   ExtractedFact: ExtractedFact;
   ExtractedRef: ExtractedRef;
   Extraction: Extraction;
+  FactChange: FactChangeValueModel;
   File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   GapCounts: GapCounts;
@@ -1918,6 +1999,7 @@ export type ResolversParentTypes = {
   RegistryReportPage: RegistryReportPage;
   RegistryReportRow: RegistryReportRow;
   ResponsibilityPath: ResponsibilityValueModel;
+  RetiredFact: RetiredFact;
   ReviewResult: Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['Proposal']> };
   SearchHit: SearchHitValueModel;
   Segment: EntityRecordModel;
@@ -1997,6 +2079,13 @@ export type ChainComparisonResolvers<ContextType = AppContext, ParentType extend
   level1Segments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   segments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangesPageResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChangesPage'] = ResolversParentTypes['ChangesPage']> = {
+  changes?: Resolver<Array<ResolversTypes['FactChange']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -2124,6 +2213,19 @@ export type ExtractionResolvers<ContextType = AppContext, ParentType extends Res
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FactChangeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['FactChange'] = ResolversParentTypes['FactChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelOrType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  who?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  writtenBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
@@ -2321,6 +2423,7 @@ export type MutationResolvers<ContextType = AppContext, ParentType extends Resol
   linkEnterpriseToSegment?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToSegmentArgs, 'input'>>;
   proposeFact?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationProposeFactArgs, 'input'>>;
   recordTargetStage?: Resolver<ResolversTypes['TargetRole'], ParentType, ContextType, RequireFields<MutationRecordTargetStageArgs, 'input'>>;
+  retireFact?: Resolver<ResolversTypes['RetiredFact'], ParentType, ContextType, RequireFields<MutationRetireFactArgs, 'reason' | 'sources' | 'target'>>;
   reviewPlacement?: Resolver<ResolversTypes['PlacementReview'], ParentType, ContextType, RequireFields<MutationReviewPlacementArgs, 'decision' | 'enterpriseId' | 'segmentId'>>;
   reviewProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationReviewProposalArgs, 'decision' | 'id'>>;
   reviewProposals?: Resolver<Array<ResolversTypes['ReviewResult']>, ParentType, ContextType, RequireFields<MutationReviewProposalsArgs, 'decision'>>;
@@ -2467,6 +2570,7 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   chain?: Resolver<Maybe<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainArgs, 'id'>>;
   chainComparison?: Resolver<Array<ResolversTypes['ChainComparison']>, ParentType, ContextType, RequireFields<QueryChainComparisonArgs, 'includeSynthetic'>>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainsArgs, 'includeSynthetic'>>;
+  changes?: Resolver<ResolversTypes['ChangesPage'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   communities?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId' | 'machinePlacements'>>;
@@ -2537,6 +2641,12 @@ export type ResponsibilityPathResolvers<ContextType = AppContext, ParentType ext
   relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['LeaderRole'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type RetiredFactResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RetiredFact'] = ResolversParentTypes['RetiredFact']> = {
+  retiredReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ReviewResult'] = ResolversParentTypes['ReviewResult']> = {
@@ -2703,6 +2813,7 @@ export type Resolvers<ContextType = AppContext> = {
   AuditTrailPage?: AuditTrailPageResolvers<ContextType>;
   Chain?: ChainResolvers<ContextType>;
   ChainComparison?: ChainComparisonResolvers<ContextType>;
+  ChangesPage?: ChangesPageResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
@@ -2715,6 +2826,7 @@ export type Resolvers<ContextType = AppContext> = {
   ExtractedFact?: ExtractedFactResolvers<ContextType>;
   ExtractedRef?: ExtractedRefResolvers<ContextType>;
   Extraction?: ExtractionResolvers<ContextType>;
+  FactChange?: FactChangeResolvers<ContextType>;
   File?: GraphQLScalarType;
   GapCounts?: GapCountsResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
@@ -2749,6 +2861,7 @@ export type Resolvers<ContextType = AppContext> = {
   RegistryReportPage?: RegistryReportPageResolvers<ContextType>;
   RegistryReportRow?: RegistryReportRowResolvers<ContextType>;
   ResponsibilityPath?: ResponsibilityPathResolvers<ContextType>;
+  RetiredFact?: RetiredFactResolvers<ContextType>;
   ReviewResult?: ReviewResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;

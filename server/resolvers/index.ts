@@ -2,6 +2,7 @@
 // are added by server/resolvers/analysis.ts.
 import type { Resolvers } from '../generated/graphql.js';
 import { analysisQuery, analysisTypes } from './analysis.js';
+import { changesQuery, FactChange, retireMutation } from './changes.js';
 import { curationQuery, Mutation, Proposal } from './curation.js';
 import { cypherQuery } from './cypher.js';
 import { importMutation } from './import.js';
@@ -16,8 +17,9 @@ import { DateScalar, JSONScalar } from './scalars.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery, ...ingestionQuery },
-  Mutation: { ...Mutation, ...importMutation, ...ingestionMutation, ...registryMutation },
+  Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery, ...ingestionQuery, ...changesQuery },
+  Mutation: { ...Mutation, ...importMutation, ...ingestionMutation, ...registryMutation, ...retireMutation },
+  FactChange,
   Proposal: { ...Proposal, ...proposalReviewFields },
   ImportJob: { ...ImportJob, ...importJobReport },
   ...entities,
