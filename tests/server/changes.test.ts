@@ -1,6 +1,7 @@
 // The graph over time (issue 13): every API write stamps what it wrote (createdAt, updatedAt,
 // confirmedAt, retiredAt, writtenBy = its audit id), `changes` lists a period's facts within a scope
 // with their sources (who only for admins), and a retired fact is hidden from reads but kept.
+import neo4j from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
@@ -101,10 +102,10 @@ describe('changes', () => {
   it('counts a write in the Asia/Shanghai day it happened, and not in the period before', async () => {
     // Moves the firm's stamps to 2025-03-09T17:30Z, which is 2025-03-10 01:30 in Changchun.
     await db.executor.write((tx) =>
-      tx.run(
-        `MATCH (e:Enterprise {id: $id}) SET e.createdAt = datetime('2025-03-09T17:30:00Z'), e.updatedAt = e.createdAt, e.confirmedAt = e.createdAt`,
-        { id: FIRM },
-      ),
+      tx.run(`MATCH (e:Enterprise {id: $id}) SET e.createdAt = $at, e.updatedAt = $at, e.confirmedAt = $at`, {
+        id: FIRM,
+        at: neo4j.types.DateTime.fromStandardDate(new Date('2025-03-09T17:30:00Z')),
+      }),
     );
     const march = await changes({ since: '2025-03-10', until: '2025-03-31' });
     expect(march.changes.filter((c) => c.target === FIRM).map((c) => c.kind)).toEqual(['ADDED']);
