@@ -6,7 +6,17 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput, GraphError } from '../errors.js';
 import type { Label } from '../model.js';
 import { runRows } from '../executor.js';
-import { LIVE, NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
+import { toNeo4jDate } from '../model-rules.js';
+import {
+  LIVE,
+  NODE_MAP,
+  STAGE_ON,
+  stageOnDay,
+  VALID_ON,
+  type NodeRow,
+  REL_WITH_ENDS,
+  type RelWithEnds,
+} from './common.js';
 
 export type RelationKind = 'nodes' | 'rels' | 'count';
 
@@ -186,6 +196,12 @@ export function relationQuery(
     '(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))',
     LIVE('o'),
     spec.kind === 'rels' ? LIVE('r') : '',
+    // On a day asked for (asOf, from the root field): only what was valid then; undated facts stay.
+    args.asOf ? VALID_ON('o') : '',
+    args.asOf && spec.kind === 'rels' ? VALID_ON('r') : '',
+    args.asOf && spec.kind === 'rels'
+      ? `(type(r) <> 'TARGET_FOR' OR r.stage IS NULL OR ${STAGE_ON('r')} IS NOT NULL)`
+      : '',
     spec.where,
   ]
     .filter(Boolean)
@@ -219,5 +235,13 @@ export async function fetchRelation(
   }
   if (!ids.length) return [];
   const { cypher, limit } = relationQuery(label, spec, args);
-  return (await runRows(tx, cypher, { ids: [...new Set(ids)], limit: neo4j.int(limit) })) as unknown as RelationRow[];
+  const asOf = typeof args.asOf === 'string' ? args.asOf : null;
+  const rows = (await runRows(tx, cypher, {
+    ids: [...new Set(ids)],
+    limit: neo4j.int(limit),
+    asOf: asOf ? toNeo4jDate(asOf) : null,
+  })) as unknown as RelationRow[];
+  if (!asOf) return rows;
+  // A target's pipeline stage as it stood on asOf (its later stages are not shown).
+  return rows.map((row) => (row.rel?.type === 'TARGET_FOR' ? { ...row, rel: stageOnDay(row.rel, asOf) } : row));
 }

@@ -506,7 +506,7 @@ export type GoalProgress = {
   countRule?: Maybe<Scalars['String']['output']>;
   /** graphCount / targetValue, only when basis is GRAPH_COUNT. */
   coverage?: Maybe<Scalars['Float']['output']>;
-  /** Days from today to the deadline; negative once it has passed; null without a deadline. */
+  /** Days from today (or from the asOf day asked) to the deadline; negative once it has passed; null without a deadline. */
   daysLeft?: Maybe<Scalars['Int']['output']>;
   deadline?: Maybe<Scalars['Date']['output']>;
   explanation: Scalars['String']['output'];
@@ -1135,6 +1135,7 @@ export type Query = {
    * limit (1..5000) nodes. Only confirmed or unverified facts; TARGET_FOR only for analysts.
    */
   centrality: SubgraphMetrics;
+  /** asOf (here and on chains): the chain and everything read below it as it stood on that day (facts whose validFrom/validTo exclude it are left out, undated ones stay; target stages of that day). */
   chain?: Maybe<Chain>;
   /** A table of the chains of a program (default: every chain of the real data): segments, local firms, gaps by status, goals met. */
   chainComparison: Array<ChainComparison>;
@@ -1155,9 +1156,9 @@ export type Query = {
    * $parameters (integral numbers are sent as integers).
    */
   cypher: CypherResult;
-  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). machinePlacements: false counts only placements the registry classifier did not make. */
+  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). machinePlacements: false counts only placements the registry classifier did not make. asOf: from the facts valid on that day (validFrom/validTo; undated facts count) and the target stages of that day. */
   gaps: Array<SegmentGap>;
-  /** Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
+  /** asOf: the goals as they stood on that day: observations up to it (undated ones stay), facts valid then, days left counted from it. Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
   goals: Array<GoalProgress>;
   /** A job by id (editor); null when unknown. */
   importJob?: Maybe<ImportJob>;
@@ -1225,6 +1226,7 @@ export type QueryCentralityArgs = {
 
 
 export type QueryChainArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -1236,6 +1238,7 @@ export type QueryChainComparisonArgs = {
 
 
 export type QueryChainsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ChainKind>;
   programId?: InputMaybe<Scalars['ID']['input']>;
@@ -1266,12 +1269,14 @@ export type QueryCypherArgs = {
 
 
 export type QueryGapsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   chainId: Scalars['ID']['input'];
   machinePlacements?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
 export type QueryGoalsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   chainId?: InputMaybe<Scalars['ID']['input']>;
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
   programId?: InputMaybe<Scalars['ID']['input']>;

@@ -35,6 +35,16 @@ interface Scope extends SelectionScope {
   tx: ManagedTransaction;
   access: Access;
   citing: object[];
+  /** The root field's `asOf` day: every relation read below it answers for that day. */
+  asOf: string | null;
+}
+
+/** The `asOf` argument of the root field (chains, chain…), if it has one. */
+function rootAsOf(info: GraphQLResolveInfo): string | null {
+  const field = info.parentType.getFields()[info.fieldName];
+  if (!field?.args.some((a) => a.name === 'asOf')) return null;
+  const value = getArgumentValues(field, info.fieldNodes[0], info.variableValues).asOf;
+  return typeof value === 'string' ? value : null;
 }
 
 /** Hydrates the values a root (or lazily loaded) field returns, for the selection of `info`, inside `tx`. */
@@ -50,6 +60,7 @@ export async function hydrateForField(
     tx,
     access,
     citing: [],
+    asOf: rootAsOf(info),
     schema: info.schema,
     fragments: info.fragments,
     variables: info.variableValues,
@@ -108,6 +119,7 @@ async function hydrateField(
     // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
     if (spec.needsTargets && !scope.access.canSeeTargets) return;
     const args = getArgumentValues(definition, nodes[0], scope.variables);
+    if (scope.asOf && args.asOf == null) args.asOf = scope.asOf;
     const records = group as EntityRecord[];
     const rows = await fetchRelation(
       scope.tx,

@@ -89,12 +89,13 @@ export const analysisQuery: Pick<
 > = {
   gaps: async (
     _: unknown,
-    { chainId, machinePlacements }: QueryGapsArgs,
+    { chainId, machinePlacements, asOf }: QueryGapsArgs,
     context: AppContext,
     info: GraphQLResolveInfo,
   ) => {
     const options = {
       machinePlacements: machinePlacements ?? true,
+      asOf: asOf ?? null,
       thresholds: context.config.gapThresholds,
       evidence: asks(info, 'SegmentGap', 'evidence'),
       pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),
@@ -144,7 +145,7 @@ export const analysisQuery: Pick<
 
   goals: (
     _: unknown,
-    { chainId, includeSynthetic, programId }: QueryGoalsArgs,
+    { chainId, includeSynthetic, programId, asOf }: QueryGoalsArgs,
     context: AppContext,
     info: GraphQLResolveInfo,
   ) =>
@@ -152,7 +153,10 @@ export const analysisQuery: Pick<
       // Without chainId: the goals of programId (default KG_DEFAULT_PROGRAM): of the program, its chains
       // and their segments, or districts of its region.
       const scope = await scopeFor(tx, context, programId, !chainId && includeSynthetic !== true);
-      const all = await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true });
+      const all = await goalsInTx(tx, chainId ? [chainId] : null, {
+        includeSynthetic: includeSynthetic === true,
+        asOf: asOf ?? null,
+      });
       const values = (scope ? all.filter((g) => goalInScope(scope, g)) : all).map(goalValue);
       await prefetchResponsibility(
         tx,
