@@ -39,11 +39,17 @@ interface Scope extends SelectionScope {
   asOf: string | null;
 }
 
-/** The `asOf` argument of the root field (chains, chain…), if it has one. */
-function rootAsOf(info: GraphQLResolveInfo): string | null {
-  const field = info.parentType.getFields()[info.fieldName];
-  if (!field?.args.some((a) => a.name === 'asOf')) return null;
-  const value = getArgumentValues(field, info.fieldNodes[0], info.variableValues).asOf;
+/** The `asOf` argument of the root field (chains, chain…) this field is under, if it has one. */
+export function rootAsOf(info: GraphQLResolveInfo): string | null {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  const rootType = info.operation.operation === 'query' ? info.schema.getQueryType() : null;
+  const node = info.operation.selectionSet.selections.find(
+    (s): s is FieldNode => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === path.key,
+  );
+  const field = node ? rootType?.getFields()[node.name.value] : undefined;
+  if (!node || !field?.args.some((a) => a.name === 'asOf')) return null;
+  const value = getArgumentValues(field, node, info.variableValues).asOf;
   return typeof value === 'string' ? value : null;
 }
 

@@ -27,7 +27,7 @@ import type {
   SegmentGapResolvers,
 } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
-import { hydrateForField } from '../loading/hydrate.js';
+import { hydrateForField, rootAsOf } from '../loading/hydrate.js';
 import type { EntityRecord } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
 import {
@@ -226,7 +226,8 @@ async function chainGoals(
   const byChain = await inBatch(goalBatches, context, info.fieldNodes[0], chain, (chains) =>
     context.executor.read(async (tx) => {
       const ids = [...new Set(chains.map((c) => c.id))];
-      const all = (await goalsInTx(tx, ids)).map(goalValue);
+      // Under chain(asOf) / chains(asOf): the goals as they stood that day.
+      const all = (await goalsInTx(tx, ids, { asOf: rootAsOf(info) })).map(goalValue);
       const grouped = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
       await prefetchResponsibility(
         tx,

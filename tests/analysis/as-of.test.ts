@@ -109,4 +109,13 @@ describe('goals on a day', () => {
     expect(then.basis).not.toBe('SOURCED');
     expect(then.daysLeft).toBe((Date.UTC(2025, 11, 31) - Date.UTC(2023, 5, 30)) / 86_400_000);
   });
+
+  it('answers Chain.goals under chain(asOf) for the same day', async () => {
+    const q = `query($asOf: Date) { chain(id: "${F.opto}", asOf: $asOf) { goals { goal { id } latest { id } daysLeft } } }`;
+    const r = await gql(app, q, { asOf: '2023-06-30' });
+    expect(r.errors).toBeUndefined();
+    const goal = r.data!.chain.goals.find((g: { goal: { id: string } }) => g.goal.id === F.goal);
+    expect(goal.latest).toBeNull();
+    expect(goal.daysLeft).toBe((Date.UTC(2025, 11, 31) - Date.UTC(2023, 5, 30)) / 86_400_000);
+  });
 });
