@@ -54,6 +54,8 @@ export const resolverTypesConfig = {
     NodeCentrality: '../../graph/analysis/centrality.js#NodeMetrics',
     Community: '../resolvers/analysis-values.js#CommunityValue',
     ChainComparison: '../resolvers/analysis-values.js#ChainComparisonValue',
+    // timeline.graphql
+    FactChange: '../resolvers/changes.js#FactChangeValue',
   },
 };
 

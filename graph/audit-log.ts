@@ -18,12 +18,17 @@ export interface Actor {
 
 /** One change to record: the operation, what it wrote, and the state before and after. */
 export interface AuditDraft {
+  /** Given when the write stored it first (as `writtenBy` on what it wrote); a fresh id otherwise. */
+  id?: string;
   action: string;
   /** Node id, or type:from->to for a relationship; the file name for an import. */
   target: string;
   before: unknown;
   after: unknown;
 }
+
+/** An audit entry id, made before the write when the write stores it as `writtenBy`. */
+export const newAuditId = () => `audit:${randomUUID()}`;
 
 export type AuditOutcome = 'pending' | 'committed' | 'failed';
 
@@ -64,7 +69,7 @@ export class AuditLog {
   async appendPending(actor: Actor, drafts: AuditDraft[]): Promise<string[]> {
     const at = new Date().toISOString();
     const lines: AuditEntryLine[] = drafts.map((d) => ({
-      id: `audit:${randomUUID()}`,
+      id: d.id ?? newAuditId(),
       at,
       actorRole: actor.role,
       actorFingerprint: actor.fingerprint,

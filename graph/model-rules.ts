@@ -47,12 +47,34 @@ export function toNeo4jDate(value: unknown): InstanceType<typeof neo4j.types.Dat
   return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/**
+ * Write stamps: when the graph learned a fact (createdAt), last changed it (updatedAt), confirmed it
+ * (confirmedAt) or retired it (retiredAt, the fact is kept), and the job or audit entry id that wrote it
+ * (writtenBy). Only the writers set them, so a record can never bring its own.
+ */
+export const STAMP_PROPERTIES: ReadonlySet<string> = new Set([
+  'createdAt',
+  'updatedAt',
+  'confirmedAt',
+  'retiredAt',
+  'writtenBy',
+]);
+
+/**
+ * SET items stamping variable `v` in a write: createdAt once, updatedAt and writtenBy ($writtenBy) only
+ * when `changed` (a Cypher boolean) holds, so an idempotent rerun leaves the stamps as they were.
+ */
+export function stampSet(v: string, changed: string): string {
+  const when = `${changed} OR ${v}.updatedAt IS NULL`;
+  return `${v}.createdAt = coalesce(${v}.createdAt, datetime.transaction()), ${v}.updatedAt = CASE WHEN ${when} THEN datetime.transaction() ELSE ${v}.updatedAt END, ${v}.writtenBy = CASE WHEN ${when} THEN $writtenBy ELSE ${v}.writtenBy END`;
+}
+
 /** The one conversion of a validated record into stored properties: dates → Neo4j Date, counts →
- * integers, nulls and undefined dropped, everything else as it is. */
+ * integers, nulls, undefined and write stamps dropped, everything else as it is. */
 export function toStoredProps(props: Props): Props {
   const out: Props = {};
   for (const [key, value] of Object.entries(props)) {
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || STAMP_PROPERTIES.has(key)) continue;
     if (DATE_PROPERTIES.has(key)) out[key] = Array.isArray(value) ? value.map(toNeo4jDate) : toNeo4jDate(value);
     else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value))
       out[key] = neo4j.int(value);

@@ -77,7 +77,8 @@ export const REL_TYPES = Object.keys(RELATIONSHIPS) as RelType[];
 export const edgeId = (type: string, from: string, to: string) => `${type}:${from}->${to}`;
 
 export const CONFIDENCE = ['high', 'medium', 'low'] as const;
-export const STATUS = ['confirmed', 'unverified', 'proposed', 'rejected'] as const;
+/** retired: kept in the graph for the record (retiredAt, retiredReason), hidden from reads (queries/common.ts LIVE). */
+export const STATUS = ['confirmed', 'unverified', 'proposed', 'rejected', 'retired'] as const;
 export const CHAIN_KIND = ['key', 'guarantee'] as const;
 export const SEGMENT_STAGE = ['upstream', 'midstream', 'downstream'] as const;
 export const DISTRICT_KIND = ['city', 'district', 'zone', 'park', 'area'] as const;

@@ -4,7 +4,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Executor } from './executor.js';
 import type { Label, RelType } from './model.js';
-import { checkEnds, checkLabel, toStoredProps } from './model-rules.js';
+import { checkEnds, checkLabel, stampSet, toStoredProps } from './model-rules.js';
 
 export type { Props } from './model-rules.js';
 import type { Props } from './model-rules.js';
@@ -51,6 +51,8 @@ export interface WriteOptions {
   concurrency?: number;
   /** With singleTransaction: more work in the same transaction after the writes (e.g. an import record). */
   afterWrite?: (tx: ManagedTransaction) => Promise<void>;
+  /** The job, import run or audit id stored as `writtenBy` on what this write creates or changes. */
+  writtenBy?: string;
 }
 
 export interface WriteCounts {
@@ -61,8 +63,10 @@ export interface WriteCounts {
 export function upsertNodesCypher(label: Label): string {
   return `UNWIND $rows AS row
 MERGE (n:${checkLabel(label)} {id: row.id})
+WITH n, row, properties(n) AS before
 SET n += $common
 SET n += row.props
+SET ${stampSet('n', 'before <> properties(n)')}
 RETURN count(n) AS written`;
 }
 
@@ -72,8 +76,10 @@ export function linkCypher(type: RelType, fromLabel: Label, toLabel: Label): str
 MATCH (a:${fromLabel} {id: row.from})
 MATCH (b:${toLabel} {id: row.to})
 MERGE (a)-[r:${type}]->(b)
+WITH r, row, properties(r) AS before
 SET r += $common
 SET r += row.props
+SET ${stampSet('r', 'before <> properties(r)')}
 RETURN count(r) AS written`;
 }
 
@@ -83,10 +89,12 @@ export async function upsertNodesTx(
   label: Label,
   rows: { id: string; props: Props }[],
   common: Props = {},
+  writtenBy: string | null = null,
 ): Promise<number> {
   const result = await tx.run(upsertNodesCypher(label), {
     rows: rows.map((row) => ({ id: row.id, props: toStoredProps(row.props) })),
     common: toStoredProps(common),
+    writtenBy,
   });
   return Number(result.records[0]?.get('written') ?? 0);
 }
@@ -99,10 +107,12 @@ export async function linkTx(
   toLabel: Label,
   rows: { from: string; to: string; props: Props }[],
   common: Props = {},
+  writtenBy: string | null = null,
 ): Promise<number> {
   const result = await tx.run(linkCypher(type, fromLabel, toLabel), {
     rows: rows.map((row) => ({ from: row.from, to: row.to, props: toStoredProps(row.props) })),
     common: toStoredProps(common),
+    writtenBy,
   });
   const written = Number(result.records[0]?.get('written') ?? 0);
   if (written !== rows.length) {
@@ -123,7 +133,7 @@ interface Batch {
 }
 
 /** Splits the write into batches of one label (nodes first) or one (type, start label, end label). */
-function planBatches(write: GraphWrite, batchSize: number, common: Props): Batch[] {
+function planBatches(write: GraphWrite, batchSize: number, common: Props, writtenBy: string | null): Batch[] {
   const batches: Batch[] = [];
   const nodeGroups = groupBy(write.nodes, (n) => n.label);
   for (const nodes of nodeGroups.values()) {
@@ -135,7 +145,7 @@ function planBatches(write: GraphWrite, batchSize: number, common: Props): Batch
         name: label,
         total: nodes.length,
         size: slice.length,
-        step: (tx) => upsertNodesTx(tx, label, slice, common),
+        step: (tx) => upsertNodesTx(tx, label, slice, common, writtenBy),
       });
     }
   }
@@ -151,7 +161,7 @@ function planBatches(write: GraphWrite, batchSize: number, common: Props): Batch
         name: type,
         total: relTotals.get(type) ?? rels.length,
         size: slice.length,
-        step: (tx) => linkTx(tx, type, fromLabel, toLabel, slice, common),
+        step: (tx) => linkTx(tx, type, fromLabel, toLabel, slice, common, writtenBy),
       });
     }
   }
@@ -195,7 +205,7 @@ export async function writeGraph(
   write: GraphWrite,
   options: WriteOptions = {},
 ): Promise<WriteCounts> {
-  const batches = planBatches(write, options.batchSize ?? 5000, options.common ?? {});
+  const batches = planBatches(write, options.batchSize ?? 5000, options.common ?? {}, options.writtenBy ?? null);
   const counts: WriteCounts = { nodes: 0, relationships: 0 };
   const done = new Map<string, number>();
   const report = (batch: Batch) => {

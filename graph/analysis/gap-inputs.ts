@@ -9,6 +9,7 @@ import type { NodeRow, RelRow } from '../slice.js';
 import { NODE_MAP, REL_MAP } from '../slice.js';
 import { countsFor, type SegmentAggregate, type SegmentInput } from './gap-status.js';
 import { IS_LOCAL, localScopeOfChain } from './local-rule.js';
+import { STAGE_ON, STAGE_SINCE_ON, stageAsOf } from '../queries/common.js';
 import { counts, getChain, REL_WITH_ENDS, scopeParams, type ChainRow, type RelWithEnds, type Scope } from './scope.js';
 
 export interface Hypothesis {
@@ -118,14 +119,14 @@ RETURN target,
 const TARGETS = `
 UNWIND $segIds AS sid
 MATCH (s:Segment {id: sid})<-[t:TARGET_FOR]-(e:Enterprise)
-WHERE ${counts('t')} AND ${counts('e')}
+WHERE ${counts('t')} AND ${counts('e')} AND (${STAGE_ON('t')} IS NOT NULL OR t.stage IS NULL)
 RETURN s.id AS segmentId, e.id AS enterpriseId`;
 
 const TARGET_DETAILS = `
 UNWIND $segIds AS sid
 MATCH (s:Segment {id: sid})<-[t:TARGET_FOR]-(e:Enterprise)
-WHERE ${counts('t')} AND ${counts('e')}
-RETURN s.id AS segmentId, e.id AS enterpriseId, t.stage AS stage, t.stageSince AS stageSince, ${REL_WITH_ENDS('t', 'e', 's')} AS rel`;
+WHERE ${counts('t')} AND ${counts('e')} AND (${STAGE_ON('t')} IS NOT NULL OR t.stage IS NULL)
+RETURN s.id AS segmentId, e.id AS enterpriseId, ${STAGE_ON('t')} AS stage, ${STAGE_SINCE_ON('t')} AS stageSince, ${REL_WITH_ENDS('t', 'e', 's')} AS rel`;
 
 /** Every segment of the chain (all levels) that counts, sorted by id, with its PART_OF relationships. */
 export async function loadChainSegments(
@@ -181,10 +182,10 @@ export async function loadGapInputs(
   tx: ManagedTransaction,
   chainId: string,
   hypothesis: Hypothesis = NO_HYPOTHESIS,
-  options: { pipeline?: boolean; machinePlacements?: boolean } = {},
+  options: { pipeline?: boolean; machinePlacements?: boolean; asOf?: string | null } = {},
 ): Promise<GapInputs> {
   const chain = await getChain(tx, chainId);
-  const scope = scopeParams(chain.synthetic);
+  const scope = scopeParams(chain.synthetic, options.asOf ?? null);
   const segments = await loadChainSegments(tx, chainId, scope);
   const segIds = segments.map((s) => s.id);
   await checkHypothesis(tx, chainId, segIds, hypothesis, scope);
@@ -217,9 +218,10 @@ export async function loadGapInputs(
   );
   const targets = new Map<string, PipelineEntry[]>();
   for (const r of await runRows(tx, options.pipeline ? TARGET_DETAILS : TARGETS, params)) {
+    const rel = (r.rel as RelWithEnds) ?? null;
     const entry: PipelineEntry = {
       enterpriseId: String(r.enterpriseId),
-      rel: (r.rel as RelWithEnds) ?? null,
+      rel: rel && options.asOf ? stageAsOf(rel, r.stage, r.stageSince) : rel,
       segmentId: String(r.segmentId),
       stage: (r.stage as string) ?? null,
       stageSince: (r.stageSince as string) ?? null,

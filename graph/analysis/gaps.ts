@@ -48,6 +48,8 @@ export interface GapOptions {
   pipeline?: boolean;
   /** Count the registry classifier's placements (default true); false counts only the others. */
   machinePlacements?: boolean;
+  /** The day the answer is about (facts valid then, target stages then); null or absent: now. */
+  asOf?: string | null;
 }
 
 function pipelineOf(inputs: GapInputs, c: SegmentCounts): PipelineEntry[] {
@@ -68,6 +70,7 @@ export async function gapsInTx(
   const inputs = await loadGapInputs(tx, chainId, hypothesis, {
     pipeline: options.pipeline === true,
     machinePlacements: options.machinePlacements ?? true,
+    asOf: options.asOf ?? null,
   });
   const all = verdicts(inputs.segments, inputs.aggregates, thresholds);
   const wantEvidence = options.evidence ?? true;
@@ -143,6 +146,7 @@ export function gapsKey(chainId: string, options: GapOptions & { thresholds: Gap
     options.evidence ?? true,
     options.pipeline === true,
     options.machinePlacements ?? true,
+    options.asOf ?? null,
   ]);
 }
 

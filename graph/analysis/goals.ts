@@ -42,8 +42,10 @@ export interface GoalProgress {
 }
 
 export interface GoalOptions {
-  /** ISO date the days left are counted from (default: today, UTC). */
+  /** ISO date the days left are counted from (default: asOf, else today, UTC). */
   today?: string;
+  /** The day the answer is about: facts and observations of that day (undated ones stay); null: now. */
+  asOf?: string | null;
   /** With chainId null: include synthetic goals too. */
   includeSynthetic?: boolean;
 }
@@ -58,6 +60,7 @@ RETURN ${NODE_MAP('g')} AS goal, of, chains,
   COLLECT {
     MATCH (o:Observation)-[m:MEASURES]->(g)
     WHERE ${counts('o')} AND ${counts('m')} AND size(coalesce(o.sources, [])) > 0 AND o.value IS NOT NULL
+      AND ($asOf IS NULL OR o.asOf IS NULL OR o.asOf <= $asOf)
     RETURN ${NODE_MAP('o')}
   } AS observations
 ORDER BY coalesce(g.code, g.id), g.id`;
@@ -114,8 +117,8 @@ export async function goalsInTx(
 ): Promise<GoalProgress[]> {
   let synthetic = options.includeSynthetic === true;
   for (const id of chainIds ?? []) if ((await getChain(tx, id)).synthetic) synthetic = true;
-  const scope = scopeParams(synthetic);
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const scope = scopeParams(synthetic, options.asOf ?? null);
+  const today = options.today ?? options.asOf ?? new Date().toISOString().slice(0, 10);
   const rows = await runRows(tx, GOALS, { chainIds, ...scope });
   const owners = rows.flatMap((r) => (r.of as { node: NodeRow }[]).map((o) => o.node));
   const leaderChains = new Set(owners.filter((n) => n._labels.includes('Chain')).map((n) => n.id));

@@ -25,7 +25,9 @@ export interface SubgraphChoice {
 export const SUBGRAPH_LIMITS = { maxDepth: 3, defaultDepth: 2, maxNodes: 5000, defaultNodes: 2000, maxIds: 5000 };
 
 const keep = (props: Record<string, unknown>, synthetic: boolean) =>
-  (COUNTED_STATUSES as readonly string[]).includes(String(props.status)) && (synthetic || props.synthetic !== true);
+  (COUNTED_STATUSES as readonly string[]).includes(String(props.status)) &&
+  props.retiredAt == null && // retired facts are kept, not shown (graph/queries/common.ts LIVE)
+  (synthetic || props.synthetic !== true);
 
 const AROUND_CHAIN = `
 MATCH (c:Chain {id: $chainId})

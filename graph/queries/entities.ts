@@ -4,7 +4,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { labelOfId, type Label } from '../model.js';
 import { runRows } from '../executor.js';
-import { NODE_MAP, type NodeRow } from './common.js';
+import { LIVE, NODE_MAP, type NodeRow } from './common.js';
 
 /** The nodes with these ids, in one query, in no particular order; unknown ids are simply absent. */
 export async function findNodesByIds(tx: ManagedTransaction, ids: string[]): Promise<NodeRow[]> {
@@ -28,7 +28,7 @@ export async function listPrograms(tx: ManagedTransaction, includeSynthetic: boo
   const rows = await runRows(
     tx,
     `MATCH (n:Program)
-     WHERE coalesce(n.synthetic, false) = false OR $synthetic
+     WHERE (coalesce(n.synthetic, false) = false OR $synthetic) AND ${LIVE('n')}
      RETURN ${NODE_MAP('n')} AS node
      ORDER BY coalesce(n.synthetic, false), n.issuedOn, n.id`,
     { synthetic: includeSynthetic },
@@ -49,7 +49,7 @@ export async function listChains(tx: ManagedTransaction, filter: ChainFilter): P
     tx,
     `MATCH (n:Chain)-[:PART_OF]->(pg:Program)
      WHERE ($programId IS NULL OR pg.id = $programId)
-       AND ($kind IS NULL OR n.kind = $kind)
+       AND ($kind IS NULL OR n.kind = $kind) AND ${LIVE('n')}
        AND ((coalesce(n.synthetic, false) = false AND coalesce(pg.synthetic, false) = false) OR $synthetic OR $programId IS NOT NULL)
      WITH DISTINCT n
      RETURN ${NODE_MAP('n')} AS node
@@ -64,7 +64,7 @@ export async function listLeaders(tx: ManagedTransaction, includeSynthetic: bool
   const rows = await runRows(
     tx,
     `MATCH (n:Leader)
-     WHERE coalesce(n.synthetic, false) = false OR $synthetic
+     WHERE (coalesce(n.synthetic, false) = false OR $synthetic) AND ${LIVE('n')}
      RETURN ${NODE_MAP('n')} AS node
      ORDER BY CASE WHEN (n)-[:COORDINATES]->() THEN 0 WHEN (n)-[:PATRON_OF]->() THEN 1 WHEN (n)-[:OWNER_OF]->() THEN 2 ELSE 3 END, n.body, n.title, n.id`,
     { synthetic: includeSynthetic },

@@ -7,7 +7,7 @@ import { notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { LABELS, labelOfId, type Label } from '../model.js';
 import { buildSlice, type GraphSlice, NODE_MAP, type NodeRow, type RelRow } from '../slice.js';
-import { clampInt, labelExpression, relTypeExpression, traversableTypes } from './common.js';
+import { clampInt, LIVE, labelExpression, relTypeExpression, traversableTypes } from './common.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 1000;
@@ -55,7 +55,7 @@ export async function neighborhood(
       tx,
       `MATCH (a)-[:${types}]-(b:${labels})
        WHERE elementId(a) IN $frontier AND NOT elementId(b) IN $seen
-         AND (coalesce(b.synthetic, false) = false OR $synthetic)
+         AND (coalesce(b.synthetic, false) = false OR $synthetic) AND ${LIVE('b')}
        WITH DISTINCT b
        LIMIT $take
        RETURN elementId(b) AS eid, ${NODE_MAP('b')} AS node`,
@@ -73,7 +73,7 @@ export async function neighborhood(
   const edgeRows = await runRows(
     tx,
     `MATCH (a)-[r:${types}]->(b)
-     WHERE elementId(a) IN $ids AND elementId(b) IN $ids
+     WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND ${LIVE('r')}
      RETURN {type: type(r), from: a.id, to: b.id, props: properties(r)} AS rel
      LIMIT $maxEdges`,
     { ids: seen, maxEdges: neo4j.int(MAX_EDGES + 1) },

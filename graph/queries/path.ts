@@ -6,7 +6,7 @@ import { notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { labelOfId } from '../model.js';
 import { buildSlice, type GraphSlice, mergeSlices, NODE_MAP, type NodeRow, type RelRow } from '../slice.js';
-import { clampInt, relTypeExpression, traversableTypes } from './common.js';
+import { clampInt, LIVE, relTypeExpression, traversableTypes } from './common.js';
 
 export const MAX_HOPS = 8;
 export const MAX_PATHS = 10;
@@ -43,7 +43,8 @@ export async function shortestPaths(
     tx,
     `MATCH (a:${fromLabel} {id: $from}), (b:${toLabel} {id: $to})
      MATCH p = allShortestPaths((a)-[:${types}*..${hops}]-(b))
-     WHERE all(n IN nodes(p) WHERE coalesce(n.synthetic, false) = false OR $synthetic)
+     WHERE all(n IN nodes(p) WHERE (coalesce(n.synthetic, false) = false OR $synthetic) AND ${LIVE('n')})
+       AND all(r IN relationships(p) WHERE ${LIVE('r')})
      RETURN [n IN nodes(p) | ${NODE_MAP('n')}] AS nodes,
             [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels
      LIMIT $take`,

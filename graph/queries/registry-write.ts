@@ -53,7 +53,8 @@ export async function upsertDatasetSource(
   await runRows(
     tx,
     `MERGE (s:Source {id: $id})
-     ON CREATE SET s.name = $name, s.kind = 'dataset', s.sha256 = $sha256, s.jobId = $jobId, s.createdAt = datetime()`,
+     ON CREATE SET s.name = $name, s.kind = 'dataset', s.sha256 = $sha256, s.jobId = $jobId, s.createdAt = datetime(),
+                   s.updatedAt = s.createdAt, s.writtenBy = $jobId`,
     input,
   );
 }
@@ -83,16 +84,17 @@ export async function writeRegistryBatch(
      WITH i, f, old IS NULL AS isNew, CASE WHEN old IS NULL THEN false ELSE ${changed} END AS isChanged
      MERGE (e:Enterprise {id: f.id})
      ON CREATE SET e.sources = [$sourceId], e.quote = f.name, e.confidence = 'high', e.status = 'unverified',
-                   e.jobId = $jobId, e.createdAt = datetime()
+                   e.jobId = $jobId, e.createdAt = datetime(), e.updatedAt = e.createdAt, e.writtenBy = $jobId
      SET ${sets}
      FOREACH (_ IN CASE WHEN isChanged THEN [1] ELSE [] END |
-       SET e.updatedByJob = $jobId, e.sources = CASE WHEN $sourceId IN e.sources THEN e.sources ELSE e.sources + $sourceId END)
+       SET e.updatedByJob = $jobId, e.writtenBy = $jobId, e.updatedAt = datetime(), e.sources = CASE WHEN $sourceId IN e.sources THEN e.sources ELSE e.sources + $sourceId END)
      WITH i, f, e, isNew, isChanged
      OPTIONAL MATCH (d:District {id: f.districtId})
      FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END |
        MERGE (e)-[l:LOCATED_IN]->(d)
        ON CREATE SET l.sources = [$sourceId], l.quote = f.name, l.confidence = 'high', l.status = 'unverified',
-                     l.jobId = $jobId, l.createdAt = datetime(), l.newlyLocated = true)
+                     l.jobId = $jobId, l.createdAt = datetime(), l.updatedAt = l.createdAt, l.writtenBy = $jobId,
+                     l.newlyLocated = true)
      WITH i, e, isNew, isChanged
      OPTIONAL MATCH (e)-[nl:LOCATED_IN {newlyLocated: true}]->()
      REMOVE nl.newlyLocated
@@ -180,7 +182,7 @@ export async function writeRegistryBatch(
        MATCH (e:Enterprise {id: w.from}), (s:Segment {id: w.to})
        CREATE (e)-[:IN_SEGMENT {role: 'member', status: 'unverified', method: 'classifier', score: w.score,
                                 because: w.because, quote: w.quote, sources: [$sourceId], confidence: $confidence,
-                                jobId: $jobId, createdAt: datetime()}]->(s)`,
+                                jobId: $jobId, writtenBy: $jobId, createdAt: datetime(), updatedAt: datetime()}]->(s)`,
       { rows: toWrite, sourceId: meta.sourceId, jobId: meta.jobId, confidence: 'medium' },
     );
   return { outcomes, changes };

@@ -7,7 +7,17 @@ import { badInput, GraphError } from '../errors.js';
 import type { Label } from '../model.js';
 import { runRows } from '../executor.js';
 import { LOCAL_TO_CHAIN_PROGRAM, LOCAL_TO_REGION } from '../analysis/local-rule.js';
-import { NODE_MAP, type NodeRow, REL_WITH_ENDS, type RelWithEnds } from './common.js';
+import { toNeo4jDate } from '../model-rules.js';
+import {
+  LIVE,
+  NODE_MAP,
+  STAGE_ON,
+  stageOnDay,
+  VALID_ON,
+  type NodeRow,
+  REL_WITH_ENDS,
+  type RelWithEnds,
+} from './common.js';
 
 export type RelationKind = 'nodes' | 'rels' | 'count';
 
@@ -200,7 +210,19 @@ export function relationQuery(
   if (requested < 0) throw badInput(`${spec.limitArg} must be 0 or more.`);
   const limit = Math.min(requested, MAX_ITEMS_PER_PARENT);
   // Synthetic nodes are reached only from synthetic parents: real data never shows generated data.
-  const conditions = ['(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))', spec.where]
+  // Retired facts are kept in the graph but never listed.
+  const conditions = [
+    '(coalesce(o.synthetic, false) = false OR coalesce(p.synthetic, false))',
+    LIVE('o'),
+    spec.kind === 'rels' ? LIVE('r') : '',
+    // On a day asked for (asOf, from the root field): only what was valid then; undated facts stay.
+    args.asOf ? VALID_ON('o') : '',
+    args.asOf && spec.kind === 'rels' ? VALID_ON('r') : '',
+    args.asOf && spec.kind === 'rels'
+      ? `(type(r) <> 'TARGET_FOR' OR r.stage IS NULL OR ${STAGE_ON('r')} IS NOT NULL)`
+      : '',
+    spec.where,
+  ]
     .filter(Boolean)
     .join(' AND ');
   const head = `UNWIND $ids AS pid\nMATCH (p:${label} {id: pid})\nCALL (p) {\n  MATCH ${match}\n  WHERE ${conditions}`;
@@ -233,7 +255,15 @@ export async function fetchRelation(
   }
   if (!ids.length) return [];
   const { cypher, limit } = relationQuery(label, spec, args);
-  const params: Record<string, unknown> = { ids: [...new Set(ids)], limit: neo4j.int(limit) };
+  const asOf = typeof args.asOf === 'string' ? args.asOf : null;
+  const params: Record<string, unknown> = {
+    ids: [...new Set(ids)],
+    limit: neo4j.int(limit),
+    asOf: asOf ? toNeo4jDate(asOf) : null,
+  };
   if (spec.programArg) params.programId = (args.programId as string | undefined) ?? access.defaultProgram ?? null;
-  return (await runRows(tx, cypher, params)) as unknown as RelationRow[];
+  const rows = (await runRows(tx, cypher, params)) as unknown as RelationRow[];
+  if (!asOf) return rows;
+  // A target's pipeline stage as it stood on asOf (its later stages are not shown).
+  return rows.map((row) => (row.rel?.type === 'TARGET_FOR' ? { ...row, rel: stageOnDay(row.rel, asOf) } : row));
 }

@@ -9,7 +9,7 @@ import { notFound } from '../errors.js';
 import { runRows } from '../executor.js';
 import { labelOfId, type RelType } from '../model.js';
 import { buildSlice, type GraphSlice, type NodeRow, type RelRow } from '../slice.js';
-import { NODE_MAP, REL_WITH_ENDS, type RelWithEnds, relTypeExpression } from './common.js';
+import { LIVE, NODE_MAP, REL_WITH_ENDS, type RelWithEnds, relTypeExpression } from './common.js';
 
 /** Relationships that lead from a thing towards the chain it belongs to (all point that way). */
 export const TOWARDS_CHAIN: RelType[] = [
@@ -52,12 +52,13 @@ export async function responsibility(
   const rows = await runRows(
     tx,
     `MATCH (x:${label} {id: $id})
-     MATCH p = SHORTEST 1 (x)(()-[:${types}]->(n WHERE coalesce(n.synthetic, false) = false OR $synthetic)){0,${MAX_RESPONSIBILITY_HOPS}}(t:Chain|Program)
+     MATCH p = SHORTEST 1 (x)(()-[:${types}]->(n WHERE (coalesce(n.synthetic, false) = false OR $synthetic) AND ${LIVE('n')})){0,${MAX_RESPONSIBILITY_HOPS}}(t:Chain|Program)
      MATCH (t)<-[lr:PATRON_OF|OWNER_OF|COORDINATES]-(l:Leader)
-     WHERE (t:Chain AND type(lr) IN ['PATRON_OF', 'OWNER_OF']) OR (t:Program AND type(lr) = 'COORDINATES')
+     WHERE ((t:Chain AND type(lr) IN ['PATRON_OF', 'OWNER_OF']) OR (t:Program AND type(lr) = 'COORDINATES'))
+       AND ${LIVE('lr')} AND ${LIVE('l')}
      CALL (l) {
        MATCH (:Person)-[h:HOLDS]->(l)
-       WHERE ($at IS NULL
+       WHERE ${LIVE('h')} AND ($at IS NULL
           OR ((h.validFrom IS NOT NULL OR h.validTo IS NOT NULL)
               AND (h.validFrom IS NULL OR h.validFrom <= $at) AND (h.validTo IS NULL OR h.validTo >= $at))
           OR $at IN coalesce(h.observedOn, []))

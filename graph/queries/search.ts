@@ -6,7 +6,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { badInput } from '../errors.js';
 import { runRows } from '../executor.js';
 import { LABELS, type Label } from '../model.js';
-import { NODE_MAP, type NodeRow } from './common.js';
+import { LIVE, NODE_MAP, type NodeRow } from './common.js';
 
 export const SEARCH_INDEX = 'entity_search';
 export const MAX_SEARCH_RESULTS = 100;
@@ -61,7 +61,7 @@ RETURN ${NODE_MAP('node')} AS node,
 ORDER BY score DESC, size(node.name), node.id
 LIMIT $first`;
 
-const FILTER = `any(l IN labels(node) WHERE l IN $labels) AND (coalesce(node.synthetic, false) = false OR $synthetic)`;
+const FILTER = `any(l IN labels(node) WHERE l IN $labels) AND (coalesce(node.synthetic, false) = false OR $synthetic) AND ${LIVE('node')}`;
 
 /** Searches names, aliases and English names; at most two queries in the caller's transaction. */
 export async function searchEntities(

@@ -93,6 +93,7 @@ export async function importCsv(executor: Executor, input: Uint8Array, options: 
     writeGraph(executor, write, {
       singleTransaction: true,
       common: { importRun: runId },
+      writtenBy: runId,
       timeoutMs: 300_000,
       afterWrite: () => appendPending([record]),
     }),

@@ -1,7 +1,8 @@
 // The write of an ingestion, shared by the server's jobs and the CLI: the Source and its proposals in
 // ONE write transaction whose audit entries (one per proposal, one for the batch) reach the audit store
 // before commit. A failure anywhere rolls everything back.
-import { type Actor, type AuditLog, auditedWrite } from '../../graph/audit-log.js';
+import { type Actor, type AuditLog, auditedWrite, newAuditId } from '../../graph/audit-log.js';
+import { stampChanges } from '../../graph/queries/stamps.js';
 import type { Executor } from '../../graph/executor.js';
 import { findSourceByText, updateJob } from '../../graph/queries/jobs.js';
 import type { Extraction } from './engine.js';
@@ -22,7 +23,9 @@ export function storeDocument(
         before: null,
         after: { sha256: extraction.sha256, counts: result.counts },
       };
-      await appendPending([...result.changes, batch].map((change) => ({ action: 'ingestDocument', ...change })));
+      const stamped = [...result.changes, batch].map((change) => ({ id: newAuditId(), ...change }));
+      await stampChanges(tx, stamped);
+      await appendPending(stamped.map((change) => ({ action: 'ingestDocument', ...change })));
       return result;
     }),
   );

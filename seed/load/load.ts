@@ -8,6 +8,7 @@ import { writeGraph, type GraphWrite, type WriteCounts, type WriteProgress } fro
 import { toGraphWrite, type Dataset } from './dataset.js';
 import { ValidationFailed } from './problems.js';
 import { validateDataDir } from './validate.js';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 /** The shipped Changchun dataset. */
@@ -22,6 +23,8 @@ export interface LoadOptions {
   common?: Record<string, unknown>;
   /** Skip the final count query (callers that count themselves). */
   skipCounts?: boolean;
+  /** Stored as `writtenBy` on what the load creates or changes; default a fresh `load:<uuid>` run id. */
+  writtenBy?: string;
 }
 
 export interface LoadReport {
@@ -55,6 +58,7 @@ export async function loadGraphWrite(
   const written = await writeGraph(executor, write, {
     batchSize: options.batchSize,
     common: options.common,
+    writtenBy: options.writtenBy ?? `load:${randomUUID()}`,
     onProgress: progressLogger(log),
   });
   const seconds = (performance.now() - started) / 1000;

@@ -10,6 +10,7 @@ import type { ImportJobRow as ImportJobRowModel } from '../../graph/queries/jobs
 import type { SegmentGapValue as SegmentGapValueModel, GoalProgressValue as GoalProgressValueModel, TargetRecommendationValue as TargetRecommendationValueModel, WhatIfGapValue as WhatIfGapValueModel, SubgraphMetricsValue as SubgraphMetricsValueModel, CommunityValue as CommunityValueModel, ChainComparisonValue as ChainComparisonValueModel } from '../resolvers/analysis-values.js';
 import type { Reason as ReasonModel } from '../../graph/analysis/recommend-reasons.js';
 import type { NodeMetrics as NodeMetricsModel } from '../../graph/analysis/centrality.js';
+import type { FactChangeValue as FactChangeValueModel } from '../resolvers/changes.js';
 import type { AppContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -174,6 +175,24 @@ export type ChainComparison = {
 export type ChainKind =
   | 'GUARANTEE'
   | 'KEY';
+
+/** A chain, post, district or program whose changes to list; give one (none: the whole graph). */
+export type ChangeScope = {
+  chainId?: InputMaybe<Scalars['ID']['input']>;
+  districtId?: InputMaybe<Scalars['ID']['input']>;
+  leaderId?: InputMaybe<Scalars['ID']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ChangesPage = {
+  __typename?: 'ChangesPage';
+  /** Newest first. */
+  changes: Array<FactChange>;
+  since: Scalars['Date']['output'];
+  /** More changes than `first` happened in the period. */
+  truncated: Scalars['Boolean']['output'];
+  until: Scalars['Date']['output'];
+};
 
 /** The provenance of a fact: the document that states it, and the words in it that do. */
 export type Citation = {
@@ -453,6 +472,31 @@ export type Extraction = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** One thing the graph learned in the period. */
+export type FactChange = {
+  __typename?: 'FactChange';
+  /** When the graph learned it: ISO date-time in Asia/Shanghai (+08:00). */
+  at: Scalars['String']['output'];
+  /** The documents or registry files (Source) the fact comes from, with its quote. */
+  citations: Array<Citation>;
+  /** ADDED | CONFIRMED | CHANGED | RETIRED */
+  kind: Scalars['String']['output'];
+  /** The node's label (Enterprise…) or the relationship's type (IN_SEGMENT…). */
+  labelOrType: Scalars['String']['output'];
+  /** The node's name, or the names of the relationship's two ends. */
+  name: Scalars['String']['output'];
+  /** Why it was retired (RETIRED only). */
+  retiredReason?: Maybe<Scalars['String']['output']>;
+  /** The fact's status now (retired when retired). */
+  status: Scalars['String']['output'];
+  /** The node id, or the relationship as TYPE:from->to. */
+  target: Scalars['String']['output'];
+  /** Who made it: role and token fingerprint from the audit trail. Admins only: null for every other role, and for writes by a job or load run. */
+  who?: Maybe<Scalars['String']['output']>;
+  /** The job, load run or audit entry id that wrote it last. */
+  writtenBy?: Maybe<Scalars['String']['output']>;
+};
+
 /** Status an editor may give a fact directly (proposals become confirmed only through review). */
 export type FactStatus =
   | 'CONFIRMED'
@@ -507,7 +551,7 @@ export type GoalProgress = {
   countRule?: Maybe<Scalars['String']['output']>;
   /** graphCount / targetValue, only when basis is GRAPH_COUNT. */
   coverage?: Maybe<Scalars['Float']['output']>;
-  /** Days from today to the deadline; negative once it has passed; null without a deadline. */
+  /** Days from today (or from the asOf day asked) to the deadline; negative once it has passed; null without a deadline. */
   daysLeft?: Maybe<Scalars['Int']['output']>;
   deadline?: Maybe<Scalars['Date']['output']>;
   explanation: Scalars['String']['output'];
@@ -791,6 +835,8 @@ export type Mutation = {
   proposeFact: Proposal;
   /** Record a target's pipeline stage, keeping the earlier stages with their dates (editor). */
   recordTargetStage: TargetRole;
+  /** Retire a fact (node id or TYPE:from->to): kept with status retired and the reason, hidden from reads (editor). */
+  retireFact: RetiredFact;
   /**
    * Confirm or reject a placement the registry classifier wrote (IN_SEGMENT, method classifier) (editor).
    * decision: confirmed | rejected. The relationship keeps its because, so later imports learn from it; a
@@ -866,6 +912,13 @@ export type MutationProposeFactArgs = {
 
 export type MutationRecordTargetStageArgs = {
   input: TargetStageInput;
+};
+
+
+export type MutationRetireFactArgs = {
+  reason: Scalars['String']['input'];
+  sources: Array<Scalars['ID']['input']>;
+  target: Scalars['String']['input'];
 };
 
 
@@ -1142,11 +1195,17 @@ export type Query = {
    * limit (1..5000) nodes. Only confirmed or unverified facts; TARGET_FOR only for analysts.
    */
   centrality: SubgraphMetrics;
+  /** asOf (here and on chains): the chain and everything read below it as it stood on that day (facts whose validFrom/validTo exclude it are left out, undated ones stay; target stages of that day). */
   chain?: Maybe<Chain>;
   /** A table of the chains of a program (default: every chain of the real data): segments, local firms, gaps by status, goals met. */
   chainComparison: Array<ChainComparison>;
   /** Chains of a program (default: the chains of the shipped, non-synthetic programs), key chains first. */
   chains: Array<Chain>;
+  /**
+   * Facts added, confirmed, changed and retired from `since` to `until` (Asia/Shanghai days, both included;
+   * until defaults to today), in the scope, newest first; `first` capped at 500.
+   */
+  changes: ChangesPage;
   /** The Louvain communities of the same kind of chosen subgraph as centrality (same arguments). */
   communities: SubgraphMetrics;
   /**
@@ -1157,9 +1216,9 @@ export type Query = {
    * $parameters (integral numbers are sent as integers).
    */
   cypher: CypherResult;
-  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). machinePlacements: false counts only placements the registry classifier did not make. */
+  /** The gap verdict of every segment of the chain, at every level (level-1 first, then by id). machinePlacements: false counts only placements the registry classifier did not make. asOf: from the facts valid on that day (validFrom/validTo; undated facts count) and the target stages of that day. */
   gaps: Array<SegmentGap>;
-  /** Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
+  /** asOf: the goals as they stood on that day: observations up to it (undated ones stay), facts valid then, days left counted from it. Every goal of the chain (GOAL_OF the chain or one of its segments); when chainId is null (synthetic ones only with includeSynthetic) only the goals of programId (default: KG_DEFAULT_PROGRAM): of the program, its chains and segments, or districts of its region. */
   goals: Array<GoalProgress>;
   /** A job by id (editor); null when unknown. */
   importJob?: Maybe<ImportJob>;
@@ -1227,6 +1286,7 @@ export type QueryCentralityArgs = {
 
 
 export type QueryChainArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -1238,9 +1298,18 @@ export type QueryChainComparisonArgs = {
 
 
 export type QueryChainsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ChainKind>;
   programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<ChangeScope>;
+  since: Scalars['Date']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1260,12 +1329,14 @@ export type QueryCypherArgs = {
 
 
 export type QueryGapsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   chainId: Scalars['ID']['input'];
   machinePlacements?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
 export type QueryGoalsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   chainId?: InputMaybe<Scalars['ID']['input']>;
   includeSynthetic?: InputMaybe<Scalars['Boolean']['input']>;
   programId?: InputMaybe<Scalars['ID']['input']>;
@@ -1458,6 +1529,14 @@ export type ResponsibilityPath = {
   role: LeaderRole;
   /** The chain or program the leader is responsible for. */
   via: Entity;
+};
+
+/** What retireFact kept: the fact with status retired. */
+export type RetiredFact = {
+  __typename?: 'RetiredFact';
+  retiredReason: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  target: Scalars['String']['output'];
 };
 
 export type ReviewDecision =
@@ -1858,6 +1937,8 @@ export type ResolversTypes = {
   Chain: ResolverTypeWrapper<EntityRecordModel>;
   ChainComparison: ResolverTypeWrapper<ChainComparisonValueModel>;
   ChainKind: ChainKind;
+  ChangeScope: ChangeScope;
+  ChangesPage: ResolverTypeWrapper<Omit<ChangesPage, 'changes'> & { changes: Array<ResolversTypes['FactChange']> }>;
   Citation: ResolverTypeWrapper<CitationValueModel>;
   Community: ResolverTypeWrapper<CommunityValueModel>;
   Confidence: Confidence;
@@ -1875,6 +1956,7 @@ export type ResolversTypes = {
   ExtractedFact: ResolverTypeWrapper<ExtractedFact>;
   ExtractedRef: ResolverTypeWrapper<ExtractedRef>;
   Extraction: ResolverTypeWrapper<Extraction>;
+  FactChange: ResolverTypeWrapper<FactChangeValueModel>;
   FactStatus: FactStatus;
   File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1923,6 +2005,7 @@ export type ResolversTypes = {
   RegistryReportRow: ResolverTypeWrapper<RegistryReportRow>;
   RegistrySameFirm: ResolverTypeWrapper<RegistrySameFirm>;
   ResponsibilityPath: ResolverTypeWrapper<ResponsibilityValueModel>;
+  RetiredFact: ResolverTypeWrapper<RetiredFact>;
   ReviewDecision: ReviewDecision;
   ReviewResult: ResolverTypeWrapper<Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['Proposal']> }>;
   SearchHit: ResolverTypeWrapper<SearchHitValueModel>;
@@ -1954,6 +2037,8 @@ export type ResolversParentTypes = {
   BriefingScopeInput: BriefingScopeInput;
   Chain: EntityRecordModel;
   ChainComparison: ChainComparisonValueModel;
+  ChangeScope: ChangeScope;
+  ChangesPage: Omit<ChangesPage, 'changes'> & { changes: Array<ResolversParentTypes['FactChange']> };
   Citation: CitationValueModel;
   Community: CommunityValueModel;
   CypherResult: CypherOutputModel;
@@ -1969,6 +2054,7 @@ export type ResolversParentTypes = {
   ExtractedFact: ExtractedFact;
   ExtractedRef: ExtractedRef;
   Extraction: Extraction;
+  FactChange: FactChangeValueModel;
   File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   GapCounts: GapCounts;
@@ -2013,6 +2099,7 @@ export type ResolversParentTypes = {
   RegistryReportRow: RegistryReportRow;
   RegistrySameFirm: RegistrySameFirm;
   ResponsibilityPath: ResponsibilityValueModel;
+  RetiredFact: RetiredFact;
   ReviewResult: Omit<ReviewResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['Proposal']> };
   SearchHit: SearchHitValueModel;
   Segment: EntityRecordModel;
@@ -2106,6 +2193,13 @@ export type ChainComparisonResolvers<ContextType = AppContext, ParentType extend
   level1Segments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   segments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangesPageResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ChangesPage'] = ResolversParentTypes['ChangesPage']> = {
+  changes?: Resolver<Array<ResolversTypes['FactChange']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -2233,6 +2327,19 @@ export type ExtractionResolvers<ContextType = AppContext, ParentType extends Res
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FactChangeResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['FactChange'] = ResolversParentTypes['FactChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelOrType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  who?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  writtenBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
@@ -2431,6 +2538,7 @@ export type MutationResolvers<ContextType = AppContext, ParentType extends Resol
   linkEnterpriseToSegment?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType, RequireFields<MutationLinkEnterpriseToSegmentArgs, 'input'>>;
   proposeFact?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationProposeFactArgs, 'input'>>;
   recordTargetStage?: Resolver<ResolversTypes['TargetRole'], ParentType, ContextType, RequireFields<MutationRecordTargetStageArgs, 'input'>>;
+  retireFact?: Resolver<ResolversTypes['RetiredFact'], ParentType, ContextType, RequireFields<MutationRetireFactArgs, 'reason' | 'sources' | 'target'>>;
   reviewPlacement?: Resolver<ResolversTypes['PlacementReview'], ParentType, ContextType, RequireFields<MutationReviewPlacementArgs, 'decision' | 'enterpriseId' | 'segmentId'>>;
   reviewProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationReviewProposalArgs, 'decision' | 'id'>>;
   reviewProposals?: Resolver<Array<ResolversTypes['ReviewResult']>, ParentType, ContextType, RequireFields<MutationReviewProposalsArgs, 'decision'>>;
@@ -2578,6 +2686,7 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   chain?: Resolver<Maybe<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainArgs, 'id'>>;
   chainComparison?: Resolver<Array<ResolversTypes['ChainComparison']>, ParentType, ContextType, RequireFields<QueryChainComparisonArgs, 'includeSynthetic'>>;
   chains?: Resolver<Array<ResolversTypes['Chain']>, ParentType, ContextType, RequireFields<QueryChainsArgs, 'includeSynthetic'>>;
+  changes?: Resolver<ResolversTypes['ChangesPage'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   communities?: Resolver<ResolversTypes['SubgraphMetrics'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'depth' | 'includeSynthetic' | 'limit'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   gaps?: Resolver<Array<ResolversTypes['SegmentGap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'chainId' | 'machinePlacements'>>;
@@ -2661,6 +2770,12 @@ export type ResponsibilityPathResolvers<ContextType = AppContext, ParentType ext
   relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['LeaderRole'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type RetiredFactResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['RetiredFact'] = ResolversParentTypes['RetiredFact']> = {
+  retiredReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewResultResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['ReviewResult'] = ResolversParentTypes['ReviewResult']> = {
@@ -2829,6 +2944,7 @@ export type Resolvers<ContextType = AppContext> = {
   BriefingFormats?: BriefingFormatsResolvers<ContextType>;
   Chain?: ChainResolvers<ContextType>;
   ChainComparison?: ChainComparisonResolvers<ContextType>;
+  ChangesPage?: ChangesPageResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CypherResult?: CypherResultResolvers<ContextType>;
@@ -2841,6 +2957,7 @@ export type Resolvers<ContextType = AppContext> = {
   ExtractedFact?: ExtractedFactResolvers<ContextType>;
   ExtractedRef?: ExtractedRefResolvers<ContextType>;
   Extraction?: ExtractionResolvers<ContextType>;
+  FactChange?: FactChangeResolvers<ContextType>;
   File?: GraphQLScalarType;
   GapCounts?: GapCountsResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
@@ -2877,6 +2994,7 @@ export type Resolvers<ContextType = AppContext> = {
   RegistryReportRow?: RegistryReportRowResolvers<ContextType>;
   RegistrySameFirm?: RegistrySameFirmResolvers<ContextType>;
   ResponsibilityPath?: ResponsibilityPathResolvers<ContextType>;
+  RetiredFact?: RetiredFactResolvers<ContextType>;
   ReviewResult?: ReviewResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Segment?: SegmentResolvers<ContextType>;

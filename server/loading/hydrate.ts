@@ -36,6 +36,22 @@ interface Scope extends SelectionScope {
   tx: ManagedTransaction;
   access: Access;
   citing: object[];
+  /** The root field's `asOf` day: every relation read below it answers for that day. */
+  asOf: string | null;
+}
+
+/** The `asOf` argument of the root field (chains, chain…) this field is under, if it has one. */
+export function rootAsOf(info: GraphQLResolveInfo): string | null {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  const rootType = info.operation.operation === 'query' ? info.schema.getQueryType() : null;
+  const node = info.operation.selectionSet.selections.find(
+    (s): s is FieldNode => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === path.key,
+  );
+  const field = node ? rootType?.getFields()[node.name.value] : undefined;
+  if (!node || !field?.args.some((a) => a.name === 'asOf')) return null;
+  const value = getArgumentValues(field, node, info.variableValues).asOf;
+  return typeof value === 'string' ? value : null;
 }
 
 /** Hydrates the values a root (or lazily loaded) field returns, for the selection of `info`, inside `tx`. */
@@ -51,6 +67,7 @@ export async function hydrateForField(
     tx,
     access,
     citing: [],
+    asOf: rootAsOf(info),
     schema: info.schema,
     fragments: info.fragments,
     variables: info.variableValues,
@@ -109,6 +126,7 @@ async function hydrateField(
     // TARGET_FOR for a caller below analyst: not fetched; the field's resolver answers FORBIDDEN.
     if (spec.needsTargets && !scope.access.canSeeTargets) return;
     const args = getArgumentValues(definition, nodes[0], scope.variables);
+    if (scope.asOf && args.asOf == null) args.asOf = scope.asOf;
     const records = group as EntityRecord[];
     const rows = await fetchRelation(
       scope.tx,

@@ -27,7 +27,7 @@ import type {
   SegmentGapResolvers,
 } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
-import { hydrateForField } from '../loading/hydrate.js';
+import { hydrateForField, rootAsOf } from '../loading/hydrate.js';
 import type { EntityRecord, ResponsibilityValue } from '../loading/records.js';
 import { requireRole } from '../plugins/access.js';
 import {
@@ -90,12 +90,13 @@ export const analysisQuery: Pick<
 > = {
   gaps: async (
     _: unknown,
-    { chainId, machinePlacements }: QueryGapsArgs,
+    { chainId, machinePlacements, asOf }: QueryGapsArgs,
     context: AppContext,
     info: GraphQLResolveInfo,
   ) => {
     const options = {
       machinePlacements: machinePlacements ?? true,
+      asOf: asOf ?? null,
       thresholds: context.config.gapThresholds,
       evidence: asks(info, 'SegmentGap', 'evidence'),
       pipeline: context.access.canSeeTargets && asks(info, 'SegmentGap', 'pipeline'),
@@ -145,7 +146,7 @@ export const analysisQuery: Pick<
 
   goals: (
     _: unknown,
-    { chainId, includeSynthetic, programId }: QueryGoalsArgs,
+    { chainId, includeSynthetic, programId, asOf }: QueryGoalsArgs,
     context: AppContext,
     info: GraphQLResolveInfo,
   ) =>
@@ -153,7 +154,10 @@ export const analysisQuery: Pick<
       // Without chainId: the goals of programId (default KG_DEFAULT_PROGRAM): of the program, its chains
       // and their segments, or districts of its region.
       const scope = await scopeFor(tx, context, programId, !chainId && includeSynthetic !== true);
-      const all = await goalsInTx(tx, chainId ? [chainId] : null, { includeSynthetic: includeSynthetic === true });
+      const all = await goalsInTx(tx, chainId ? [chainId] : null, {
+        includeSynthetic: includeSynthetic === true,
+        asOf: asOf ?? null,
+      });
       const values = (scope ? all.filter((g) => goalInScope(scope, g)) : all).map(goalValue);
       await prefetchResponsibility(
         tx,
@@ -232,7 +236,8 @@ async function chainGoals(
   const byChain = await inBatch(loaders.chainGoals, context, info.fieldNodes[0], chain, (chains) =>
     context.executor.read(async (tx) => {
       const ids = [...new Set(chains.map((c) => c.id))];
-      const all = (await goalsInTx(tx, ids)).map(goalValue);
+      // Under chain(asOf) / chains(asOf): the goals as they stood that day.
+      const all = (await goalsInTx(tx, ids, { asOf: rootAsOf(info) })).map(goalValue);
       const grouped = new Map(ids.map((id) => [id, all.filter((g) => g.chainIds.includes(id))]));
       await prefetchResponsibility(
         tx,

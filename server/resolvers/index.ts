@@ -3,6 +3,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { analysisQuery, analysisTypes } from './analysis.js';
 import { briefingMutation, briefingQuery } from './briefing.js';
+import { changesQuery, FactChange, retireMutation } from './changes.js';
 import { curationQuery, Mutation, Proposal } from './curation.js';
 import { cypherQuery } from './cypher.js';
 import { importMutation } from './import.js';
@@ -17,8 +18,24 @@ import { DateScalar, JSONScalar } from './scalars.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  Query: { ...Query, ...cypherQuery, ...curationQuery, ...analysisQuery, ...ingestionQuery, ...briefingQuery },
-  Mutation: { ...Mutation, ...importMutation, ...ingestionMutation, ...registryMutation, ...briefingMutation },
+  Query: {
+    ...Query,
+    ...cypherQuery,
+    ...curationQuery,
+    ...analysisQuery,
+    ...ingestionQuery,
+    ...briefingQuery,
+    ...changesQuery,
+  },
+  Mutation: {
+    ...Mutation,
+    ...importMutation,
+    ...ingestionMutation,
+    ...registryMutation,
+    ...briefingMutation,
+    ...retireMutation,
+  },
+  FactChange,
   Proposal: { ...Proposal, ...proposalReviewFields },
   ImportJob: { ...ImportJob, ...importJobReport },
   ...entities,

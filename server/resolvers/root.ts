@@ -2,7 +2,8 @@
 // query runs and then every nested selection is prefetched (server/loading/hydrate.ts).
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { type Actor, auditedWrite } from '../../graph/audit-log.js';
+import { type Actor, auditedWrite, newAuditId } from '../../graph/audit-log.js';
+import { stampChanges } from '../../graph/queries/stamps.js';
 import type { Change } from '../../graph/queries/curation.js';
 import { LABELS, type Label } from '../../graph/model.js';
 import type { AppContext } from '../context.js';
@@ -24,9 +25,10 @@ export function readRoot<T>(
 }
 
 /**
- * One write transaction: `work`, the prefetch of the selection, then (last, before commit) a pending
- * audit entry per change in the audit store; its outcome is appended after commit (graph/audit-log.ts).
- * An entry that cannot be appended rolls the write back.
+ * One write transaction: `work`, the write stamps (writtenBy = each change's audit id), the prefetch of
+ * the selection, then (last, before commit) a pending audit entry per change in the audit store; its
+ * outcome is appended after commit (graph/audit-log.ts). An entry that cannot be appended rolls the
+ * write back.
  */
 export function writeRoot<T>(
   context: AppContext,
@@ -37,8 +39,10 @@ export function writeRoot<T>(
   return auditedWrite(context.auditLog, actor, (appendPending) =>
     context.executor.write(async (tx) => {
       const { value, changes } = await work(tx, actor);
+      const stamped = changes.map((change) => ({ id: newAuditId(), ...change }));
+      await stampChanges(tx, stamped);
       await hydrateForField(tx, info, context.access, [value]);
-      await appendPending(changes.map((change) => ({ action: info.fieldName, ...change })));
+      await appendPending(stamped.map((change) => ({ action: info.fieldName, ...change })));
       return value;
     }),
   );

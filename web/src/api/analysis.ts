@@ -1,6 +1,7 @@
 // Operations of the analyses: gaps of a chain with their evidence, ranked targets for a segment, goal
 // progress, and the investment-promotion pipeline (analyst role for targets).
 import { gql } from './client.js';
+import { currentAsOf } from './as-of.js';
 import { currentProgram } from './program-scope.js';
 import { CITATION_FIELDS, SLICE_FIELDS } from './fragments.js';
 import type {
@@ -40,8 +41,8 @@ const CHAIN_COMPARISON_QUERY = /* GraphQL */ `
 `;
 
 const GAPS_QUERY = /* GraphQL */ `
-  query Gaps($chainId: ID!, $machinePlacements: Boolean) {
-    gaps(chainId: $chainId, machinePlacements: $machinePlacements) {
+  query Gaps($chainId: ID!, $machinePlacements: Boolean, $asOf: Date) {
+    gaps(chainId: $chainId, machinePlacements: $machinePlacements, asOf: $asOf) {
       status
       localEnterprises
       localConfirmed
@@ -72,8 +73,8 @@ const RECOMMEND_QUERY = /* GraphQL */ `
 `;
 
 const GOALS_QUERY = /* GraphQL */ `
-  query Goals($chainId: ID, $programId: ID) {
-    goals(chainId: $chainId, programId: $programId) {
+  query Goals($chainId: ID, $programId: ID, $asOf: Date) {
+    goals(chainId: $chainId, programId: $programId, asOf: $asOf) {
       goal { id name nameEn }
       metric
       targetValue
@@ -96,8 +97,8 @@ const GOALS_QUERY = /* GraphQL */ `
 `;
 
 const PIPELINE_QUERY = /* GraphQL */ `
-  query Pipeline($chainId: ID!) {
-    chain(id: $chainId) {
+  query Pipeline($chainId: ID!, $asOf: Date) {
+    chain(id: $chainId, asOf: $asOf) {
       id
       targets {
         stage
@@ -116,13 +117,14 @@ export const fetchChainSummary = (chainId: string) =>
   gql<ChainSummaryQuery, ChainSummaryQueryVariables>(CHAIN_SUMMARY_QUERY, { chainId });
 /** machinePlacements false: only placements people confirmed or curated (no registry classifier ones). */
 export const fetchGaps = (chainId: string, machinePlacements = true) =>
-  gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId, machinePlacements });
+  gql<GapsQuery, GapsQueryVariables>(GAPS_QUERY, { chainId, machinePlacements, asOf: currentAsOf() });
 export const fetchRecommendations = (segmentId: string, first = 10) =>
   gql<RecommendQuery, RecommendQueryVariables>(RECOMMEND_QUERY, { segmentId, first });
 export const fetchGoals = (chainId: string | null) =>
   gql<GoalsQuery, GoalsQueryVariables>(GOALS_QUERY, {
     chainId,
     programId: currentProgram(),
+    asOf: currentAsOf(),
   });
 export const fetchPipeline = (chainId: string) =>
-  gql<PipelineQuery, PipelineQueryVariables>(PIPELINE_QUERY, { chainId });
+  gql<PipelineQuery, PipelineQueryVariables>(PIPELINE_QUERY, { chainId, asOf: currentAsOf() });

@@ -1,5 +1,6 @@
 // Operations of the chain view: a chain's segments (all levels) and the firms of one segment.
 import { gql } from './client.js';
+import { currentAsOf } from './as-of.js';
 import { currentProgram } from './program-scope.js';
 import type {
   ChainListQuery,
@@ -11,8 +12,8 @@ import type {
 } from './generated.js';
 
 export const CHAIN_VIEW_QUERY = /* GraphQL */ `
-  query ChainView($id: ID!) {
-    chain(id: $id) {
+  query ChainView($id: ID!, $asOf: Date) {
+    chain(id: $id, asOf: $asOf) {
       id
       name
       nameEn
@@ -68,7 +69,8 @@ const SEGMENT_FIRMS_QUERY = /* GraphQL */ `
   }
 `;
 
-export const fetchChain = (id: string) => gql<ChainViewQuery, ChainViewQueryVariables>(CHAIN_VIEW_QUERY, { id });
+export const fetchChain = (id: string) =>
+  gql<ChainViewQuery, ChainViewQueryVariables>(CHAIN_VIEW_QUERY, { id, asOf: currentAsOf() });
 export const fetchSegmentFirms = (id: string, first: number) =>
   // local to the program the page looks at (its region), not the server's default
   gql<SegmentFirmsQuery, SegmentFirmsQueryVariables>(SEGMENT_FIRMS_QUERY, { id, first, programId: currentProgram() });

@@ -28,6 +28,14 @@ export type ChainKind =
   | 'GUARANTEE'
   | 'KEY';
 
+/** A chain, post, district or program whose changes to list; give one (none: the whole graph). */
+export type ChangeScope = {
+  chainId?: string | null | undefined;
+  districtId?: string | null | undefined;
+  leaderId?: string | null | undefined;
+  programId?: string | null | undefined;
+};
+
 /** high | medium | low */
 export type Confidence =
   | 'HIGH'
@@ -148,6 +156,7 @@ export type ChainComparisonQuery = { chainComparison: Array<{ segments: number, 
 export type GapsQueryVariables = Exact<{
   chainId: string;
   machinePlacements?: boolean | null | undefined;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -164,6 +173,7 @@ export type RecommendQuery = { recommendTargets: Array<{ score: number, stage: s
 export type GoalsQueryVariables = Exact<{
   chainId?: string | null | undefined;
   programId?: string | null | undefined;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -171,6 +181,7 @@ export type GoalsQuery = { goals: Array<{ metric: string, targetValue: number | 
 
 export type PipelineQueryVariables = Exact<{
   chainId: string;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -208,6 +219,7 @@ export type ExportBriefingMutation = { briefing: { url: string, fileName: string
 
 export type ChainViewQueryVariables = Exact<{
   id: string;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -245,6 +257,15 @@ export type ChainListQueryVariables = Exact<{
 
 
 export type ChainListQuery = { chains: Array<{ id: string, name: string, nameEn: string | null, kind: ChainKind, identified: boolean, priority: number | null }> };
+
+export type ChangesQueryVariables = Exact<{
+  since: string;
+  until?: string | null | undefined;
+  scope?: ChangeScope | null | undefined;
+}>;
+
+
+export type ChangesQuery = { changes: { since: string, until: string, truncated: boolean, changes: Array<{ kind: string, at: string, target: string, labelOrType: string, name: string, status: string, retiredReason: string | null, who: string | null, citations: Array<{ quote: string | null, source: { id: string, name: string, publisher: string | null, publishedOn: string | null } }> }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -512,6 +512,17 @@ export const zhCN = {
   'briefing.failed': '简报生成失败：{message}',
   'briefing.pdfUnavailable': 'PDF 不可用：{message}',
   'briefing.noScope': '请先选择产业链或领导职务。',
+  'asOf.label': '日期',
+  'asOf.today': '回到今天',
+  'changes.toggle': '变化',
+  'changes.since': '自…以来的变化',
+  'changes.none': '自 {date} 以来没有记录到变化。',
+  'changes.truncated': '变化较多，只列出最近的 200 条。',
+  'changes.noSource': '未注明来源',
+  'changes.kind.ADDED': '新增',
+  'changes.kind.CONFIRMED': '确认',
+  'changes.kind.CHANGED': '修改',
+  'changes.kind.RETIRED': '撤销',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { ExportMenu } from './export-menu.js';
 import { Legend } from './legend.js';
 import { ProgramSwitcher } from './program-switcher.js';
+import { AsOfControl } from './as-of-control.js';
 import { SearchBox } from './search-box.js';
 import { buildShell } from './shell.js';
 import { StatusOverlay } from './status-overlay.js';
@@ -66,6 +67,8 @@ export function startApp(root: HTMLElement): void {
 
   const programs = new ProgramSwitcher(store);
   shell.programSlot.append(programs.el);
+  const asOf = new AsOfControl(store);
+  shell.programSlot.append(asOf.el);
 
   const exportMenu = new ExportMenu(
     (format) => graph.exportFile(format, store.state.view),
@@ -167,7 +170,7 @@ export function startApp(root: HTMLElement): void {
   };
 
   store.subscribe((state, previous) => {
-    if (state.view !== previous.view || state.program !== previous.program) {
+    if (state.view !== previous.view || state.program !== previous.program || state.asOf !== previous.asOf) {
       void mountView(state);
       return;
     }
@@ -181,6 +184,7 @@ export function startApp(root: HTMLElement): void {
     search.relabel();
     exportMenu.relabel();
     programs.relabel();
+    asOf.relabel();
     legend.update(graph);
     if (current?.view.relabel) current.view.relabel();
     details.renderSummary();

@@ -31,6 +31,8 @@ interface SharedState {
   lang: string | null;
   /** the program looked at (header switcher); null: the server's default */
   program: string | null;
+  /** the day the whole page looks at (header date control, YYYY-MM-DD); null: today */
+  asOf: string | null;
 }
 
 type NoFields = Record<never, never>;
@@ -61,7 +63,7 @@ const SECTIONS: { [V in ViewName]: Section<ViewSections[V]> } = {
   review: reviewSection,
   'registry-import': registryImportSection,
 };
-const sharedSection: Section<Omit<SharedState, 'view'>> = { sel: text, lang: text, program: text };
+const sharedSection: Section<Omit<SharedState, 'view'>> = { sel: text, lang: text, program: text, asOf: text };
 
 /** What one view reads: the shared fields and its own section. */
 export type ViewState<V extends ViewName> = SharedState & ViewSections[V];

@@ -71,7 +71,7 @@ export function responsibilityView(): View<ResponsibilityViewState> {
     const date = h('input.input', {
       type: 'date',
       name: 'at',
-      value: state.at ?? '',
+      value: state.at ?? state.asOf ?? '',
       onchange: (e: Event) => ctx.store.update({ at: (e.target as HTMLInputElement).value || null }),
     });
     const ask = new SearchBox({
@@ -131,7 +131,9 @@ export function responsibilityView(): View<ResponsibilityViewState> {
           'section.resp-summary',
           null,
           h('h2.side-title', null, t('resp.accountableFor', { name: askedName || state.node })),
-          state.at ? h('p.muted', null, t('resp.onDate', { date: state.at })) : null,
+          (state.at ?? state.asOf)
+            ? h('p.muted', null, t('resp.onDate', { date: (state.at ?? state.asOf) as string }))
+            : null,
           paths.length ? h('ul.resp-cards', null, paths.map(pathCard)) : h('p.notice', null, t('resp.nobody')),
         );
       }
@@ -146,14 +148,20 @@ export function responsibilityView(): View<ResponsibilityViewState> {
         null,
         h('h2.side-title', null, pickName(leader)),
         h('p.muted', null, [leader.title, leader.body].filter(Boolean).join(' · ')),
-        h('h3.details-section', null, state.at ? t('resp.holdersOn', { date: state.at }) : t('resp.holdersTitle')),
+        h(
+          'h3.details-section',
+          null,
+          (state.at ?? state.asOf)
+            ? t('resp.holdersOn', { date: (state.at ?? state.asOf) as string })
+            : t('resp.holdersTitle'),
+        ),
         holders.length
           ? h(
               'ul.plain',
               null,
               holders.map((hd) => h('li', null, holderText(hd))),
             )
-          : h('p.notice', null, state.at ? t('resp.noHolderOnDate') : t('resp.noHolder')),
+          : h('p.notice', null, (state.at ?? state.asOf) ? t('resp.noHolderOnDate') : t('resp.noHolder')),
         leader.coordinates.length
           ? [
               h('h3.details-section', null, t('rel.COORDINATES')),
@@ -185,7 +193,7 @@ export function responsibilityView(): View<ResponsibilityViewState> {
   async function showNode(state: ResponsibilityViewState): Promise<void> {
     const id = state.node!;
     ctx.status.loading(t('resp.loading'));
-    const { responsibility } = await fetchResponsibility(id, state.at);
+    const { responsibility } = await fetchResponsibility(id, state.at ?? state.asOf);
     if (ctx.signal.aborted) return;
     paths = responsibility;
     const els = paths.flatMap((p) => sliceElements(p.path as Slice));
@@ -217,9 +225,11 @@ export function responsibilityView(): View<ResponsibilityViewState> {
         .map(async (c) => facts.set(c.id, await loadChainFacts(c))),
     ]);
     holdersOnDate = null;
-    if (state.at && chains.length) {
+    if ((state.at ?? state.asOf) && chains.length) {
       // The server decides who held the post on that day (only dated holdings count).
-      const answers = await Promise.all(chains.slice(0, 5).map((c) => fetchResponsibility(c.id, state.at)));
+      const answers = await Promise.all(
+        chains.slice(0, 5).map((c) => fetchResponsibility(c.id, state.at ?? state.asOf)),
+      );
       holdersOnDate = answers.flatMap((a) =>
         a.responsibility.filter((p) => p.leader.id === leader!.id).flatMap((p) => p.holders),
       );

@@ -1,0 +1,64 @@
+// Write stamps for the API and ingestion writes: after a transaction's work, each changed node or
+// relationship (a Change of the audit trail) gets createdAt / updatedAt / confirmedAt / retiredAt and
+// writtenBy = the id of its own audit entry, so a change in the graph leads back to who made it.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { runRows } from '../executor.js';
+import { labelOfId } from '../model.js';
+import { checkEnds, checkLabel, STAMP_PROPERTIES } from '../model-rules.js';
+import type { Change } from './curation.js';
+
+export interface StampedChange extends Change {
+  /** The audit entry id this change is recorded under. */
+  id: string;
+}
+
+const EDGE_ID = /^([A-Z_]+):(.+?)->(.+)$/;
+
+/** The properties without the stamps, compared value by value (key order does not matter). */
+function sameFacts(a: Record<string, unknown> | null, b: Record<string, unknown> | null): boolean {
+  if (!a || !b) return a === b;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !STAMP_PROPERTIES.has(k)));
+  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  return true;
+}
+
+/** Where to find a change's target: a node by label and id, or a relationship by type and ends. */
+export function locate(target: string): { match: string; params: Record<string, string> } | null {
+  const edge = EDGE_ID.exec(target);
+  if (edge) {
+    const [, type, from, to] = edge;
+    const fromLabel = labelOfId(from);
+    const toLabel = labelOfId(to);
+    if (!fromLabel || !toLabel) return null;
+    checkEnds(type, fromLabel, toLabel); // the type and labels are spliced: closed lists only
+    return { match: `MATCH (:${fromLabel} {id: $from})-[x:${type}]->(:${toLabel} {id: $to})`, params: { from, to } };
+  }
+  const label = labelOfId(target);
+  if (!label) return null; // proposals, jobs, files: operational records with times of their own
+  return { match: `MATCH (x:${checkLabel(label)} {id: $id})`, params: { id: target } };
+}
+
+/** Stamps every changed fact of the transaction; unchanged ones keep their stamps. */
+export async function stampChanges(tx: ManagedTransaction, changes: StampedChange[]): Promise<void> {
+  for (const change of changes) {
+    if (!change.after || sameFacts(change.before, change.after)) continue;
+    const where = locate(change.target);
+    if (!where) continue;
+    const before = change.before?.status ?? null;
+    const after = change.after.status ?? null;
+    await runRows(
+      tx,
+      `${where.match}
+       SET x.createdAt = coalesce(x.createdAt, datetime.transaction()), x.updatedAt = datetime.transaction(),
+           x.writtenBy = $writtenBy
+       FOREACH (_ IN CASE WHEN $confirmed THEN [1] ELSE [] END | SET x.confirmedAt = datetime.transaction() REMOVE x.retiredAt)
+       FOREACH (_ IN CASE WHEN $retired THEN [1] ELSE [] END | SET x.retiredAt = coalesce(x.retiredAt, datetime.transaction()))`,
+      {
+        ...where.params,
+        writtenBy: change.id,
+        confirmed: after === 'confirmed' && before !== 'confirmed',
+        retired: (after === 'rejected' || after === 'retired') && before !== after,
+      },
+    );
+  }
+}
