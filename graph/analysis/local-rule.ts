@@ -5,8 +5,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 
-/** A location or containment that counts: not proposed or rejected (no status: written before statuses). */
-const PLACED = (v: string) => `NOT coalesce(${v}.status, 'confirmed') IN ['proposed', 'rejected']`;
+/** A location or containment that counts: not proposed, rejected or retired (no status: written before statuses). */
+const PLACED = (v: string) => `NOT coalesce(${v}.status, 'confirmed') IN ['proposed', 'rejected', 'retired']`;
 
 /** A deregistered firm (登记状态 注销 / 吊销, registry imports) operates nowhere, whatever its old location. */
 const OPERATING = (firm: string) =>
