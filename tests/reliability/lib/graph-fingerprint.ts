@@ -3,6 +3,7 @@
 // properties). Two databases with the same fingerprint hold the same graph.
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../../graph/executor.js';
+import { STAMP_PROPERTIES } from '../../../graph/model-rules.js';
 
 export interface GraphFingerprint {
   nodes: number;
@@ -25,15 +26,19 @@ export function canonicalJson(value: unknown): string {
 export interface FingerprintOptions {
   /** Leave out properties holding an empty list (the CSV format of neo4j-admin import cannot carry them). */
   dropEmptyLists?: boolean;
+  /** Leave out the write stamps (when and by which run a fact was written), to compare two separate loads. */
+  ignoreWriteStamps?: boolean;
 }
 
 export async function fingerprint(executor: Executor, options: FingerprintOptions = {}): Promise<GraphFingerprint> {
   const props = (value: unknown) =>
-    options.dropEmptyLists
-      ? Object.fromEntries(
-          Object.entries(value as Record<string, unknown>).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
-        )
-      : value;
+    Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(
+        ([k, v]) =>
+          !(options.dropEmptyLists && Array.isArray(v) && v.length === 0) &&
+          !(options.ignoreWriteStamps && STAMP_PROPERTIES.has(k)),
+      ),
+    );
   const nodeRows = await executor.query('MATCH (n) RETURN apoc.coll.sort(labels(n)) AS labels, properties(n) AS props');
   const nodeLines = nodeRows.map((r) => canonicalJson([r.labels, props(r.props)])).sort();
   const relRows = await executor.query(
