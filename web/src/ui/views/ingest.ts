@@ -5,6 +5,7 @@ import { getToken } from '../../api/session.js';
 import { pickName, t } from '../../i18n/index.js';
 import { h, mount } from '../dom.js';
 import { dropZone } from '../drop-zone.js';
+import { jobPanel } from '../job-status.js';
 import { describeError } from '../errors.js';
 import type { View, ViewContext } from '../view-context.js';
 
@@ -25,10 +26,8 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
 export function ingestView(): View {
   let ctx: ViewContext;
 
-  function jobPanel(job: Job, alreadyIngested: boolean): HTMLElement {
-    const pct = Math.round(job.progress * 100);
+  function ingestPanel(job: Job, alreadyIngested: boolean): HTMLElement {
     const done = job.status === 'DONE';
-    const failed = job.status === 'FAILED';
     const reviewLink = h('button.btn.btn-primary', {
       type: 'button',
       'data-action': 'open-review',
@@ -45,19 +44,8 @@ export function ingestView(): View {
         ),
     });
     reviewLink.textContent = t('ingest.openReview');
-    return h(
-      'section.card.job-panel',
-      { 'data-job': job.id, 'data-status': job.status },
-      h('h2.card-title', null, t('ingest.job')),
-      h(
-        'div.job-progress',
-        { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct },
-        h('div.job-progress-bar', { style: `width:${pct}%` }),
-      ),
-      h('p', null, `${t(`ingest.status.${job.status}` as never)} · ${pct}%`),
-      job.message
-        ? h(failed ? 'p.notice.notice-error' : 'p.muted', { role: failed ? 'alert' : null }, job.message)
-        : null,
+    return jobPanel(
+      job,
       alreadyIngested ? h('p.notice', null, t('ingest.already')) : null,
       done
         ? h(
@@ -77,7 +65,7 @@ export function ingestView(): View {
 
   async function follow(first: Job, alreadyIngested: boolean, panel: HTMLElement): Promise<void> {
     let job = first;
-    mount(panel, jobPanel(job, alreadyIngested));
+    mount(panel, ingestPanel(job, alreadyIngested));
     panel.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     while (job.status === 'QUEUED' || job.status === 'RUNNING') {
       await new Promise((r) => setTimeout(r, POLL_MS));
@@ -85,7 +73,7 @@ export function ingestView(): View {
       const next = (await fetchJob(job.id, ctx.signal)).importJob;
       if (!next) break;
       job = next;
-      mount(panel, jobPanel(job, alreadyIngested));
+      mount(panel, ingestPanel(job, alreadyIngested));
     }
     if (job.status === 'DONE') window.dispatchEvent(new Event('kg:programs-changed'));
   }

@@ -8,6 +8,7 @@ import { getToken } from '../../api/session.js';
 import { pickName, t } from '../../i18n/index.js';
 import { h, mount } from '../dom.js';
 import { dropZone } from '../drop-zone.js';
+import { jobPanel } from '../job-status.js';
 import { describeError } from '../errors.js';
 import type { View, ViewContext } from '../view-context.js';
 import { reportSection } from './registry-report.js';
@@ -20,25 +21,6 @@ export function registryImportView(): View {
   const result = h('div.form-result', { 'aria-live': 'polite' });
   // Each follow() owns the result area until a newer one starts (a new upload, or a relabel).
   let following = 0;
-
-  function jobPanel(job: Job): HTMLElement {
-    const pct = Math.round(job.progress * 100);
-    const failed = job.status === 'FAILED';
-    return h(
-      'section.card.job-panel',
-      { 'data-job': job.id, 'data-status': job.status },
-      h('h2.card-title', null, t('ingest.job')),
-      h(
-        'div.job-progress',
-        { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct },
-        h('div.job-progress-bar', { style: `width:${pct}%` }),
-      ),
-      h('p', null, `${t(`ingest.status.${job.status}` as never)} · ${pct}%`),
-      job.message
-        ? h(failed ? 'p.notice.notice-error' : 'p.muted', { role: failed ? 'alert' : null }, job.message)
-        : null,
-    );
-  }
 
   /** Polls the job until it ends, then shows its report under the panel. */
   async function follow(first: Job): Promise<void> {
