@@ -41,6 +41,11 @@ export function isRealDate(value: unknown): value is string {
 }
 
 /** A real calendar date as a Neo4j Date; anything else is the caller's input error. */
+/** Today in Asia/Shanghai as YYYY-MM-DD: the product's dates are Shanghai dates. */
+export function shanghaiToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
 export function toNeo4jDate(value: unknown): InstanceType<typeof neo4j.types.Date> {
   if (!isRealDate(value)) throw badInput(`${JSON.stringify(value)} is not a real date: write YYYY-MM-DD.`);
   const m = ISO_DATE.exec(value) as RegExpExecArray;

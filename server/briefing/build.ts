@@ -1,17 +1,18 @@
 // Builds the briefing model of a chain, a leader post or a district in ONE read transaction: who is
 // responsible, goals, gaps, targets (analysts only), changes since a date, the chain pictures and the
-// endnotes. Time: responsibility and goals answer for `asOf`; gaps, targets and changes go through the
-// seams of time-seams.ts, which answer for today and say so in the text.
+// endnotes. Time: responsibility, goals, gaps and pipeline stages answer for `asOf`; changes are what
+// the graph learned between `since` and `asOf`.
 import type { Executor } from '../../graph/executor.js';
 import type { GapThresholds } from '../../graph/gap-thresholds.js';
+import { shanghaiToday } from '../../graph/model-rules.js';
 import { readBriefingScope } from '../../graph/queries/briefing-scope.js';
 import type { BriefingLang, BriefingModel, BriefingScope, Section } from './model.js';
 import { Endnotes } from './notes.js';
+import { changeBlocks } from './section-changes.js';
 import { chainPicture } from './picture.js';
 import { goalBlocks } from './section-goals.js';
 import { gapBlocks, readChainGaps, targetBlocks } from './section-gaps.js';
 import { postName, responsibleBlocks } from './section-responsible.js';
-import { changesSince, GAPS_READ_AS_OF, shanghaiToday } from './time-seams.js';
 import { WORDS } from './wording.js';
 
 export interface BriefingRequest {
@@ -53,24 +54,13 @@ export async function buildBriefing(executor: Executor, request: BriefingRequest
         ...(await responsibleBlocks(tx, chain.id, asOf, withTargets, notes, w)),
       );
       sections.goals.blocks.push(...head(), ...(await goalBlocks(tx, chain.id, asOf, notes, w)));
-      const gaps = await readChainGaps(tx, chain.id, withTargets, request.gapThresholds);
+      const gaps = await readChainGaps(tx, chain.id, withTargets, asOf, request.gapThresholds);
       pictures.push(chainPicture(chain.id, gaps, lang));
       sections.gaps.blocks.push(...head(), { kind: 'picture', chainId: chain.id }, ...gapBlocks(gaps, lang, notes, w));
       if (withTargets) sections.targets.blocks.push(...head(), ...targetBlocks(gaps, notes, w));
     }
-    if (!GAPS_READ_AS_OF && asOf !== today) {
-      sections.gaps.blocks.unshift({ kind: 'warning', text: w.gapsToday(asOf) });
-      if (withTargets) sections.targets.blocks.unshift({ kind: 'warning', text: w.targetsToday(asOf) });
-    }
-    if (since) {
-      const changes = await changesSince(tx, request.scope, since, asOf);
-      if (!changes.available) sections.changes.blocks.push({ kind: 'warning', text: w.changesSeam(since) });
-      else
-        sections.changes.blocks.push({
-          kind: 'para',
-          sentences: changes.items.map((c) => ({ text: w.changeLine(c.what, c.on), notes: notes.cite(c.props) })),
-        });
-    } else sections.changes.blocks.push({ kind: 'para', sentences: [{ text: w.changesNone, notes: [] }] });
+    if (since) sections.changes.blocks.push(...(await changeBlocks(tx, request.scope, since, asOf, notes, w)));
+    else sections.changes.blocks.push({ kind: 'para', sentences: [{ text: w.changesNone, notes: [] }] });
     const scopeName = scope.kind === 'leader' ? postName(scope.node) : String(scope.node.name ?? scope.node.id);
     const order = ['responsible', 'goals', 'gaps', ...(withTargets ? ['targets'] : []), 'changes'];
     return {

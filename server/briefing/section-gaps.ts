@@ -18,9 +18,10 @@ export function readChainGaps(
   tx: ManagedTransaction,
   chainId: string,
   withTargets: boolean,
+  asOf: string,
   thresholds?: GapThresholds,
 ): Promise<SegmentGap[]> {
-  return gapsInTx(tx, chainId, NO_HYPOTHESIS, { evidence: false, pipeline: withTargets, thresholds });
+  return gapsInTx(tx, chainId, NO_HYPOTHESIS, { evidence: false, pipeline: withTargets, thresholds, asOf });
 }
 
 export function gapBlocks(gaps: SegmentGap[], lang: BriefingLang, notes: Endnotes, w: (typeof WORDS)['zh']): Block[] {

@@ -15,6 +15,65 @@ export const GAP_STATUS_WORDS: Record<BriefingLang, Record<string, string>> = {
   },
 };
 
+/** A change's kind and what changed (a node label or relationship type of graph/model.ts), in words. */
+const CHANGE_ZH: Record<string, string> = { ADDED: '新增', CONFIRMED: '确认', CHANGED: '修改', RETIRED: '撤销' };
+const CHANGE_EN: Record<string, string> = {
+  ADDED: 'Added',
+  CONFIRMED: 'Confirmed',
+  CHANGED: 'Changed',
+  RETIRED: 'Retired',
+};
+const KIND_ZH: Record<string, string> = {
+  Program: '工作机制',
+  Leader: '职务',
+  Person: '人员',
+  Chain: '产业链',
+  Segment: '环节',
+  District: '区域',
+  Institute: '科研院所',
+  University: '高校',
+  Enterprise: '企业',
+  Goal: '目标',
+  Observation: '观测值',
+  Policy: '政策',
+  Source: '来源',
+  COORDINATES: '统筹关系',
+  PART_OF: '隶属关系',
+  PATRON_OF: '包保关系',
+  OWNER_OF: '链长关系',
+  HOLDS: '任职关系',
+  FEEDS: '上下游关系',
+  IN_SEGMENT: '企业所属环节',
+  LEADS: '链主关系',
+  SUPPLIES: '供货关系',
+  SUBSIDIARY_OF: '子公司关系',
+  TARGET_FOR: '招商目标',
+  LOCATED_IN: '所在区域',
+  WITHIN: '区域隶属',
+  HOSTS: '承载关系',
+  SUPPORTS: '支撑关系',
+  SPUN_OFF: '衍生关系',
+  CONTROLS: '控股关系',
+  GOAL_OF: '目标归属',
+  MEASURES: '观测关系',
+  DESCRIBES: '描述关系',
+};
+const KIND_EN: Record<string, string> = {
+  Program: 'program',
+  Leader: 'post',
+  Person: 'person',
+  Chain: 'chain',
+  Segment: 'segment',
+  District: 'district',
+  Institute: 'institute',
+  University: 'university',
+  Enterprise: 'firm',
+  Goal: 'goal',
+  Observation: 'observation',
+  Policy: 'policy',
+  Source: 'source',
+};
+
 const ZH = {
   title: (name: string) => `关于${name}的工作简报`,
   dateLine: (asOf: string, today: boolean) => `${asOf}${today ? '（截至今日）' : ''}`,
@@ -48,11 +107,14 @@ const ZH = {
   firmsSplit: (all: number, confirmed: number, machine: number) =>
     `本地企业${all}家：人工确认${confirmed}家，机器挂链${machine}家。`,
   more: (n: number) => `另有${n}个环节从略。`,
-  gapsToday: (asOf: string) => `缺口状态按截至今日的图谱计算，尚不能回看${asOf}的状态。`,
   stage: (stage: string, names: string) => `${stage}：${names}。`,
   noTargets: '图谱中没有该链条的招商目标。',
-  targetsToday: (asOf: string) => `招商阶段按截至今日的图谱，尚不能回看${asOf}的阶段。`,
-  changesSeam: (since: string) => `自${since}以来的变更：变更记录尚未接入，截至今日无法列出，此处不作推测。`,
+  changeWhat: (kind: string, what: string, name: string) =>
+    `${CHANGE_ZH[kind] ?? kind}${KIND_ZH[what] ?? what}“${name}”`,
+  changesEmpty: (since: string, until: string) =>
+    `${since}至${until}期间，图谱在此范围内没有新增、确认、修改或撤销的事实。`,
+  changesMore: (n: number) => `仅列出前${n}项变更，其余从略（完整列表见系统“变化”面板）。`,
+  changesBackwards: (since: string, until: string) => `起始日期${since}晚于简报日期${until}，不列变更。`,
   changesNone: '未指定起始日期（--since），不列变更。',
   changeLine: (what: string, when: string) => `${when}：${what}。`,
   undated: '未注明日期',
@@ -97,12 +159,15 @@ const EN: Words = {
   firmsSplit: (all, confirmed, machine) =>
     `${all} local firms: ${confirmed} confirmed by people, ${machine} placed by the machine.`,
   more: (n) => `${n} more segments not listed.`,
-  gapsToday: (asOf) => `Gap status is computed on today's graph; the state on ${asOf} cannot be read back yet.`,
   stage: (stage, names) => `${stage}: ${names}.`,
   noTargets: 'The graph records no investment target for this chain.',
-  targetsToday: (asOf) => `Pipeline stages are today's; the stages on ${asOf} cannot be read back yet.`,
-  changesSeam: (since) =>
-    `Changes since ${since}: the change record is not connected yet, so as of today none can be listed; nothing is guessed here.`,
+  changeWhat: (kind, what, name) =>
+    `${CHANGE_EN[kind] ?? kind} ${KIND_EN[what] ?? `${what.toLowerCase().replaceAll('_', ' ')} link`} "${name}"`,
+  changesEmpty: (since, until) =>
+    `Between ${since} and ${until} the graph added, confirmed, changed or retired no fact in this scope.`,
+  changesMore: (n) => `Only the first ${n} changes are listed (the page's changes panel lists them all).`,
+  changesBackwards: (since, until) =>
+    `The start date ${since} is after the briefing's date ${until}; no changes listed.`,
   changesNone: 'No start date given (--since), so no changes are listed.',
   changeLine: (what, when) => `${when}: ${what}.`,
   undated: 'undated',

@@ -1,5 +1,6 @@
 // `changes` (what the graph learned in a period, in a scope) and `retireFact` (a fact kept with status
 // retired). Who made a change comes from the audit store, for admins only: the trail is admin-only.
+import { shanghaiToday } from '../../graph/model-rules.js';
 import { readChanges, type ChangeRow } from '../../graph/queries/changes.js';
 import { requireSources } from '../../graph/queries/curation.js';
 import { retireFact } from '../../graph/queries/retire.js';
@@ -12,10 +13,6 @@ import { citations } from './entity-fields.js';
 import { pageSize, readRoot, writeRoot } from './root.js';
 
 export type FactChangeValue = ChangeRow & Citable & { who: string | null };
-
-/** Today in Asia/Shanghai as YYYY-MM-DD (the default end of a period). */
-export const shanghaiToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 
 /** Role and fingerprint per audit entry id, read once per request (admins only). */
 async function actorsById(context: AppContext): Promise<Map<string, string>> {

@@ -3,6 +3,7 @@
 // is the one responsibility(at) gives; targets appear for analysts only; the URL works once; A4 layout.
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiToday } from '../../graph/model-rules.js';
 import { validateAndLoad } from '../../seed/load/load.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { gql, type TestRole, testApp } from '../server/helpers.js';
@@ -98,8 +99,33 @@ describe('briefing DOCX', () => {
     expect(Object.keys(zip.files).some((f) => f.endsWith('.png'))).toBe(true);
     const text = (await docxParagraphs(bytes)).join('\n');
     expect(text).toContain('Briefing on 光电信息');
-    expect(text).toContain('Changes since 2024-01-01: the change record is not connected yet');
     expect((await app.fetch(`http://test${url}`)).status).toBe(404);
+  });
+
+  it('lists a fact written today under changes since today, and not in a period that ends before it', async () => {
+    const firm = 'ent:briefing-change-test';
+    const upsert = await gql(
+      app,
+      `mutation($input: EnterpriseInput!) { upsertEnterprise(input: $input) { id } }`,
+      { input: { id: firm, name: '简报变更测试光电公司', local: true, sources: ['source:s1'], confidence: 'HIGH' } },
+      'editor',
+    );
+    expect(upsert.errors).toBeUndefined();
+    const link = await gql(
+      app,
+      `mutation($input: SegmentLinkInput!) { linkEnterpriseToSegment(input: $input) { id } }`,
+      { input: { enterpriseId: firm, segmentId: 'segment:opto-ic', role: 'MEMBER', sources: ['source:s1'] } },
+      'editor',
+    );
+    expect(link.errors).toBeUndefined();
+    const today = shanghaiToday();
+    const scope = { kind: 'CHAIN', id: 'chain:opto' };
+    const now = (await exportDocx({ scope, since: today })).paragraphs.join('\n');
+    expect(now).toContain(`${today}：新增企业所属环节“简报变更测试光电公司 → `);
+    const yesterday = shanghaiToday(new Date(Date.now() - 86_400_000));
+    const before = (await exportDocx({ scope, since: '2024-01-01', asOf: yesterday })).paragraphs.join('\n');
+    expect(before).not.toContain('简报变更测试光电公司');
+    expect(before).toContain(`2024-01-01至${yesterday}期间，图谱在此范围内没有新增、确认、修改或撤销的事实。`);
   });
 
   it('briefs a leader post over the chains it sponsors, and refuses an unknown scope', async () => {

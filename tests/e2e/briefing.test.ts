@@ -1,7 +1,8 @@
 // 导出简报 on the web page in Chromium: the chain view exports the 光电 briefing as DOCX and as PDF
 // (printed by Chromium from the print page); the PDF's text has every [n] with an endnote whose quote is
 // the stored quote (Chromium's CJK text is NFKC-folded first); the responsibility view exports a post's
-// briefing as of its date; the download link works once.
+// briefing as of its date; a district's details in the explorer export its briefing; the download link
+// works once.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs, pdfNoteMatchesStored, pdfPages, storedCitations } from '../briefing/read-documents.js';
@@ -72,5 +73,17 @@ describe('briefing export on the web page', () => {
     const paragraphs = await docxParagraphs(docx.bytes);
     expect(paragraphs[0]).toBe('关于市人大主要领导的工作简报');
     expect(paragraphs.find((p) => p.startsWith('包保领导：'))).toContain('2025-11-13在任：王志厚。');
+  });
+
+  it('exports a district briefing from its details in the explorer', { timeout: 120_000 }, async () => {
+    const page = await web.newPage();
+    await openView(page, web.base, '/?view=explorer&focus=district:ccna&sel=district:ccna', 'explorer');
+    await page.locator('.details-node[data-id="district:ccna"]').waitFor();
+    const docx = await exportFrom(page, 'DOCX');
+    expect(docx.name).toMatch(/^briefing-district-ccna-.*-zh\.docx$/);
+    const paragraphs = await docxParagraphs(docx.bytes);
+    expect(paragraphs[0]).toMatch(/^关于.+的工作简报$/);
+    expect(paragraphs.some((p) => p.includes('谁负责'))).toBe(true);
+    await page.close();
   });
 });

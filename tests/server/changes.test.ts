@@ -7,7 +7,7 @@ import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
 import { gql, testApp, TOKENS } from './helpers.js';
 import { tokenFingerprint } from '../../server/context.js';
-import { shanghaiToday } from '../../server/resolvers/changes.js';
+import { shanghaiToday } from '../../graph/model-rules.js';
 
 const db = useTestDb();
 const app = testApp(db.executor);

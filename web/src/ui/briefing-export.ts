@@ -1,6 +1,7 @@
-// The 导出简报 control of the chain and responsibility views: format (PDF only where the server has
+// The 导出简报 control of the chain and responsibility views and of a district's details: format (PDF only where the server has
 // Chromium; otherwise the option says why), the change period's start, then the server builds the
 // briefing and the browser follows its single-use download link (no bearer header needed there).
+import { currentAsOf } from '../api/as-of.js';
 import { exportBriefing, fetchBriefingFormats } from '../api/briefing.js';
 import type { BriefingScopeInput } from '../api/generated.js';
 import { lang, t } from '../i18n/index.js';
@@ -8,7 +9,7 @@ import { h } from './dom.js';
 
 export interface BriefingTarget {
   scope: () => BriefingScopeInput | null;
-  /** The date the view answers for (the responsibility view's date), or null for today. */
+  /** The date the view answers for (the responsibility view's date); default the page's date (?asOf=). */
   asOf?: () => string | null;
 }
 
@@ -72,7 +73,7 @@ export function briefingControl(target: BriefingTarget): HTMLElement {
     try {
       const { briefing } = await exportBriefing({
         scope,
-        asOf: target.asOf?.() ?? null,
+        asOf: (target.asOf ? target.asOf() : null) ?? currentAsOf(),
         since: since.value || null,
         lang: lang() === 'en' ? 'EN' : 'ZH',
         format: format.value === 'PDF' ? 'PDF' : 'DOCX',

@@ -4,6 +4,7 @@
 import { fetchNodeDetails } from '../api/explore.js';
 import { lang, t, tOr } from '../i18n/index.js';
 import { TYPE_LOOK, type EntityTypeName } from '../canvas/palette.js';
+import { briefingControl } from './briefing-export.js';
 import { citationList, type CitationLike } from './citations.js';
 import { h, mount } from './dom.js';
 import { describeError } from './errors.js';
@@ -285,6 +286,8 @@ export class DetailsPanel {
       button(t('action.explore'), () => this.actions.explore(id), 'explore'),
       button(t('action.pathFrom'), () => this.actions.pathFrom(id), 'path-from'),
       button(t('action.pathTo'), () => this.actions.pathTo(id), 'path-to'),
+      // A district's briefing: the chains with a carrier or firm in it, as of the page's date.
+      type === 'DISTRICT' ? briefingControl({ scope: () => ({ kind: 'DISTRICT', id }) }) : null,
     );
   }
 }
