@@ -16,6 +16,7 @@ import {
 } from './lib/report.js';
 import { chainViewCase, pickIds, rootFieldCases } from './lib/root-fields.js';
 import { measureChainViewThroughput, measureTrivialThroughput } from './lib/throughput.js';
+import { largestSyntheticChain, measureBriefings } from './lib/briefing-bench.js';
 import { measureExtraction } from './lib/extract-bench.js';
 import { measureRegistryImport } from './lib/registry-bench.js';
 import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
@@ -49,6 +50,8 @@ async function section(
 }
 
 const sizeLabel = (n: number) => n.toLocaleString('en-US');
+/** From this size on the synthetic data's largest chain holds 10,000+ firms (8 chains share them). */
+const BRIEFING_CHAIN_SIZE = 80_000;
 
 async function measureSize(instance: BenchInstance, size: number, options: BenchOptions, first: boolean) {
   log(`Dataset: synth ${sizeLabel(size)} enterprises (seed ${options.seed})`);
@@ -104,6 +107,21 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
     });
   }
 
+  // The briefing of a synthetic chain with 10,000+ firms (at the sizes that have one): it summarises.
+  if (size >= BRIEFING_CHAIN_SIZE)
+    await section('Briefing', `synthetic chain, ${sizeLabel(size)} enterprises`, async () => {
+      const chain = await largestSyntheticChain(instance.executor);
+      return measureBriefings(instance.executor, {
+        group: 'Briefing',
+        chainId: chain.id,
+        label: `synthetic chain of ${sizeLabel(chain.firms)} firms`,
+        runs: options.quick ? 1 : 3,
+        aimsMs: { docx: 10_000, pdf: 10_000 },
+        maxBytes: 5_000_000,
+        log,
+      });
+    });
+
   await section(loadGroup, `neo4j-admin import, ${sizeLabel(size)} enterprises`, () =>
     measureOfflineImport(instance, seedRates, {
       group: loadGroup,
@@ -156,6 +174,18 @@ async function main(): Promise<number> {
     await section('Web page', 'navigation to the chain view', () =>
       measureNavigation(instance!, { group: 'Web page', runs: options.quick ? 3 : 10, log }),
     );
+    // After the navigation figure, which loads the Changchun data beside the synthetic data.
+    if (options.only !== 'web')
+      await section('Briefing', '光电 chain, Changchun data', () =>
+        measureBriefings(instance!.executor, {
+          group: 'Briefing',
+          chainId: 'chain:opto',
+          label: '光电 chain, Changchun data',
+          runs: options.quick ? 2 : 5,
+          aimsMs: { docx: 3_000, pdf: 5_000 },
+          log,
+        }),
+      );
     await section('Web page', 'bytes transferred', () =>
       measureTransfers(instance!, { group: 'Web page', runs: options.quick ? 1 : 3, log }),
     );
