@@ -760,6 +760,23 @@ export type LandingInput = {
   segmentId: Scalars['ID']['input'];
 };
 
+export type LayoutDirection =
+  | 'DOWN'
+  | 'RIGHT';
+
+/** An edge to lay out along (upstream to downstream, or parent to child). */
+export type LayoutEdgeInput = {
+  source: Scalars['ID']['input'];
+  target: Scalars['ID']['input'];
+};
+
+/** A node to place: its id and the size (px) its shape and label take on the page. */
+export type LayoutNodeInput = {
+  height: Scalars['Float']['input'];
+  id: Scalars['ID']['input'];
+  width: Scalars['Float']['input'];
+};
+
 /** A leadership post (职务), not a person: e.g. 市政协主要领导, 副市长. */
 export type Leader = Entity & {
   __typename?: 'Leader';
@@ -971,6 +988,14 @@ export type NodeCentrality = {
   /** degree / (nodes − 1). */
   degreeCentrality: Scalars['Float']['output'];
   node: GraphNode;
+};
+
+/** Where a node's centre goes. */
+export type NodePosition = {
+  __typename?: 'NodePosition';
+  id: Scalars['ID']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
 };
 
 /** An observed value, with its date. */
@@ -1224,6 +1249,11 @@ export type Query = {
   importJob?: Maybe<ImportJob>;
   /** Jobs, newest first (editor); first capped at 200. */
   importJobs: Array<ImportJob>;
+  /**
+   * Layered layout (ELK) of a drawn graph: at most 2,000 nodes and 8,000 edges (larger graphs are laid
+   * out by the page). Public: it reads nothing from the graph. Cached by the input, never stale.
+   */
+  layeredLayout: Array<NodePosition>;
   /** Every leadership post, by body and title; with programId only the posts of that program (COORDINATES it or leading one of its chains). */
   leaders: Array<Leader>;
   /**
@@ -1350,6 +1380,13 @@ export type QueryImportJobArgs = {
 
 export type QueryImportJobsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLayeredLayoutArgs = {
+  direction?: InputMaybe<LayoutDirection>;
+  edges: Array<LayoutEdgeInput>;
+  nodes: Array<LayoutNodeInput>;
 };
 
 
@@ -1980,10 +2017,14 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LandingInput: LandingInput;
+  LayoutDirection: LayoutDirection;
+  LayoutEdgeInput: LayoutEdgeInput;
+  LayoutNodeInput: LayoutNodeInput;
   Leader: ResolverTypeWrapper<EntityRecordModel>;
   LeaderRole: ResolverTypeWrapper<LeaderRoleValueModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NodeCentrality: ResolverTypeWrapper<NodeMetricsModel>;
+  NodePosition: ResolverTypeWrapper<NodePosition>;
   Observation: ResolverTypeWrapper<EntityRecordModel>;
   Person: ResolverTypeWrapper<EntityRecordModel>;
   PlacementReview: ResolverTypeWrapper<PlacementReview>;
@@ -2074,10 +2115,13 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LandingInput: LandingInput;
+  LayoutEdgeInput: LayoutEdgeInput;
+  LayoutNodeInput: LayoutNodeInput;
   Leader: EntityRecordModel;
   LeaderRole: LeaderRoleValueModel;
   Mutation: Record<PropertyKey, never>;
   NodeCentrality: NodeMetricsModel;
+  NodePosition: NodePosition;
   Observation: EntityRecordModel;
   Person: EntityRecordModel;
   PlacementReview: PlacementReview;
@@ -2555,6 +2599,12 @@ export type NodeCentralityResolvers<ContextType = AppContext, ParentType extends
   node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
 };
 
+export type NodePositionResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['NodePosition'] = ResolversParentTypes['NodePosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ObservationResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2693,6 +2743,7 @@ export type QueryResolvers<ContextType = AppContext, ParentType extends Resolver
   goals?: Resolver<Array<ResolversTypes['GoalProgress']>, ParentType, ContextType, RequireFields<QueryGoalsArgs, 'includeSynthetic'>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importJobs?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'first'>>;
+  layeredLayout?: Resolver<Array<ResolversTypes['NodePosition']>, ParentType, ContextType, RequireFields<QueryLayeredLayoutArgs, 'direction' | 'edges' | 'nodes'>>;
   leaders?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType, RequireFields<QueryLeadersArgs, 'includeSynthetic'>>;
   neighborhood?: Resolver<ResolversTypes['GraphSlice'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2977,6 +3028,7 @@ export type Resolvers<ContextType = AppContext> = {
   LeaderRole?: LeaderRoleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NodeCentrality?: NodeCentralityResolvers<ContextType>;
+  NodePosition?: NodePositionResolvers<ContextType>;
   Observation?: ObservationResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PlacementReview?: PlacementReviewResolvers<ContextType>;

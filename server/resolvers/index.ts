@@ -7,6 +7,7 @@ import { changesQuery, FactChange, retireMutation } from './changes.js';
 import { curationQuery, Mutation, Proposal } from './curation.js';
 import { cypherQuery } from './cypher.js';
 import { importMutation } from './import.js';
+import { layoutQuery } from './layout.js';
 import { ingestionMutation, ingestionQuery } from './ingestion.js';
 import { ImportJob, programRegion, proposalReviewFields, sourceText } from './ingestion-fields.js';
 import * as entities from './entities.js';
@@ -26,6 +27,7 @@ export const resolvers: Resolvers = {
     ...ingestionQuery,
     ...briefingQuery,
     ...changesQuery,
+    ...layoutQuery,
   },
   Mutation: {
     ...Mutation,

@@ -32,6 +32,9 @@ describe('the views of the web page in Chromium', () => {
   });
   it('opens the biomed chain and shows its eight fields', async () => {
     const page = await web.newPage();
+    // The server places the chain (layeredLayout): the page never fetches its own ELK worker.
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
     await page.goto(`${web.base}/?view=overview`);
     await page.waitForSelector('body[data-stats-ready="true"]');
     const started = Date.now();
@@ -45,6 +48,7 @@ describe('the views of the web page in Chromium', () => {
     expect(fields.sort()).toEqual([...BIOMED_FIELDS].sort());
     // Gap status shown with a glyph, not colour alone.
     expect(await page.locator('.tree-item[data-level="1"] > .tree-button .gap-chip .gap-glyph').count()).toBe(8);
+    expect(fetched.filter((url) => url.includes('elk-worker'))).toEqual([]);
     await screenshot(page, '02-chain-biomed');
     await page.close();
   });

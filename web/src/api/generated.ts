@@ -72,6 +72,19 @@ export type ImportKind =
   | 'ENTERPRISES'
   | 'RELATIONSHIPS';
 
+/** An edge to lay out along (upstream to downstream, or parent to child). */
+export type LayoutEdgeInput = {
+  source: string;
+  target: string;
+};
+
+/** A node to place: its id and the size (px) its shape and label take on the page. */
+export type LayoutNodeInput = {
+  height: number;
+  id: string;
+  width: number;
+};
+
 /** Filters of the review queue; every given field must hold. */
 export type ProposalFilter = {
   /** Proposals about this chain: the chain itself or facts with it at one end. */
@@ -457,6 +470,14 @@ export type ReviewProposalsMutationVariables = Exact<{
 
 
 export type ReviewProposalsMutation = { reviewProposals: Array<{ id: string, error: string | null, proposal: { id: string, status: string } | null }> };
+
+export type LayeredLayoutQueryVariables = Exact<{
+  nodes: Array<LayoutNodeInput> | LayoutNodeInput;
+  edges: Array<LayoutEdgeInput> | LayoutEdgeInput;
+}>;
+
+
+export type LayeredLayoutQuery = { layeredLayout: Array<{ id: string, x: number, y: number }> };
 
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 

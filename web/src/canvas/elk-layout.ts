@@ -1,8 +1,9 @@
-// Hierarchical (layered) layout by ELK, run in a web worker (elk-worker.min.js, 1.6 MB) that is only
-// fetched the first time a view asks for it. The main thread only sends sizes and receives positions.
-import type { Core, EdgeSingular, NodeCollection } from 'cytoscape';
+// Hierarchical (layered) layout by ELK in a web worker (elk-worker.min.js, 1.6 MB), fetched only when
+// the server cannot place the graph (too large, or unreachable). The same options as server/layout.
+import type { Core } from 'cytoscape';
 import ElkModule, { type ELK as ElkApi, type ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
 import workerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { applyPlaces, layeredInput } from './layered-input.js';
 
 type ElkConstructor = new (args?: ELKConstructorArguments) => ElkApi;
 // CommonJS interop: the bundler hands over module.exports (the class, which also has .default);
@@ -29,10 +30,9 @@ interface ElkOptions {
   reverseTypes?: readonly string[];
 }
 
-/** Positions the visible nodes of `cy` with ELK layered; resolves once they are placed. */
+/** Positions the visible nodes of `cy` with ELK layered in the page's worker; resolves once they are placed. */
 export async function runElkLayout(cy: Core, options: ElkOptions = {}): Promise<void> {
-  const nodes = cy.nodes(':visible') as NodeCollection;
-  const ids = new Set(nodes.map((n) => n.id()));
+  const input = layeredInput(cy, options.reverseTypes);
   const graph = {
     id: 'root',
     layoutOptions: {
@@ -45,38 +45,14 @@ export async function runElkLayout(cy: Core, options: ElkOptions = {}): Promise<
       'elk.separateConnectedComponents': 'true',
       'elk.spacing.componentComponent': '50',
     },
-    children: nodes.map((node) => {
-      const box = node.boundingBox({ includeLabels: true, includeOverlays: false });
-      return { id: node.id(), width: Math.max(box.w, 20), height: Math.max(box.h, 20) };
-    }),
-    edges: cy
-      .edges(':visible')
-      .filter(
-        (e: EdgeSingular) =>
-          ids.has(e.source().id()) && ids.has(e.target().id()) && e.source().id() !== e.target().id(),
-      )
-      .map((e: EdgeSingular) => {
-        const reverse = options.reverseTypes?.includes(e.data('type'));
-        const [from, to] = reverse ? [e.target().id(), e.source().id()] : [e.source().id(), e.target().id()];
-        return { id: e.id(), sources: [from], targets: [to] };
-      }),
+    children: input.nodes,
+    edges: input.edges.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] })),
   };
   const result = await instance().layout(graph);
-  const positions = new Map<string, { x: number; y: number }>();
-  for (const child of result.children ?? [])
-    positions.set(child.id, {
-      x: (child.x ?? 0) + (child.width ?? 0) / 2,
-      y: (child.y ?? 0) + (child.height ?? 0) / 2,
-    });
-  const layout = nodes.layout({
-    name: 'preset',
-    positions: (node: { id(): string }) => positions.get(node.id()) ?? { x: 0, y: 0 },
-    animate: options.animate ?? false,
-    animationDuration: 300,
-    fit: true,
-    padding: 40,
-  } as never);
-  const done = layout.promiseOn('layoutstop');
-  layout.run();
-  await done;
+  const places = (result.children ?? []).map((child) => ({
+    id: child.id,
+    x: (child.x ?? 0) + (child.width ?? 0) / 2,
+    y: (child.y ?? 0) + (child.height ?? 0) / 2,
+  }));
+  await applyPlaces(cy, places, options.animate ?? false);
 }

@@ -1,6 +1,19 @@
 // The layouts the page offers, with every option that differs from Cytoscape's default explained.
-// ELK (hierarchical) is loaded on first use; the others ship with Cytoscape.
+// Hierarchical (ELK) positions come from the server's layout (a placer the app registers), else from
+// the page's ELK worker, loaded on first use; the others ship with Cytoscape.
 import type { Core, LayoutOptions } from 'cytoscape';
+import { applyPlaces, type LayeredInput, layeredInput, type NodePlace } from './layered-input.js';
+
+/** Places a layered graph elsewhere (the server); rejects when it cannot (then the page's worker does). */
+export type LayeredPlacer = (input: LayeredInput) => Promise<readonly NodePlace[]>;
+let placer: LayeredPlacer | null = null;
+/** Graphs above this many nodes are laid out by the page's worker (the server's limit). */
+const PLACER_MAX_NODES = 2_000;
+
+/** Registers where layered layouts are computed first (the app passes the API's layeredLayout). */
+export function useLayeredPlacer(next: LayeredPlacer | null): void {
+  placer = next;
+}
 
 const LAYOUT_NAMES = ['elk', 'breadthfirst', 'concentric', 'cose', 'grid', 'circle'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
@@ -72,15 +85,30 @@ function builtIn(name: Exclude<LayoutName, 'elk'>, cy: Core, request: LayoutRequ
   }
 }
 
-/** Fetches and starts the ELK worker in the background, so that the first hierarchical layout is quick. */
+/** Fetches and starts the ELK worker in the background when no server places layered layouts. */
 export function prewarmElk(): void {
+  if (placer) return;
   void import('./elk-layout.js').then((m) => m.warmUp()).catch(() => {});
+}
+
+/** The server's positions for the graph; false when the page must lay it out itself. */
+async function placeRemotely(cy: Core, options: LayoutRequest): Promise<boolean> {
+  if (!placer || cy.nodes(':visible').length > PLACER_MAX_NODES) return false;
+  try {
+    const places = await placer(layeredInput(cy, options.reverseTypes));
+    await applyPlaces(cy, places, options.animate ?? false);
+    return true;
+  } catch (error) {
+    console.warn('The server could not lay out the graph; the page lays it out.', error);
+    return false;
+  }
 }
 
 /** Runs a layout on the whole graph and resolves when the nodes are in place. */
 export async function runLayout(cy: Core, name: LayoutName, options: LayoutRequest = {}): Promise<void> {
   if (cy.nodes().empty()) return;
   if (name === 'elk') {
+    if (await placeRemotely(cy, options)) return;
     try {
       const { runElkLayout } = await import('./elk-layout.js');
       await runElkLayout(cy, { animate: options.animate, reverseTypes: options.reverseTypes });

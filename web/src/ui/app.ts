@@ -1,7 +1,9 @@
 // The application controller: builds the shell, keeps one view mounted per the URL state, routes
 // selection to the details panel and the graph, and switches language without reloading.
 import { initLang, lang, onLangChange, setLang, t } from '../i18n/index.js';
+import { fetchLayeredLayout } from '../api/layout.js';
 import { GraphCanvas } from '../canvas/graph-canvas.js';
+import { useLayeredPlacer } from '../canvas/layouts.js';
 import { DetailsPanel } from './details-panel.js';
 import { h } from './dom.js';
 import { ExportMenu } from './export-menu.js';
@@ -18,6 +20,8 @@ import { loadView } from './views/registry.js';
 export function startApp(root: HTMLElement): void {
   const store = new Store();
   initLang(store.state.lang);
+  // Layered layouts are computed (and kept) by the server; the page's ELK worker is the fallback.
+  useLayeredPlacer((input) => fetchLayeredLayout(input));
 
   // A navigation clears the selection and every view field not marked kept (views/*-state.ts).
   const navigate = (view: ViewName, patch: Partial<AppState> = {}) => store.open(view, patch);
