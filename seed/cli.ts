@@ -193,6 +193,7 @@ async function main(argv: string[]): Promise<number> {
           programId: values.program,
           force: values.force,
           thresholds: settings.confidence,
+          fileLimits: settings.fileLimits,
           audit: {
             log: auditLog(),
             actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
@@ -213,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
           report: values.report,
           log,
           limits: settings.placement,
+          fileLimits: settings.fileLimits,
           write: values['dry-run']
             ? undefined
             : {

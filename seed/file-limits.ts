@@ -10,8 +10,8 @@ export interface FileLimits {
   expandedBytes: number;
   /** KG_MAX_CSV_COLUMNS: cells in one row of a registry export. */
   columns: number;
-  /** KG_MAX_LINE_BYTES: characters in one record of a CSV file. */
-  lineBytes: number;
+  /** KG_MAX_LINE_CHARS: characters in one record (row) of a CSV file. */
+  lineChars: number;
   /** KG_READ_TIMEOUT_MS: a reader thread still working after this long is terminated. */
   readTimeoutMs: number;
   /** KG_READ_MAX_HEAP_MB: heap of one reader thread; past it the thread is stopped by V8. */
@@ -23,7 +23,7 @@ export const DEFAULT_FILE_LIMITS: FileLimits = {
   zipEntries: 5000,
   expandedBytes: 500_000_000,
   columns: 1000,
-  lineBytes: 1_000_000,
+  lineChars: 1_000_000,
   readTimeoutMs: 120_000,
   readHeapMb: 1024,
 };
@@ -33,7 +33,7 @@ const KEYS: [keyof FileLimits, string, number, number][] = [
   ['zipEntries', 'KG_MAX_ZIP_ENTRIES', 10, 1_000_000],
   ['expandedBytes', 'KG_MAX_EXPANDED_BYTES', 10_000, 20_000_000_000],
   ['columns', 'KG_MAX_CSV_COLUMNS', 10, 1_000_000],
-  ['lineBytes', 'KG_MAX_LINE_BYTES', 1000, 1_000_000_000],
+  ['lineChars', 'KG_MAX_LINE_CHARS', 1000, 1_000_000_000],
   ['readTimeoutMs', 'KG_READ_TIMEOUT_MS', 100, 3_600_000],
   ['readHeapMb', 'KG_READ_MAX_HEAP_MB', 64, 65_536],
 ];

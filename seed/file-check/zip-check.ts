@@ -22,7 +22,7 @@ export interface ZipSummary {
 
 const openZip = (source: Uint8Array | string): Promise<ZipFile> =>
   new Promise((resolve, reject) => {
-    const options = { lazyEntries: true, validateEntrySizes: false, autoClose: true };
+    const options = { lazyEntries: true, validateEntrySizes: false, autoClose: false };
     const done = (error: Error | null, zip: ZipFile) => (error ? reject(error) : resolve(zip));
     if (typeof source === 'string') yauzl.open(source, options, done);
     else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), options, done);
