@@ -29,8 +29,14 @@ export async function readPdf(bytes: Uint8Array, maxPages = 2000): Promise<{ tex
   }
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent();
+    let content: Awaited<ReturnType<Awaited<ReturnType<typeof doc.getPage>>['getTextContent']>>;
+    try {
+      content = await (await doc.getPage(n)).getTextContent();
+    } catch (error) {
+      await doc.destroy();
+      // A broken or self-referencing page tree: pdfjs stops on the loop, the reader says so.
+      throw new DocumentError('UNREADABLE', `Page ${n} of this PDF cannot be read (${(error as Error).message}).`);
+    }
     let line = '';
     const lines: string[] = [];
     for (const item of content.items) {
