@@ -1,7 +1,7 @@
-// Worker thread: reads a document and extracts its facts (pure CPU, no database), so a large PDF never
-// blocks the server's event loop. Receives the request in workerData, posts one result message.
-import { parentPort, workerData } from 'node:worker_threads';
+// Reader process: reads a document and extracts its facts (pure CPU, no database), so a large PDF never
+// blocks the server's event loop nor takes its memory. One request in, one answer out (reader-channel.ts).
 import type { FileLimits } from '../../seed/file-limits.js';
+import { serveOnce } from './reader-channel.js';
 import { loadExtractor, type DocumentFile, type GraphDictionary } from '../../seed/ingest/engine.js';
 
 export interface ReadRequest {
@@ -27,12 +27,4 @@ async function main(request: ReadRequest) {
   return { document, extraction };
 }
 
-main(workerData as ReadRequest).then(
-  (result) => parentPort?.postMessage({ ok: true, ...result }),
-  (error: { code?: string; message?: string }) =>
-    parentPort?.postMessage({
-      ok: false,
-      code: error?.code ?? 'READ_FAILED',
-      message: String(error?.message ?? error),
-    }),
-);
+serveOnce(main);

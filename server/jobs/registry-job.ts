@@ -17,7 +17,7 @@ import type { RegistryReadRequest } from './registry-worker.js';
 import { matchExisting, proposeSameFirms } from '../../seed/registry/match-run.js';
 import { datasetSourceId, fileSha256, finishRegistryJob, writeReport } from '../../seed/registry/write-run.js';
 import { saveReport } from './report-store.js';
-import { runLimitedWorker } from './run-reader.js';
+import { runReader } from './run-reader.js';
 import { DEFAULT_FILE_LIMITS, type FileLimits } from '../../seed/file-limits.js';
 
 export interface RegistryDeps {
@@ -40,7 +40,7 @@ export interface RegistryRequest {
   dryRun: boolean;
 }
 
-/** Reads and classifies in a worker thread bounded in time and heap (KG_READ_TIMEOUT_MS, KG_READ_MAX_HEAP_MB). */
+/** Reads and classifies in a reader process bounded in time and heap (KG_READ_TIMEOUT_MS, KG_READ_MAX_HEAP_MB). */
 async function classifyInWorker(
   path: string,
   limits: Thresholds,
@@ -49,7 +49,7 @@ async function classifyInWorker(
 ): Promise<ReportRow[]> {
   const url = new URL('./registry-worker-entry.mjs', import.meta.url);
   const request: RegistryReadRequest = { path, limits, ctx, fileLimits };
-  const m = await runLimitedWorker<{ report?: ReportRow[] }>(url, request, fileLimits, 'the registry file');
+  const m = await runReader<{ report?: ReportRow[] }>(url, request, fileLimits, 'the registry file');
   return m.report ?? [];
 }
 

@@ -1,6 +1,6 @@
-// Worker thread: reads and classifies a registry file (pure CPU and file reading, no database), so a
-// 100,000-row export never blocks the server's event loop. Posts the report rows as one message.
-import { parentPort, workerData } from 'node:worker_threads';
+// Reader process: reads and classifies a registry file (pure CPU and file reading, no database), so a
+// 100,000-row export never blocks the server's event loop. Answers with the report rows (reader-channel.ts).
+import { serveOnce } from './reader-channel.js';
 import { classifyFile } from '../../seed/registry/cli-registry.js';
 import type { Thresholds } from '../../seed/registry/config.js';
 import type { RegistryContext } from '../../seed/registry/context.js';
@@ -15,9 +15,6 @@ export interface RegistryReadRequest {
   fileLimits?: FileLimits;
 }
 
-const request = workerData as RegistryReadRequest;
-classifyFile(request.path, () => {}, request.limits, request.ctx, request.fileLimits).then(
-  (report) => parentPort?.postMessage({ ok: true, report }),
-  (error: { code?: string; message?: string }) =>
-    parentPort?.postMessage({ ok: false, code: error?.code, message: String(error?.message ?? error) }),
-);
+serveOnce(async (request: RegistryReadRequest) => ({
+  report: await classifyFile(request.path, () => {}, request.limits, request.ctx, request.fileLimits),
+}));

@@ -1,8 +1,10 @@
-// Runs read-worker.ts in a worker thread (through read-worker-entry.mjs, which registers tsx there) and
-// resolves with its one result; the reader's own errors come back as ReadError with their code. A reader
-// past KG_READ_TIMEOUT_MS is terminated, and its heap is capped (KG_READ_MAX_HEAP_MB), so one hostile
-// file can neither hold a thread forever nor take the server's memory.
-import { Worker } from 'node:worker_threads';
+// Runs a reader (read-worker.ts, registry-worker.ts, through their .mjs entries that register tsx) in a
+// child process and resolves with its one answer; the reader's own errors come back as ReadError with
+// their code. A child, not a worker thread: V8 may abort the WHOLE process when a worker thread reaches
+// its heap limit (nodejs/node#47224), so only a separate process can cap a hostile file's memory
+// (KG_READ_MAX_HEAP_MB) without risking the server; past KG_READ_TIMEOUT_MS it is killed.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_FILE_LIMITS } from '../../seed/file-limits.js';
 import type { Extraction, ReadDocument } from '../../seed/ingest/engine.js';
 import type { ReadRequest } from './read-worker.js';
@@ -16,22 +18,32 @@ export class ReadError extends Error {
   }
 }
 
-/** Starts a worker with the reader limits; settles once with its message, a timeout or its death. */
-export function runLimitedWorker<T>(
-  url: URL,
-  workerData: unknown,
+type Answer = { ok: boolean; code?: string; message?: string } & Record<string, unknown>;
+
+/** Starts the reader with the limits; settles once with its answer, a timeout or its death. */
+export function runReader<T>(
+  entry: URL,
+  request: unknown,
   limits: { readTimeoutMs: number; readHeapMb: number },
   what: string,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: limits.readHeapMb } });
+    const child = fork(fileURLToPath(entry), [], {
+      execArgv: [`--max-old-space-size=${limits.readHeapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString('utf8')).slice(-4000);
+    });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       fn();
-      void worker.terminate();
+      if (child.exitCode === null) child.kill('SIGKILL');
     };
     const timer = setTimeout(
       () =>
@@ -45,31 +57,32 @@ export function runLimitedWorker<T>(
         ),
       limits.readTimeoutMs,
     );
-    worker.once('message', (message: { ok: boolean; code?: string; message?: string } & Record<string, unknown>) =>
+    child.once('message', (message: Answer) =>
       settle(() => {
         if (message.ok) resolve(message as unknown as T);
         else reject(new ReadError(message.code ?? 'READ_FAILED', message.message ?? `${what} could not be read.`));
       }),
     );
-    worker.once('error', (error: Error & { code?: string }) =>
+    child.once('error', (error) =>
+      settle(() => reject(new ReadError('READ_FAILED', `The reader stopped: ${error.message}`))),
+    );
+    child.once('exit', (code, signal) =>
       settle(() =>
         reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          /heap out of memory|Reached heap limit/i.test(stderr)
             ? new ReadError(
                 'READ_OUT_OF_MEMORY',
                 `Reading ${what} needed more than ${limits.readHeapMb} MB and was stopped (KG_READ_MAX_HEAP_MB raises the limit).`,
               )
-            : new ReadError('READ_FAILED', `The reader stopped: ${error.message}`),
+            : new ReadError('READ_FAILED', `The reader exited (${signal ?? `code ${code}`}) without an answer.`),
         ),
       ),
     );
-    worker.once('exit', (code) =>
-      settle(() => reject(new ReadError('READ_FAILED', `The reader exited (code ${code}) without an answer.`))),
-    );
+    child.send(request as Parameters<typeof child.send>[0]);
   });
 }
 
 export function readInWorker(request: ReadRequest): Promise<{ document: ReadDocument; extraction: Extraction }> {
-  const url = new URL('./read-worker-entry.mjs', import.meta.url);
-  return runLimitedWorker(url, request, request.limits ?? DEFAULT_FILE_LIMITS, 'the document');
+  const entry = new URL('./read-worker-entry.mjs', import.meta.url);
+  return runReader(entry, request, request.limits ?? DEFAULT_FILE_LIMITS, 'the document');
 }

@@ -9,12 +9,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../graph/runtime/instance-config.js';
 import { createApp } from '../../server/app.js';
-import { runLimitedWorker } from '../../server/jobs/run-reader.js';
+import { runReader } from '../../server/jobs/run-reader.js';
 import { DEFAULT_FILE_LIMITS } from '../../seed/file-limits.js';
 import { SHIPPED_DATA_DIR, validateAndLoad } from '../../seed/load/load.js';
 import { registryContext } from '../../seed/registry/cli-registry.js';
 import { DEFAULT_PLACEMENT } from '../../seed/registry/config.js';
-import { bomb, docx, docxBody, docxParts, LAUGHS, manyEntries, XXE, xlsxParts } from '../fixtures/hostile/office.js';
+import {
+  bomb,
+  docx,
+  docxBody,
+  docxParts,
+  hugeDocx,
+  LAUGHS,
+  manyEntries,
+  XXE,
+  xlsxParts,
+} from '../fixtures/hostile/office.js';
 import { endlessObjectPdf, selfReferencingPdf, textPdf } from '../fixtures/hostile/pdf-writer.js';
 import { part, writeZip, type ZipPart, zerosPart } from '../fixtures/hostile/zip-writer.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
@@ -34,6 +44,8 @@ const UPLOAD_LIMIT = 20_000_000;
 const SLOW_BUDGET_MS = 3000;
 let main: Awaited<ReturnType<typeof listen>>;
 let slow: Awaited<ReturnType<typeof listen>>;
+let tight: Awaited<ReturnType<typeof listen>>;
+const TIGHT_HEAP_MB = 96;
 let zeros: ZipPart;
 const results: Measured[] = [];
 
@@ -45,6 +57,7 @@ beforeAll(async () => {
   // Default file limits; only the upload limit lowered so the oversized uploads stay quick to send.
   main = await listen(app({ KG_MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT) }));
   slow = await listen(app({ KG_READ_TIMEOUT_MS: String(SLOW_BUDGET_MS) }));
+  tight = await listen(app({ KG_READ_MAX_HEAP_MB: String(TIGHT_HEAP_MB) }));
   // 600 MB of zeros, about 600 kB deflated: past the default KG_MAX_EXPANDED_BYTES (500 MB).
   zeros = await zerosPart('zeros', 600_000_000);
 }, 300_000);
@@ -52,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await main?.close();
   await slow?.close();
+  await tight?.close();
   const lines = results.map(
     (r) =>
       `| ${r.name} | ${r.ms} | ${r.peakRssDeltaMb} | ${r.maxRssGrowthMb} | ${r.cheapQueries} (max ${r.cheapMaxMs} ms, ${r.cheapFailures} failed) | ${r.status} ${r.code ?? ''} | ${r.message.slice(0, 140).replace(/\|/g, '/')} |`,
@@ -151,6 +165,22 @@ describe('hostile DOCX (documents: extract)', () => {
       const r = await extractFile(main.url, docx(['长春市光电信息产业链']), 'plan.docx');
       expect(r.status).toBe(200);
       expect(r.code).toBeUndefined();
+    },
+    T,
+  );
+});
+
+describe('within the zip limits but too big to hold', () => {
+  it(
+    `a DOCX of 200 MB (under KG_MAX_EXPANDED_BYTES) read with KG_READ_MAX_HEAP_MB=${TIGHT_HEAP_MB}: the reader thread is stopped`,
+    async () => {
+      const file = await hugeDocx(100_000_000);
+      await refused(
+        `DOCX of 100 MB of paragraphs read past KG_READ_MAX_HEAP_MB=${TIGHT_HEAP_MB}`,
+        () => extractFile(tight.url, file, 'plan.docx'),
+        /needed more than 96 MB and was stopped \(KG_READ_MAX_HEAP_MB/,
+        tight.url,
+      );
     },
     T,
   );
@@ -352,7 +382,7 @@ describe('hostile CSV (registry)', () => {
         async () => {
           const url = new URL('../../server/jobs/registry-worker-entry.mjs', import.meta.url);
           const request = { path, limits: DEFAULT_PLACEMENT, ctx, fileLimits: DEFAULT_FILE_LIMITS };
-          const error = await runLimitedWorker(url, request, DEFAULT_FILE_LIMITS, 'the registry file').then(
+          const error = await runReader(url, request, DEFAULT_FILE_LIMITS, 'the registry file').then(
             () => new Error('read without a refusal'),
             (e: Error) => e,
           );

@@ -1,6 +1,7 @@
 // The hostile-file tests' instruments: the app on a real port (uploads go over HTTP, so Content-Length,
 // chunked bodies and lies about them are real), a measure() that times a refusal, samples the process's
-// peak memory (server and reader threads) and keeps a cheap query going meanwhile, and upload helpers.
+// peak memory (server and reader processes) and keeps a cheap query going meanwhile, and upload helpers.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import type { App } from '../../../server/app.js';
@@ -18,9 +19,9 @@ export interface Refusal {
 export interface Measured extends Refusal {
   name: string;
   ms: number;
-  /** Highest RSS sampled during the case minus RSS at its start (process: server + reader threads). */
+  /** Highest RSS sampled during the case minus RSS at its start (the server and its reader processes). */
   peakRssDeltaMb: number;
-  /** Growth of the process's lifetime peak RSS (resourceUsage().maxRSS) during the case. */
+  /** Growth of the server process's lifetime peak RSS (resourceUsage().maxRSS) during the case. */
   maxRssGrowthMb: number;
   cheapQueries: number;
   cheapFailures: number;
@@ -42,15 +43,32 @@ export async function listen(app: App): Promise<{ url: string; close: () => Prom
   };
 }
 
+/** RSS of this process plus its child processes (the reader processes), from /proc (Linux). */
+function treeRss(): number {
+  let total = process.memoryUsage().rss;
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      const children = readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim();
+      for (const pid of children ? children.split(/\s+/) : []) {
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (rss) total += Number(rss[1]) * 1024;
+      }
+    }
+  } catch {
+    // A child that just exited: counted at the next sample.
+  }
+  return total;
+}
+
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 export async function measure(name: string, base: string, run: () => Promise<Refusal>): Promise<Measured> {
-  const rss0 = process.memoryUsage().rss;
+  const rss0 = treeRss();
   const maxRss0 = process.resourceUsage().maxRSS;
   let peak = rss0;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, treeRss());
   }, 5);
   let done = false;
   const cheap = { n: 0, failed: 0, maxMs: 0 };
@@ -79,7 +97,7 @@ export async function measure(name: string, base: string, run: () => Promise<Ref
   const ms = Math.round(performance.now() - t0);
   await cheapLoop;
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  peak = Math.max(peak, treeRss());
   return {
     name,
     ...refusal,
