@@ -369,7 +369,7 @@ describe('hostile CSV (registry)', () => {
     T,
   );
   it(
-    'a single 100 MB line through the registry reader thread (the file the CLI or a job reads)',
+    'a single 100 MB line through the registry reader process (the file a job or the CLI reads)',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'kg-hostile-'));
       const path = join(dir, 'firms.csv');
@@ -378,7 +378,7 @@ describe('hostile CSV (registry)', () => {
       await new Promise((ok) => out.end(ok));
       const ctx = await registryContext(db.executor, 'program:cc-10plus3');
       await refused(
-        'CSV with one 100 MB line (reader thread)',
+        'CSV with one 100 MB line (reader process)',
         async () => {
           const url = new URL('../../server/jobs/registry-worker-entry.mjs', import.meta.url);
           const request = { path, limits: DEFAULT_PLACEMENT, ctx, fileLimits: DEFAULT_FILE_LIMITS };
