@@ -126,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
           kind: values.kind as ImportKind | undefined,
           actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
           fileName: basename(file),
+          maxColumns: settings.fileLimits.columns,
         });
       });
       log(`Read ${result.rows} rows of ${result.kind ?? 'unknown'} (${result.encoding ?? 'unknown encoding'}).`);
