@@ -1,6 +1,6 @@
 // Hostile files of the bad-input corpus, as raw multipart uploads through app.fetch: small enough to
 // build on every run, each refused by a file check (documents: extract; registry: the upload's own
-// check, before a job starts, so nothing is written). tests/reliability/hostile-files.test.ts measures them.
+// check, before a job starts, so nothing is written). tests/reliability/hostile-files-*.test.ts measure them.
 import { docxBody, docxParts, LAUGHS, manyEntries, XXE, xlsxParts } from '../../fixtures/hostile/office.js';
 import { endlessObjectPdf, selfReferencingPdf, textPdf } from '../../fixtures/hostile/pdf-writer.js';
 import { part, writeZip } from '../../fixtures/hostile/zip-writer.js';
