@@ -16,6 +16,8 @@ export interface FileLimits {
   readTimeoutMs: number;
   /** KG_READ_MAX_HEAP_MB: heap of one reader thread; past it the thread is stopped by V8. */
   readHeapMb: number;
+  /** KG_MAX_READERS: reader processes at once per server; more wait their turn (each may take its heap cap). */
+  readers: number;
 }
 
 export const DEFAULT_FILE_LIMITS: FileLimits = {
@@ -26,6 +28,7 @@ export const DEFAULT_FILE_LIMITS: FileLimits = {
   lineChars: 1_000_000,
   readTimeoutMs: 120_000,
   readHeapMb: 1024,
+  readers: 2,
 };
 
 const KEYS: [keyof FileLimits, string, number, number][] = [
@@ -36,6 +39,7 @@ const KEYS: [keyof FileLimits, string, number, number][] = [
   ['lineChars', 'KG_MAX_LINE_CHARS', 1000, 1_000_000_000],
   ['readTimeoutMs', 'KG_READ_TIMEOUT_MS', 100, 3_600_000],
   ['readHeapMb', 'KG_READ_MAX_HEAP_MB', 64, 65_536],
+  ['readers', 'KG_MAX_READERS', 1, 64],
 ];
 
 /** Every file limit from the environment; throws one Error naming each bad variable and its range. */

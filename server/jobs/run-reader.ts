@@ -20,13 +20,37 @@ export class ReadError extends Error {
 
 type Answer = { ok: boolean; code?: string; message?: string } & Record<string, unknown>;
 
-/** Starts the reader with the limits; settles once with its answer, a timeout or its death. */
-export function runReader<T>(
-  entry: URL,
-  request: unknown,
-  limits: { readTimeoutMs: number; readHeapMb: number },
-  what: string,
-): Promise<T> {
+type Limits = { readTimeoutMs: number; readHeapMb: number; readers: number };
+
+// At most KG_MAX_READERS reader processes at once (per server process): N hostile uploads at the same
+// time then cost N × one reader's memory only up to that bound; the others wait their turn here.
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function takeTurn(max: number): Promise<() => void> {
+  // A finished reader hands its turn straight to the next in line, so `running` never passes max.
+  if (running >= max) await new Promise<void>((ok) => waiting.push(ok));
+  else running++;
+  return () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+}
+
+/** Runs the reader when a turn is free; settles once with its answer, a timeout or its death. */
+export async function runReader<T>(entry: URL, request: unknown, limits: Limits, what: string): Promise<T> {
+  const done = await takeTurn(limits.readers);
+  let released = false;
+  // The turn is held until the process is gone (not just until it answered), so its memory is counted.
+  const release = () => {
+    if (!released) done();
+    released = true;
+  };
+  return runReaderNow<T>(entry, request, limits, what, release);
+}
+
+function runReaderNow<T>(entry: URL, request: unknown, limits: Limits, what: string, gone: () => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(entry), [], {
       execArgv: [`--max-old-space-size=${limits.readHeapMb}`],
@@ -63,10 +87,12 @@ export function runReader<T>(
         else reject(new ReadError(message.code ?? 'READ_FAILED', message.message ?? `${what} could not be read.`));
       }),
     );
-    child.once('error', (error) =>
-      settle(() => reject(new ReadError('READ_FAILED', `The reader stopped: ${error.message}`))),
-    );
-    child.once('exit', (code, signal) =>
+    child.once('error', (error) => {
+      gone();
+      settle(() => reject(new ReadError('READ_FAILED', `The reader stopped: ${error.message}`)));
+    });
+    child.once('exit', (code, signal) => {
+      gone();
       settle(() =>
         reject(
           /heap out of memory|Reached heap limit/i.test(stderr)
@@ -76,8 +102,8 @@ export function runReader<T>(
               )
             : new ReadError('READ_FAILED', `The reader exited (${signal ?? `code ${code}`}) without an answer.`),
         ),
-      ),
-    );
+      );
+    });
     child.send(request as Parameters<typeof child.send>[0]);
   });
 }

@@ -21,6 +21,7 @@ describe('file limits', () => {
       KG_MAX_LINE_CHARS: '20000',
       KG_READ_TIMEOUT_MS: '5000',
       KG_READ_MAX_HEAP_MB: '256',
+      KG_MAX_READERS: '3',
     });
     expect(limits).toEqual({
       pdfPages: 300,
@@ -30,6 +31,7 @@ describe('file limits', () => {
       lineChars: 20_000,
       readTimeoutMs: 5000,
       readHeapMb: 256,
+      readers: 3,
     });
   });
 

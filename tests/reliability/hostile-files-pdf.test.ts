@@ -6,7 +6,7 @@ import { xlsxParts } from '../fixtures/hostile/office.js';
 import { endlessObjectPdf, selfReferencingPdf, textPdf } from '../fixtures/hostile/pdf-writer.js';
 import { part, writeZip } from '../fixtures/hostile/zip-writer.js';
 import { extractFile } from './lib/hostile-harness.js';
-import { hostileSuite, SLOW_BUDGET_MS, T } from './lib/hostile-suite.js';
+import { hostileSuite, ONE_READER, SLOW_BUDGET_MS, T } from './lib/hostile-suite.js';
 
 const { servers, refused, viaExtract, viaImport } = hostileSuite('pdf-magic');
 
@@ -60,6 +60,31 @@ describe('hostile PDF', () => {
       expect(r.code).toBeUndefined();
       expect(r.message).toMatch(/sha256/);
       console.log(`300-page PDF read and extracted in ${Math.round(performance.now() - t)} ms`);
+    },
+    T,
+  );
+});
+
+describe('several hostile files at once', () => {
+  it(
+    `four 3,000-page PDFs at once with KG_MAX_READERS=${ONE_READER}: one reader process at a time, all refused`,
+    async () => {
+      const file = textPdf(3000, 1);
+      const r = await refused(
+        `4 PDFs of 3,000 pages at once, KG_MAX_READERS=${ONE_READER}`,
+        async () => {
+          const all = await Promise.all([1, 2, 3, 4].map(() => extractFile(servers.single.url, file, 'plan.pdf')));
+          const refusedAll = all.every((a) => /KG_MAX_PDF_PAGES/.test(a.message));
+          return {
+            status: Math.max(...all.map((a) => a.status)),
+            message: refusedAll ? all[0].message : JSON.stringify(all),
+          };
+        },
+        /3000 pages; the limit is 2000 \(KG_MAX_PDF_PAGES/,
+        servers.single.url,
+        60_000,
+      );
+      expect(r.readersAtOnce).toBe(ONE_READER);
     },
     T,
   );

@@ -29,6 +29,8 @@ export interface Measured extends Refusal {
   /** Longest wait between two answers to the cheap query (the client shares the event loop, so a blocked
    * loop shows here rather than in one query's latency). */
   cheapMaxGapMs: number;
+  /** The most reader processes seen at once. */
+  readersAtOnce: number;
 }
 
 export async function listen(app: App): Promise<{ url: string; close: () => Promise<void> }> {
@@ -46,20 +48,26 @@ export async function listen(app: App): Promise<{ url: string; close: () => Prom
   };
 }
 
+/** The most child processes seen at one sample since the last measure() began. */
+let mostChildren = 0;
+
 /** RSS of this process plus its child processes (the reader processes), from /proc (Linux). */
 function treeRss(): number {
   let total = process.memoryUsage().rss;
+  let children = 0;
   try {
     for (const task of readdirSync('/proc/self/task')) {
-      const children = readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim();
-      for (const pid of children ? children.split(/\s+/) : []) {
+      const pids = readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim();
+      for (const pid of pids ? pids.split(/\s+/) : []) {
         const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         if (rss) total += Number(rss[1]) * 1024;
+        children++;
       }
     }
   } catch {
     // A child that just exited: counted at the next sample.
   }
+  mostChildren = Math.max(mostChildren, children);
   return total;
 }
 
@@ -67,6 +75,7 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 export async function measure(name: string, base: string, run: () => Promise<Refusal>): Promise<Measured> {
+  mostChildren = 0;
   const rss0 = treeRss();
   const maxRss0 = process.resourceUsage().maxRSS;
   let peak = rss0;
@@ -114,6 +123,7 @@ export async function measure(name: string, base: string, run: () => Promise<Ref
     cheapFailures: cheap.failed,
     cheapMaxMs: Math.round(cheap.maxMs),
     cheapMaxGapMs: Math.round(cheap.maxGap),
+    readersAtOnce: mostChildren,
   };
 }
 

@@ -15,6 +15,7 @@ import { extractFile, importFile, listen, type Measured, measure, type Refusal }
 export const UPLOAD_LIMIT = 20_000_000;
 export const SLOW_BUDGET_MS = 3000;
 export const TIGHT_HEAP_MB = 96;
+export const ONE_READER = 1;
 /** Timeout of each case (the bounds checked are tighter). */
 export const T = 120_000;
 
@@ -22,7 +23,7 @@ type Server = Awaited<ReturnType<typeof listen>>;
 
 export function hostileSuite(label: string) {
   const db = useTestDb();
-  const servers = {} as { main: Server; slow: Server; tight: Server };
+  const servers = {} as { main: Server; slow: Server; tight: Server; single: Server };
   const results: Measured[] = [];
 
   beforeAll(async () => {
@@ -34,6 +35,7 @@ export function hostileSuite(label: string) {
     servers.main = await listen(app({ KG_MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT) }));
     servers.slow = await listen(app({ KG_READ_TIMEOUT_MS: String(SLOW_BUDGET_MS) }));
     servers.tight = await listen(app({ KG_READ_MAX_HEAP_MB: String(TIGHT_HEAP_MB) }));
+    servers.single = await listen(app({ KG_MAX_READERS: String(ONE_READER) }));
   }, 300_000);
 
   afterAll(async () => {
