@@ -126,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
           kind: values.kind as ImportKind | undefined,
           actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
           fileName: basename(file),
+          maxColumns: settings.fileLimits.columns,
         });
       });
       log(`Read ${result.rows} rows of ${result.kind ?? 'unknown'} (${result.encoding ?? 'unknown encoding'}).`);
@@ -193,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
           programId: values.program,
           force: values.force,
           thresholds: settings.confidence,
+          fileLimits: settings.fileLimits,
           audit: {
             log: auditLog(),
             actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },
@@ -213,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
           report: values.report,
           log,
           limits: settings.placement,
+          fileLimits: settings.fileLimits,
           write: values['dry-run']
             ? undefined
             : {

@@ -5,6 +5,7 @@ import { type CacheSettings, cacheSettings } from '../graph/analysis/analysis-ca
 import { type RecommendWeights, recommendWeights } from '../graph/analysis/recommend-weights.js';
 import { DEFAULT_AUDIT_FILE } from '../graph/audit-log.js';
 import { type GapThresholds, gapThresholds } from '../graph/gap-thresholds.js';
+import { type FileLimits, fileLimits } from './file-limits.js';
 import { type Thresholds, thresholds as placementThresholds } from './registry/config.js';
 
 export interface SharedSettings {
@@ -22,6 +23,8 @@ export interface SharedSettings {
   placement: Thresholds;
   /** KG_DEFAULT_PROGRAM: the program a registry import places firms for when none is named. */
   defaultProgram: string;
+  /** KG_MAX_PDF_PAGES, KG_MAX_ZIP_ENTRIES, KG_MAX_EXPANDED_BYTES, KG_MAX_CSV_COLUMNS, KG_MAX_LINE_BYTES, KG_READ_*. */
+  fileLimits: FileLimits;
 }
 
 export class SettingsError extends Error {}
@@ -62,6 +65,7 @@ export function loadSharedSettings(env: NodeJS.ProcessEnv = process.env): Shared
     analysisCache: take(() => cacheSettings(env)),
     placement: take(() => placementThresholds(env)),
     defaultProgram: env.KG_DEFAULT_PROGRAM?.trim() || 'program:cc-10plus3',
+    fileLimits: take(() => fileLimits(env)),
   };
   if (problems.length) throw new SettingsError(problems.join('\n'));
   return settings;

@@ -6,6 +6,7 @@ import type { CacheSettings } from '../graph/analysis/analysis-cache.js';
 import type { RecommendWeights } from '../graph/analysis/recommend-weights.js';
 import type { GapThresholds } from '../graph/gap-thresholds.js';
 import type { Thresholds } from '../seed/registry/config.js';
+import type { FileLimits } from '../seed/file-limits.js';
 import { loadSharedSettings } from '../seed/settings.js';
 
 export const ROLES = ['analyst', 'editor', 'admin'] as const;
@@ -53,6 +54,8 @@ export interface ServerConfig {
   placement: Thresholds;
   /** KG_CHROMIUM (else the usual paths): the browser that prints PDF briefings; path null when none is found. */
   chromium: ChromiumChoice;
+  /** Limits of uploaded files (seed/file-limits.ts): pages, zip entries, expanded bytes, columns, line length, reader time and heap. */
+  fileLimits: FileLimits;
 }
 
 /** Runs a parser of some keys, keeping its message (which names the variable) instead of throwing. */
@@ -125,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     analysisCache: shared.analysisCache,
     placement: shared.placement,
     chromium: findChromium(env),
+    fileLimits: shared.fileLimits,
   };
 }

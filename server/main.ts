@@ -8,6 +8,7 @@ import { GraphError } from '../graph/errors.js';
 import { createExecutor } from '../graph/executor.js';
 import { loadIfEmpty } from '../seed/bootstrap.js';
 import { createApp, defaultGraphiqlPage } from './app.js';
+import { explainClientErrors } from './http/client-error.js';
 import { settleInterruptedJobs } from '../graph/queries/jobs.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -36,6 +37,7 @@ async function main() {
   const graphiqlPage = defaultGraphiqlPage();
   const app = createApp({ executor, config, auditLog, graphiqlPage });
   const server = createServer(app);
+  explainClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(

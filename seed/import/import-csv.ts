@@ -16,6 +16,7 @@ import {
 import type { Label } from '../../graph/model.js';
 import { nodeProps, type NodeRow } from '../../graph/slice.js';
 import { writeGraph } from '../../graph/upsert.js';
+import { DEFAULT_FILE_LIMITS } from '../file-limits.js';
 import { decodeSpreadsheet, type DetectedEncoding } from './csv-decode.js';
 import { detectKind, mapHeader, type ImportKind } from './csv-columns.js';
 import { readCsv } from './csv-read.js';
@@ -34,6 +35,8 @@ export interface ImportOptions {
   actor?: Actor;
   /** Shown in problems and recorded; default "upload.csv". */
   fileName?: string;
+  /** KG_MAX_CSV_COLUMNS: a wider header is refused before its columns are mapped. */
+  maxColumns?: number;
 }
 
 export interface ImportResult {
@@ -50,6 +53,23 @@ export async function importCsv(executor: Executor, input: Uint8Array, options: 
   const file = options.fileName ?? 'upload.csv';
   const { text, encoding } = decodeSpreadsheet(input);
   const table = readCsv(text, file);
+  // Before detecting the kind, which reads every header cell.
+  const maxColumns = options.maxColumns ?? DEFAULT_FILE_LIMITS.columns;
+  if (table.header.length > maxColumns)
+    return {
+      kind: options.kind ?? null,
+      encoding,
+      rows: table.rows.length,
+      written: { nodes: 0, relationships: 0 },
+      importRunId: null,
+      errors: [
+        {
+          file,
+          row: 1,
+          message: `the header has ${table.header.length} columns; the limit is ${maxColumns} (KG_MAX_CSV_COLUMNS raises it)`,
+        },
+      ],
+    };
   const kind = options.kind ?? detectKind(table.header);
   const result: ImportResult = {
     kind,

@@ -9,6 +9,7 @@ import type { Executor } from '../../graph/executor.js';
 import { createJob, updateJob } from '../../graph/queries/jobs.js';
 import { loadDictionary, loadExtractor } from './engine.js';
 import { fileExtraction } from './store-document.js';
+import type { FileLimits } from '../file-limits.js';
 
 export interface IngestFileOptions {
   title?: string;
@@ -20,6 +21,8 @@ export interface IngestFileOptions {
   thresholds: { high: number; medium: number };
   audit: { log: AuditLog; actor: Actor };
   log: (line: string) => void;
+  /** KG_MAX_* (seed/settings.ts); the defaults when absent. */
+  fileLimits?: FileLimits;
 }
 
 export async function ingestFile(executor: Executor, file: string, options: IngestFileOptions): Promise<string> {
@@ -29,7 +32,7 @@ export async function ingestFile(executor: Executor, file: string, options: Inge
   await createJob(executor, jobId, 'DOCUMENT', `Reading ${basename(file)}`);
   try {
     await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1 });
-    const document = await engine.readDocument({ file: { bytes, filename: basename(file) } });
+    const document = await engine.readDocument({ file: { bytes, filename: basename(file) } }, options.fileLimits);
     const title = options.title ?? document.title ?? basename(file);
     const extraction = engine.extractFacts(document.text, {
       dictionary: await loadDictionary(executor),

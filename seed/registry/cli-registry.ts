@@ -12,6 +12,7 @@ import { readRegistryScope } from '../../graph/queries/registry-scope.js';
 import { DEFAULT_PLACEMENT, type Thresholds } from './config.js';
 import { contextFromScope, type RegistryContext } from './context.js';
 import { type ReportRow, runRows } from './engine.js';
+import type { FileLimits } from '../file-limits.js';
 import { readRows } from './read.js';
 import { applyFeedback, FeedbackIndex } from './learn.js';
 import { matchExisting, proposeSameFirms } from './match-run.js';
@@ -47,9 +48,10 @@ export async function classifyFile(
   log: (line: string) => void,
   limits: Thresholds,
   ctx: RegistryContext,
+  fileLimits?: FileLimits,
 ): Promise<ReportRow[]> {
   return runRows(
-    readRows(file, (p) => log(`read ${p.rows} rows, ${p.bytes}/${p.totalBytes} bytes`)),
+    readRows(file, (p) => log(`read ${p.rows} rows, ${p.bytes}/${p.totalBytes} bytes`), fileLimits),
     ctx,
     limits,
     (problems) => {
@@ -68,6 +70,8 @@ export async function runRegistry(
     /** Absent: a dry run (reads, matches and classifies against the graph; writes only the report). */
     write?: RegistryWrite;
     limits?: Thresholds;
+    /** KG_MAX_* (seed/settings.ts); the defaults when absent. */
+    fileLimits?: FileLimits;
   },
 ) {
   const { executor, programId } = options;
@@ -79,7 +83,7 @@ export async function runRegistry(
   };
   const ctx = await registryContext(executor, programId);
   phase(`context of ${programId} (${ctx.segments.size} segments, ${ctx.districts.length} districts)`);
-  const report = await classifyFile(file, options.log, limits, ctx);
+  const report = await classifyFile(file, options.log, limits, ctx, options.fileLimits);
   phase('read and classify');
   const w = options.write;
   let written = '(dry run: nothing written)';

@@ -1,10 +1,15 @@
 // Streams a registry export row by row (CSV in any of the encodings the CSV import reads, or XLSX through
-// exceljs' streaming reader) so a 200,000-row file never sits whole in memory.
+// exceljs' streaming reader) so a 200,000-row file never sits whole in memory; within the file limits
+// (seed/file-limits.ts): bytes sniffed, an XLSX pre-checked as a zip, columns and record length capped.
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { refuseUnless } from '../file-check/sniff.js';
+import { checkZip } from '../file-check/zip-check.js';
+import { DEFAULT_FILE_LIMITS, FileLimitError, type FileLimits } from '../file-limits.js';
 
 export interface RawRow {
   cells: string[];
@@ -50,18 +55,39 @@ export const isXlsx = (path: string): boolean => {
   return head[0] === 0x50 && head[1] === 0x4b; // a zip container
 };
 
-export async function* readCsv(path: string, onProgress?: (p: ReadProgress) => void): AsyncGenerator<RawRow> {
+const tooManyColumns = (cells: number, row: number, max: number) =>
+  new FileLimitError(
+    'TOO_MANY_COLUMNS',
+    `Row ${row} has ${cells} cells; the limit is ${max} columns (KG_MAX_CSV_COLUMNS raises it).`,
+  );
+
+export async function* readCsv(
+  path: string,
+  onProgress?: (p: ReadProgress) => void,
+  limits: Pick<FileLimits, 'columns' | 'lineChars'> = DEFAULT_FILE_LIMITS,
+): AsyncGenerator<RawRow> {
   const encoding = detectEncoding(readHead(path));
   const totalBytes = statSync(path).size;
   const file = createReadStream(path);
   const parser = file
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
-    .pipe(parse({ relax_column_count: true, bom: true, skip_empty_lines: true }));
+    .pipe(parse({ relax_column_count: true, bom: true, skip_empty_lines: true, max_record_size: limits.lineChars }));
   let rows = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    rows++;
-    if (onProgress && rows % 1000 === 0) onProgress({ rows, bytes: file.bytesRead, totalBytes });
-    yield { cells: record, sheetRow: rows };
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      rows++;
+      if (record.length > limits.columns) throw tooManyColumns(record.length, rows, limits.columns);
+      if (onProgress && rows % 1000 === 0) onProgress({ rows, bytes: file.bytesRead, totalBytes });
+      yield { cells: record, sheetRow: rows };
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CSV_MAX_RECORD_SIZE') throw error;
+    throw new FileLimitError(
+      'LINE_TOO_LONG',
+      `Row ${rows + 1} is longer than ${limits.lineChars} characters; the limit is KG_MAX_LINE_CHARS (a row that long is not a registry record).`,
+    );
+  } finally {
+    file.destroy();
   }
   onProgress?.({ rows, bytes: totalBytes, totalBytes });
 }
@@ -79,7 +105,11 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-export async function* readXlsx(path: string, onProgress?: (p: ReadProgress) => void): AsyncGenerator<RawRow> {
+export async function* readXlsx(
+  path: string,
+  onProgress?: (p: ReadProgress) => void,
+  maxColumns = DEFAULT_FILE_LIMITS.columns,
+): AsyncGenerator<RawRow> {
   const totalBytes = statSync(path).size;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
@@ -91,6 +121,7 @@ export async function* readXlsx(path: string, onProgress?: (p: ReadProgress) => 
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];
+      if (values.length - 1 > maxColumns) throw tooManyColumns(values.length - 1, row.number, maxColumns);
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
       rows++;
@@ -102,5 +133,24 @@ export async function* readXlsx(path: string, onProgress?: (p: ReadProgress) => 
   onProgress?.({ rows, bytes: totalBytes, totalBytes });
 }
 
-export const readRows = (path: string, onProgress?: (p: ReadProgress) => void): AsyncGenerator<RawRow> =>
-  isXlsx(path) ? readXlsx(path, onProgress) : readCsv(path, onProgress);
+/** Rows of a registry export: the bytes must be what the name says (.xlsx a zip, .csv text), an XLSX
+ * passes the zip pre-pass before exceljs opens it. */
+export async function* readRows(
+  path: string,
+  onProgress?: (p: ReadProgress) => void,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): AsyncGenerator<RawRow> {
+  const ext = extname(path).toLowerCase();
+  const accepted =
+    ext === '.xlsx' ? 'an XLSX workbook' : ext === '.csv' ? 'a CSV file' : 'an XLSX workbook or a CSV file';
+  const kind = refuseUnless(
+    readHead(path),
+    undefined,
+    ext === '.xlsx' ? ['zip'] : ext === '.csv' ? ['text'] : ['zip', 'text'],
+    accepted,
+  );
+  if (kind === 'zip') {
+    await checkZip(path, 'xlsx', limits);
+    yield* readXlsx(path, onProgress, limits.columns);
+  } else yield* readCsv(path, onProgress, limits);
+}

@@ -6,6 +6,7 @@ import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
 import { type DocumentFile, type Extraction, loadDictionary } from '../../seed/ingest/engine.js';
+import type { FileLimits } from '../../seed/file-limits.js';
 import type { DocumentMeta } from '../../seed/ingest/file-document.js';
 import { fileExtraction } from '../../seed/ingest/store-document.js';
 import type { ReadRequest } from './read-worker.js';
@@ -16,6 +17,8 @@ export interface IngestDeps {
   auditLog: AuditLog;
   actor: Actor;
   thresholds: { high: number; medium: number };
+  /** File limits given to the reader (seed/file-limits.ts); its defaults when absent. */
+  limits?: FileLimits;
   /** The reader (default: the extraction engine in a worker thread); tests give their own. */
   reader?: (request: ReadRequest) => Promise<{ extraction: Extraction }>;
 }
@@ -61,6 +64,7 @@ export async function startDocumentJob(deps: IngestDeps, request: IngestRequest)
         publishedOn: request.meta.publishedOn ?? undefined,
         programId: request.programId ?? undefined,
         dictionary,
+        limits: deps.limits,
       });
       const filed = await fileExtraction(
         executor,

@@ -1,5 +1,4 @@
-// Entry of the reader's worker thread: registers tsx in this thread (loader flags given to a worker's
-// execArgv do not reach it under every Node 20 release), then runs the TypeScript worker.
+// Entry of the reader process: registers tsx in this process, then runs the TypeScript reader.
 import { register } from 'tsx/esm/api';
 
 register();

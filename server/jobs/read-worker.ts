@@ -1,6 +1,7 @@
-// Worker thread: reads a document and extracts its facts (pure CPU, no database), so a large PDF never
-// blocks the server's event loop. Receives the request in workerData, posts one result message.
-import { parentPort, workerData } from 'node:worker_threads';
+// Reader process: reads a document and extracts its facts (pure CPU, no database), so a large PDF never
+// blocks the server's event loop nor takes its memory. One request in, one answer out (reader-channel.ts).
+import type { FileLimits } from '../../seed/file-limits.js';
+import { serveOnce } from './reader-channel.js';
 import { loadExtractor, type DocumentFile, type GraphDictionary } from '../../seed/ingest/engine.js';
 
 export interface ReadRequest {
@@ -10,11 +11,13 @@ export interface ReadRequest {
   publishedOn?: string;
   programId?: string;
   dictionary: GraphDictionary;
+  /** The server's file limits (KG_MAX_*); the defaults when absent. */
+  limits?: FileLimits;
 }
 
 async function main(request: ReadRequest) {
   const engine = await loadExtractor();
-  const document = await engine.readDocument({ file: request.file, text: request.text });
+  const document = await engine.readDocument({ file: request.file, text: request.text }, request.limits);
   const extraction = engine.extractFacts(document.text, {
     dictionary: request.dictionary,
     publishedOn: request.publishedOn,
@@ -24,12 +27,4 @@ async function main(request: ReadRequest) {
   return { document, extraction };
 }
 
-main(workerData as ReadRequest).then(
-  (result) => parentPort?.postMessage({ ok: true, ...result }),
-  (error: { code?: string; message?: string }) =>
-    parentPort?.postMessage({
-      ok: false,
-      code: error?.code ?? 'READ_FAILED',
-      message: String(error?.message ?? error),
-    }),
-);
+serveOnce(main);

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { createJob, getJob, type ImportJobRow, updateJob } from '../../graph/queries/jobs.js';
@@ -18,6 +17,8 @@ import type { RegistryReadRequest } from './registry-worker.js';
 import { matchExisting, proposeSameFirms } from '../../seed/registry/match-run.js';
 import { datasetSourceId, fileSha256, finishRegistryJob, writeReport } from '../../seed/registry/write-run.js';
 import { saveReport } from './report-store.js';
+import { runReader } from './run-reader.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from '../../seed/file-limits.js';
 
 export interface RegistryDeps {
   executor: Executor;
@@ -27,6 +28,8 @@ export interface RegistryDeps {
   /** When the classifier writes, proposes or drops (KG_PLACEMENT_*). */
   placement: Thresholds;
   reportDir: string;
+  /** KG_MAX_*, KG_READ_* (seed/file-limits.ts); the defaults when absent. */
+  fileLimits?: FileLimits;
 }
 
 export interface RegistryRequest {
@@ -37,25 +40,17 @@ export interface RegistryRequest {
   dryRun: boolean;
 }
 
-function classifyInWorker(path: string, limits: Thresholds, ctx: RegistryContext): Promise<ReportRow[]> {
+/** Reads and classifies in a reader process bounded in time and heap (KG_READ_TIMEOUT_MS, KG_READ_MAX_HEAP_MB). */
+async function classifyInWorker(
+  path: string,
+  limits: Thresholds,
+  ctx: RegistryContext,
+  fileLimits: FileLimits,
+): Promise<ReportRow[]> {
   const url = new URL('./registry-worker-entry.mjs', import.meta.url);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { path, limits, ctx } satisfies RegistryReadRequest });
-    let settled = false;
-    worker.once('message', (m: { ok: boolean; report?: ReportRow[]; message?: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.report ?? []);
-      else reject(new Error(m.message ?? 'The registry file could not be read.'));
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (!settled) reject(new Error(`The reader stopped: ${error.message}`));
-      settled = true;
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`The reader exited (code ${code}) without an answer.`));
-    });
-  });
+  const request: RegistryReadRequest = { path, limits, ctx, fileLimits };
+  const m = await runReader<{ report?: ReportRow[] }>(url, request, fileLimits, 'the registry file');
+  return m.report ?? [];
 }
 
 /** Creates the job and returns it queued; `done` settles when it is DONE or FAILED (never rejects). */
@@ -74,7 +69,7 @@ export async function startRegistryJob(
       await writeFile(path, request.bytes);
       await updateJob(executor, jobId, { status: 'RUNNING', progress: 0.1, programId: request.programId });
       const ctx = await registryContext(executor, request.programId);
-      const report = await classifyInWorker(path, deps.placement, ctx);
+      const report = await classifyInWorker(path, deps.placement, ctx, deps.fileLimits ?? DEFAULT_FILE_LIMITS);
       await applyReviews(executor, report, deps.placement, ctx);
       const pending = await matchExisting(executor, report);
       const sha256 = await fileSha256(path);

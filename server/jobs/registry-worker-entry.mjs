@@ -1,4 +1,4 @@
-// Entry of the registry reader's worker thread: registers tsx in this thread (as read-worker-entry.mjs),
+// Entry of the registry reader's process: registers tsx in this process (as read-worker-entry.mjs),
 // then runs the TypeScript worker.
 import { register } from 'tsx/esm/api';
 

@@ -20,6 +20,7 @@ export const importMutation: Pick<MutationResolvers, 'importCsv'> = {
       auditLog: context.auditLog,
       actor: context.actor,
       fileName: fileName ?? 'upload.csv',
+      maxColumns: context.config.fileLimits.columns,
     });
     return {
       kind: result.kind ? (result.kind.toUpperCase() as 'ENTERPRISES' | 'RELATIONSHIPS') : null,

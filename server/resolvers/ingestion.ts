@@ -57,6 +57,7 @@ export const ingestionMutation: Pick<MutationResolvers, 'extract' | 'ingestDocum
         publishedOn: document.publishedOn ?? undefined,
         programId: document.programId ?? undefined,
         dictionary,
+        limits: context.config.fileLimits,
       });
       return extraction as ResolversTypes['Extraction'];
     } catch (error) {
@@ -74,6 +75,7 @@ export const ingestionMutation: Pick<MutationResolvers, 'extract' | 'ingestDocum
         auditLog: context.auditLog,
         actor: context.actor,
         thresholds: context.config.confidenceThresholds,
+        limits: context.config.fileLimits,
       },
       { meta: meta(document), ...parts, programId: document.programId ?? null, force: !!document.force },
     );

@@ -12,6 +12,7 @@ import { readReportPage, reportDirOf } from '../jobs/report-store.js';
 import { startRegistryJob } from '../jobs/registry-job.js';
 import { requireRole } from '../plugins/access.js';
 import { pageSize } from './root.js';
+import { refuseUnless } from '../../seed/file-check/sniff.js';
 
 export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoImportJob' | 'reviewPlacement'> = {
   importRegistry: async (_, { file, programId, dryRun }, context) => {
@@ -19,6 +20,15 @@ export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoI
     const upload = file as File;
     if (!/\.(csv|xlsx)$/i.test(upload.name))
       throw badUserInput(`${JSON.stringify(upload.name)}: give a registry export as .csv or .xlsx.`);
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    // Wrong bytes under a right name (an .xlsx that is an HTML page) are refused at once; the rest of the
+    // checks (zip pre-pass, columns, record length) run in the job's reader thread.
+    const xlsx = /\.xlsx$/i.test(upload.name);
+    try {
+      refuseUnless(bytes, upload.name, [xlsx ? 'zip' : 'text'], xlsx ? 'an XLSX workbook' : 'a CSV file');
+    } catch (error) {
+      throw badUserInput((error as Error).message);
+    }
     const started = await startRegistryJob(
       {
         executor: context.executor,
@@ -27,9 +37,10 @@ export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoI
         confidence: context.config.confidenceThresholds,
         placement: context.config.placement,
         reportDir: reportDirOf(context.config.auditFile),
+        fileLimits: context.config.fileLimits,
       },
       {
-        bytes: new Uint8Array(await upload.arrayBuffer()),
+        bytes,
         fileName: upload.name,
         programId: programId ?? context.config.defaultProgram,
         dryRun: !!dryRun,

@@ -1,5 +1,7 @@
 // PDF → text through pdfjs-dist (legacy build, for Node). Encrypted and image-only PDFs are refused with a
-// message that says what to do, because no text can be read from them here (no OCR).
+// message that says what to do, because no text can be read from them here (no OCR); a PDF past
+// KG_MAX_PDF_PAGES is refused before any page is read.
+import { FileLimitError } from '../../file-limits.js';
 import { DocumentError } from '../types.js';
 
 export async function readPdf(bytes: Uint8Array, maxPages = 2000): Promise<{ text: string; warnings: string[] }> {
@@ -18,11 +20,23 @@ export async function readPdf(bytes: Uint8Array, maxPages = 2000): Promise<{ tex
     throw new DocumentError('UNREADABLE', `This file is not a readable PDF (${(error as Error).message}).`);
   }
   const warnings: string[] = [];
-  if (doc.numPages > maxPages) warnings.push(`Only the first ${maxPages} of ${doc.numPages} pages were read.`);
+  if (doc.numPages > maxPages) {
+    await doc.destroy();
+    throw new FileLimitError(
+      'PDF_TOO_MANY_PAGES',
+      `This PDF has ${doc.numPages} pages; the limit is ${maxPages} (KG_MAX_PDF_PAGES raises it).`,
+    );
+  }
   const pages: string[] = [];
-  for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent();
+  for (let n = 1; n <= doc.numPages; n++) {
+    let content: Awaited<ReturnType<Awaited<ReturnType<typeof doc.getPage>>['getTextContent']>>;
+    try {
+      content = await (await doc.getPage(n)).getTextContent();
+    } catch (error) {
+      await doc.destroy();
+      // A broken or self-referencing page tree: pdfjs stops on the loop, the reader says so.
+      throw new DocumentError('UNREADABLE', `Page ${n} of this PDF cannot be read (${(error as Error).message}).`);
+    }
     let line = '';
     const lines: string[] = [];
     for (const item of content.items) {

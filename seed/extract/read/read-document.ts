@@ -1,5 +1,5 @@
 // One entry for every document format: detects the type from the name, the MIME type or the bytes,
-// reads it to text and normalises that text (the form stored on the Source and quoted by facts).
+// reads it to text (within the file limits, seed/file-limits.ts) and normalises that text (the form stored on the Source and quoted by facts).
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { DocumentError, type DocumentFile, type ReadDocument } from '../types.js';
@@ -7,27 +7,39 @@ import { readDocx } from './docx.js';
 import { decodeHtml, readHtml } from './html.js';
 import { normaliseText, sha256 } from './normalise.js';
 import { readPdf } from './pdf.js';
+import { DEFAULT_FILE_LIMITS, FileLimitError, type FileLimits } from '../../file-limits.js';
+import { DESCRIBED, refuseUnless, type Sniffed } from '../../file-check/sniff.js';
+import { checkZip } from '../../file-check/zip-check.js';
 
 type Format = ReadDocument['format'];
 
+const ACCEPTED = 'a PDF, a DOCX document, an HTML page or plain text';
+/** What each known extension promises; a file whose bytes break the promise is refused, naming both. */
+const PROMISED: [RegExp, Sniffed[], string][] = [
+  [/\.pdf$/, ['pdf'], 'PDF'],
+  [/\.docx$/, ['zip'], 'DOCX'],
+  [/\.(html?|xhtml|txt|text|md)$/, ['html', 'text'], 'text or HTML'],
+];
+
+/** The format from the bytes (never from the name alone); a name promising another format is refused. */
 function formatOf(file: DocumentFile): Format {
-  const b = file.bytes;
-  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf'; // %PDF
   const name = (file.filename ?? '').toLowerCase();
+  if (/\.doc$/.test(name))
+    throw new DocumentError('UNSUPPORTED_FORMAT', 'Old .doc files cannot be read: save the document as DOCX.');
+  const kind = refuseUnless(file.bytes, file.filename, ['pdf', 'zip', 'html', 'text'], ACCEPTED);
+  const promise = PROMISED.find(([ext]) => ext.test(name));
+  if (promise && !promise[1].includes(kind))
+    throw new FileLimitError(
+      'WRONG_FILE_TYPE',
+      `${JSON.stringify(file.filename)} is named as ${promise[2]} but is really ${DESCRIBED[kind]}; accepted here: ${ACCEPTED}, each named for what it is.`,
+    );
+  if (kind === 'pdf') return 'pdf';
   const mime = (file.mimeType ?? '').toLowerCase();
-  if (b[0] === 0x50 && b[1] === 0x4b) {
+  if (kind === 'zip') {
     if (name.endsWith('.docx') || mime.includes('wordprocessingml') || name === '') return 'docx';
     throw new DocumentError('UNSUPPORTED_FORMAT', `${file.filename} is a zip file but not a DOCX document.`);
   }
-  if (name.endsWith('.pdf') || mime === 'application/pdf') {
-    throw new DocumentError('UNREADABLE', `${file.filename} is named as a PDF but does not start like one.`);
-  }
-  if (/\.(docx?)$/.test(name)) {
-    throw new DocumentError('UNSUPPORTED_FORMAT', 'Old .doc files cannot be read: save the document as DOCX.');
-  }
-  const head = Buffer.from(b.subarray(0, 1024)).toString('latin1').toLowerCase();
-  if (/\.(html?|xhtml)$/.test(name) || mime.includes('html') || /<(!doctype html|html|head|body|article)\b/.test(head))
-    return 'html';
+  if (kind === 'html' || /\.(html?|xhtml)$/.test(name) || mime.includes('html')) return 'html';
   return 'text';
 }
 
@@ -43,7 +55,10 @@ function decodeText(bytes: Uint8Array): string {
   return iconv.decode(buf, /^gb(2312|k)$/i.test(encoding) ? 'gb18030' : encoding);
 }
 
-export async function readDocument(input: { file?: DocumentFile; text?: string }): Promise<ReadDocument> {
+export async function readDocument(
+  input: { file?: DocumentFile; text?: string },
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<ReadDocument> {
   const warnings: string[] = [];
   let raw: string;
   let title: string | undefined;
@@ -52,10 +67,12 @@ export async function readDocument(input: { file?: DocumentFile; text?: string }
     if (input.file.bytes.length === 0) throw new DocumentError('EMPTY', 'The file is empty.');
     format = formatOf(input.file);
     if (format === 'pdf') {
-      const r = await readPdf(input.file.bytes);
+      const r = await readPdf(input.file.bytes, limits.pdfPages);
       raw = r.text;
       warnings.push(...r.warnings);
     } else if (format === 'docx') {
+      // The pre-pass refuses a bomb or an XML entity declaration before mammoth ever sees the archive.
+      await checkZip(input.file.bytes, 'docx', limits);
       try {
         const r = await readDocx(input.file.bytes);
         raw = r.text;

@@ -2,12 +2,13 @@
 // never a 5xx, never a hang, a GraphQL-shaped body with a known `extensions.code` on every error, and
 // no secret (Neo4j password, tokens) and no file outside the web root in any body.
 import { accessCases } from './corpus-access.js';
+import { fileCases } from './corpus-files.js';
 import { shapeCases } from './corpus-shape.js';
 import { textCases } from './corpus-text.js';
 import { KNOWN_CODES, type CorpusCase, type CorpusIds, type CorpusTokens } from './corpus-types.js';
 
 export function buildCorpus(ids: CorpusIds, tokens: CorpusTokens, neo4jPassword: string): CorpusCase[] {
-  return [...shapeCases(ids), ...textCases(ids), ...accessCases(tokens, ids, neo4jPassword)];
+  return [...shapeCases(ids), ...textCases(ids), ...accessCases(tokens, ids, neo4jPassword), ...fileCases(tokens)];
 }
 
 export interface Answer {
