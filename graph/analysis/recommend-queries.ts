@@ -122,8 +122,9 @@ export async function loadBackers(
 ): Promise<{ supporters: Backer[]; hosts: Backer[] }> {
   const map = (rows: Record<string, unknown>[]) =>
     rows.map((r) => ({ target: String(r.target), node: r.node as NodeRow, rel: r.rel as RelRow }));
-  return {
-    supporters: map(await runRows(tx, SUPPORTERS, { ...params })),
-    hosts: map(await runRows(tx, HOSTS, { ...params })),
-  };
+  const [supporters, hosts] = await Promise.all([
+    runRows(tx, SUPPORTERS, { ...params }),
+    runRows(tx, HOSTS, { ...params }),
+  ]);
+  return { supporters: map(supporters), hosts: map(hosts) };
 }

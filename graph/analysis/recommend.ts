@@ -58,7 +58,8 @@ export async function recommendInTx(
     throw badInput(`first must be an integer from 1 to ${MAX_RECOMMENDATIONS}.`);
   const weights = options.weights ?? DEFAULT_RECOMMEND_WEIGHTS;
   const chainId = await chainOfSegment(tx, segmentId);
-  const chain = await getChain(tx, chainId);
+  // Independent reads of one transaction go out together (pipelined on the driver's connection).
+  const [chain, { localDistricts }] = await Promise.all([getChain(tx, chainId), localScopeOfChain(tx, chainId)]);
   const scope = scopeParams(chain.synthetic);
   const tree = new SegmentTree(await loadChainSegments(tx, chainId, scope), chain.node);
   if (!tree.byId.has(segmentId))
@@ -66,19 +67,10 @@ export async function recommendInTx(
   const subtree = tree.subtree(segmentId);
   const chainSegIds = tree.segments.map((s) => s.id);
   const lineage = tree.lineage(segmentId);
-  const backers = await loadBackers(tx, {
-    lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)],
-    chainId,
-    ...scope,
-  });
-  const { localDistricts } = await localScopeOfChain(tx, chainId);
-  const candidates = await loadCandidates(tx, {
-    subtree,
-    chainSegIds,
-    cap: weights.suppliesLocalCap,
-    localDistricts,
-    ...scope,
-  });
+  const [backers, candidates] = await Promise.all([
+    loadBackers(tx, { lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)], chainId, ...scope }),
+    loadCandidates(tx, { subtree, chainSegIds, cap: weights.suppliesLocalCap, localDistricts, ...scope }),
+  ]);
   // Score from counts first; paths are read only for the firms shown.
   const scored = candidates.map((c) => ({
     c,
