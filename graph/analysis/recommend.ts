@@ -7,7 +7,7 @@ import { badInput, notFound } from '../errors.js';
 import type { GraphSlice, NodeRow } from '../slice.js';
 import { loadChainSegments } from './gap-inputs.js';
 import { localScopeOfChain } from './local-rule.js';
-import { reasonsFor, type Reason } from './recommend-reasons.js';
+import { rankingScore, reasonsFor, type Reason } from './recommend-reasons.js';
 import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
 import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './recommend-weights.js';
 import { cachedRead, type AnalysisCache } from './analysis-cache.js';
@@ -72,15 +72,9 @@ export async function recommendInTx(
     loadCandidates(tx, { subtree, chainSegIds, cap: weights.suppliesLocalCap, localDistricts, ...scope }),
   ]);
   // Score from counts first; paths are read only for the firms shown.
-  const scored = candidates.map((c) => ({
-    c,
-    reasons: reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: [], ranking: true }),
-  }));
+  const scored = candidates.map((c) => ({ c, score: rankingScore(c, { segmentId, weights, backers }) }));
   const total = (rs: Reason[]) => rs.reduce((sum, r) => sum + r.weight, 0);
-  scored.sort(
-    (a, b) =>
-      total(b.reasons) - total(a.reasons) || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id),
-  );
+  scored.sort((a, b) => b.score - a.score || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id));
   const top = scored.slice(0, first);
   const supplyPaths = await loadSupplyPaths(tx, {
     ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
