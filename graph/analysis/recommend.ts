@@ -8,7 +8,7 @@ import type { GraphSlice, NodeRow } from '../slice.js';
 import { loadChainSegments } from './gap-inputs.js';
 import { localScopeOfChain } from './local-rule.js';
 import { rankingScore, reasonsFor, type Reason } from './recommend-reasons.js';
-import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
+import { loadBackers, loadCandidateNodes, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
 import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './recommend-weights.js';
 import { cachedRead, type AnalysisCache } from './analysis-cache.js';
 import { getChain, scopeParams } from './scope.js';
@@ -75,14 +75,22 @@ export async function recommendInTx(
   const scored = candidates.map((c) => ({ c, score: rankingScore(c, { segmentId, weights, backers }) }));
   const total = (rs: Reason[]) => rs.reduce((sum, r) => sum + r.weight, 0);
   scored.sort((a, b) => b.score - a.score || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id));
-  const top = scored.slice(0, first);
-  const supplyPaths = await loadSupplyPaths(tx, {
-    ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
-    chainSegIds,
-    cap: weights.suppliesLocalCap,
-    localDistricts,
-    ...scope,
-  });
+  // The shown firms' nodes and supply paths, read together (pipelined in the one transaction).
+  const shown = scored.slice(0, first);
+  const [nodes, supplyPaths] = await Promise.all([
+    loadCandidateNodes(
+      tx,
+      shown.map((t) => t.c.node.id),
+    ),
+    loadSupplyPaths(tx, {
+      ids: shown.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
+      chainSegIds,
+      cap: weights.suppliesLocalCap,
+      localDistricts,
+      ...scope,
+    }),
+  ]);
+  const top = shown.map(({ c }) => ({ c: { ...c, node: nodes.get(c.node.id)! } }));
   return top.map(({ c }) => {
     const reasons = reasonsFor(c, {
       tree,
