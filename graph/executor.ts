@@ -1,7 +1,8 @@
 // The one way the product reaches Neo4j: managed transactions (executeRead / executeWrite) with
 // parameters only, a timeout on every transaction, driver errors mapped to named errors, and a
-// counter of transactions so tests can assert "one transaction per operation".
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+// counter of transactions so tests can assert "one transaction per operation". Every session carries the
+// executor's bookmarks, so a read follows the writes before it even on a cluster member that lags.
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { databaseUnavailable, GraphError, timedOut } from './errors.js';
 import { toPlain } from './convert.js';
 
@@ -12,6 +13,11 @@ export interface ExecutorOptions {
   database?: string;
   /** Server-side limit of each transaction (ms). */
   timeoutMs?: number;
+  /**
+   * Bookmarks every session of this executor starts from and adds to (read-your-writes through
+   * neo4j:// on a cluster or Aura); default one per createExecutor, shared by its scoped views.
+   */
+  bookmarkManager?: BookmarkManager;
 }
 
 export interface Executor {
@@ -39,7 +45,12 @@ export function runRows(tx: ManagedTransaction, cypher: string, params: Params =
 }
 
 export function createExecutor(driver: Driver, options: ExecutorOptions = {}): Executor {
-  return makeExecutor(driver, options, { count: 0 }, []);
+  return makeExecutor(
+    driver,
+    { ...options, bookmarkManager: options.bookmarkManager ?? neo4j.bookmarkManager() },
+    { count: 0 },
+    [],
+  );
 }
 
 function makeExecutor(
@@ -58,6 +69,7 @@ function makeExecutor(
     const session = driver.session({
       database: options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: options.bookmarkManager,
     });
     const config = { timeout: timeoutMs ?? options.timeoutMs ?? 15_000 };
     try {
@@ -77,7 +89,11 @@ function makeExecutor(
     position: async () => {
       counter.count++;
       for (const parent of parents) parent.count++;
-      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+      const session = driver.session({
+        database: options.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: options.bookmarkManager,
+      });
       try {
         await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: options.timeoutMs ?? 15_000 });
         return session.lastBookmarks().join(',');

@@ -75,6 +75,9 @@ export function createApp({
     graphiql: GRAPHIQL_OPTIONS,
     renderGraphiQL: () => graphiqlPage.html,
     maskedErrors: { maskError },
+    // useBodyLimit owns the size limits (its own for uploads, the contract's 413 body): yoga's built-in
+    // 25 MB limiter would copy every body through a second stream and could refuse a large allowed upload.
+    maxRequestBodySize: false,
     context: createContextFactory(executor, config, auditLog, analysisCache, briefings),
     plugins: [
       useBodyLimit(config.maxBodyBytes, config.maxUploadBytes),

@@ -60,7 +60,7 @@ function select(c: SegmentCounts): Selection {
   };
 }
 
-/** Reads the evidence nodes and edges of all segments at once (three queries in the caller's transaction). */
+/** Reads the evidence nodes and edges of all segments at once (three queries in the caller's transaction, the first two pipelined). */
 export async function loadEvidence(
   tx: ManagedTransaction,
   inputs: GapInputs,
@@ -71,15 +71,20 @@ export async function loadEvidence(
   const supplierIds = [...new Set([...selections.values()].flatMap((s) => s.suppliers))];
   const params = { ...inputs.params, firmIds, supplierIds, perSupplier: neo4j.int(EVIDENCE_CAPS.edgesPerSupplier) };
   const data: EvidenceData = { nodes: new Map(), inSegment: new Map(), supplies: new Map() };
+  // The firm and supply-edge reads are independent: sent together (pipelined), used in this order.
+  const [firmRows, supplyRows] = await Promise.all([
+    firmIds.length ? runRows(tx, FIRM_NODES, params) : [],
+    supplierIds.length ? runRows(tx, SUPPLY_EDGES, params) : [],
+  ]);
   if (firmIds.length) {
-    for (const row of await runRows(tx, FIRM_NODES, params)) {
+    for (const row of firmRows) {
       const node = row.node as NodeRow;
       data.nodes.set(node.id, node);
       data.inSegment.set(node.id, row.inSegment as RelRow[]);
     }
   }
   if (supplierIds.length) {
-    for (const row of await runRows(tx, SUPPLY_EDGES, params)) {
+    for (const row of supplyRows) {
       const rel = row.rel as RelRow;
       data.supplies.set(rel.from, [...(data.supplies.get(rel.from) ?? []), rel]);
     }

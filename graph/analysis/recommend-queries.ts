@@ -8,6 +8,7 @@ import { IS_LOCAL } from './local-rule.js';
 import { counts, type Scope } from './scope.js';
 
 export interface Candidate {
+  /** The firm: its id alone while ranking (loadCandidateNodes fills in the rest for the ones shown). */
   node: NodeRow;
   /** IN_SEGMENT and TARGET_FOR relationships into the segment or below it. */
   links: RelRow[];
@@ -25,7 +26,7 @@ UNWIND $subtree AS sid
 MATCH (x:Segment {id: sid})<-[r:IN_SEGMENT|TARGET_FOR]-(e:Enterprise)
 WHERE ${counts('r')} AND ${counts('e')} AND NOT ${IS_LOCAL('e')}
 WITH e, collect(${REL_MAP('r')}) AS links
-RETURN ${NODE_MAP('e')} AS node, links,
+RETURN e.id AS id, links,
   size(COLLECT {
     MATCH (e)-[rs:SUPPLIES]->(b:Enterprise)
     WHERE ${counts('rs')} AND ${LOCAL_BUYER}
@@ -38,7 +39,21 @@ export async function loadCandidates(
   params: { subtree: string[]; chainSegIds: string[]; cap: number; localDistricts: string[] } & Scope,
 ): Promise<Candidate[]> {
   const rows = await runRows(tx, CANDIDATES, { ...params, cap: neo4j.int(params.cap) });
-  return rows.map((r) => ({ node: r.node as NodeRow, links: r.links as RelRow[], supplied: Number(r.supplied) }));
+  // Ranking needs only the id; a segment can have thousands of candidates and only `first` are shown.
+  return rows.map((r) => ({
+    node: { id: String(r.id) } as NodeRow,
+    links: r.links as RelRow[],
+    supplied: Number(r.supplied),
+  }));
+}
+
+/** The full nodes of the candidates shown, by id. */
+export async function loadCandidateNodes(tx: ManagedTransaction, ids: string[]): Promise<Map<string, NodeRow>> {
+  if (!ids.length) return new Map();
+  const rows = await runRows(tx, `UNWIND $ids AS id\nMATCH (e:Enterprise {id: id})\nRETURN ${NODE_MAP('e')} AS node`, {
+    ids,
+  });
+  return new Map(rows.map((r) => [(r.node as NodeRow).id, r.node as NodeRow]));
 }
 
 export interface SupplyPath {
@@ -122,8 +137,9 @@ export async function loadBackers(
 ): Promise<{ supporters: Backer[]; hosts: Backer[] }> {
   const map = (rows: Record<string, unknown>[]) =>
     rows.map((r) => ({ target: String(r.target), node: r.node as NodeRow, rel: r.rel as RelRow }));
-  return {
-    supporters: map(await runRows(tx, SUPPORTERS, { ...params })),
-    hosts: map(await runRows(tx, HOSTS, { ...params })),
-  };
+  const [supporters, hosts] = await Promise.all([
+    runRows(tx, SUPPORTERS, { ...params }),
+    runRows(tx, HOSTS, { ...params }),
+  ]);
+  return { supporters: map(supporters), hosts: map(hosts) };
 }

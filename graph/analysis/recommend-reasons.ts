@@ -89,6 +89,39 @@ function backerReason(
       };
 }
 
+/** The current TARGET_FOR of a firm's target links (the same pick for ranking and for the reason). */
+function currentTarget(targets: RelRow[]) {
+  return [
+    ...currentStages(
+      targets.map((t) => ({
+        rel: t,
+        stage: (t.props.stage as string) ?? null,
+        stageSince: (t.props.stageSince as string) ?? null,
+      })),
+      () => 'one',
+    ).values(),
+  ][0];
+}
+
+/**
+ * The score the ranking pass gives (the sum of the weights reasonsFor(c, {ranking: true}) returns, added
+ * in the same order so ties break alike) without building texts and paths: a segment can have
+ * thousands of candidates and only `first` of them are shown.
+ */
+export function rankingScore(c: Candidate, ctx: Omit<ReasonContext, 'supplyPaths' | 'ranking' | 'tree'>): number {
+  const { weights } = ctx;
+  let score = 0;
+  if (c.supplied > 0) score += weights.suppliesLocal * Math.min(c.supplied, weights.suppliesLocalCap);
+  if (c.links.some((l) => l.type === 'IN_SEGMENT')) score += weights.inSegment;
+  if (ctx.backers.supporters.length) score += weights.instituteSupport;
+  if (ctx.backers.hosts.length) score += weights.districtHosts;
+  const targets = c.links.filter((l) => l.type === 'TARGET_FOR');
+  score += targets.length
+    ? weights.pipelineStep * Math.max(stageIndex(currentTarget(targets).stage) + 1, 0)
+    : weights.pipelineNew;
+  return score;
+}
+
 export function reasonsFor(c: Candidate, ctx: ReasonContext): Reason[] {
   const { weights, tree, segmentId } = ctx;
   const firm = c.node;
@@ -142,16 +175,7 @@ export function reasonsFor(c: Candidate, ctx: ReasonContext): Reason[] {
     if (r) reasons.push(r);
   const targets = c.links.filter((l) => l.type === 'TARGET_FOR');
   if (targets.length) {
-    const current = [
-      ...currentStages(
-        targets.map((t) => ({
-          rel: t,
-          stage: (t.props.stage as string) ?? null,
-          stageSince: (t.props.stageSince as string) ?? null,
-        })),
-        () => 'one',
-      ).values(),
-    ][0];
+    const current = currentTarget(targets);
     const path = up(ctx, current.rel.to, segmentId);
     const steps = stageIndex(current.stage) + 1;
     const since = current.stageSince ? `（自 ${current.stageSince}）` : '';

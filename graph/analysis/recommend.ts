@@ -7,8 +7,8 @@ import { badInput, notFound } from '../errors.js';
 import type { GraphSlice, NodeRow } from '../slice.js';
 import { loadChainSegments } from './gap-inputs.js';
 import { localScopeOfChain } from './local-rule.js';
-import { reasonsFor, type Reason } from './recommend-reasons.js';
-import { loadBackers, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
+import { rankingScore, reasonsFor, type Reason } from './recommend-reasons.js';
+import { loadBackers, loadCandidateNodes, loadCandidates, loadSupplyPaths } from './recommend-queries.js';
 import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './recommend-weights.js';
 import { cachedRead, type AnalysisCache } from './analysis-cache.js';
 import { getChain, scopeParams } from './scope.js';
@@ -58,7 +58,8 @@ export async function recommendInTx(
     throw badInput(`first must be an integer from 1 to ${MAX_RECOMMENDATIONS}.`);
   const weights = options.weights ?? DEFAULT_RECOMMEND_WEIGHTS;
   const chainId = await chainOfSegment(tx, segmentId);
-  const chain = await getChain(tx, chainId);
+  // Independent reads of one transaction go out together (pipelined on the driver's connection).
+  const [chain, { localDistricts }] = await Promise.all([getChain(tx, chainId), localScopeOfChain(tx, chainId)]);
   const scope = scopeParams(chain.synthetic);
   const tree = new SegmentTree(await loadChainSegments(tx, chainId, scope), chain.node);
   if (!tree.byId.has(segmentId))
@@ -66,37 +67,30 @@ export async function recommendInTx(
   const subtree = tree.subtree(segmentId);
   const chainSegIds = tree.segments.map((s) => s.id);
   const lineage = tree.lineage(segmentId);
-  const backers = await loadBackers(tx, {
-    lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)],
-    chainId,
-    ...scope,
-  });
-  const { localDistricts } = await localScopeOfChain(tx, chainId);
-  const candidates = await loadCandidates(tx, {
-    subtree,
-    chainSegIds,
-    cap: weights.suppliesLocalCap,
-    localDistricts,
-    ...scope,
-  });
+  const [backers, candidates] = await Promise.all([
+    loadBackers(tx, { lineSegIds: [segmentId, ...lineage.filter((id) => id !== chainId)], chainId, ...scope }),
+    loadCandidates(tx, { subtree, chainSegIds, cap: weights.suppliesLocalCap, localDistricts, ...scope }),
+  ]);
   // Score from counts first; paths are read only for the firms shown.
-  const scored = candidates.map((c) => ({
-    c,
-    reasons: reasonsFor(c, { tree, segmentId, weights, backers, supplyPaths: [], ranking: true }),
-  }));
+  const scored = candidates.map((c) => ({ c, score: rankingScore(c, { segmentId, weights, backers }) }));
   const total = (rs: Reason[]) => rs.reduce((sum, r) => sum + r.weight, 0);
-  scored.sort(
-    (a, b) =>
-      total(b.reasons) - total(a.reasons) || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id),
-  );
-  const top = scored.slice(0, first);
-  const supplyPaths = await loadSupplyPaths(tx, {
-    ids: top.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
-    chainSegIds,
-    cap: weights.suppliesLocalCap,
-    localDistricts,
-    ...scope,
-  });
+  scored.sort((a, b) => b.score - a.score || b.c.supplied - a.c.supplied || a.c.node.id.localeCompare(b.c.node.id));
+  // The shown firms' nodes and supply paths, read together (pipelined in the one transaction).
+  const shown = scored.slice(0, first);
+  const [nodes, supplyPaths] = await Promise.all([
+    loadCandidateNodes(
+      tx,
+      shown.map((t) => t.c.node.id),
+    ),
+    loadSupplyPaths(tx, {
+      ids: shown.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
+      chainSegIds,
+      cap: weights.suppliesLocalCap,
+      localDistricts,
+      ...scope,
+    }),
+  ]);
+  const top = shown.map(({ c }) => ({ c: { ...c, node: nodes.get(c.node.id)! } }));
   return top.map(({ c }) => {
     const reasons = reasonsFor(c, {
       tree,

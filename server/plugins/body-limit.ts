@@ -1,6 +1,7 @@
 // Request body size limit (KG_MAX_BODY_BYTES; multipart file uploads KG_MAX_UPLOAD_BYTES): refused
 // before parsing with 413 and a GraphQL-shaped JSON body, whether the client declares Content-Length or
-// streams the body in chunks.
+// streams the body in chunks. A body within its declared Content-Length is not copied: Node's HTTP
+// parser hands over exactly that many bytes, so only undeclared (chunked) bodies are counted.
 import type { Plugin } from 'graphql-yoga';
 
 function tooLarge(max: number, upload = false): Response {
@@ -48,16 +49,24 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
 const isUpload = (request: Request) =>
   (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
 
+/** A single non-negative integer; anything else (absent, "1,2", "-1") gets the counting reader. */
+function declaredLength(request: Request): number | null {
+  const header = request.headers.get('content-length');
+  return header !== null && /^\d+$/.test(header) ? Number(header) : null;
+}
+
 export function useBodyLimit(maxBytes: number, maxUploadBytes = maxBytes): Plugin {
   const limitOf = (request: Request) => (isUpload(request) ? maxUploadBytes : maxBytes);
   return {
     onRequest({ request, endResponse }) {
-      const declared = Number(request.headers.get('content-length') ?? NaN);
+      const declared = declaredLength(request);
       const max = limitOf(request);
-      if (Number.isFinite(declared) && declared > max) endResponse(tooLarge(max, isUpload(request)));
+      if (declared !== null && declared > max) endResponse(tooLarge(max, isUpload(request)));
     },
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (request.method !== 'POST' || !requestParser) return;
+      // Declared and within the limit (onRequest refused the rest): the body cannot be longer.
+      if (declaredLength(request) !== null) return;
       setRequestParser(async (req) => {
         const max = limitOf(req);
         const body = await readLimited(req, max);

@@ -16,10 +16,19 @@ function isStream(contentType: string) {
   return /^(text\/event-stream|multipart\/)/i.test(contentType);
 }
 
+/** The path of an absolute URL without parsing it (a URL object per request shows on trivial queries). */
+export function pathnameOf(url: string): string {
+  const afterScheme = url.indexOf('://');
+  const slash = url.indexOf('/', afterScheme < 0 ? 0 : afterScheme + 3);
+  if (slash < 0) return '/';
+  const end = url.slice(slash).search(/[?#]/);
+  return end < 0 ? url.slice(slash) : url.slice(slash, slash + end);
+}
+
 export function useCompressedResponses(graphiql: GraphiqlPage): Plugin {
   return {
     async onResponse({ request, response, setResponse }) {
-      if (!new URL(request.url).pathname.startsWith('/graphql')) return;
+      if (!pathnameOf(request.url).startsWith('/graphql')) return;
       const headers = response.headers;
       // A bearer's answer belongs to that caller alone: no proxy or shared cache may keep or replay it.
       if (request.headers.has('authorization')) {

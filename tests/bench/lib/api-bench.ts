@@ -84,6 +84,9 @@ export interface RootFieldOptions {
   log: (line: string) => void;
 }
 
+/** The heavy analyses: measured without their cache, with the aims of issue #14. */
+const ANALYSES = new Set(['gaps', 'recommendTargets']);
+
 export async function measureRootFields(
   driver: Driver,
   cases: RootFieldCase[],
@@ -154,7 +157,7 @@ export async function measureRootFields(
       value: gql,
       reference: { name: `same Cypher via driver (${queries} quer${queries === 1 ? 'y' : 'ies'})`, value: cypher },
       ratio: ratio(gql.median, cypher.median),
-      aim: '≤ 1.2x',
+      aim: ANALYSES.has(c.field) ? 'p95 ≤ 100 ms and ≤ 1.1x, cold' : '≤ 1.2x',
       note: cachedNote ? `without the analysis cache${cachedNote}` : undefined,
     });
     figures.push({
