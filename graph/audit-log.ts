@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { withFileLock } from './audit-lock.js';
 import { projectRoot } from './runtime/instance-config.js';
 
 /** Default file (git-ignored); KG_AUDIT_FILE points elsewhere, e.g. at storage shared by several servers. */
@@ -25,6 +26,11 @@ export interface AuditDraft {
   target: string;
   before: unknown;
   after: unknown;
+  /**
+   * The target's version after this write (graph/queries/stamps.ts): versions grow by one per committed
+   * change, so the committed entries of one target in version order are its commit order.
+   */
+  version?: number | null;
 }
 
 /** An audit entry id, made before the write when the write stores it as `writtenBy`. */
@@ -39,6 +45,8 @@ export interface AuditEntryLine extends AuditDraft {
   actorRole: string;
   actorFingerprint: string;
   outcome: 'pending';
+  /** Shared by the entries of one transaction attempt: they committed or failed together. */
+  group?: string;
 }
 
 /** A line written after the transaction ended. */
@@ -57,6 +65,9 @@ export interface AuditFileContent {
   unreadableLines: number;
 }
 
+/** The tail of each file's append queue in this process (appends of one process wait in line). */
+const queues = new Map<string, Promise<void>>();
+
 export class AuditLog {
   constructor(readonly path: string) {}
 
@@ -68,6 +79,7 @@ export class AuditLog {
   /** Appends one pending entry per draft in one write; returns their ids. Throws when it cannot. */
   async appendPending(actor: Actor, drafts: AuditDraft[]): Promise<string[]> {
     const at = new Date().toISOString();
+    const group = randomUUID();
     const lines: AuditEntryLine[] = drafts.map((d) => ({
       id: d.id ?? newAuditId(),
       at,
@@ -77,7 +89,9 @@ export class AuditLog {
       target: d.target,
       before: d.before ?? null,
       after: d.after ?? null,
+      ...(d.version === undefined ? {} : { version: d.version }),
       outcome: 'pending',
+      group,
     }));
     await this.append(lines);
     return lines.map((l) => l.id);
@@ -94,6 +108,13 @@ export class AuditLog {
     await this.append(
       entries.flatMap((e): object[] => [e, { id: e.id, at: e.at, outcome: 'committed' } satisfies AuditOutcomeLine]),
     );
+  }
+
+  /** Appends outcome lines decided by looking at the graph (graph/audit-resolve.ts), one per entry. */
+  async appendResolved(outcomes: { id: string; outcome: 'committed' | 'failed' }[]): Promise<void> {
+    if (!outcomes.length) return;
+    const at = new Date().toISOString();
+    await this.append(outcomes.map(({ id, outcome }): AuditOutcomeLine => ({ id, at, outcome })));
   }
 
   async read(): Promise<AuditFileContent> {
@@ -117,11 +138,26 @@ export class AuditLog {
   }
 
   /**
-   * One write() on a file opened for appending: lines of concurrent writers (other requests, the seed
-   * CLI) never interleave. Synced to disk before returning, because the caller commits right after.
+   * One write() on a file opened for appending, under the cross-process lock (graph/audit-lock.ts) and,
+   * within this process, one append at a time: lines of concurrent writers (other requests, other server
+   * processes, the seed CLI) never interleave. Synced to disk before returning, because the caller
+   * commits right after.
    */
-  private async append(lines: object[]): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+  private append(lines: object[]): Promise<void> {
+    const run = queues.get(this.path) ?? Promise.resolve();
+    const next = run.then(async () => {
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+      await withFileLock(`${this.path}.lock`, () => this.appendLocked(lines));
+    });
+    const settled = next.catch(() => {});
+    queues.set(this.path, settled);
+    void settled.then(() => {
+      if (queues.get(this.path) === settled) queues.delete(this.path);
+    });
+    return next;
+  }
+
+  private async appendLocked(lines: object[]): Promise<void> {
     const file = await open(this.path, 'a+', 0o600);
     try {
       const stat = await file.stat();
