@@ -196,11 +196,20 @@ function parseLine(line: string): AuditEntryLine | AuditOutcomeLine | null {
   }
 }
 
+/** Whether an error leaves the commit's outcome unknown (the connection or the database went away). */
+function outcomeUnknown(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code === 'DATABASE_UNAVAILABLE' || code === 'ServiceUnavailable' || code === 'SessionExpired';
+}
+
 /**
  * Runs a write transaction whose work calls `appendPending` as its last step before commit (an append
  * that fails throws, so the transaction rolls back: nothing unaudited). Afterwards the outcome is
- * appended: committed for the attempt that committed, failed for attempts the driver retried or when
- * the transaction failed. An outcome that cannot be appended leaves the entry pending (shown as such).
+ * appended: committed for the attempt that committed; for an attempt the driver retried, committed when
+ * a later attempt read its writtenBy in a before-image (its commit went through but the answer was lost),
+ * failed otherwise. When the database went away, the last attempt's outcome is unknown: its entries stay
+ * pending until resolvePending (graph/audit-resolve.ts) decides by looking at the graph. An outcome that
+ * cannot be appended leaves the entry pending (shown as such).
  */
 export async function auditedWrite<T>(
   log: AuditLog,
@@ -208,9 +217,10 @@ export async function auditedWrite<T>(
   run: (appendPending: (drafts: AuditDraft[]) => Promise<void>) => Promise<T>,
   warn: (message: string) => void = console.error,
 ): Promise<T> {
-  const attempts: string[][] = [];
+  const attempts: { ids: string[]; read: Set<string> }[] = [];
   const appendPending = async (drafts: AuditDraft[]) => {
-    attempts.push(await log.appendPending(actor, drafts));
+    const read = new Set(drafts.map((d) => (d.before as { writtenBy?: unknown } | null)?.writtenBy).map(String));
+    attempts.push({ ids: await log.appendPending(actor, drafts), read });
   };
   const settle = (ids: string[], outcome: 'committed' | 'failed') =>
     log.appendOutcome(ids, outcome).catch((error: unknown) => {
@@ -219,14 +229,28 @@ export async function auditedWrite<T>(
         `Audit: could not record outcome ${outcome} of ${ids.join(', ')} in ${log.path}: ${(error as Error).message}`,
       );
     });
+  /** Earlier attempts: committed when a later attempt's before-image carries one of their ids. */
+  const settleRetried = async (retried: typeof attempts) => {
+    const laterRead = (i: number) => attempts.slice(i + 1).flatMap((a) => [...a.read]);
+    const committed = retried.filter((a, i) => a.ids.some((id) => laterRead(i).includes(id)));
+    await settle(
+      committed.flatMap((a) => a.ids),
+      'committed',
+    );
+    await settle(
+      retried.filter((a) => !committed.includes(a)).flatMap((a) => a.ids),
+      'failed',
+    );
+  };
   let value: T;
   try {
     value = await run(appendPending);
   } catch (error) {
-    await settle(attempts.flat(), 'failed');
+    if (outcomeUnknown(error)) await settleRetried(attempts.slice(0, -1));
+    else await settleRetried(attempts);
     throw error;
   }
-  await settle(attempts.slice(0, -1).flat(), 'failed');
-  await settle(attempts.at(-1) ?? [], 'committed');
+  await settleRetried(attempts.slice(0, -1));
+  await settle(attempts.at(-1)?.ids ?? [], 'committed');
   return value;
 }
