@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { withFileLock } from './audit-lock.js';
 import { projectRoot } from './runtime/instance-config.js';
 
 /** Default file (git-ignored); KG_AUDIT_FILE points elsewhere, e.g. at storage shared by several servers. */
@@ -25,6 +26,11 @@ export interface AuditDraft {
   target: string;
   before: unknown;
   after: unknown;
+  /**
+   * The target's version after this write (graph/queries/stamps.ts): versions grow by one per committed
+   * change, so the committed entries of one target in version order are its commit order.
+   */
+  version?: number | null;
 }
 
 /** An audit entry id, made before the write when the write stores it as `writtenBy`. */
@@ -39,6 +45,8 @@ export interface AuditEntryLine extends AuditDraft {
   actorRole: string;
   actorFingerprint: string;
   outcome: 'pending';
+  /** Shared by the entries of one transaction attempt: they committed or failed together. */
+  group?: string;
 }
 
 /** A line written after the transaction ended. */
@@ -57,6 +65,9 @@ export interface AuditFileContent {
   unreadableLines: number;
 }
 
+/** The tail of each file's append queue in this process (appends of one process wait in line). */
+const queues = new Map<string, Promise<void>>();
+
 export class AuditLog {
   constructor(readonly path: string) {}
 
@@ -68,6 +79,7 @@ export class AuditLog {
   /** Appends one pending entry per draft in one write; returns their ids. Throws when it cannot. */
   async appendPending(actor: Actor, drafts: AuditDraft[]): Promise<string[]> {
     const at = new Date().toISOString();
+    const group = randomUUID();
     const lines: AuditEntryLine[] = drafts.map((d) => ({
       id: d.id ?? newAuditId(),
       at,
@@ -77,7 +89,9 @@ export class AuditLog {
       target: d.target,
       before: d.before ?? null,
       after: d.after ?? null,
+      ...(d.version === undefined ? {} : { version: d.version }),
       outcome: 'pending',
+      group,
     }));
     await this.append(lines);
     return lines.map((l) => l.id);
@@ -94,6 +108,13 @@ export class AuditLog {
     await this.append(
       entries.flatMap((e): object[] => [e, { id: e.id, at: e.at, outcome: 'committed' } satisfies AuditOutcomeLine]),
     );
+  }
+
+  /** Appends outcome lines decided by looking at the graph (graph/audit-resolve.ts), one per entry. */
+  async appendResolved(outcomes: { id: string; outcome: 'committed' | 'failed' }[]): Promise<void> {
+    if (!outcomes.length) return;
+    const at = new Date().toISOString();
+    await this.append(outcomes.map(({ id, outcome }): AuditOutcomeLine => ({ id, at, outcome })));
   }
 
   async read(): Promise<AuditFileContent> {
@@ -117,11 +138,26 @@ export class AuditLog {
   }
 
   /**
-   * One write() on a file opened for appending: lines of concurrent writers (other requests, the seed
-   * CLI) never interleave. Synced to disk before returning, because the caller commits right after.
+   * One write() on a file opened for appending, under the cross-process lock (graph/audit-lock.ts) and,
+   * within this process, one append at a time: lines of concurrent writers (other requests, other server
+   * processes, the seed CLI) never interleave. Synced to disk before returning, because the caller
+   * commits right after.
    */
-  private async append(lines: object[]): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+  private append(lines: object[]): Promise<void> {
+    const run = queues.get(this.path) ?? Promise.resolve();
+    const next = run.then(async () => {
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+      await withFileLock(`${this.path}.lock`, () => this.appendLocked(lines));
+    });
+    const settled = next.catch(() => {});
+    queues.set(this.path, settled);
+    void settled.then(() => {
+      if (queues.get(this.path) === settled) queues.delete(this.path);
+    });
+    return next;
+  }
+
+  private async appendLocked(lines: object[]): Promise<void> {
     const file = await open(this.path, 'a+', 0o600);
     try {
       const stat = await file.stat();
@@ -160,11 +196,20 @@ function parseLine(line: string): AuditEntryLine | AuditOutcomeLine | null {
   }
 }
 
+/** Whether an error leaves the commit's outcome unknown (the connection or the database went away). */
+function outcomeUnknown(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code === 'DATABASE_UNAVAILABLE' || code === 'ServiceUnavailable' || code === 'SessionExpired';
+}
+
 /**
  * Runs a write transaction whose work calls `appendPending` as its last step before commit (an append
  * that fails throws, so the transaction rolls back: nothing unaudited). Afterwards the outcome is
- * appended: committed for the attempt that committed, failed for attempts the driver retried or when
- * the transaction failed. An outcome that cannot be appended leaves the entry pending (shown as such).
+ * appended: committed for the attempt that committed; for an attempt the driver retried, committed when
+ * a later attempt read its writtenBy in a before-image (its commit went through but the answer was lost),
+ * failed otherwise. When the database went away, the last attempt's outcome is unknown: its entries stay
+ * pending until resolvePending (graph/audit-resolve.ts) decides by looking at the graph. An outcome that
+ * cannot be appended leaves the entry pending (shown as such).
  */
 export async function auditedWrite<T>(
   log: AuditLog,
@@ -172,9 +217,10 @@ export async function auditedWrite<T>(
   run: (appendPending: (drafts: AuditDraft[]) => Promise<void>) => Promise<T>,
   warn: (message: string) => void = console.error,
 ): Promise<T> {
-  const attempts: string[][] = [];
+  const attempts: { ids: string[]; read: Set<string> }[] = [];
   const appendPending = async (drafts: AuditDraft[]) => {
-    attempts.push(await log.appendPending(actor, drafts));
+    const read = new Set(drafts.map((d) => (d.before as { writtenBy?: unknown } | null)?.writtenBy).map(String));
+    attempts.push({ ids: await log.appendPending(actor, drafts), read });
   };
   const settle = (ids: string[], outcome: 'committed' | 'failed') =>
     log.appendOutcome(ids, outcome).catch((error: unknown) => {
@@ -183,14 +229,28 @@ export async function auditedWrite<T>(
         `Audit: could not record outcome ${outcome} of ${ids.join(', ')} in ${log.path}: ${(error as Error).message}`,
       );
     });
+  /** Earlier attempts: committed when a later attempt's before-image carries one of their ids. */
+  const settleRetried = async (retried: typeof attempts) => {
+    const laterRead = (i: number) => attempts.slice(i + 1).flatMap((a) => [...a.read]);
+    const committed = retried.filter((a, i) => a.ids.some((id) => laterRead(i).includes(id)));
+    await settle(
+      committed.flatMap((a) => a.ids),
+      'committed',
+    );
+    await settle(
+      retried.filter((a) => !committed.includes(a)).flatMap((a) => a.ids),
+      'failed',
+    );
+  };
   let value: T;
   try {
     value = await run(appendPending);
   } catch (error) {
-    await settle(attempts.flat(), 'failed');
+    if (outcomeUnknown(error)) await settleRetried(attempts.slice(0, -1));
+    else await settleRetried(attempts);
     throw error;
   }
-  await settle(attempts.slice(0, -1).flat(), 'failed');
-  await settle(attempts.at(-1) ?? [], 'committed');
+  await settleRetried(attempts.slice(0, -1));
+  await settle(attempts.at(-1)?.ids ?? [], 'committed');
   return value;
 }

@@ -55,7 +55,8 @@ export function toNeo4jDate(value: unknown): InstanceType<typeof neo4j.types.Dat
 /**
  * Write stamps: when the graph learned a fact (createdAt), last changed it (updatedAt), confirmed it
  * (confirmedAt) or retired it (retiredAt, the fact is kept), and the job or audit entry id that wrote it
- * (writtenBy). Only the writers set them, so a record can never bring its own.
+ * (writtenBy), and how many changes it has had (version, +1 per committed change: the order of its audit
+ * entries). Only the writers set them, so a record can never bring its own.
  */
 export const STAMP_PROPERTIES: ReadonlySet<string> = new Set([
   'createdAt',
@@ -63,15 +64,17 @@ export const STAMP_PROPERTIES: ReadonlySet<string> = new Set([
   'confirmedAt',
   'retiredAt',
   'writtenBy',
+  'version',
 ]);
 
 /**
  * SET items stamping variable `v` in a write: createdAt once, updatedAt and writtenBy ($writtenBy) only
- * when `changed` (a Cypher boolean) holds, so an idempotent rerun leaves the stamps as they were.
+ * when `changed` (a Cypher boolean) holds, so an idempotent rerun leaves the stamps as they were; version
+ * first, so `changed` is read before any stamp moves.
  */
 export function stampSet(v: string, changed: string): string {
   const when = `${changed} OR ${v}.updatedAt IS NULL`;
-  return `${v}.createdAt = coalesce(${v}.createdAt, datetime.transaction()), ${v}.updatedAt = CASE WHEN ${when} THEN datetime.transaction() ELSE ${v}.updatedAt END, ${v}.writtenBy = CASE WHEN ${when} THEN $writtenBy ELSE ${v}.writtenBy END`;
+  return `${v}.version = CASE WHEN ${when} THEN coalesce(${v}.version, 0) + 1 ELSE ${v}.version END, ${v}.createdAt = coalesce(${v}.createdAt, datetime.transaction()), ${v}.updatedAt = CASE WHEN ${when} THEN datetime.transaction() ELSE ${v}.updatedAt END, ${v}.writtenBy = CASE WHEN ${when} THEN $writtenBy ELSE ${v}.writtenBy END`;
 }
 
 /** The one conversion of a validated record into stored properties: dates → Neo4j Date, counts →

@@ -2,6 +2,7 @@
 // empty, then the HTTP server. `npm start` runs this after installing what is missing.
 import { createServer } from 'node:http';
 import { AuditLog } from '../graph/audit-log.js';
+import { resolvePending } from '../graph/audit-resolve.js';
 import { moveAuditOutOfGraph } from '../graph/audit-migration.js';
 import { createDriver, ensureDatabase, verifyDriver } from '../graph/connection.js';
 import { GraphError } from '../graph/errors.js';
@@ -33,6 +34,12 @@ async function main() {
   await loadIfEmpty(executor, (line) => console.log(line));
   const interrupted = await settleInterruptedJobs(executor);
   if (interrupted) console.log(`Settled ${interrupted} import jobs an earlier server left unfinished.`);
+  // Entries an earlier crash left pending: committed or failed, decided by looking at the graph.
+  const resolved = await resolvePending(auditLog, executor);
+  if (resolved.committed || resolved.failed)
+    console.log(
+      `Resolved ${resolved.committed + resolved.failed} pending audit entries by looking at the graph (${resolved.committed} committed, ${resolved.failed} failed).`,
+    );
 
   const graphiqlPage = defaultGraphiqlPage();
   const app = createApp({ executor, config, auditLog, graphiqlPage });

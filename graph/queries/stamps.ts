@@ -1,6 +1,8 @@
 // Write stamps for the API and ingestion writes: after a transaction's work, each changed node or
 // relationship (a Change of the audit trail) gets createdAt / updatedAt / confirmedAt / retiredAt and
-// writtenBy = the id of its own audit entry, so a change in the graph leads back to who made it.
+// writtenBy = the id of its own audit entry, so a change in the graph leads back to who made it, and
+// version + 1: the entry records the version and the stamped after-image, so the next entry's before
+// (read under the write lock) is exactly this after.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../executor.js';
 import { labelOfId } from '../model.js';
@@ -10,6 +12,8 @@ import type { Change } from './curation.js';
 export interface StampedChange extends Change {
   /** The audit entry id this change is recorded under. */
   id: string;
+  /** Filled in by stampChanges: the target's version after the write (null for untracked targets). */
+  version?: number | null;
 }
 
 const EDGE_ID = /^([A-Z_]+):(.+?)->(.+)$/;
@@ -38,21 +42,28 @@ export function locate(target: string): { match: string; params: Record<string, 
   return { match: `MATCH (x:${checkLabel(label)} {id: $id})`, params: { id: target } };
 }
 
-/** Stamps every changed fact of the transaction; unchanged ones keep their stamps. */
+/**
+ * Stamps every changed fact of the transaction (unchanged ones keep their stamps and version), and fills
+ * in each change's `version` and its after-image as stored, stamps included, for the audit entry.
+ */
 export async function stampChanges(tx: ManagedTransaction, changes: StampedChange[]): Promise<void> {
   for (const change of changes) {
-    if (!change.after || sameFacts(change.before, change.after)) continue;
-    const where = locate(change.target);
-    if (!where) continue;
+    const where = change.after ? locate(change.target) : null;
+    if (!change.after || !where || sameFacts(change.before, change.after)) {
+      change.version = where ? (versionOf(change.after) ?? null) : null;
+      continue;
+    }
     const before = change.before?.status ?? null;
     const after = change.after.status ?? null;
-    await runRows(
+    const [row] = await runRows(
       tx,
       `${where.match}
+       SET x.version = coalesce(x.version, 0) + 1
        SET x.createdAt = coalesce(x.createdAt, datetime.transaction()), x.updatedAt = datetime.transaction(),
            x.writtenBy = $writtenBy
        FOREACH (_ IN CASE WHEN $confirmed THEN [1] ELSE [] END | SET x.confirmedAt = datetime.transaction() REMOVE x.retiredAt)
-       FOREACH (_ IN CASE WHEN $retired THEN [1] ELSE [] END | SET x.retiredAt = coalesce(x.retiredAt, datetime.transaction()))`,
+       FOREACH (_ IN CASE WHEN $retired THEN [1] ELSE [] END | SET x.retiredAt = coalesce(x.retiredAt, datetime.transaction()))
+       RETURN properties(x) AS props`,
       {
         ...where.params,
         writtenBy: change.id,
@@ -60,5 +71,12 @@ export async function stampChanges(tx: ManagedTransaction, changes: StampedChang
         retired: (after === 'rejected' || after === 'retired') && before !== after,
       },
     );
+    change.after = row.props as Record<string, unknown>;
+    change.version = versionOf(change.after) ?? null;
   }
+}
+
+function versionOf(props: Record<string, unknown> | null): number | undefined {
+  const v = props?.version;
+  return typeof v === 'number' ? v : undefined;
 }

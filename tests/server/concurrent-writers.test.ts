@@ -3,6 +3,7 @@
 // is another entry's after: no lost update, no 5xx), and of concurrent reviews of one proposal exactly
 // one succeeds while the others are told it was already reviewed.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureSchema } from '../../graph/schema.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
 import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
 import { gql, testApp } from './helpers.js';
@@ -12,6 +13,8 @@ const app = testApp(db.executor);
 
 beforeAll(async () => {
   await emptyDatabase(db.executor);
+  // The uniqueness constraints make MERGE lock the id (a fresh test instance has none yet)
+  await ensureSchema(db.executor);
   await loadApiFixture(db.executor);
 });
 
@@ -32,9 +35,10 @@ describe('concurrent writers', () => {
       ),
     );
     expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
-    const [count] = await db.executor.query('MATCH (e:Enterprise {id: $id}) RETURN count(e) AS n, e.name AS name', {
-      id,
-    });
+    const [count] = await db.executor.query(
+      'MATCH (e:Enterprise {id: $id}) RETURN count(e) AS n, collect(e.name)[0] AS name',
+      { id },
+    );
     expect(count.n).toBe(1);
     const trail = await gql(app, '{ auditTrail(first: 200) { entries { target outcome before after } } }', {}, 'admin');
     const entries = (
