@@ -15,6 +15,8 @@ export interface Actor {
   role: string;
   /** First hex digits of the SHA-256 of the token (never the token); a user name for the CLI. */
   fingerprint: string;
+  /** The token holder's name from the tokens list (KG_TOKENS_FILE), when the caller has one. */
+  name?: string;
 }
 
 /** One change to record: the operation, what it wrote, and the state before and after. */
@@ -44,6 +46,8 @@ export interface AuditEntryLine extends AuditDraft {
   at: string;
   actorRole: string;
   actorFingerprint: string;
+  /** Actor.name; absent in entries written before tokens had names, and for the CLI. */
+  actorName?: string;
   outcome: 'pending';
   /** Shared by the entries of one transaction attempt: they committed or failed together. */
   group?: string;
@@ -85,6 +89,7 @@ export class AuditLog {
       at,
       actorRole: actor.role,
       actorFingerprint: actor.fingerprint,
+      actorName: actor.name,
       action: d.action,
       target: d.target,
       before: d.before ?? null,

@@ -8,6 +8,8 @@ export interface AuditEntryRow {
   at: string;
   actorRole: string;
   actorFingerprint: string;
+  /** The token holder's name; null for entries without one (older entries, the CLI). */
+  actorName: string | null;
   action: string;
   target: string;
   before: unknown;
@@ -46,6 +48,7 @@ export async function readAuditTrail(log: AuditLog, first: number, after?: strin
         at: e.at,
         actorRole: e.actorRole,
         actorFingerprint: e.actorFingerprint,
+        actorName: e.actorName ?? null,
         action: e.action,
         target: e.target,
         before: e.before ?? null,
@@ -70,8 +73,12 @@ export async function readAuditTrail(log: AuditLog, first: number, after?: strin
 const compare = (a: { at: string; id: string }, b: { at: string; id: string }) =>
   a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** How an actor is shown (proposals, changes): `role:name`, or `role:fingerprint` without a name. */
+export const actorLabel = (a: { role: string; name?: string | null; fingerprint: string }) =>
+  `${a.role}:${a.name ?? a.fingerprint}`;
+
 /**
- * `role:fingerprint` of the (not failed) entry of `action` on each target: who proposed or reviewed a
+ * `role:name` (else `role:fingerprint`) of the (not failed) entry of `action` on each target: who proposed or reviewed a
  * proposal. One read of the store for all targets; a committed entry wins over a pending one.
  */
 export async function findActors(log: AuditLog, action: string, targets: string[]): Promise<Map<string, string>> {
@@ -83,7 +90,10 @@ export async function findActors(log: AuditLog, action: string, targets: string[
     if (e.action !== action || !wanted.has(e.target)) continue;
     const outcome = outcomes.get(e.id)?.outcome ?? 'pending';
     if (outcome === 'failed' || found.get(e.target)?.outcome === 'committed') continue;
-    found.set(e.target, { actor: `${e.actorRole}:${e.actorFingerprint}`, outcome });
+    found.set(e.target, {
+      actor: actorLabel({ role: e.actorRole, name: e.actorName, fingerprint: e.actorFingerprint }),
+      outcome,
+    });
   }
   return new Map([...found].map(([target, { actor }]) => [target, actor]));
 }

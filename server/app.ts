@@ -9,7 +9,10 @@ import { projectRoot } from '../graph/runtime/instance-config.js';
 import type { ServerConfig } from './config.js';
 import { createContextFactory, type AppContextExtra } from './context.js';
 import { maskError } from './errors.js';
-import { useAccess } from './plugins/access.js';
+import { useAccess, useFailedTokenThrottle } from './plugins/access.js';
+import { Authenticator } from './auth/authenticator.js';
+import { FailedTokenThrottle } from './auth/throttle.js';
+import { TokenStore } from './auth/token-store.js';
 import { useArmor } from './plugins/armor.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useContractErrorCodes } from './plugins/error-codes.js';
@@ -39,6 +42,8 @@ export interface AppOptions {
   printBaseUrl?: string;
   /** The briefing service (the briefing CLI passes its own, whose print models this app serves). */
   briefings?: BriefingService;
+  /** Who callers are (tokens, names, failed-token throttle); defaults to one made from the configuration. */
+  authenticator?: Authenticator;
 }
 
 /** One rendered GraphiQL page per process (9 MB): every app of a test run shares it. */
@@ -63,6 +68,11 @@ export function createApp({
     gapThresholds: config.gapThresholds,
     printBaseUrl,
   }),
+  authenticator = new Authenticator(
+    new TokenStore(config.tokens),
+    new FailedTokenThrottle(config.throttle),
+    config.trustedProxies,
+  ),
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -78,8 +88,9 @@ export function createApp({
     // useBodyLimit owns the size limits (its own for uploads, the contract's 413 body): yoga's built-in
     // 25 MB limiter would copy every body through a second stream and could refuse a large allowed upload.
     maxRequestBodySize: false,
-    context: createContextFactory(executor, config, auditLog, analysisCache, briefings),
+    context: createContextFactory(executor, config, authenticator, auditLog, analysisCache, briefings),
     plugins: [
+      useFailedTokenThrottle(authenticator),
       useBodyLimit(config.maxBodyBytes, config.maxUploadBytes),
       useArmor(),
       useContractErrorCodes(),

@@ -1,7 +1,11 @@
 // Server configuration, parsed once from the environment at start-up; every bad key is listed.
 import { type ChromiumChoice, findChromium } from './briefing/chromium.js';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type Role, ROLES } from './auth/roles.js';
+import { parseThrottle, type ThrottleSettings } from './auth/throttle.js';
+import { parseTrustedProxies, type TrustedProxies } from './auth/client-address.js';
+import { parseTokenLines } from './auth/token-lines.js';
+import { readTokensFile, type TokenSettings } from './auth/token-store.js';
 import type { CacheSettings } from '../graph/analysis/analysis-cache.js';
 import type { RecommendWeights } from '../graph/analysis/recommend-weights.js';
 import type { GapThresholds } from '../graph/gap-thresholds.js';
@@ -9,14 +13,14 @@ import type { Thresholds } from '../seed/registry/config.js';
 import type { FileLimits } from '../seed/file-limits.js';
 import { loadSharedSettings } from '../seed/settings.js';
 
-export const ROLES = ['analyst', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   KG_TOKENS: z.string().optional(),
   KG_TOKENS_FILE: z.string().optional(),
+  KG_TOKENS_CHECK_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   KG_PUBLIC_READ: z.enum(['true', 'false']).default('true'),
   KG_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   KG_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
@@ -29,8 +33,12 @@ const schema = z.object({
 export interface ServerConfig {
   port: number;
   host: string;
-  /** token → role; never stored in Neo4j. */
-  tokens: Map<string, Role>;
+  /** KG_TOKENS and KG_TOKENS_FILE (hashes, roles, names; reloaded by server/auth/token-store.ts); never in Neo4j. */
+  tokens: TokenSettings;
+  /** KG_AUTH_THROTTLE: failed tokens allowed per address and window (attempts 0 = off). */
+  throttle: ThrottleSettings;
+  /** KG_TRUSTED_PROXY: peers whose X-Forwarded-For is believed; null when none. */
+  trustedProxies: TrustedProxies;
   publicRead: boolean;
   dbTimeoutMs: number;
   cypherTimeoutMs: number;
@@ -70,50 +78,33 @@ function collect<T>(parse: () => T, problems: string[]): T | undefined {
 
 export class ConfigError extends Error {}
 
-/** Parses `role:token,role:token` lists (from KG_TOKENS, or lines/commas of KG_TOKENS_FILE). */
-export function parseTokens(text: string, origin: string): Map<string, Role> {
-  const tokens = new Map<string, Role>();
-  const problems: string[] = [];
-  for (const entry of text
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s && !s.startsWith('#'))) {
-    const at = entry.indexOf(':');
-    const role = entry.slice(0, at) as Role;
-    const token = entry.slice(at + 1);
-    if (at < 1 || !ROLES.includes(role))
-      problems.push(`${origin}: "${entry.slice(0, 12)}…" must be role:token with role one of ${ROLES.join(', ')}`);
-    else if (token.length < 12)
-      problems.push(`${origin}: the ${role} token is shorter than 12 characters; use a long random token`);
-    else tokens.set(token, role);
-  }
-  if (problems.length) throw new ConfigError(problems.join('\n'));
-  return tokens;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = schema.safeParse(env);
   // Every bad key at once: the schema's, then the analysis parameters'.
   const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   // The settings the seed CLI reads too, by the same parser (seed/settings.ts).
   const shared = collect(() => loadSharedSettings(env), lines);
-  if (!parsed.success || !shared) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  // Tokens, throttle and proxies by their own parsers, on the raw values, so their problems join the list.
+  const tokenFile = env.KG_TOKENS_FILE?.trim() || null;
+  const fixed = collect(() => (env.KG_TOKENS ? parseTokenLines(env.KG_TOKENS, 'KG_TOKENS') : []), lines);
+  const fileEntries = collect(() => (tokenFile ? readTokensFile(tokenFile).entries : []), lines);
+  const throttle = collect(() => parseThrottle(env.KG_AUTH_THROTTLE), lines);
+  const trustedProxies = collect(() => parseTrustedProxies(env.KG_TRUSTED_PROXY), lines);
+  if (!parsed.success || !shared || !fixed || !fileEntries || !throttle || trustedProxies === undefined)
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   const e = parsed.data;
-  const tokens = new Map<string, Role>();
-  if (e.KG_TOKENS) for (const [t, r] of parseTokens(e.KG_TOKENS, 'KG_TOKENS')) tokens.set(t, r);
-  if (e.KG_TOKENS_FILE) {
-    let text: string;
-    try {
-      text = readFileSync(e.KG_TOKENS_FILE, 'utf8');
-    } catch {
-      throw new ConfigError(`KG_TOKENS_FILE: cannot read ${e.KG_TOKENS_FILE}`);
-    }
-    for (const [t, r] of parseTokens(text, 'KG_TOKENS_FILE')) tokens.set(t, r);
-  }
+  const tokens: TokenSettings = {
+    fixed,
+    file: tokenFile,
+    fileEntries,
+    checkIntervalMs: e.KG_TOKENS_CHECK_SECONDS * 1000,
+  };
   return {
     port: e.PORT,
     host: e.HOST,
     tokens,
+    throttle,
+    trustedProxies,
     publicRead: e.KG_PUBLIC_READ === 'true',
     dbTimeoutMs: e.KG_DB_TIMEOUT_MS,
     cypherTimeoutMs: e.KG_CYPHER_TIMEOUT_MS,

@@ -1,15 +1,17 @@
-// Per-request context: the caller's role (from the bearer token) and an executor with its own
-// transaction counter, so the number of transactions of each operation can be asserted.
+// Per-request context: the caller (role and name, from the bearer token through server/auth) and an
+// executor with its own transaction counter, so the number of transactions of each operation can be asserted.
 import type { AnalysisCache } from '../graph/analysis/analysis-cache.js';
-import { createHash } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { BriefingService } from './briefing/service.js';
 import type { AuditLog } from '../graph/audit-log.js';
 import type { Executor } from '../graph/executor.js';
-import type { Role, ServerConfig } from './config.js';
+import type { Authenticator } from './auth/authenticator.js';
+import { fingerprintOf, sha256 } from './auth/token-lines.js';
+import type { ServerConfig } from './config.js';
 import { canSeeTargets } from './plugins/access.js';
 
-export type CallerRole = 'public' | Role;
+export type { CallerRole } from './auth/roles.js';
+import type { CallerRole } from './auth/roles.js';
 
 /** What the caller may read, decided once per request from the role and handed down to graph/. */
 export interface Access {
@@ -28,8 +30,8 @@ export interface AppContextExtra {
   access: Access;
   /** true when the bearer token was present but unknown */
   badToken: boolean;
-  /** Who writes, for the audit trail: the role and a fingerprint of the token (never the token). */
-  actor: { role: CallerRole; fingerprint: string };
+  /** Who writes, for the audit trail: the role, the holder's name and a fingerprint of the token (never the token). */
+  actor: { role: CallerRole; name?: string; fingerprint: string };
   /** The audit store (a file beside the database, never the graph): every write is recorded there. */
   auditLog: AuditLog;
   /** The process's cache of the heavy analyses (one per server, from the configuration). */
@@ -41,29 +43,18 @@ export interface AppContextExtra {
 export type AppContext = YogaInitialContext & AppContextExtra;
 
 /** First 12 hex digits of the token's SHA-256: enough to tell tokens apart in the audit trail, useless to sign in. */
-export const tokenFingerprint = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 12);
-
-export function roleOf(request: Request, config: ServerConfig): Pick<AppContextExtra, 'role' | 'badToken' | 'actor'> {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  const anonymous = { role: 'public' as const, fingerprint: 'none' };
-  if (!match) return { role: 'public', badToken: header.trim().length > 0, actor: anonymous };
-  const token = match[1].trim();
-  const role = config.tokens.get(token);
-  return role
-    ? { role, badToken: false, actor: { role, fingerprint: tokenFingerprint(token) } }
-    : { role: 'public', badToken: true, actor: anonymous };
-}
+export const tokenFingerprint = (token: string) => fingerprintOf(sha256(token));
 
 export function createContextFactory(
   executor: Executor,
   config: ServerConfig,
+  authenticator: Authenticator,
   auditLog: AuditLog,
   analysisCache: AnalysisCache,
   briefings: BriefingService,
 ) {
   return ({ request }: YogaInitialContext): AppContextExtra => {
-    const caller = roleOf(request, config);
+    const caller = authenticator.identify(request);
     return {
       executor: executor.scoped(),
       config,

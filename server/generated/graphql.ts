@@ -31,13 +31,15 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
-/** One write: who (role and a fingerprint of the token, never the token), when, what, before and after. */
+/** One write: who (role, the token holder's name and a fingerprint of the token, never the token), when, what, before and after. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** The mutation (upsertEnterprise, reviewProposal…). */
   action: Scalars['String']['output'];
   /** First 12 hex digits of the SHA-256 of the caller's token. */
   actorFingerprint: Scalars['String']['output'];
+  /** The token holder's name (KG_TOKENS_FILE role:name:token); null for tokens without a name and older entries. */
+  actorName?: Maybe<Scalars['String']['output']>;
   actorRole: Scalars['String']['output'];
   after?: Maybe<Scalars['JSON']['output']>;
   /** ISO date-time. */
@@ -491,7 +493,7 @@ export type FactChange = {
   status: Scalars['String']['output'];
   /** The node id, or the relationship as TYPE:from->to. */
   target: Scalars['String']['output'];
-  /** Who made it: role and token fingerprint from the audit trail. Admins only: null for every other role, and for writes by a job or load run. */
+  /** Who made it: role:name (role:fingerprint for a token without a name) from the audit trail. Admins only: null for every other role, and for writes by a job or load run. */
   who?: Maybe<Scalars['String']['output']>;
   /** The job, load run or audit entry id that wrote it last. */
   writtenBy?: Maybe<Scalars['String']['output']>;
@@ -1122,12 +1124,13 @@ export type Proposal = {
   /** The program a program-scoped fact belongs to. */
   programId?: Maybe<Scalars['ID']['output']>;
   proposedAt: Scalars['String']['output'];
-  /** Role and token fingerprint of the proposer (never the token), from the audit trail; unknown when it has no entry. */
+  /** role:name of the proposer (role:fingerprint for a token without a name; never the token), from the audit trail; unknown when it has no entry. */
   proposedBy: Scalars['String']['output'];
   /** The words that state the fact. */
   quote?: Maybe<Scalars['String']['output']>;
   reviewComment?: Maybe<Scalars['String']['output']>;
   reviewedAt?: Maybe<Scalars['String']['output']>;
+  /** role:name of the reviewer, as proposedBy. */
   reviewedBy?: Maybe<Scalars['String']['output']>;
   /** The extractor's or classifier's rule, in words. */
   rule?: Maybe<Scalars['String']['output']>;
@@ -1870,6 +1873,8 @@ export type Viewer = {
   canReview: Scalars['Boolean']['output'];
   /** TARGET_FOR stages, recommendTargets and cypher (analyst and above). */
   canSeeTargets: Scalars['Boolean']['output'];
+  /** The token holder's name (KG_TOKENS_FILE role:name:token; the token's fingerprint for a token without a name); null when not signed in. */
+  name?: Maybe<Scalars['String']['output']>;
   /** Whether reading without a token is open (KG_PUBLIC_READ). */
   publicRead: Scalars['Boolean']['output'];
   /** public | analyst | editor | admin */
@@ -2166,6 +2171,7 @@ export type ResolversParentTypes = {
 export type AuditEntryResolvers<ContextType = AppContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorFingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2973,6 +2979,7 @@ export type ViewerResolvers<ContextType = AppContext, ParentType extends Resolve
   canCurate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   canReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   canSeeTargets?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -1,7 +1,9 @@
 // Access by role (api-contract.md): public < analyst < editor < admin. Unknown tokens and closed
 // public reading are refused before execution (UNAUTHENTICATED); fields above the caller's role are
-// refused by their resolvers (FORBIDDEN) through requireRole.
+// refused by their resolvers (FORBIDDEN) through requireRole. Unknown tokens are throttled per address.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Plugin } from 'graphql-yoga';
+import { Authenticator } from '../auth/authenticator.js';
 import type { AppContext, CallerRole } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 
@@ -27,7 +29,7 @@ export function useAccess(): Plugin<AppContext> {
         setResultAndStopExecution({
           errors: [
             unauthenticated(
-              'The bearer token is not known. Check the token (KG_TOKENS / KG_TOKENS_FILE of the server), or send no Authorization header to read publicly.',
+              'The bearer token is not known (or was revoked). Check the token (KG_TOKENS / KG_TOKENS_FILE of the server), or send no Authorization header to read publicly.',
             ),
           ],
         });
@@ -40,6 +42,40 @@ export function useAccess(): Plugin<AppContext> {
           ],
         });
       }
+    },
+  };
+}
+
+function tooManyFailures(seconds: number): Response {
+  const body = {
+    errors: [
+      {
+        message: `Too many unknown tokens were sent from your address; requests with a token are refused for ${seconds} s more (Retry-After). Check the token with the server's administrator before trying again.`,
+        extensions: { code: 'TOO_MANY_REQUESTS' },
+      },
+    ],
+  };
+  return new Response(JSON.stringify(body), {
+    status: 429,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) },
+  });
+}
+
+/**
+ * Every route: a request with credentials from an address over its failure budget gets 429; an unknown
+ * token is counted and its answer (401 from useAccess) delayed by the throttle. Valid tokens and
+ * anonymous reads never wait unless their address is over budget.
+ */
+export function useFailedTokenThrottle(auth: Authenticator): Plugin {
+  return {
+    async onRequest({ request, serverContext, endResponse }) {
+      if (!auth.throttle.enabled || !Authenticator.presentsToken(request)) return;
+      const address = auth.addressOf(request, serverContext);
+      const wait = auth.throttle.retryAfterSeconds(address);
+      if (wait > 0) return endResponse(tooManyFailures(wait));
+      if (!auth.identify(request).badToken) return;
+      const delay = auth.throttle.fail(address);
+      if (delay > 0) await sleep(delay);
     },
   };
 }

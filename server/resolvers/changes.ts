@@ -1,5 +1,6 @@
 // `changes` (what the graph learned in a period, in a scope) and `retireFact` (a fact kept with status
 // retired). Who made a change comes from the audit store, for admins only: the trail is admin-only.
+import { actorLabel } from '../../graph/audit-trail.js';
 import { shanghaiToday } from '../../graph/model-rules.js';
 import { readChanges, type ChangeRow } from '../../graph/queries/changes.js';
 import { requireSources } from '../../graph/queries/curation.js';
@@ -14,10 +15,12 @@ import { pageSize, readRoot, writeRoot } from './root.js';
 
 export type FactChangeValue = ChangeRow & Citable & { who: string | null };
 
-/** Role and fingerprint per audit entry id, read once per request (admins only). */
+/** Role and name (else fingerprint) per audit entry id, read once per request (admins only). */
 async function actorsById(context: AppContext): Promise<Map<string, string>> {
   const { entries } = await context.auditLog.read();
-  return new Map(entries.map((e) => [e.id, `${e.actorRole}:${e.actorFingerprint}`]));
+  return new Map(
+    entries.map((e) => [e.id, actorLabel({ role: e.actorRole, name: e.actorName, fingerprint: e.actorFingerprint })]),
+  );
 }
 
 export const changesQuery: Pick<QueryResolvers, 'changes'> = {

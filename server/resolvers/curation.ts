@@ -2,7 +2,7 @@
 // write transaction whose audit entry reaches the audit store before commit (writeRoot); inputs are
 // validated first. The trail and who proposed/reviewed are read from the store, never from the graph.
 import type { AuditLog } from '../../graph/audit-log.js';
-import { findActors, readAuditTrail } from '../../graph/audit-trail.js';
+import { actorLabel, findActors, readAuditTrail } from '../../graph/audit-trail.js';
 import {
   recordTargetStage,
   requireSources,
@@ -33,8 +33,6 @@ async function reload(tx: ManagedTransaction, id: string): Promise<EntityRecord>
   const [node] = await findNodesByIds(tx, [id]);
   return entityRecord(node);
 }
-
-const actorName = (actor: { role: string; fingerprint: string }) => `${actor.role}:${actor.fingerprint}`;
 
 /** Who proposed and who reviewed each proposal, from the audit store in one read. */
 export async function withActors(log: AuditLog, proposals: ProposalRow[]): Promise<ProposalRow[]> {
@@ -128,7 +126,7 @@ export const Mutation: MutationResolvers = {
     const fact = parseInput(proposalInput, input);
     return writeRoot(context, info, async (tx, actor) => {
       const { proposal, change } = await createProposal(tx, fact);
-      return { value: { ...proposal, proposedBy: actorName(actor) }, changes: [change] };
+      return { value: { ...proposal, proposedBy: actorLabel(actor) }, changes: [change] };
     });
   },
 
@@ -136,7 +134,7 @@ export const Mutation: MutationResolvers = {
     requireRole(context, 'admin', 'reviewProposal');
     const proposal = await writeRoot(context, info, async (tx, actor) => {
       const { proposal, changes } = await reviewProposal(tx, id, decision, comment ?? null);
-      return { value: { ...proposal, reviewedBy: actorName(actor) }, changes };
+      return { value: { ...proposal, reviewedBy: actorLabel(actor) }, changes };
     });
     const [joined] = await withActors(context.auditLog, [proposal]);
     return joined;

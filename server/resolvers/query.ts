@@ -92,6 +92,7 @@ export const Query: QueryResolvers = {
 
   viewer: (_, __, context) => ({
     role: context.role,
+    name: context.actor.name ?? null,
     publicRead: context.config.publicRead,
     canSeeTargets: context.access.canSeeTargets,
     canCurate: hasRole(context.role, 'editor'),

@@ -73,6 +73,8 @@ export async function startServer(executor: Executor, env: Record<string, string
       .map(([role, token]) => `${role}:${token}`)
       .join(','),
     KG_AUDIT_FILE: tempAuditFile(),
+    // Browser tests that try wrong tokens are not to be slowed by the failed-token throttle.
+    KG_AUTH_THROTTLE: 'off',
     ...env,
   });
   const server: Server = createServer(createApp({ executor, config, webRoot: WEB_DIST }));

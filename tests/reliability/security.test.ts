@@ -31,6 +31,8 @@ const config = loadConfig({
     .map(([role, token]) => `${role}:${token}`)
     .join(','),
   KG_AUDIT_FILE: auditFile,
+  // Probes with wrong tokens are not to be throttled (tests/server/identity-throttle.test.ts covers that).
+  KG_AUTH_THROTTLE: 'off',
 });
 
 let app: App;

@@ -28,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): ServerConfig {
       .map(([role, token]) => `${role}:${token}`)
       .join(','),
     KG_AUDIT_FILE: tempAuditFile(),
+    // The suites' own traffic is not throttled; tests/server/identity-throttle.test.ts turns it on.
+    KG_AUTH_THROTTLE: 'off',
     ...env,
   });
 }

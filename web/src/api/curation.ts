@@ -21,7 +21,7 @@ import type {
 
 const VIEWER_QUERY = /* GraphQL */ `
   query Viewer {
-    viewer { role publicRead canSeeTargets canCurate canReview }
+    viewer { role name publicRead canSeeTargets canCurate canReview }
   }
 `;
 

@@ -283,7 +283,7 @@ export type ChangesQuery = { changes: { since: string, until: string, truncated:
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: string, publicRead: boolean, canSeeTargets: boolean, canCurate: boolean, canReview: boolean } };
+export type ViewerQuery = { viewer: { role: string, name: string | null, publicRead: boolean, canSeeTargets: boolean, canCurate: boolean, canReview: boolean } };
 
 export type ProposalFieldsFragment = { id: string, status: string, kind: string, target: string, fact: unknown, confidence: string, comment: string | null, proposedAt: string, proposedBy: string, reviewedAt: string | null, reviewedBy: string | null, reviewComment: string | null, citations: Array<{ quote: string | null, source: { id: string, name: string, url: string | null, publisher: string | null, publishedOn: string | null } }> };
 

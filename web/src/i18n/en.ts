@@ -338,6 +338,7 @@ export const en: Record<MessageKey, string> = {
   'login.empty': 'Enter a token.',
   'login.unknown': 'Invalid token: the server does not know it. Check it and try again.',
   'login.as': 'Signed in as: {role}',
+  'login.name': 'Token holder: {name}',
   'login.canSeeTargets': 'See targets and recommendations, run Cypher',
   'login.canCurate': 'Import and edit data, propose facts',
   'login.canReview': 'Review proposals, read the audit trail',

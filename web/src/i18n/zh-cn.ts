@@ -324,6 +324,7 @@ export const zhCN = {
   'login.empty': '请输入令牌。',
   'login.unknown': '令牌无效：服务器不认识这个令牌。请核对后重试。',
   'login.as': '当前身份：{role}',
+  'login.name': '令牌持有人：{name}',
   'login.canSeeTargets': '查看招商目标与推荐、运行 Cypher',
   'login.canCurate': '导入与编辑数据、提议事实',
   'login.canReview': '审核提议、查看审计日志',

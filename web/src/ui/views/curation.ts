@@ -10,7 +10,11 @@ import { csvImportForm, proposalForm, reviewQueue } from './curation-forms.js';
 
 export function curationView(): View {
   let ctx: ViewContext;
-  let rights = { canCurate: false, canReview: false, canSeeTargets: false };
+  let rights: { canCurate: boolean; canReview: boolean; canSeeTargets: boolean; name?: string | null } = {
+    canCurate: false,
+    canReview: false,
+    canSeeTargets: false,
+  };
 
   function loginCard(): HTMLElement {
     const token = h('input.input', { type: 'password', name: 'token', autocomplete: 'off', id: 'token-input' });
@@ -43,6 +47,8 @@ export function curationView(): View {
       signedIn
         ? [
             h('p', null, t('login.as', { role: tOr(`role.${getRole()}`, getRole()) })),
+            // The name the tokens file gives this token: what the audit trail and review queue show.
+            rights.name ? h('p.muted', { 'data-viewer-name': '' }, t('login.name', { name: rights.name })) : null,
             h(
               'ul.plain.rights',
               null,
