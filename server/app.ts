@@ -22,6 +22,8 @@ import { useBriefings } from './plugins/briefings.js';
 import { useFonts } from './plugins/fonts.js';
 import { BriefingService } from './briefing/service.js';
 import { createSchema } from './schema/index.js';
+import { useResponseCache } from './cache/plugin.js';
+import type { ResponseCache } from './cache/response-cache.js';
 
 export interface AppOptions {
   executor: Executor;
@@ -39,6 +41,8 @@ export interface AppOptions {
   printBaseUrl?: string;
   /** The briefing service (the briefing CLI passes its own, whose print models this app serves). */
   briefings?: BriefingService;
+  /** The response cache of reads (server/cache); main.ts and cluster.ts pass one unless KG_RESPONSE_CACHE=off. */
+  responseCache?: ResponseCache | null;
 }
 
 /** One rendered GraphiQL page per process (9 MB): every app of a test run shares it. */
@@ -63,6 +67,7 @@ export function createApp({
     gapThresholds: config.gapThresholds,
     printBaseUrl,
   }),
+  responseCache = null,
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -86,6 +91,7 @@ export function createApp({
       useAccess(),
       useTransactionCount(),
       useReadiness(dataLoadedCheck(executor)),
+      ...(responseCache?.enabled ? [useResponseCache(responseCache)] : []),
       ...extraPlugins,
       useCompressedResponses(graphiqlPage),
       useBriefings(briefings),
