@@ -38,7 +38,13 @@ async function main() {
   if (interrupted) console.log(`Settled ${interrupted} import jobs an earlier server left unfinished.`);
 
   const graphiqlPage = defaultGraphiqlPage();
-  const cacheSettings = responseCacheSettings();
+  const cacheSettings = (() => {
+    try {
+      return responseCacheSettings();
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  })();
   const responseCache = cacheSettings.enabled ? new ResponseCache(executor, cacheSettings) : null;
   attachWorkerRelay(responseCache);
   const app = createApp({ executor, config, auditLog, graphiqlPage, responseCache });
