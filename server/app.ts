@@ -25,6 +25,8 @@ import { useBriefings } from './plugins/briefings.js';
 import { useFonts } from './plugins/fonts.js';
 import { BriefingService } from './briefing/service.js';
 import { createSchema } from './schema/index.js';
+import { useResponseCache } from './cache/plugin.js';
+import type { ResponseCache } from './cache/response-cache.js';
 
 export interface AppOptions {
   executor: Executor;
@@ -44,6 +46,8 @@ export interface AppOptions {
   briefings?: BriefingService;
   /** Who callers are (tokens, names, failed-token throttle); defaults to one made from the configuration. */
   authenticator?: Authenticator;
+  /** The response cache of reads (server/cache); main.ts and cluster.ts pass one unless KG_RESPONSE_CACHE=off. */
+  responseCache?: ResponseCache | null;
 }
 
 /** One rendered GraphiQL page per process (9 MB): every app of a test run shares it. */
@@ -73,6 +77,7 @@ export function createApp({
     new FailedTokenThrottle(config.throttle),
     config.trustedProxies,
   ),
+  responseCache = null,
 }: AppOptions) {
   return createYoga<Record<string, unknown>, AppContextExtra>({
     schema: createSchema(),
@@ -97,6 +102,7 @@ export function createApp({
       useAccess(),
       useTransactionCount(),
       useReadiness(dataLoadedCheck(executor)),
+      ...(responseCache?.enabled ? [useResponseCache(responseCache)] : []),
       ...extraPlugins,
       useCompressedResponses(graphiqlPage),
       useBriefings(briefings),

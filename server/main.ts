@@ -12,6 +12,9 @@ import { createApp, defaultGraphiqlPage } from './app.js';
 import { explainClientErrors } from './http/client-error.js';
 import { settleInterruptedJobs } from '../graph/queries/jobs.js';
 import { ConfigError, loadConfig } from './config.js';
+import { ResponseCache } from './cache/response-cache.js';
+import { responseCacheSettings } from './cache/settings.js';
+import { attachWorkerRelay } from './cache/cluster-relay.js';
 
 async function main() {
   const config = loadConfig();
@@ -42,7 +45,16 @@ async function main() {
     );
 
   const graphiqlPage = defaultGraphiqlPage();
-  const app = createApp({ executor, config, auditLog, graphiqlPage });
+  const cacheSettings = (() => {
+    try {
+      return responseCacheSettings();
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  })();
+  const responseCache = cacheSettings.enabled ? new ResponseCache(executor, cacheSettings) : null;
+  attachWorkerRelay(responseCache);
+  const app = createApp({ executor, config, auditLog, graphiqlPage, responseCache });
   const server = createServer(app);
   explainClientErrors(server);
   await new Promise<void>((resolve, reject) => {

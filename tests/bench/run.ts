@@ -105,6 +105,24 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
         log,
       });
     });
+    // The same view with the response cache warm (server/cache): every request after the first answers from memory.
+    await section(group, 'chain view at 50 clients, response cache warm', async () => {
+      // the driver reference replays the view's own Cypher, captured on the uncached app (not the position reads)
+      bench.take();
+      await postGraphql(bench.app, chainView.query, chainView.variables);
+      const transactions = bench.take();
+      const cached = benchApp(instance.driver, { responseCache: true });
+      await postGraphql(cached.app, chainView.query, chainView.variables);
+      return measureChainViewThroughput(
+        cached.app,
+        instance.driver,
+        chainView,
+        transactions,
+        { group, durationS: options.quick ? 8 : 20, runs: options.quick ? 2 : 3, log },
+        50,
+        'chain view (response cache warm)',
+      );
+    });
   }
 
   // The briefing of a synthetic chain with 10,000+ firms (at the sizes that have one): it summarises.

@@ -9,6 +9,8 @@ import { createExecutor } from '../../../graph/executor.js';
 import { createApp, type App } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
 import { createSchema } from '../../../server/schema/index.js';
+import { ResponseCache } from '../../../server/cache/response-cache.js';
+import { responseCacheSettings } from '../../../server/cache/settings.js';
 import { capturingDriver, replay, type CapturedTransaction } from './capture.js';
 import type { Figure, NotMeasured } from './report.js';
 import type { RootFieldCase } from './root-fields.js';
@@ -21,8 +23,8 @@ export interface ApiBenchApp {
   analysisCache: AnalysisCache;
 }
 
-/** The app on a capturing driver, with an analyst token of its own. */
-export function benchApp(driver: Driver): ApiBenchApp {
+/** The app on a capturing driver, with an analyst token of its own (and the response cache when asked). */
+export function benchApp(driver: Driver, options: { responseCache?: boolean } = {}): ApiBenchApp {
   const analystToken = randomBytes(24).toString('base64url');
   const capture = capturingDriver(driver);
   const config = loadConfig({
@@ -31,7 +33,9 @@ export function benchApp(driver: Driver): ApiBenchApp {
     KG_DB_TIMEOUT_MS: '120000',
   });
   const analysisCache = new AnalysisCache(config.analysisCache);
-  const app = createApp({ executor: createExecutor(capture.driver, { timeoutMs: 120_000 }), config, analysisCache });
+  const executor = createExecutor(capture.driver, { timeoutMs: 120_000 });
+  const responseCache = options.responseCache ? new ResponseCache(executor, responseCacheSettings({})) : null;
+  const app = createApp({ executor, config, analysisCache, responseCache });
   return { app, analystToken, take: capture.take, analysisCache };
 }
 

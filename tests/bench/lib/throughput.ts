@@ -159,6 +159,7 @@ export async function measureChainViewThroughput(
   transactions: CapturedTransaction[],
   options: ThroughputOptions,
   connections = 50,
+  label = 'chain view',
 ): Promise<Figure[]> {
   const server = await listen(app);
   const request = graphqlPost(chainView.query, chainView.variables);
@@ -185,12 +186,12 @@ export async function measureChainViewThroughput(
   const latency = summarize(http.latencies, 'lower');
   const alone = summarize(single.latencies, 'lower');
   options.log(
-    `  chain view ${value.median.toFixed(1)} req/s at ${connections} clients (errors ${http.failed}) vs driver ${reference.median.toFixed(1)}/s`,
+    `  ${label} ${value.median.toFixed(1)} req/s at ${connections} clients (errors ${http.failed}) vs driver ${reference.median.toFixed(1)}/s`,
   );
   return [
     {
       group: options.group,
-      name: `chain view, ${connections} concurrent clients`,
+      name: `${label}, ${connections} concurrent clients`,
       unit: 'req/s',
       direction: 'higher',
       value,
@@ -200,7 +201,7 @@ export async function measureChainViewThroughput(
     },
     {
       group: options.group,
-      name: `chain view latency, ${connections} concurrent clients`,
+      name: `${label} latency, ${connections} concurrent clients`,
       unit: 'ms',
       direction: 'lower',
       value: latency,
