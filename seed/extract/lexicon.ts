@@ -129,4 +129,9 @@ export const GENERIC_CHAIN_WORDS = new Set([
   '整个',
   '整条',
   '全产业',
+  '部分',
+  '一次',
+  '先进制造业',
+  '制造业',
+  '战略性新兴',
 ]);

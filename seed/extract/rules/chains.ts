@@ -17,6 +17,10 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
     rule: '“N条产业链分别为：…” list',
   },
   {
+    re: new RegExp(`(?:产业链|链)[^。：:]{0,12}?${COUNT}条[，,]?(?:依次|分别)(?:为|是)[：:](.+)$`),
+    rule: '“…产业链…N条，依次为：…” list',
+  },
+  {
     re: new RegExp(
       `(?:^|[，,：:])(?:[\u4e00-\u9fa5]{0,6}?(?:确定|明确|选定|梳理出?|遴选出?|筛选出?|聚焦|围绕|重点发展|打造|培育))?(?:聚焦|围绕|重点发展|发展|打造|培育|将|对)?([^，,：:]+?)等?${COUNT}(?:条|大)(重点|主导|优势)?[^，。]{0,6}?(?:产业链|产业|链)`,
     ),
@@ -68,6 +72,12 @@ function splitList(list: string, expected: number | null): string[] {
   return items;
 }
 
+const LIST_LEAD = /^[^、，,]*(?:了|通报|介绍|涉及|覆盖|涵盖|包括)[：:]?|^(?:全市|全省|全区|我市|本市)/;
+
+/** Words that make a "…产业链" mention a clause, not a chain: verbs, schedules, quantities, scope. */
+const CLAUSE_WORDS =
+  /建立|解决|更新|力争|落实|开展|兑现|会同|参照|研究|听取|召开|推动|要|赴|本地|部分|一次|全年|近期|每年|每季度|严格/;
+
 function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
   for (const { re, rule } of LIST_PATTERNS) {
     const m = re.exec(sentence.text);
@@ -76,12 +86,14 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
       .slice(1)
       .find((g) => g && parseNumeral(g) !== null && /^(\d+|[一二两三四五六七八九十]+)$/.test(g));
     const count = countText ? parseNumeral(countText) : null;
-    let listText = rule.startsWith('“N条') ? m[m.length - 1]! : m[1]!;
+    let listText = rule.startsWith('“N条') || rule.startsWith('“…产业链…N条') ? m[m.length - 1]! : m[1]!;
     // “A、B、C等10条” / “包括：A、B、C等”: the list names some of the chains, not all
     const partial = /等(?:\d+|[一二两三四五六七八九十]+)(?:条|大)/.test(m[0]) || /等[。；]?$/.test(listText.trim());
     listText = listText.trim().replace(/等[。；]?$/, '');
     // adjectives before the list end at its last 的 (产业基础最好、…最好的A、B、C)
     if (listText.includes('的')) listText = listText.slice(listText.lastIndexOf('的') + 1);
+    // a reporting verb or the city's scope before the first item (会议通报了A、B / 全市A、B) is not a name
+    listText = listText.replace(LIST_LEAD, '');
     const items = splitList(listText, count).map(chainName);
     const good = items.filter((x): x is { name: string; alias?: string } => !!x);
     if (good.length < 2) continue;
@@ -122,7 +134,10 @@ function singleChains(ctx: Context, sentence: Span): void {
       if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
     }
     const item = chainName(raw);
-    if (!item || /[（(）)]/.test(item.name)) continue;
+    if (!item || /[（(）)]/.test(item.name) || (!named && CLAUSE_WORDS.test(item.name))) continue;
+    // a short form of a chain already named (光伏 for 晶硅光伏) is that chain, not a new one
+    if (!named && ctx.collector.nodesOf('Chain').some((r) => r.name !== item.name && r.name.endsWith(item.name)))
+      continue;
     const end = m.index! + m[0].length;
     const span = sub(sentence, end - m[0].length + m[1]!.length - raw.length, end);
     ctx.collector.node('Chain', item.name, named ? sentence : span, '“…产业链” named', named ? 0.9 : 0.75);

@@ -55,7 +55,7 @@ export function findMechanism(text: string, city: string | null, from: number): 
     // cut at the last verb or function word, then drop the city prefix
     for (;;) {
       const cut =
-        /^.*(?:全面推行|推行|实施|实行|推进|建立|落实|深化|创新|探索|构建|完善|召开|举行|召集|主持|出席|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
+        /^.*(?:全面推行|推行|实施|实行|推进|推动|建立|落实|深化|创新|探索|构建|完善|健全|优化|坚持|持续|召开|举行|召集|主持|出席|负责|服务|纳入|列入|引入|助力|介绍|标志着|围绕|聚焦|依托|按照|根据|通过|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
           name,
         );
       if (!cut) break;
