@@ -48,7 +48,7 @@ export function findPosts(sentence: string): Post[] {
 }
 
 const PERSON_RE = new RegExp(
-  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督）)\\s]|$)`,
+  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督告回透称）)\\s]|$)`,
   'y',
 );
 
@@ -114,6 +114,8 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
     const re = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
     for (const m of t.matchAll(re)) {
       const at = m.index!;
+      // 链长 as an object (协助链长, 向链长汇报) names nobody's role
+      if (type === 'OWNER_OF' && /(?:协助|配合|向|对接|服务|支持|当好|做好|跟踪)$/.test(t.slice(0, at))) continue;
       // 1) “X产业链链长 + person”: the person's principal post owns X
       if (type === 'OWNER_OF') {
         const person = [...holders.entries()].filter(([p]) => p.start < at);
@@ -207,6 +209,17 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
   }
 }
 
+/** A named person holding posts: Person + HOLDS, remembered as the posts' holder. */
+function holds(ctx: Context, name: string, held: Post[], span: Span, holders: Map<Post, string>, rule: string): void {
+  const person = ctx.collector.node('Person', name, span, rule, 0.8);
+  for (const p of held) {
+    holders.set(p, name);
+    ctx.collector.rel('HOLDS', person, leaderRef(ctx, p, span), span, rule, 0.8, {
+      ...(ctx.publishedOn ? { observedOn: [ctx.publishedOn] } : {}),
+    });
+  }
+}
+
 export function extractPosts(ctx: Context): void {
   for (const s of ctx.sentences) {
     const posts = findPosts(s.text);
@@ -227,14 +240,36 @@ export function extractPosts(ctx: Context): void {
       const held = posts.filter((p) => p.start >= windowStart && p.end <= anchor);
       if (!held.length) continue;
       const span = clauseRange(s, held[0]!.start, nameEnd);
-      const person = ctx.collector.node('Person', name, span, 'name after a post', 0.8);
-      for (const p of held) {
-        holders.set(p, name);
-        ctx.collector.rel('HOLDS', person, leaderRef(ctx, p, span), span, 'post + name (apposition)', 0.8, {
-          ...(ctx.publishedOn ? { observedOn: [ctx.publishedOn] } : {}),
-        });
-      }
+      holds(ctx, name, held, span, holders, 'post + name (apposition)');
       windowStart = nameEnd;
+      // “副市长甲、乙出席”: a second name joined by 、 holds the same posts
+      const next = anchor + name.length;
+      if (s.text[next] === '、' && findPosts(s.text.slice(next + 1, next + 8))[0]?.start !== 0) {
+        PERSON_RE.lastIndex = next + 1;
+        const second = PERSON_RE.exec(s.text);
+        // 任 opens a three-character name here (甲、任志远), not the verb 任
+        const verb = NOT_A_NAME.test(second?.[1] ?? '') && !/^任[\u4e00-\u9fa5]{2}$/.test(second?.[1] ?? '');
+        if (
+          second &&
+          !verb &&
+          /^[出参陪等和在]|^$/.test(s.text.slice(next + 1 + second[1]!.length, next + 2 + second[1]!.length))
+        ) {
+          const end = next + 1 + second[1]!.length;
+          holds(ctx, second[1]!, held, clauseRange(s, held[0]!.start, end), holders, 'post + names joined by 、');
+          windowStart = end;
+        }
+      }
+    }
+    // “链长：甲（副市长）”: a name with its post in brackets, as annexes and name lists write it
+    for (const p of posts) {
+      if (!/[（(]/.test(s.text[p.start - 1] ?? '') || !/[）)]/.test(s.text[p.end] ?? '')) continue;
+      const before = s.text.slice(Math.max(0, p.start - 6), p.start - 1);
+      const m = new RegExp(
+        `(?:^|[：:、，,\\s　])((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`,
+      ).exec(before);
+      if (!m || NOT_A_NAME.test(m[1]!) || findPosts(m[1]!).length) continue;
+      const at = p.start - 1 - m[1]!.length;
+      holds(ctx, m[1]!, [p], clauseRange(s, at, p.end + 1), holders, 'name（post）');
     }
     roleRelations(ctx, s, posts, holders);
     // a post given a role is a fact even where the chains it serves are not named (S1: 各位副市长…链长)
