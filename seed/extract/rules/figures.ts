@@ -38,6 +38,12 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   return false;
 }
 
+/** The clause from its last year before the figure (由2020年的42%提升至2024年的61% → 2024年的61%). */
+function nearestDate(clause: string, at: number): string {
+  const years = [...clause.slice(0, Math.max(0, at)).matchAll(/(?:19|20)\d{2}年/g)];
+  return years.length > 1 ? clause.slice(years.at(-1)!.index!) : clause;
+}
+
 function metricOf(clause: string, q: Quantity, clauseOffset: number): string {
   let m = clause.slice(0, Math.max(0, q.index - clauseOffset));
   m = m
@@ -64,6 +70,7 @@ export function extractFigures(ctx: Context): void {
   let carryFuture: number | null = null;
   let paragraphYear: number | null = null;
   let lastEnd = 0;
+  let lastYear: number | null = null;
   for (const s of ctx.sentences) {
     if (ctx.text.slice(lastEnd, s.start).includes('\n')) paragraphYear = null;
     lastEnd = s.end;
@@ -72,13 +79,17 @@ export function extractFigures(ctx: Context): void {
     const year = future ? /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)/.exec(s.text) : null;
     const stated = year ? Number(year[1] ?? year[2] ?? PLAN_YEAR[year[3] ?? ''] ?? Number.NaN) : Number.NaN;
     if (Number.isFinite(stated)) paragraphYear = stated;
+    // 全年力争 / 今年要 / 年内: a target for the document's own year
+    const thisYear = /今年|全年|年内/.test(s.text) && ctx.publishedOn ? Number(ctx.publishedOn.slice(0, 4)) : null;
     const sentenceFuture: number | null = future
       ? Number.isFinite(stated)
         ? stated
-        : (carryFuture ?? paragraphYear ?? -1)
+        : (carryFuture ?? paragraphYear ?? thisYear ?? -1)
       : carryFuture;
     const own = dateInClause(s.text, undefined);
-    const obsYear: number | null = own.year ?? carryYear;
+    // “其中，…” breaks down the sentence before it, so it keeps that sentence's year
+    const obsYear: number | null = own.year ?? carryYear ?? (/^其中/.test(s.text) ? lastYear : null);
+    lastYear = obsYear;
     for (const q of findQuantities(s.text)) {
       const clause = clauseRange(s, q.index, q.index + q.length - 1);
       const clauseText = clause.text;
@@ -107,7 +118,7 @@ export function extractFigures(ctx: Context): void {
         const present =
           /现有|目前|现已|已有|拥有|当前/.test(clauseText) || (!own.year && /现有|目前|现已|当前/.test(s.text));
         const asOf = clauseHasDate
-          ? dateInClause(clauseText, ctx.publishedOn).date
+          ? dateInClause(nearestDate(clauseText, q.index - (clause.start - s.start)), ctx.publishedOn).date
           : present
             ? ctx.publishedOn
             : own.year
