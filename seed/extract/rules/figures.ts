@@ -19,7 +19,9 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   // money that qualifies what is counted (超千亿元产业链, 亿元以上企业) is not a figure of its own
   if (
     q.kind === 'money' &&
-    /^(?:以上)?(?:的)?(?:产业链|产业集群|企业|项目)/.test(s.text.slice(q.index + q.length, q.index + q.length + 6))
+    /^(?:以上)?(?:的)?(?:产业链|产业集群|链主|龙头|企业|项目)/.test(
+      s.text.slice(q.index + q.length, q.index + q.length + 6),
+    )
   )
     return true;
   // a gloss in brackets restates a slogan; a funding line is a policy's amount, not a KPI; 》等5个 counts titles
@@ -115,8 +117,11 @@ export function extractFigures(ctx: Context): void {
         );
       } else {
         const clauseHasDate = /(?:19|20)\d{2}年|\d{1,2}月/.test(clauseText);
+        // 已有/拥有 after a stated date (截至2024年底…，其中已有14项) speak of that date, not of today
         const present =
-          /现有|目前|现已|已有|拥有|当前/.test(clauseText) || (!own.year && /现有|目前|现已|当前/.test(s.text));
+          /现有|目前|现已|当前/.test(clauseText) ||
+          (!own.year && /已有|拥有/.test(clauseText)) ||
+          (!own.year && /现有|目前|现已|当前/.test(s.text));
         const asOf = clauseHasDate
           ? dateInClause(nearestDate(clauseText, q.index - (clause.start - s.start)), ctx.publishedOn).date
           : present
