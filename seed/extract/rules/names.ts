@@ -7,7 +7,7 @@ import { type Span, clauseRange } from '../text.js';
 
 /** Two-character stems that make a generic word with 区/县, never a district's name. */
 const GENERIC_STEM =
-  /^(?:核心|承载|集聚|示范|老城|主城|中心|开发|功能|保税|试验|先行|自贸|经济|重点|风险|保护|限制|服务|生活|工业|产业|实验|创新|高新|经开|物流|商务|中央|城市|全市|各个|所在|周边|相关|毗邻|市辖|辖内|郊|农业|垦|园|景|片|社|城|山|矿)/;
+  /^(?:各|该|本|全|这|其|核心|承载|集聚|示范|老城|主城|中心|开发|功能|保税|试验|先行|自贸|经济|重点|风险|保护|限制|服务|生活|工业|产业|实验|创新|高新|经开|物流|商务|中央|城市|全市|各个|所在|周边|相关|毗邻|市辖|辖内|郊|农业|垦|园|景|片|社|城|山|矿)/;
 const ZONE_END = new RegExp(`(?:${ZONE_RE})$`);
 
 function district(ctx: Context, s: Span, stem: string, suffix: string, at: number, rule: string): void {

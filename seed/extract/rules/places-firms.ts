@@ -6,7 +6,7 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const LEFT_CUT =
-  /^.*(?:即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+  /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
 
 function trimLeft(raw: string): string {
   const cut = LEFT_CUT.exec(raw);
@@ -29,6 +29,8 @@ function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; en
     const name = trimLeft(m[1]!) + m[2]!;
     const stem = name.slice(0, -m[2]!.length);
     const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
+    // a clause ending in a generic 园区/新区 (帮助园区, 输送给园区) is not a name
+    if (/给|帮助|通过|直接|输送|服务|进入|深入|带动|指导|协助|企业/.test(stem)) continue;
     if (/产业|特色|多个|一批/.test(stem) || /^[”"]?[\u4e00-\u9fa5]{0,3}品牌/.test(after)) continue;
     if (
       (stem.length < 2 && !/^(?:经开区|高新区|汽开区)$/.test(name)) ||
@@ -167,6 +169,8 @@ function academia(ctx: Context, s: Span): void {
       const academy = /(?:中国科学院|中科院)$/.exec(s.text.slice(0, m.index!))?.[0] ?? '';
       const name = academy + trimLeft(m[1]!) + m[2]!;
       if (label === 'University' && /科学院$/.test(name)) continue;
+      // 大学城 / 大学科技园 are places, not universities
+      if (label === 'University' && /^(?:城|科技园|园)/.test(s.text.slice(m.index! + m[0].length))) continue;
       // a firm's name is not an institute's (中车株洲电力机车研究所有限公司)
       if (new RegExp(`^(?:${FIRM_SUFFIX_RE})`).test(s.text.slice(m.index! + m[0].length))) continue;
       // a university's name inside an institute's name (中国科学技术大学先进技术研究院) is the institute's

@@ -7,12 +7,12 @@ import type { ExtractedRef } from '../types.js';
 
 /** Words a list of names may open with that are not part of the first name. */
 const FIRST_CUT =
-  /^.*(?:位于[^的]{2,14}的|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
+  /^.*(?:(?:位于|地处|落户于|落户在|落户|坐落于|坐落在|入驻)[^的，,]{2,16}的|链主企业|龙头企业|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
 /** Words that end a name at the right of a list (东风柳汽今年加快… → 东风柳汽). */
 const RIGHT_CUT =
   /(?:今年|去年|近年|近期|目前|正在|已经|已|将|也|均|都|加快|积极|持续|不断|发挥|带动|充分|分别|通过|实现|围绕|作为|在|等).*$/;
 const NOT_A_FIRM =
-  /企业|产业|园区|平台|链主|龙头|政府|部门|单位|高校|院所|大学|学院|研究院|研究所|[市省区县]委|链长|项目|[市省]$/;
+  /^(?:这|那|该|此|本|每|各|其)|企业|产业|园区|平台|链主|龙头|政府|部门|单位|高校|院所|大学|学院|研究院|研究所|[市省区县]委|链长|项目|[市省]$/;
 /** A firm's name: not a generic word, an office or a university (…研究所有限公司 is a firm). */
 const isFirmName = (name: string) =>
   name.length >= 2 && name.length <= 24 && (!NOT_A_FIRM.test(name) || /(?:公司|集团)$/.test(name));
@@ -25,6 +25,8 @@ const PLACE_END = /(?:区|县|市|镇|园|城|谷)$/;
 /** Names of a list: split at 、/和/及, the first one cut after a leading verb, the last one before a verb. */
 export function nameList(raw: string): string[] {
   const items = raw
+    // “X产业链以A区为核心区”: the subject is what follows 以
+    .replace(/^.*(?:产业链|链)以/, '')
     .replace(
       /(?:等)?(?:[一二两三四五六七八九十\d]+[家所个])?(?:龙头|链主|重点|骨干|高校院所|高校|院所|科研院所)?(?:企业)?$/,
       '',
@@ -49,7 +51,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|发挥|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
@@ -72,8 +74,21 @@ function oneRole(ctx: Context, s: Span, clause: Span, m: RegExpExecArray, previo
     const one = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
     chains = one ? [one] : [];
   }
+  // “A、B产业链以X园区为核心承载区”: the chains before 以
+  const by = /^(.*)(?:产业链|链)以/.exec(m[1]!);
+  if (!chains.length && by)
+    chains = chainsBetween(ctx, clause.start + m.index!, clause.start + m.index! + by[0].length);
   let names = nameList(m[1]!);
   if (!names.length && previousSubject) names = nameList(previousSubject);
+  // “这家企业是X产业链链主”: the firm the sentence before named last
+  if (leads && /^(?:这家|该)(?:企业|公司)?$/.test(m[1]!.trim())) {
+    const earlier = ctx.text.slice(Math.max(0, s.start - 120), s.start);
+    const firm = ctx.collector
+      .nodesOf('Enterprise')
+      .filter((f) => earlier.includes(f.name))
+      .sort((a, b) => earlier.lastIndexOf(b.name) - earlier.lastIndexOf(a.name))[0];
+    if (firm) names = [firm.name];
+  }
   if (!chains.length || !names.length) return;
   const rule = `“A${m[2] ?? ''}是X产业链的${m[4]}”`;
   const quote = sub(clause, 0, m.index! + m[0].length);
@@ -181,7 +196,10 @@ function located(ctx: Context, s: Span): void {
       `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)${PLACE}(?=[，,。；的]|$)`,
       'g',
     ),
-    new RegExp(`(?:位于|坐落于|坐落在|地处)${PLACE}的([\\u4e00-\\u9fa5（）()]{2,30})`, 'g'),
+    new RegExp(
+      `(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)([\\u4e00-\\u9fa5]{2,14}?(?:区|县|市|镇|园))的([\\u4e00-\\u9fa5（）()]{2,30})`,
+      'g',
+    ),
   ];
   forms.forEach((re, i) => {
     for (const m of s.text.matchAll(re)) {
@@ -263,6 +281,38 @@ function supports(ctx: Context, s: Span): void {
     );
 }
 
+/** “A开发区的B有限公司”: a firm written with the zone or park it is in. */
+function zoneFirms(ctx: Context, s: Span): void {
+  const zones = ctx.collector.nodesOf('District').filter((d) => /(?:区|园)$/.test(d.name) && d.name.length > 3);
+  for (const zone of zones) {
+    for (const firm of ctx.collector.nodesOf('Enterprise')) {
+      const at = s.text.indexOf(`${zone.name}的${firm.name}`);
+      if (at < 0) continue;
+      const quote = sub(s, at, at + zone.name.length + 1 + firm.name.length);
+      ctx.collector.rel('LOCATED_IN', firm, zone, quote, '“A园区的B公司” → LOCATED_IN', 0.7);
+    }
+  }
+}
+
+/** “X产业链主要布局在A园”: the park hosts the chains named before. */
+function layout(ctx: Context, s: Span): void {
+  for (const m of s.text.matchAll(
+    /(?:产业链|链)(?:主要|重点)?(?:布局在|布局于|集聚在|集聚于|集中在)([\u4e00-\u9fa5]{2,16}?(?:区|园))(?=[，,。；、和]|$)/g,
+  )) {
+    const clauseStart = Math.max(s.text.lastIndexOf('，', m.index!), s.text.lastIndexOf('；', m.index!)) + 1;
+    const chains = chainsBetween(ctx, s.start + clauseStart, s.start + m.index! + 3);
+    if (!chains.length) continue;
+    const quote = sub(s, clauseStart, m.index! + m[0].length);
+    const place =
+      ctx.collector.hasNode('District', m[1]!) ??
+      ctx.collector.node('District', m[1]!, quote, 'place after 布局在', 0.7, {
+        kind: /园$/.test(m[1]!) ? 'park' : 'zone',
+      });
+    for (const chain of chains)
+      ctx.collector.rel('HOSTS', place, chain, quote, '“X产业链主要布局在A” → HOSTS', 0.75, { role: '布局' });
+  }
+}
+
 export function extractRoles(ctx: Context): void {
   for (const s of ctx.sentences) {
     let previous: string | null = null;
@@ -274,6 +324,8 @@ export function extractRoles(ctx: Context): void {
     }
     if (/链主|承载|核心区|主阵地|集聚区/.test(s.text)) rolesNamedAfter(ctx, s);
     located(ctx, s);
+    zoneFirms(ctx, s);
+    layout(ctx, s);
     supports(ctx, s);
   }
 }
