@@ -52,6 +52,11 @@ const PERSON_RE = new RegExp(
   'y',
 );
 
+/** A second name after 、 (副市长甲、乙出席): as long as the words after it allow. */
+const SECOND_NAME = new RegExp(
+  `^((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=[出参陪等和在，,。；;）)]|$)`,
+);
+
 /** Words of the genre that start with a surname character but are never a person (包保, 分管, 牵头…). */
 const NOT_A_NAME = /^(?:包保|分管|牵头|负责|担任|兼任|共同|分别|同志|主要|常务|带队|率队|陪同|调研|出席|任|高位)/;
 
@@ -118,15 +123,21 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       if (type === 'OWNER_OF' && /(?:协助|配合|向|对接|服务|支持|当好|做好|跟踪)$/.test(t.slice(0, at))) continue;
       // 1) “X产业链链长 + person”: the person's principal post owns X
       if (type === 'OWNER_OF') {
-        const person = [...holders.entries()].filter(([p]) => p.start < at);
-        const after = /^([\u4e00-\u9fa5]{2,4})/.exec(t.slice(at + 2));
+        // the post may stand before the name or, in an annex (链长：甲（副市长）), in brackets after it
+        const person = [...holders.entries()];
+        const colon = /^[：:]/.test(t.slice(at + 2)) ? 1 : 0;
+        const after = /^([\u4e00-\u9fa5]{2,4})/.exec(t.slice(at + 2 + colon));
         const chain = chainsIn(ctx, s.start + Math.max(0, at - 20), s.start + at).at(-1);
         if (chain && after && [...holders.values()].some((n) => after[1]!.startsWith(n))) {
           const name = [...holders.values()].find((n) => after[1]!.startsWith(n))!;
           const held = person.filter(([, n]) => n === name).map(([p]) => p);
           const principal = held.sort((a, b) => rank(a.title) - rank(b.title))[0];
           if (principal) {
-            const span = clauseRange(s, principal.start, at + 2 + name.length);
+            const span = clauseRange(
+              s,
+              Math.min(principal.start, at),
+              Math.max(at + 2 + colon + name.length, principal.end),
+            );
             c.rel(
               'OWNER_OF',
               leaderRef(ctx, principal, span),
@@ -245,15 +256,11 @@ export function extractPosts(ctx: Context): void {
       // “副市长甲、乙出席”: a second name joined by 、 holds the same posts
       const next = anchor + name.length;
       if (s.text[next] === '、' && findPosts(s.text.slice(next + 1, next + 8))[0]?.start !== 0) {
-        PERSON_RE.lastIndex = next + 1;
-        const second = PERSON_RE.exec(s.text);
+        // the longest name that a verb of attending (出席, 参加…) or the clause's end follows
+        const second = SECOND_NAME.exec(s.text.slice(next + 1));
         // 任 opens a three-character name here (甲、任志远), not the verb 任
         const verb = NOT_A_NAME.test(second?.[1] ?? '') && !/^任[\u4e00-\u9fa5]{2}$/.test(second?.[1] ?? '');
-        if (
-          second &&
-          !verb &&
-          /^[出参陪等和在]|^$/.test(s.text.slice(next + 1 + second[1]!.length, next + 2 + second[1]!.length))
-        ) {
+        if (second && !verb) {
           const end = next + 1 + second[1]!.length;
           holds(ctx, second[1]!, held, clauseRange(s, held[0]!.start, end), holders, 'post + names joined by 、');
           windowStart = end;

@@ -31,6 +31,7 @@ export function findCity(text: string, title?: string): string | null {
     /^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对|于|是|将|把|记|者|向|的|了|称|据|讯|副)/;
   for (let i = all.indexOf('市'); i >= 0; i = all.indexOf('市', i + 1)) {
     if (/[场民值值井容貌]/.test(all[i + 1] ?? '')) continue;
+    if (all[i - 1] === '副') continue; // 副市长, 常务副市长: a post, not a city
     const two = all.slice(Math.max(0, i - 2), i);
     const three = all.slice(Math.max(0, i - 3), i);
     if (two.length === 2 && cjk.test(two) && !BAD_TWO.test(two) && !/[城市省县区]$/.test(two)) bump(two);

@@ -1,0 +1,80 @@
+// The error classes issue #11's extraction round fixed, on sentences written for these tests (an
+// invented article about a real city, not taken from any evaluated file): filler words before the
+// mechanism's name or a chain's, "name（post）" lists, a figure's own year, firms written with their zone.
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DICTIONARY, extractFacts } from '../../seed/extract/index.js';
+
+const HEAD = '滁州印发产业链工作要点\n';
+
+function read(body: string) {
+  const text = HEAD + body;
+  const ex = extractFacts(text, { dictionary: EMPTY_DICTIONARY, publishedOn: '2024-06-20' });
+  for (const f of ex.facts) expect(text.slice(f.start, f.end)).toBe(f.quote);
+  const names = ex.facts.map((f) =>
+    f.kind === 'NODE' ? `${f.label} ${f.node!.name}` : `${f.type} ${f.from!.name} → ${f.to!.name}`,
+  );
+  return { facts: ex.facts, names };
+}
+
+describe('extraction error classes', () => {
+  it('names the mechanism without the verbs and offices before it, and lists its chains after 依次为', () => {
+    const { names } = read(
+      '市发展改革委负责重点产业链链长制日常工作。全市纳入链长制管理的重点产业链调整为3条，依次为：智能家电、光伏新能源、绿色食品。',
+    );
+    expect(names).toContain('Program 重点产业链链长制');
+    expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 重点产业链链长制']);
+    for (const chain of ['智能家电', '光伏新能源', '绿色食品'])
+      expect(names).toContain(`PART_OF ${chain} → 重点产业链链长制`);
+  });
+
+  it('reads a chain list after a reporting verb, and never makes a chain of a clause', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。会议听取了智能家电、光伏新能源、绿色食品3条产业链运行情况，要求各地动态更新产业链图谱，每季度至少召开一次产业链推进会，研究解决产业链堵点问题，部分产业链仍需补短板。',
+    );
+    const chains = names.filter((n) => n.startsWith('Chain ')).sort();
+    expect(chains).toEqual(['Chain 光伏新能源', 'Chain 智能家电', 'Chain 绿色食品']);
+  });
+
+  it('reads an annex of “name（post）” and a second name joined by 、', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。\n附件\n1．智能家电产业链　链长：冯立新（常务副市长）\n2．绿色食品产业链　链长：袁晓梅（副市长）\n会上，副市长袁晓梅、段志强出席。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Person 冯立新',
+        'HOLDS 冯立新 → 常务副市长',
+        'Person 袁晓梅',
+        'HOLDS 袁晓梅 → 副市长',
+        'Person 段志强',
+        'HOLDS 段志强 → 副市长',
+        'OWNER_OF 常务副市长 → 智能家电',
+      ]),
+    );
+  });
+
+  it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
+    const { facts } = read(
+      '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',
+    );
+    const obs = (value: number) =>
+      facts.find((f) => f.label === 'Observation' && f.properties.value === value)?.properties.asOf;
+    expect(obs(52)).toBe('2023-12-31');
+    expect(obs(31_000_000_000)).toBe('2023-12-31');
+  });
+
+  it('takes firms without the words that place them, with LOCATED_IN the place', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。地处滁州经济技术开发区的皖东电器有限公司作为智能家电产业链链主，带动配套企业集聚。由苏滁现代产业园的金禾粮油有限公司牵头组建联盟。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Enterprise 皖东电器有限公司',
+        'LEADS 皖东电器有限公司 → 智能家电',
+        'LOCATED_IN 皖东电器有限公司 → 滁州经济技术开发区',
+        'Enterprise 金禾粮油有限公司',
+        'LOCATED_IN 金禾粮油有限公司 → 苏滁现代产业园',
+      ]),
+    );
+    expect(names.some((n) => /Enterprise .*(?:地处|的)/.test(n))).toBe(false);
+  });
+});
