@@ -52,6 +52,21 @@ describe('extraction error classes', () => {
     );
   });
 
+  it('reads joined posts in brackets, 总链长 before its holder, and 面向…产业链 as support', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。总链长：韩东升（市委副书记、市长）。滁州学院面向智能家电产业链定向培养技能人才。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'HOLDS 韩东升 → 市委副书记',
+        'HOLDS 韩东升 → 市长',
+        'COORDINATES 市长 → 产业链链长制',
+        'SUPPORTS 滁州学院 → 智能家电',
+      ]),
+    );
+    expect(names).not.toContain('COORDINATES 市委副书记 → 产业链链长制');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

@@ -3,7 +3,7 @@
 import type { Context } from '../context.js';
 import { GENERIC_CHAIN_WORDS } from '../lexicon.js';
 import { parseNumeral } from '../numbers.js';
-import { findPosts } from './posts.js';
+import { findPosts } from './post-titles.js';
 import { type Span, sub } from '../text.js';
 
 const COUNT = '(\\d+|[一二两三四五六七八九十]+)';

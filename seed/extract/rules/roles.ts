@@ -190,7 +190,7 @@ function countedLeaders(ctx: Context, s: Span): void {
 }
 
 const SUPPORT_CUE =
-  /策源|支撑|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托/;
+  /策源|支撑|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托|攻关|培养[\u4e00-\u9fa5]{0,6}人才|面向[\u4e00-\u9fa5、]{2,20}(?:产业链|链)/;
 
 /** Universities and institutes named with a support cue: 分别 pairs them with the chains named after them. */
 function supports(ctx: Context, s: Span): void {
