@@ -67,6 +67,28 @@ describe('extraction error classes', () => {
     expect(names).not.toContain('COORDINATES 市委副书记 → 产业链链长制');
   });
 
+  it('names the holder after 总链长, a second name before 及, a 集团有限责任公司 whole, support clause by clause', () => {
+    const { names, facts } = read(
+      '滁州实施产业链链长制。市委书记、总链长韩东升出席，副市长袁晓梅、段志强及有关部门负责同志参加。' +
+        '位于滁州高新区的皖东电器集团有限责任公司作为智能家电产业链链主，今年计划带动本地配套企业20家。' +
+        '滁州学院面向智能家电产业链开展技术攻关，安徽科技学院与绿色食品产业链企业共建联合实验室。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'HOLDS 韩东升 → 市委书记',
+        'HOLDS 段志强 → 副市长',
+        'LEADS 皖东电器集团有限责任公司 → 智能家电',
+        'LOCATED_IN 皖东电器集团有限责任公司 → 滁州高新区',
+        'SUPPORTS 滁州学院 → 智能家电',
+        'SUPPORTS 安徽科技学院 → 绿色食品',
+      ]),
+    );
+    expect(names).not.toContain('SUPPORTS 滁州学院 → 绿色食品');
+    expect(names).not.toContain('Enterprise 皖东电器集团');
+    const goal = facts.find((f) => f.label === 'Goal' && f.properties.targetValue === 20);
+    expect(goal?.properties.deadline).toBe('2024-12-31');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

@@ -8,7 +8,8 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const STRUCTURE = /链长|市领导|市级领导|领导小组|承载地|牵头部门|办公室|专班|工作机制|专家团队|条产业链|条重点|保障链/;
-const FUTURE = /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)|力争|目标|计划到|预计到|确保|要达到|将达到/;
+const FUTURE =
+  /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)|力争|目标|计划到|预计到|确保|要达到|将达到|(?:今年|年内|全年)计划|计划(?:带动|实现|完成|新增|引进|培育)/;
 const PLAN_YEAR: Record<string, number> = { 十四五: 2025, 十五五: 2030 };
 
 function skip(s: Span, q: Quantity, clause: string): boolean {

@@ -103,7 +103,9 @@ function listLabel(after: string): string | null {
 function firms(ctx: Context, s: Span): ExtractedRef[] {
   const found: ExtractedRef[] = [];
   const c = ctx.collector;
-  for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5（）()]{2,24}?)(${FIRM_SUFFIX_RE})`, 'g'))) {
+  for (const m of s.text.matchAll(
+    new RegExp(`([\\u4e00-\\u9fa5（）()]{2,24}?)(${FIRM_SUFFIX_RE})(?!有限|股份|公司)`, 'g'),
+  )) {
     const name = trimLeft(m[1]!) + m[2]!;
     if (name.length < 4 || /^(?:公司|集团|该|本|各|重点|龙头|骨干|国有|民营|外资|上市)/.test(name)) continue;
     const start = m.index! + m[0].length - name.length;

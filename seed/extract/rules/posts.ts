@@ -8,13 +8,13 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const PERSON_RE = new RegExp(
-  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督告回透称）)\\s]|$)`,
+  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督告回透称通及）)\\s]|$)`,
   'y',
 );
 
 /** A second name after 、 (副市长甲、乙出席): as long as the words after it allow. */
 const SECOND_NAME = new RegExp(
-  `^((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=[出参陪等和在，,。；;）)]|$)`,
+  `^((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=[出参陪等和及在，,。；;）)]|$)`,
 );
 
 /** Words of the genre that start with a surname character but are never a person (包保, 分管, 牵头…). */
@@ -186,7 +186,8 @@ export function extractPosts(ctx: Context): void {
     const holders = new Map<Post, string>();
     const anchors = [
       ...posts.map((p) => p.end),
-      ...[...s.text.matchAll(/(?<!总)链长(?!制)/g)].map((m) => m.index! + 2),
+      // 总链长王建国 / 副总链长李红 name the holder of the posts before them, as 链长 does
+      ...[...s.text.matchAll(/链长(?!制)/g)].map((m) => m.index! + 2),
     ].sort((a, b) => a - b);
     let windowStart = 0;
     for (const anchor of anchors) {

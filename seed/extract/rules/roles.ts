@@ -219,7 +219,21 @@ function supports(ctx: Context, s: Span): void {
     chains = one ? [one] : [];
   }
   const respectively = /分别/.test(s.text);
-  for (const [o, chain] of pairs(orgs, chains, respectively))
+  const found = pairs(orgs, chains, respectively);
+  // “A大学面向X产业链…，B研究院与Y产业链…”: each organisation with the chains of its own stretch, when
+  // every stretch that names chains has its own (a list of organisations shares the stretch after it)
+  const stretches = orgs.map((o, i) => {
+    const end = orgs[i + 1]?.at ?? s.text.length;
+    return chainsBetween(ctx, s.start + o.at, s.start + end).filter((c) => !o.ref.name.includes(c.name));
+  });
+  const own = !respectively && orgs.length > 1 && stretches.filter((c) => c.length).length > 1;
+  const paired = own
+    ? orgs.flatMap((o, i) => {
+        const next = stretches.slice(i).find((c) => c.length) ?? [];
+        return next.map((chain) => [o, chain] as [(typeof orgs)[number], ExtractedRef]);
+      })
+    : found;
+  for (const [o, chain] of paired)
     ctx.collector.rel(
       'SUPPORTS',
       o.ref,
