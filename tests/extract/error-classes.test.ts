@@ -89,6 +89,22 @@ describe('extraction error classes', () => {
     expect(goal?.properties.deadline).toBe('2024-12-31');
   });
 
+  it('keeps a governing verb out of the first name of a list, and reads a zone before 管委会', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。各县市区，滁州经济技术开发区管委会：支持皖东电器有限公司、金禾粮油有限公司等链主企业做大做强，推动南谯区、琅琊区和来安县错位发展。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'District 滁州经济技术开发区',
+        'Enterprise 皖东电器有限公司',
+        'District 南谯区',
+        'District 琅琊区',
+        'District 来安县',
+      ]),
+    );
+    expect(names.some((n) => /^(?:Enterprise 支持|District 动)/.test(n))).toBe(false);
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

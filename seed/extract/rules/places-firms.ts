@@ -8,6 +8,8 @@ import type { ExtractedRef } from '../types.js';
 const LEFT_CUT =
   /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
 
+const LIST_VERB = /^(?:支持|推动|引导|鼓励|培育|依托|推进|引进|包括|组织|指导|帮助)/;
+
 function trimLeft(raw: string): string {
   const cut = LEFT_CUT.exec(raw);
   return cut ? raw.slice(cut[0].length) : raw;
@@ -21,10 +23,7 @@ function trimStem(raw: string): string {
 
 function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; end: number }[] {
   const out: { ref: ExtractedRef; start: number; end: number }[] = [];
-  const re = new RegExp(
-    `([\\u4e00-\\u9fa5（）()]{2,22}?)(${ZONE_RE})(?![\\u4e00-\\u9fa5]{0,2}(?:管委会|办公室|建设))`,
-    'g',
-  );
+  const re = new RegExp(`([\\u4e00-\\u9fa5（）()]{2,22}?)(${ZONE_RE})(?![\\u4e00-\\u9fa5]{0,2}(?:办公室|建设))`, 'g');
   for (const m of s.text.matchAll(re)) {
     const name = trimLeft(m[1]!) + m[2]!;
     const stem = name.slice(0, -m[2]!.length);
@@ -131,7 +130,8 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
     // the first item is cut only when the match did not start the clause
     const opens = list.index === 0 || /[，,：:“"]/.test(s.text[list.index! - 1]!);
     for (const [i, raw] of list[1]!.split('、').entries()) {
-      const item = i || opens ? raw : trimStem(raw);
+      // a clause may still open with the verb that governs the list (支持A、B等企业…)
+      const item = i ? raw : opens ? raw.replace(LIST_VERB, '') : trimStem(raw);
       if (item.length >= 2 && !/企业|产业|园区|平台/.test(item))
         found.push(c.node('Enterprise', item, span, '“A、B等企业” list', 0.7));
     }
