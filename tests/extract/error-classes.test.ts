@@ -105,6 +105,19 @@ describe('extraction error classes', () => {
     expect(names.some((n) => /^(?:Enterprise 支持|District 动)/.test(n))).toBe(false);
   });
 
+  it('dates a month of the document year stated in its own clause, and keeps short forms out of the chains', () => {
+    const { names, facts } = read(
+      '滁州实施产业链链长制，智能家电、机器人及智能装备2条产业链发展势头强劲。1—5月，智能家电产业链实现产值310亿元。' +
+        '截至5月底，机器人产业链集聚企业86家。滁州学院依托智能制造研究院，为机器人及智能装备产业链提供技术支撑。',
+    );
+    const obs = (value: number) =>
+      facts.find((f) => f.label === 'Observation' && f.properties.value === value)?.properties.asOf;
+    expect(obs(31_000_000_000)).toBe('2024-05-31');
+    expect(obs(86)).toBe('2024-05-31');
+    expect(names).not.toContain('Chain 机器人');
+    expect(names).toContain('SUPPORTS 滁州学院 → 机器人及智能装备');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

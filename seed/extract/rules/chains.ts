@@ -136,7 +136,18 @@ function singleChains(ctx: Context, sentence: Span): void {
     const item = chainName(raw);
     if (!item || /[（(）)]/.test(item.name) || (!named && CLAUSE_WORDS.test(item.name))) continue;
     // a short form of a chain already named (光伏 for 晶硅光伏) is that chain, not a new one
-    if (!named && ctx.collector.nodesOf('Chain').some((r) => r.name !== item.name && r.name.endsWith(item.name)))
+    // (机器人 for 机器人及智能装备: the first half of a chain joined by 及/和/与)
+    if (
+      !named &&
+      ctx.collector
+        .nodesOf('Chain')
+        .some(
+          (r) =>
+            r.name !== item.name &&
+            (r.name.endsWith(item.name) ||
+              (/^[及和与]/.test(r.name.slice(item.name.length)) && r.name.startsWith(item.name))),
+        )
+    )
       continue;
     const end = m.index! + m[0].length;
     const span = sub(sentence, end - m[0].length + m[1]!.length - raw.length, end);

@@ -131,7 +131,8 @@ export function extractFigures(ctx: Context): void {
               ? own.date
               : obsYear
                 ? endOf(obsYear)
-                : ctx.publishedOn;
+                : // “1—5月，…” / “截至5月底，…”: a month of the document's year stated in another clause
+                  ((/\d{1,2}月/.test(s.text) ? dateInClause(s.text, ctx.publishedOn).date : null) ?? ctx.publishedOn);
         ctx.collector.node(
           'Observation',
           metric,

@@ -176,11 +176,11 @@ function academia(ctx: Context, s: Span): void {
       // a firm's name is not an institute's (中车株洲电力机车研究所有限公司)
       if (new RegExp(`^(?:${FIRM_SUFFIX_RE})`).test(s.text.slice(m.index! + m[0].length))) continue;
       // a university's name inside an institute's name (中国科学技术大学先进技术研究院) is the institute's
-      if (
-        label === 'University' &&
-        /^[^与和及同共建的，、。\s]{0,10}(?:研究院|研究所|实验室)/.test(s.text.slice(m.index! + m[0].length))
-      )
-        continue;
+      // (but not one that a verb separates from it: 某大学依托某研究院)
+      const inside = /^[^与和及同共建的，、。\s]{0,10}(?:研究院|研究所|实验室)/.exec(
+        s.text.slice(m.index! + m[0].length),
+      );
+      if (label === 'University' && inside && !/依托|联合|牵头|发起|成立|设立|组建|借助|通过/.test(inside[0])) continue;
       // 国家 opens only a long proper name (国家先进轨道交通装备创新中心), not 国家级 / 国家重点…
       if (/^中国科学院$|^国家级|^国家重点/.test(name) || (/^国家/.test(name) && name.length < 9)) continue;
       if (name.length < 4 || /^(?:高等|各|本|该|重点|新型|省级|市级)/.test(name)) continue;
