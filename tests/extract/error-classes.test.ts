@@ -118,6 +118,14 @@ describe('extraction error classes', () => {
     expect(names).toContain('SUPPORTS 滁州学院 → 机器人及智能装备');
   });
 
+  it('reads 产业链“链长制” as the mechanism, and 总部位于 for the firm named before', () => {
+    const { names } = read(
+      '滁州深入推行产业链“链长制”，把智能家电、绿色食品列为2条重点产业链。皖东电器有限公司是智能家电产业链链主企业，总部位于滁州经济技术开发区。',
+    );
+    expect(names).toContain('Program 产业链链长制');
+    expect(names).toContain('LOCATED_IN 皖东电器有限公司 → 滁州经济技术开发区');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

@@ -6,7 +6,7 @@ import type { ExtractedRef } from '../types.js';
 
 /** “X位于Y区” / “位于Y区的X”: a firm, university or institute LOCATED_IN, a park WITHIN the district. */
 function located(ctx: Context, s: Span): void {
-  const PLACE = '([\\u4e00-\\u9fa5]{2,8}?(?:区|县|市|镇))';
+  const PLACE = '([\\u4e00-\\u9fa5]{2,14}?(?:区|县|市|镇))';
   const forms = [
     new RegExp(
       `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)${PLACE}(?=[，,。；的]|$)`,
@@ -39,6 +39,14 @@ function located(ctx: Context, s: Span): void {
               .sort((a, b) => b.name.length - a.name.length)[0],
         )
         .filter((r): r is ExtractedRef => !!r);
+      // “A公司是…链主企业，总部位于Y”: the firm the sentence named before
+      if (!things.length && i === 0 && /^(?:总部|生产基地|基地)$/.test(rawThing)) {
+        const firm = ctx.collector
+          .nodesOf('Enterprise')
+          .filter((f) => s.text.slice(0, m.index!).includes(f.name))
+          .sort((a, b) => s.text.indexOf(a.name) - s.text.indexOf(b.name))[0];
+        if (firm) things.push(firm);
+      }
       if (!things.length || /^(?:核心|承载|集聚|示范|园)/.test(placeName)) continue;
       const quote = sub(s, m.index!, m.index! + m[0].length);
       const place = ctx.collector.node('District', placeName, quote, 'place after 位于/落户/坐落', 0.7, {
