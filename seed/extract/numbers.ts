@@ -98,6 +98,10 @@ export function dateInClause(clause: string, publishedOn?: string): { date: stri
     if (ym[2]) return { date: endOf(year, Number(ym[2]), ym[3] ? Number(ym[3]) : undefined), year };
     return { date: endOf(year), year };
   }
+  // 前三季度 / 上半年 / 一季度 with no year: the document's year
+  const part = /前三季度|上半年|一季度|第一季度/.exec(clause);
+  if (part && docYear)
+    return { date: endOf(docYear, part[0] === '前三季度' ? 9 : part[0] === '上半年' ? 6 : 3), year: docYear };
   const md = /(?:截至|截止)?(?:今年)?(\d{1,2})月(?:(\d{1,2})日|底)?/.exec(clause);
   if (md && docYear) return { date: endOf(docYear, Number(md[1]), md[2] ? Number(md[2]) : undefined), year: docYear };
   return { date: publishedOn ?? null, year: docYear };

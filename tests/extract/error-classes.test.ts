@@ -126,6 +126,17 @@ describe('extraction error classes', () => {
     expect(names).toContain('LOCATED_IN 皖东电器有限公司 → 滁州经济技术开发区');
   });
 
+  it('skips thresholds and counts of a policy package, and dates 前三季度 in the document year', () => {
+    const { facts } = read(
+      '滁州实施产业链链长制，同步出台6个配套政策文件。申报链主企业原则上上年度营业收入不低于30亿元。智能家电产业链前三季度营业收入同比增长18.6%，是3条产业链中增速最快的一条。',
+    );
+    const values = facts.filter((f) => f.label === 'Observation').map((f) => f.properties.value);
+    expect(values).not.toContain(6);
+    expect(values).not.toContain(3_000_000_000);
+    const growth = facts.find((f) => f.label === 'Observation' && f.properties.value === 18.6);
+    expect(growth?.properties.asOf).toBe('2024-09-30');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

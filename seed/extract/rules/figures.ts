@@ -17,6 +17,12 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   const before = s.text.slice(Math.max(0, q.index - 1), q.index);
   if (q.unit === '条' || /^强|^个?月|^年/.test(after) || before === '第') return true;
   if (q.unit === '个' && after.startsWith('月')) return true;
+  // “出台5个配套政策文件”: a count of documents describes the package, it is not a figure
+  if (
+    /^(?:个|项|份|部)$/.test(q.unit) &&
+    /^(?:配套)?(?:政策|文件|措施|方案|细则)/.test(s.text.slice(q.index + q.length))
+  )
+    return true;
   // money that qualifies what is counted (超千亿元产业链, 亿元以上企业) is not a figure of its own
   if (
     q.kind === 'money' &&
@@ -31,7 +37,11 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   if (open > close) return true;
   if (/投入/.test(clause) && /资金/.test(clause)) return true;
   if (/》等?$/.test(s.text.slice(Math.max(0, q.index - 2), q.index))) return true;
-  if (STRUCTURE.test(s.text.slice(q.index, q.index + q.length + 10)) || /各明确|分任|分别担任/.test(clause))
+  // (within the figure's own clause: “增长21.7%，是6条产业链中…” is not a structure count)
+  if (
+    STRUCTURE.test(s.text.slice(q.index, q.index + q.length + 10).split(/[，,；;。]/)[0]!) ||
+    /各明确|分任|分别担任/.test(clause)
+  )
     return true;
   // a count closing a list (三一重工、中联重科…5家) counts the list, it is not a figure
   // a count closing a list that it counts exactly (三一重工、中联重科…5家) counts the list, not a figure
@@ -117,6 +127,12 @@ export function extractFigures(ctx: Context): void {
           `${q.value}|${q.unit}|${deadline}|${metric}`,
         );
       } else {
+        // a threshold (申报企业营业收入不低于50亿元) is a condition, not an observed value
+        if (
+          /(?:不低于|不少于|不高于|不超过|达到|以上)$/.test(s.text.slice(Math.max(0, q.index - 3), q.index)) &&
+          /申报|申请|认定|原则上|条件|门槛|可享受|给予/.test(s.text)
+        )
+          continue;
         const clauseHasDate = /(?:19|20)\d{2}年|\d{1,2}月/.test(clauseText);
         // 已有/拥有 after a stated date (截至2024年底…，其中已有14项) speak of that date, not of today
         const present =
@@ -132,7 +148,9 @@ export function extractFigures(ctx: Context): void {
               : obsYear
                 ? endOf(obsYear)
                 : // “1—5月，…” / “截至5月底，…”: a month of the document's year stated in another clause
-                  ((/\d{1,2}月/.test(s.text) ? dateInClause(s.text, ctx.publishedOn).date : null) ?? ctx.publishedOn);
+                  ((/\d{1,2}月|前三季度|上半年|一季度/.test(s.text)
+                    ? dateInClause(s.text, ctx.publishedOn).date
+                    : null) ?? ctx.publishedOn);
         ctx.collector.node(
           'Observation',
           metric,
