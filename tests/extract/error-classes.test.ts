@@ -91,7 +91,7 @@ describe('extraction error classes', () => {
 
   it('keeps a governing verb out of the first name of a list, and reads a zone before 管委会', () => {
     const { names } = read(
-      '滁州实施产业链链长制。各县市区，滁州经济技术开发区管委会：支持皖东电器有限公司、金禾粮油有限公司等链主企业做大做强，推动南谯区、琅琊区和来安县错位发展。',
+      '滁州实施产业链链长制。各县市区，滁州经济技术开发区管委会：支持皖东电器有限公司、金禾粮油有限公司等链主企业做大做强，推动南谯区、琅琊区和来安县错位发展，带动苏滁现代产业园集聚配套企业。',
     );
     expect(names).toEqual(
       expect.arrayContaining([
@@ -100,6 +100,7 @@ describe('extraction error classes', () => {
         'District 南谯区',
         'District 琅琊区',
         'District 来安县',
+        'District 苏滁现代产业园',
       ]),
     );
     expect(names.some((n) => /^(?:Enterprise 支持|District 动)/.test(n))).toBe(false);

@@ -6,7 +6,7 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const LEFT_CUT =
-  /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+  /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|带动|帮助|通过|输送给|服务|进入|深入|指导|协助|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
 
 const LIST_VERB = /^(?:支持|推动|引导|鼓励|培育|依托|推进|引进|包括|组织|指导|帮助)/;
 
@@ -28,8 +28,8 @@ function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; en
     const name = trimLeft(m[1]!) + m[2]!;
     const stem = name.slice(0, -m[2]!.length);
     const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
-    // a clause ending in a generic 园区/新区 (帮助园区, 输送给园区) is not a name
-    if (/给|帮助|通过|直接|输送|服务|进入|深入|带动|指导|协助|企业/.test(stem)) continue;
+    // a generic 园区 after a verb (帮助园区, 输送给园区) leaves no stem; a firm's words are not a place's
+    if (/企业/.test(stem)) continue;
     if (/产业|特色|多个|一批/.test(stem) || /^[”"]?[\u4e00-\u9fa5]{0,3}品牌/.test(after)) continue;
     if (
       (stem.length < 2 && !/^(?:经开区|高新区|汽开区)$/.test(name)) ||
