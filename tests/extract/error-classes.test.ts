@@ -138,6 +138,15 @@ describe('extraction error classes', () => {
     expect(growth?.properties.asOf).toBe('2024-09-30');
   });
 
+  it('keeps 及 inside a chain name, and reads 该公司 after 作为…链主企业 as the firm named before', () => {
+    const { names } = read(
+      '滁州深入推进产业链链长制，硅基新材料及应用产业链上半年营业收入增长12%。“链长制让我们找到了主心骨。”皖东硅材料有限公司相关负责人说。作为硅基新材料及应用产业链链主企业，该公司牵头组建产业联盟。',
+    );
+    expect(names).toContain('Chain 硅基新材料及应用');
+    expect(names).not.toContain('Chain 应用');
+    expect(names).toContain('LEADS 皖东硅材料有限公司 → 硅基新材料及应用');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

@@ -113,7 +113,7 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
 }
 
 const MENTION_CUT =
-  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/;
+  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/;
 
 function singleChains(ctx: Context, sentence: Span): void {
   for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {
@@ -130,6 +130,9 @@ function singleChains(ctx: Context, sentence: Span): void {
     else {
       const cut = MENTION_CUT.exec(raw);
       if (cut) raw = raw.slice(cut[0].length);
+      // 及 joins a chain's own name (稀土新材料及应用) unless it closes a list (A、B及C产业链)
+      const opensList = sentence.text[m.index! - 1] === '、';
+      if (opensList && raw.includes('及')) raw = raw.slice(raw.lastIndexOf('及') + 1);
       raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '');
       if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
     }

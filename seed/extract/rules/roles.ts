@@ -83,11 +83,7 @@ function oneRole(ctx: Context, s: Span, clause: Span, m: RegExpExecArray, previo
   if (!names.length && previousSubject) names = nameList(previousSubject);
   // “这家企业是X产业链链主”: the firm the sentence before named last
   if (leads && /^(?:这家|该)(?:企业|公司)?$/.test(m[1]!.trim())) {
-    const earlier = ctx.text.slice(Math.max(0, s.start - 120), s.start);
-    const firm = ctx.collector
-      .nodesOf('Enterprise')
-      .filter((f) => earlier.includes(f.name))
-      .sort((a, b) => earlier.lastIndexOf(b.name) - earlier.lastIndexOf(a.name))[0];
+    const firm = firmBefore(ctx, s.start);
     if (firm) names = [firm.name];
   }
   if (!chains.length || !names.length) return;
@@ -143,6 +139,17 @@ function rolesNamedAfter(ctx: Context, s: Span): void {
 }
 
 /** “作为X产业链的链主企业，A、B今年…”: the firms of the clause after. */
+/** The firm named last in the 120 characters before an offset of the text (what 该公司 / 这家企业 points to). */
+function firmBefore(ctx: Context, at: number): ExtractedRef | null {
+  const earlier = ctx.text.slice(Math.max(0, at - 120), at);
+  return (
+    ctx.collector
+      .nodesOf('Enterprise')
+      .filter((f) => earlier.includes(f.name))
+      .sort((a, b) => earlier.lastIndexOf(b.name) - earlier.lastIndexOf(a.name))[0] ?? null
+  );
+}
+
 function leadersAfter(ctx: Context, s: Span): void {
   for (const m of s.text.matchAll(/作为(.{2,30}?)(?:产业链|链)的?链主(?:企业)?[，,]([^，,。；]{2,60})/g)) {
     const chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + 2 + m[1]!.length + 3);
@@ -150,6 +157,12 @@ function leadersAfter(ctx: Context, s: Span): void {
     const raw = m[2]!.split('、');
     raw[raw.length - 1] = raw.at(-1)!.replace(RIGHT_CUT, '');
     const quote = sub(s, m.index!, m.index! + m[0].length);
+    // “作为X产业链链主企业，该公司…”: the firm named just before
+    if (raw.length === 1 && /^(?:该|这家)(?:公司|企业|集团)/.test(raw[0]!)) {
+      const firm = firmBefore(ctx, s.start + m.index!);
+      if (firm) ctx.collector.rel('LEADS', firm, chains[0]!, quote, '“作为X产业链的链主企业，该公司” → LEADS', 0.7);
+      continue;
+    }
     for (const name of raw.map((x) => x.trim())) {
       if (!isFirmName(name)) continue;
       const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “作为X产业链的链主企业，”', 0.7);
