@@ -147,6 +147,24 @@ describe('extraction error classes', () => {
     expect(names).toContain('LEADS 皖东硅材料有限公司 → 硅基新材料及应用');
   });
 
+  it('reads numbered items about one chain each: its 链长 and its listed 链主企业, and a target under a plain year', () => {
+    const { names, facts } = read(
+      '滁州公布重点产业链链长及链主企业名单。\n（一）智能家电产业链。链长：市委副书记韩东升；链主企业：皖东电器有限公司。\n' +
+        '（二）绿色食品产业链。链长：副市长袁晓梅；链主企业：金禾粮油有限公司、滁州乳业有限公司。\n2024年全市重点产业链力争完成投资300亿元。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'OWNER_OF 市委副书记 → 智能家电',
+        'OWNER_OF 副市长 → 绿色食品',
+        'LEADS 皖东电器有限公司 → 智能家电',
+        'LEADS 滁州乳业有限公司 → 绿色食品',
+      ]),
+    );
+    expect(names).not.toContain('OWNER_OF 副市长 → 智能家电');
+    const goal = facts.find((f) => f.label === 'Goal' && f.properties.targetValue === 30_000_000_000);
+    expect(goal?.properties.deadline).toBe('2024-12-31');
+  });
+
   it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
     const { facts } = read(
       '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',

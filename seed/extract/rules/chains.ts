@@ -119,7 +119,8 @@ function singleChains(ctx: Context, sentence: Span): void {
   for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {
     const open = sentence.text.lastIndexOf('《', m.index!);
     if (open >= 0 && sentence.text.indexOf('》', open) > m.index!) continue; // inside a policy title
-    let raw = m[1]!;
+    // a list item's number (（一）烟草及配套产业链) is not part of the name
+    let raw = m[1]!.replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '');
     // a chain named before wins when this mention ends with its name (召开新能源汽车产业链 → 新能源汽车)
     const named = ctx.collector
       .nodesOf('Chain')

@@ -90,7 +90,13 @@ export function extractFigures(ctx: Context): void {
     const ender = ctx.text[s.end] ?? '\n';
     const future = FUTURE.exec(s.text);
     const year = future ? /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)/.exec(s.text) : null;
-    const stated = year ? Number(year[1] ?? year[2] ?? PLAN_YEAR[year[3] ?? ''] ?? Number.NaN) : Number.NaN;
+    // “2024年全市…力争完成投资500亿元”: a target under a plain year is for that year
+    const plain = future && !year ? /(20\d{2})年(?!\d|[—\-–至到]|以来)/.exec(s.text) : null;
+    const stated = year
+      ? Number(year[1] ?? year[2] ?? PLAN_YEAR[year[3] ?? ''] ?? Number.NaN)
+      : plain
+        ? Number(plain[1])
+        : Number.NaN;
     if (Number.isFinite(stated)) paragraphYear = stated;
     // 全年力争 / 今年要 / 年内: a target for the document's own year
     const thisYear = /今年|全年|年内/.test(s.text) && ctx.publishedOn ? Number(ctx.publishedOn.slice(0, 4)) : null;

@@ -1,7 +1,7 @@
 // Posts (Leader), office-holders (Person + HOLDS) and the roles between posts and chains or the program:
 // 总链长/高位统筹 → COORDINATES, 包保 → PATRON_OF, 链长 → OWNER_OF; “分别” pairs two lists in order.
 // Posts are written without the city prefix; 市委、市政府主要领导 is two posts, 党组书记、主任 two offices.
-import { type Context, chainFor } from '../context.js';
+import { type Context, chainFor, lineChain } from '../context.js';
 import { COMPOUND_SURNAMES, SURNAMES } from '../lexicon.js';
 import { findPosts, POST_START, type Post, principalPosts, rank } from './post-titles.js';
 import { type Span, clauseRange } from '../text.js';
@@ -107,7 +107,9 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         );
       if (by) {
         const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
-        const chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
+        const line = lineChain(ctx, s);
+        let chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
+        if (!chains.length && line) chains = [line];
         const owners = principalPosts(
           posts.filter((p) => p.start > at && p.end <= at + word.length + by[0].length),
           holders,

@@ -1,7 +1,7 @@
 // Roles stated as "subjects (分别) are chains' role": 链主 → LEADS, 承载地/核心区/主阵地 → HOSTS, 提供…支撑 /
 // 协同攻关 / 订单班 → SUPPORTS; where things are (位于/落户/布局在) is located.ts's.
 // Subjects are read as a list in the clause before the verb; "分别" pairs them with the chains in order.
-import { type Context, chainFor, chainsBetween, focusChain } from '../context.js';
+import { type Context, chainFor, chainsBetween, focusChain, lineChain } from '../context.js';
 import { type Span, clauses, sub } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 import { extractLocations } from './located.js';
@@ -257,6 +257,20 @@ function supports(ctx: Context, s: Span): void {
     );
 }
 
+/** “链主企业：A公司、B公司” in a numbered line about one chain. */
+function leadersListed(ctx: Context, s: Span): void {
+  const m = /链主(?:企业)?[：:]([^。；;]{2,80})/.exec(s.text);
+  if (!m) return;
+  const chain = chainFor(ctx, s, true) ?? lineChain(ctx, s);
+  if (!chain) return;
+  const quote = sub(s, m.index!, m.index! + m[0].length);
+  for (const name of m[1]!.split(/[、，,]/).map((x) => x.trim())) {
+    if (!isFirmName(name) || !/(?:公司|集团)$/.test(name)) continue;
+    const firm = ctx.collector.node('Enterprise', name, quote, 'firm listed after 链主企业：', 0.75);
+    ctx.collector.rel('LEADS', firm, chain, quote, '“链主企业：A、B” → LEADS', 0.75);
+  }
+}
+
 export function extractRoles(ctx: Context): void {
   for (const s of ctx.sentences) {
     let previous: string | null = null;
@@ -265,6 +279,7 @@ export function extractRoles(ctx: Context): void {
       leadersAfter(ctx, s);
       leaderApposition(ctx, s);
       countedLeaders(ctx, s);
+      leadersListed(ctx, s);
     }
     if (/链主|承载|核心区|主阵地|集聚区/.test(s.text)) rolesNamedAfter(ctx, s);
     extractLocations(ctx, s);
