@@ -132,6 +132,8 @@ describe('extraction error classes', () => {
       '滁州实施产业链链长制，同步出台6个配套政策文件。申报链主企业原则上上年度营业收入不低于30亿元。智能家电产业链前三季度营业收入同比增长18.6%，是3条产业链中增速最快的一条。',
     );
     const values = facts.filter((f) => f.label === 'Observation').map((f) => f.properties.value);
+    const each = read('滁州实施产业链链长制，每条产业链明确1名市领导担任链长、1家链主企业和1所链创高校。').facts;
+    expect(each.filter((f) => f.label === 'Observation')).toEqual([]);
     expect(values).not.toContain(6);
     expect(values).not.toContain(3_000_000_000);
     const growth = facts.find((f) => f.label === 'Observation' && f.properties.value === 18.6);

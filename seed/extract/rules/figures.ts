@@ -17,6 +17,8 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   const before = s.text.slice(Math.max(0, q.index - 1), q.index);
   if (q.unit === '条' || /^强|^个?月|^年/.test(after) || before === '第') return true;
   if (q.unit === '个' && after.startsWith('月')) return true;
+  // “每条产业链明确1名市领导、1家链主企业”: what each chain has is the mechanism's structure
+  if (q.kind === 'count' && /每条|每个产业链|每一条/.test(clause)) return true;
   // “出台5个配套政策文件”: a count of documents describes the package, it is not a figure
   if (
     /^(?:个|项|份|部)$/.test(q.unit) &&
