@@ -30,6 +30,17 @@ export function chainFor(ctx: Context, sentence: Span, strict = false): Extracte
   return before && sentence.start - before.at < 200 ? before.ref : null;
 }
 
+/** The chain a numbered line names before a sentence (（二）装备制造产业链。链长：…), or null. */
+export function lineChain(ctx: Context, sentence: Span): ExtractedRef | null {
+  const lineStart = ctx.text.lastIndexOf('\n', sentence.start - 1) + 1;
+  if (!/^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、．.])/.test(ctx.text.slice(lineStart)))
+    return null;
+  const ids = new Map(
+    ctx.chainMentions.filter((m) => m.at >= lineStart && m.at < sentence.start).map((m) => [m.ref.id, m.ref]),
+  );
+  return ids.size === 1 ? [...ids.values()][0]! : null;
+}
+
 /** Chains named between two offsets of the text, in order of first mention. */
 export function chainsBetween(ctx: Context, from: number, to: number): ExtractedRef[] {
   const seen = new Map<string, ExtractedRef>();

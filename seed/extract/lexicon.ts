@@ -6,6 +6,13 @@
 export const BODIES = [
   '市人大常委会',
   '省人大常委会',
+  '市委政法委',
+  '市委组织部',
+  '市委宣传部',
+  '市委统战部',
+  '市纪委',
+  '省委政法委',
+  '省纪委',
   '市委',
   '市政府',
   '市人大',
@@ -35,6 +42,7 @@ export const OFFICES = [
   '主任',
   '副主席',
   '主席',
+  '部长',
 ];
 /** Posts written without a body. */
 export const STANDALONE_POSTS = [
@@ -129,4 +137,9 @@ export const GENERIC_CHAIN_WORDS = new Set([
   '整个',
   '整条',
   '全产业',
+  '部分',
+  '一次',
+  '先进制造业',
+  '制造业',
+  '战略性新兴',
 ]);

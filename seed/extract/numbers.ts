@@ -42,7 +42,8 @@ export interface Quantity {
   kind: 'money' | 'percent' | 'count';
 }
 
-const MEASURE = '家|个|人|名|户|只|座|项|所|条|位|款|台|辆|套|件|万人次|人次|亩|平方米|吨|GW|MW|万千瓦|千瓦';
+const MEASURE =
+  '个百分点|百分点|台套|批次|场|家|个|人|名|户|只|座|项|所|条|位|款|台|辆|套|件|万人次|人次|亩|平方米|吨|GW|MW|万千瓦|千瓦';
 /** A number, an optional magnitude, then 元 (money), % or a measure word. Words such as 上百 count too. */
 export const QUANTITY = new RegExp(
   `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)(万亿|亿|千万|百万|万)?(余|多)?(元|美元|%|％|${MEASURE})`,
@@ -65,7 +66,9 @@ export function findQuantities(text: string): Quantity[] {
     } else if (unitWord === '元' || unitWord === '美元') {
       out.push({ value: base, unit: `${magnitude}${unitWord}`, index: m.index!, length: whole.length, kind: 'money' });
     } else {
-      out.push({ value: base, unit: unitWord, index: m.index!, length: whole.length, kind: 'count' });
+      // 个百分点 is written 百分点 (a difference of percentages, not a count)
+      const unit = unitWord === '个百分点' ? '百分点' : unitWord;
+      out.push({ value: base, unit, index: m.index!, length: whole.length, kind: 'count' });
     }
   }
   return out;
@@ -95,6 +98,10 @@ export function dateInClause(clause: string, publishedOn?: string): { date: stri
     if (ym[2]) return { date: endOf(year, Number(ym[2]), ym[3] ? Number(ym[3]) : undefined), year };
     return { date: endOf(year), year };
   }
+  // 前三季度 / 上半年 / 一季度 with no year: the document's year
+  const part = /前三季度|上半年|一季度|第一季度/.exec(clause);
+  if (part && docYear)
+    return { date: endOf(docYear, part[0] === '前三季度' ? 9 : part[0] === '上半年' ? 6 : 3), year: docYear };
   const md = /(?:截至|截止)?(?:今年)?(\d{1,2})月(?:(\d{1,2})日|底)?/.exec(clause);
   if (md && docYear) return { date: endOf(docYear, Number(md[1]), md[2] ? Number(md[2]) : undefined), year: docYear };
   return { date: publishedOn ?? null, year: docYear };

@@ -11,6 +11,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'S1/text': { precision: 0.95, recall: 0.92 },
   'variants/text': { precision: 0.96, recall: 0.97 },
   'heldout/text': { precision: 0.95, recall: 0.96 },
+  // written blind, tuned on since (its README): a floor against regressions, no longer a blind figure
+  'blind2/text': { precision: 0.95, recall: 0.93 },
 };
 
 describe('document extraction evaluation', () => {

@@ -48,7 +48,7 @@ export function goldDocuments(): GoldDocument[] {
     ...readSet('S1', join(fixtures, 's1')),
     ...readSet('variants', join(fixtures, 'variants')),
     ...readSet('heldout', join(fixtures, 'heldout')),
-    // Written blind to the extractor and never tuned on (its README); scored, no floor.
+    // Written blind to the extractor; a development set since issue #11's extraction round (its README).
     ...readSet('blind2', join(fixtures, 'blind2')),
   ];
 }

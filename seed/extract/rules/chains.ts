@@ -3,7 +3,7 @@
 import type { Context } from '../context.js';
 import { GENERIC_CHAIN_WORDS } from '../lexicon.js';
 import { parseNumeral } from '../numbers.js';
-import { findPosts } from './posts.js';
+import { findPosts } from './post-titles.js';
 import { type Span, sub } from '../text.js';
 
 const COUNT = '(\\d+|[一二两三四五六七八九十]+)';
@@ -15,6 +15,10 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
   {
     re: new RegExp(`${COUNT}(?:条|大)[^，。：:]{0,10}?(?:产业链|产业|链)(?:分别)?(?:为|是|包括)[：:]?(.+)$`),
     rule: '“N条产业链分别为：…” list',
+  },
+  {
+    re: new RegExp(`(?:产业链|链)[^。：:]{0,12}?${COUNT}条[，,]?(?:依次|分别)(?:为|是)[：:](.+)$`),
+    rule: '“…产业链…N条，依次为：…” list',
   },
   {
     re: new RegExp(
@@ -68,6 +72,12 @@ function splitList(list: string, expected: number | null): string[] {
   return items;
 }
 
+const LIST_LEAD = /^[^、，,]*(?:了|通报|介绍|涉及|覆盖|涵盖|包括)[：:]?|^(?:全市|全省|全区|我市|本市)/;
+
+/** Words that make a "…产业链" mention a clause, not a chain: verbs, schedules, quantities, scope. */
+const CLAUSE_WORDS =
+  /建立|解决|更新|力争|落实|开展|兑现|会同|参照|研究|听取|召开|推动|要|赴|本地|部分|一次|全年|近期|每年|每季度|严格/;
+
 function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
   for (const { re, rule } of LIST_PATTERNS) {
     const m = re.exec(sentence.text);
@@ -76,12 +86,14 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
       .slice(1)
       .find((g) => g && parseNumeral(g) !== null && /^(\d+|[一二两三四五六七八九十]+)$/.test(g));
     const count = countText ? parseNumeral(countText) : null;
-    let listText = rule.startsWith('“N条') ? m[m.length - 1]! : m[1]!;
+    let listText = rule.startsWith('“N条') || rule.startsWith('“…产业链…N条') ? m[m.length - 1]! : m[1]!;
     // “A、B、C等10条” / “包括：A、B、C等”: the list names some of the chains, not all
     const partial = /等(?:\d+|[一二两三四五六七八九十]+)(?:条|大)/.test(m[0]) || /等[。；]?$/.test(listText.trim());
     listText = listText.trim().replace(/等[。；]?$/, '');
     // adjectives before the list end at its last 的 (产业基础最好、…最好的A、B、C)
     if (listText.includes('的')) listText = listText.slice(listText.lastIndexOf('的') + 1);
+    // a reporting verb or the city's scope before the first item (会议通报了A、B / 全市A、B) is not a name
+    listText = listText.replace(LIST_LEAD, '');
     const items = splitList(listText, count).map(chainName);
     const good = items.filter((x): x is { name: string; alias?: string } => !!x);
     if (good.length < 2) continue;
@@ -101,13 +113,14 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
 }
 
 const MENTION_CUT =
-  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/;
+  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/;
 
 function singleChains(ctx: Context, sentence: Span): void {
   for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {
     const open = sentence.text.lastIndexOf('《', m.index!);
     if (open >= 0 && sentence.text.indexOf('》', open) > m.index!) continue; // inside a policy title
-    let raw = m[1]!;
+    // a list item's number (（一）烟草及配套产业链) is not part of the name
+    let raw = m[1]!.replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '');
     // a chain named before wins when this mention ends with its name (召开新能源汽车产业链 → 新能源汽车)
     const named = ctx.collector
       .nodesOf('Chain')
@@ -118,11 +131,28 @@ function singleChains(ctx: Context, sentence: Span): void {
     else {
       const cut = MENTION_CUT.exec(raw);
       if (cut) raw = raw.slice(cut[0].length);
+      // 及 joins a chain's own name (稀土新材料及应用) unless it closes a list (A、B及C产业链)
+      const opensList = sentence.text[m.index! - 1] === '、';
+      if (opensList && raw.includes('及')) raw = raw.slice(raw.lastIndexOf('及') + 1);
       raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '');
       if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
     }
     const item = chainName(raw);
-    if (!item || /[（(）)]/.test(item.name)) continue;
+    if (!item || /[（(）)]/.test(item.name) || (!named && CLAUSE_WORDS.test(item.name))) continue;
+    // a short form of a chain already named (光伏 for 晶硅光伏) is that chain, not a new one
+    // (机器人 for 机器人及智能装备: the first half of a chain joined by 及/和/与)
+    if (
+      !named &&
+      ctx.collector
+        .nodesOf('Chain')
+        .some(
+          (r) =>
+            r.name !== item.name &&
+            (r.name.endsWith(item.name) ||
+              (/^[及和与]/.test(r.name.slice(item.name.length)) && r.name.startsWith(item.name))),
+        )
+    )
+      continue;
     const end = m.index! + m[0].length;
     const span = sub(sentence, end - m[0].length + m[1]!.length - raw.length, end);
     ctx.collector.node('Chain', item.name, named ? sentence : span, '“…产业链” named', named ? 0.9 : 0.75);

@@ -8,7 +8,8 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const STRUCTURE = /链长|市领导|市级领导|领导小组|承载地|牵头部门|办公室|专班|工作机制|专家团队|条产业链|条重点|保障链/;
-const FUTURE = /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)|力争|目标|计划到|预计到|确保|要达到|将达到/;
+const FUTURE =
+  /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)|力争|目标|计划到|预计到|确保|要达到|将达到|(?:今年|年内|全年)计划|计划(?:带动|实现|完成|新增|引进|培育)/;
 const PLAN_YEAR: Record<string, number> = { 十四五: 2025, 十五五: 2030 };
 
 function skip(s: Span, q: Quantity, clause: string): boolean {
@@ -16,10 +17,20 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   const before = s.text.slice(Math.max(0, q.index - 1), q.index);
   if (q.unit === '条' || /^强|^个?月|^年/.test(after) || before === '第') return true;
   if (q.unit === '个' && after.startsWith('月')) return true;
+  // “每条产业链明确1名市领导、1家链主企业”: what each chain has is the mechanism's structure
+  if (q.kind === 'count' && /每条|每个产业链|每一条/.test(clause)) return true;
+  // “出台5个配套政策文件”: a count of documents describes the package, it is not a figure
+  if (
+    /^(?:个|项|份|部)$/.test(q.unit) &&
+    /^(?:配套)?(?:政策|文件|措施|方案|细则)/.test(s.text.slice(q.index + q.length))
+  )
+    return true;
   // money that qualifies what is counted (超千亿元产业链, 亿元以上企业) is not a figure of its own
   if (
     q.kind === 'money' &&
-    /^(?:以上)?(?:的)?(?:产业链|产业集群|企业|项目)/.test(s.text.slice(q.index + q.length, q.index + q.length + 6))
+    /^(?:以上)?(?:的)?(?:产业链|产业集群|链主|龙头|企业|项目)/.test(
+      s.text.slice(q.index + q.length, q.index + q.length + 6),
+    )
   )
     return true;
   // a gloss in brackets restates a slogan; a funding line is a policy's amount, not a KPI; 》等5个 counts titles
@@ -28,7 +39,11 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   if (open > close) return true;
   if (/投入/.test(clause) && /资金/.test(clause)) return true;
   if (/》等?$/.test(s.text.slice(Math.max(0, q.index - 2), q.index))) return true;
-  if (STRUCTURE.test(s.text.slice(q.index, q.index + q.length + 10)) || /各明确|分任|分别担任/.test(clause))
+  // (within the figure's own clause: “增长21.7%，是6条产业链中…” is not a structure count)
+  if (
+    STRUCTURE.test(s.text.slice(q.index, q.index + q.length + 10).split(/[，,；;。]/)[0]!) ||
+    /各明确|分任|分别担任/.test(clause)
+  )
     return true;
   // a count closing a list (三一重工、中联重科…5家) counts the list, it is not a figure
   // a count closing a list that it counts exactly (三一重工、中联重科…5家) counts the list, not a figure
@@ -36,6 +51,12 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   const list = /((?:[^、，,。：:]{2,20}、)+[^、，,。：:]{2,20}?)等?$/.exec(lead);
   if (q.kind === 'count' && list && list[1]!.split('、').length === q.value && !/\d/.test(list[1]!)) return true;
   return false;
+}
+
+/** The clause from its last year before the figure (由2020年的42%提升至2024年的61% → 2024年的61%). */
+function nearestDate(clause: string, at: number): string {
+  const years = [...clause.slice(0, Math.max(0, at)).matchAll(/(?:19|20)\d{2}年/g)];
+  return years.length > 1 ? clause.slice(years.at(-1)!.index!) : clause;
 }
 
 function metricOf(clause: string, q: Quantity, clauseOffset: number): string {
@@ -64,21 +85,32 @@ export function extractFigures(ctx: Context): void {
   let carryFuture: number | null = null;
   let paragraphYear: number | null = null;
   let lastEnd = 0;
+  let lastYear: number | null = null;
   for (const s of ctx.sentences) {
     if (ctx.text.slice(lastEnd, s.start).includes('\n')) paragraphYear = null;
     lastEnd = s.end;
     const ender = ctx.text[s.end] ?? '\n';
     const future = FUTURE.exec(s.text);
     const year = future ? /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)/.exec(s.text) : null;
-    const stated = year ? Number(year[1] ?? year[2] ?? PLAN_YEAR[year[3] ?? ''] ?? Number.NaN) : Number.NaN;
+    // “2024年全市…力争完成投资500亿元”: a target under a plain year is for that year
+    const plain = future && !year ? /(20\d{2})年(?!\d|[—\-–至到]|以来)/.exec(s.text) : null;
+    const stated = year
+      ? Number(year[1] ?? year[2] ?? PLAN_YEAR[year[3] ?? ''] ?? Number.NaN)
+      : plain
+        ? Number(plain[1])
+        : Number.NaN;
     if (Number.isFinite(stated)) paragraphYear = stated;
+    // 全年力争 / 今年要 / 年内: a target for the document's own year
+    const thisYear = /今年|全年|年内/.test(s.text) && ctx.publishedOn ? Number(ctx.publishedOn.slice(0, 4)) : null;
     const sentenceFuture: number | null = future
       ? Number.isFinite(stated)
         ? stated
-        : (carryFuture ?? paragraphYear ?? -1)
+        : (carryFuture ?? paragraphYear ?? thisYear ?? -1)
       : carryFuture;
     const own = dateInClause(s.text, undefined);
-    const obsYear: number | null = own.year ?? carryYear;
+    // “其中，…” breaks down the sentence before it, so it keeps that sentence's year
+    const obsYear: number | null = own.year ?? carryYear ?? (/^其中/.test(s.text) ? lastYear : null);
+    lastYear = obsYear;
     for (const q of findQuantities(s.text)) {
       const clause = clauseRange(s, q.index, q.index + q.length - 1);
       const clauseText = clause.text;
@@ -103,18 +135,30 @@ export function extractFigures(ctx: Context): void {
           `${q.value}|${q.unit}|${deadline}|${metric}`,
         );
       } else {
+        // a threshold (申报企业营业收入不低于50亿元) is a condition, not an observed value
+        if (
+          /(?:不低于|不少于|不高于|不超过|达到|以上)$/.test(s.text.slice(Math.max(0, q.index - 3), q.index)) &&
+          /申报|申请|认定|原则上|条件|门槛|可享受|给予/.test(s.text)
+        )
+          continue;
         const clauseHasDate = /(?:19|20)\d{2}年|\d{1,2}月/.test(clauseText);
+        // 已有/拥有 after a stated date (截至2024年底…，其中已有14项) speak of that date, not of today
         const present =
-          /现有|目前|现已|已有|拥有|当前/.test(clauseText) || (!own.year && /现有|目前|现已|当前/.test(s.text));
+          /现有|目前|现已|当前/.test(clauseText) ||
+          (!own.year && /已有|拥有/.test(clauseText)) ||
+          (!own.year && /现有|目前|现已|当前/.test(s.text));
         const asOf = clauseHasDate
-          ? dateInClause(clauseText, ctx.publishedOn).date
+          ? dateInClause(nearestDate(clauseText, q.index - (clause.start - s.start)), ctx.publishedOn).date
           : present
             ? ctx.publishedOn
             : own.year
               ? own.date
               : obsYear
                 ? endOf(obsYear)
-                : ctx.publishedOn;
+                : // “1—5月，…” / “截至5月底，…”: a month of the document's year stated in another clause
+                  ((/\d{1,2}月|前三季度|上半年|一季度/.test(s.text)
+                    ? dateInClause(s.text, ctx.publishedOn).date
+                    : null) ?? ctx.publishedOn);
         ctx.collector.node(
           'Observation',
           metric,

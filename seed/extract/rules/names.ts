@@ -7,7 +7,9 @@ import { type Span, clauseRange } from '../text.js';
 
 /** Two-character stems that make a generic word with 区/县, never a district's name. */
 const GENERIC_STEM =
-  /^(?:核心|承载|集聚|示范|老城|主城|中心|开发|功能|保税|试验|先行|自贸|经济|重点|风险|保护|限制|服务|生活|工业|产业|实验|创新|高新|经开|物流|商务|中央|城市|全市|各个|所在|周边|相关|毗邻|市辖|辖内|郊|农业|垦|园|景|片|社|城|山|矿)/;
+  /^(?:各|该|本|全|这|其|核心|承载|集聚|示范|老城|主城|中心|开发|功能|保税|试验|先行|自贸|经济|重点|风险|保护|限制|服务|生活|工业|产业|实验|创新|高新|经开|物流|商务|中央|城市|全市|各个|所在|周边|相关|毗邻|市辖|辖内|郊|农业|垦|园|景|片|社|城|山|矿)/;
+/** Two-character verbs that may end right where a list of districts starts (推动|云溪区). */
+const VERB_PAIR = /^(?:推动|支持|推进|鼓励|培育|依托|包括|引导|带动|促进|加快|聚焦|围绕|覆盖|涉及|联动)$/;
 const ZONE_END = new RegExp(`(?:${ZONE_RE})$`);
 
 function district(ctx: Context, s: Span, stem: string, suffix: string, at: number, rule: string): void {
@@ -26,7 +28,9 @@ function districts(ctx: Context, s: Span): void {
     let at = m.index!;
     for (const raw of m[1]!.split(/[、和及]/)) {
       // the first item may carry the word before the list (在夷陵区)
-      const item = raw.length === 4 && /^[在于到和与及把将对的]/.test(raw) ? raw.slice(1) : raw;
+      // (推动云溪区: the verb's last character)
+      const verbEnd = VERB_PAIR.test((s.text[at - 1] ?? '') + raw[0]);
+      const item = raw.length === 4 && (/^[在于到和与及把将对的]/.test(raw) || verbEnd) ? raw.slice(1) : raw;
       district(
         ctx,
         s,

@@ -6,7 +6,9 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const LEFT_CUT =
-  /^.*(?:即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+  /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|带动|帮助|通过|输送给|服务|进入|深入|指导|协助|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+
+const LIST_VERB = /^(?:支持|推动|引导|鼓励|培育|依托|推进|引进|包括|组织|指导|帮助)/;
 
 function trimLeft(raw: string): string {
   const cut = LEFT_CUT.exec(raw);
@@ -21,14 +23,13 @@ function trimStem(raw: string): string {
 
 function placesIn(ctx: Context, s: Span): { ref: ExtractedRef; start: number; end: number }[] {
   const out: { ref: ExtractedRef; start: number; end: number }[] = [];
-  const re = new RegExp(
-    `([\\u4e00-\\u9fa5（）()]{2,22}?)(${ZONE_RE})(?![\\u4e00-\\u9fa5]{0,2}(?:管委会|办公室|建设))`,
-    'g',
-  );
+  const re = new RegExp(`([\\u4e00-\\u9fa5（）()]{2,22}?)(${ZONE_RE})(?![\\u4e00-\\u9fa5]{0,2}(?:办公室|建设))`, 'g');
   for (const m of s.text.matchAll(re)) {
     const name = trimLeft(m[1]!) + m[2]!;
     const stem = name.slice(0, -m[2]!.length);
     const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
+    // a generic 园区 after a verb (帮助园区, 输送给园区) leaves no stem; a firm's words are not a place's
+    if (/企业/.test(stem)) continue;
     if (/产业|特色|多个|一批/.test(stem) || /^[”"]?[\u4e00-\u9fa5]{0,3}品牌/.test(after)) continue;
     if (
       (stem.length < 2 && !/^(?:经开区|高新区|汽开区)$/.test(name)) ||
@@ -101,7 +102,9 @@ function listLabel(after: string): string | null {
 function firms(ctx: Context, s: Span): ExtractedRef[] {
   const found: ExtractedRef[] = [];
   const c = ctx.collector;
-  for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5（）()]{2,24}?)(${FIRM_SUFFIX_RE})`, 'g'))) {
+  for (const m of s.text.matchAll(
+    new RegExp(`([\\u4e00-\\u9fa5（）()]{2,24}?)(${FIRM_SUFFIX_RE})(?!有限|股份|公司)`, 'g'),
+  )) {
     const name = trimLeft(m[1]!) + m[2]!;
     if (name.length < 4 || /^(?:公司|集团|该|本|各|重点|龙头|骨干|国有|民营|外资|上市)/.test(name)) continue;
     const start = m.index! + m[0].length - name.length;
@@ -127,7 +130,8 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
     // the first item is cut only when the match did not start the clause
     const opens = list.index === 0 || /[，,：:“"]/.test(s.text[list.index! - 1]!);
     for (const [i, raw] of list[1]!.split('、').entries()) {
-      const item = i || opens ? raw : trimStem(raw);
+      // a clause may still open with the verb that governs the list (支持A、B等企业…)
+      const item = i ? raw : opens ? raw.replace(LIST_VERB, '') : trimStem(raw);
       if (item.length >= 2 && !/企业|产业|园区|平台/.test(item))
         found.push(c.node('Enterprise', item, span, '“A、B等企业” list', 0.7));
     }
@@ -167,14 +171,16 @@ function academia(ctx: Context, s: Span): void {
       const academy = /(?:中国科学院|中科院)$/.exec(s.text.slice(0, m.index!))?.[0] ?? '';
       const name = academy + trimLeft(m[1]!) + m[2]!;
       if (label === 'University' && /科学院$/.test(name)) continue;
+      // 大学城 / 大学科技园 are places, not universities
+      if (label === 'University' && /^(?:城|科技园|园)/.test(s.text.slice(m.index! + m[0].length))) continue;
       // a firm's name is not an institute's (中车株洲电力机车研究所有限公司)
       if (new RegExp(`^(?:${FIRM_SUFFIX_RE})`).test(s.text.slice(m.index! + m[0].length))) continue;
       // a university's name inside an institute's name (中国科学技术大学先进技术研究院) is the institute's
-      if (
-        label === 'University' &&
-        /^[^与和及同共建的，、。\s]{0,10}(?:研究院|研究所|实验室)/.test(s.text.slice(m.index! + m[0].length))
-      )
-        continue;
+      // (but not one that a verb separates from it: 某大学依托某研究院)
+      const inside = /^[^与和及同共建的，、。\s]{0,10}(?:研究院|研究所|实验室)/.exec(
+        s.text.slice(m.index! + m[0].length),
+      );
+      if (label === 'University' && inside && !/依托|联合|牵头|发起|成立|设立|组建|借助|通过/.test(inside[0])) continue;
       // 国家 opens only a long proper name (国家先进轨道交通装备创新中心), not 国家级 / 国家重点…
       if (/^中国科学院$|^国家级|^国家重点/.test(name) || (/^国家/.test(name) && name.length < 9)) continue;
       if (name.length < 4 || /^(?:高等|各|本|该|重点|新型|省级|市级)/.test(name)) continue;

@@ -1,85 +1,24 @@
 // Posts (Leader), office-holders (Person + HOLDS) and the roles between posts and chains or the program:
 // 总链长/高位统筹 → COORDINATES, 包保 → PATRON_OF, 链长 → OWNER_OF; “分别” pairs two lists in order.
 // Posts are written without the city prefix; 市委、市政府主要领导 is two posts, 党组书记、主任 two offices.
-import { type Context, chainFor } from '../context.js';
-import { BODY_RE, COMPOUND_SURNAMES, OFFICE_RE, STANDALONE_RE, SURNAMES } from '../lexicon.js';
+import { type Context, chainFor, lineChain } from '../context.js';
+import { COMPOUND_SURNAMES, SURNAMES } from '../lexicon.js';
+import { findPosts, POST_START, type Post, principalPosts, rank } from './post-titles.js';
 import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
-interface Post {
-  title: string;
-  body: string | null;
-  start: number;
-  end: number;
-}
-
-const POST_RE = new RegExp(
-  `((?:${BODY_RE})(?:、(?:${BODY_RE}))*)((?:${OFFICE_RE})(?:、(?:${OFFICE_RE}))*)|(?<![城都])(${STANDALONE_RE})`,
-  'g',
-);
-/** How a post's title starts: a body or a standalone post (链长为 + 副市长…). */
-const POST_START = `${BODY_RE}|${STANDALONE_RE}`;
-const BODY_ONLY = new RegExp(`^(?:${BODY_RE})$`);
-
-/** Posts in a sentence with local offsets; joined bodies and offices are split into posts. */
-export function findPosts(sentence: string): Post[] {
-  const out: Post[] = [];
-  for (const m of sentence.matchAll(POST_RE)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (m[3]) {
-      out.push({
-        title: m[3],
-        body: m[3].includes('市') ? '市政府' : m[3].includes('省') ? '省政府' : null,
-        start,
-        end,
-      });
-      continue;
-    }
-    const bodies = m[1]!.split('、').filter((b) => BODY_ONLY.test(b));
-    const offices = m[2]!.split('、');
-    const prefix = /[市省]/.exec(bodies[0] ?? '')?.[0] ?? '市';
-    for (const raw of bodies) {
-      const body = /^[市省区县]/.test(raw) ? raw : `${prefix}${raw}`;
-      for (const office of offices) out.push({ title: `${body}${office}`, body, start, end });
-    }
-  }
-  return out;
-}
-
 const PERSON_RE = new RegExp(
-  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督）)\\s]|$)`,
+  `((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=[，,、。；;等在表说指主强介讲到会参陪和与共同担兼任出分率带作挂包牵领督告回透称通及）)\\s]|$)`,
   'y',
+);
+
+/** A second name after 、 (副市长甲、乙出席): as long as the words after it allow. */
+const SECOND_NAME = new RegExp(
+  `^((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=[出参陪等和及在，,。；;）)]|$)`,
 );
 
 /** Words of the genre that start with a surname character but are never a person (包保, 分管, 牵头…). */
 const NOT_A_NAME = /^(?:包保|分管|牵头|负责|担任|兼任|共同|分别|同志|主要|常务|带队|率队|陪同|调研|出席|任|高位)/;
-
-/** The office that carries a role when a person holds several: 主任/主席 before 党组书记 (gold rule 3). */
-function rank(title: string): number {
-  if (/主要领导|主要负责同志/.test(title)) return 0;
-  if (/(?<!副)(主任|主席|市长|省长|区长|县长)$/.test(title)) return 1;
-  if (/(?<![党组副])书记$/.test(title)) return 2;
-  if (/副/.test(title)) return 3;
-  return 4;
-}
-
-/** Posts one named person holds together act through the principal one (市委常委、常务副市长 → 常务副市长). */
-function principalPosts(group: Post[], holders: Map<Post, string>): Post[] {
-  const out: Post[] = [];
-  const byPerson = new Map<string, Post[]>();
-  for (const p of group) {
-    const name = holders.get(p);
-    if (!name) out.push(p);
-    else byPerson.set(name, [...(byPerson.get(name) ?? []), p]);
-  }
-  for (const held of byPerson.values()) out.push([...held].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
-  // one body's joined offices (党组书记、主任) act through the principal one; two bodies (市委、市政府…) both act
-  const joined = new Map<string, Post[]>();
-  for (const p of out.splice(0)) joined.set(`${p.start}|${p.body}`, [...(joined.get(`${p.start}|${p.body}`) ?? []), p]);
-  for (const same of joined.values()) out.push([...same].sort((a, b) => rank(a.title) - rank(b.title))[0]!);
-  return out.sort((a, b) => a.start - b.start);
-}
 
 function leaderRef(ctx: Context, post: Post, span: Span): ExtractedRef {
   return ctx.collector.node('Leader', post.title, span, 'post title (职务)', 0.85, {
@@ -106,6 +45,20 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       const span = clauseRange(s, p.start, at + m[0].length - 1);
       c.rel('COORDINATES', leaderRef(ctx, p, span), ctx.program!, span, `${m[0]} → COORDINATES`, 0.85);
     }
+    // “总链长：甲（市委书记）” / “总链长为市长”: the posts after it, the principal one of a named person
+    const after = /^(?:为|是|由|[：:])/.exec(t.slice(at + m[0].length));
+    if (after && !posts.some((q) => q.start >= clauseStart && q.end <= at)) {
+      const rest = t.slice(at + m[0].length);
+      const clauseEnd = at + m[0].length + (/[，,；;。]/.exec(rest)?.index ?? rest.length);
+      const named = principalPosts(
+        posts.filter((q) => q.start > at && q.end <= clauseEnd),
+        holders,
+      );
+      for (const p of named) {
+        const span = clauseRange(s, at, p.end);
+        c.rel('COORDINATES', leaderRef(ctx, p, span), ctx.program!, span, `${m[0]}：post → COORDINATES`, 0.8);
+      }
+    }
   }
   for (const [word, type] of [
     ['包保', 'PATRON_OF'],
@@ -114,17 +67,25 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
     const re = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
     for (const m of t.matchAll(re)) {
       const at = m.index!;
+      // 链长 as an object (协助链长, 向链长汇报) names nobody's role
+      if (type === 'OWNER_OF' && /(?:协助|配合|向|对接|服务|支持|当好|做好|跟踪)$/.test(t.slice(0, at))) continue;
       // 1) “X产业链链长 + person”: the person's principal post owns X
       if (type === 'OWNER_OF') {
-        const person = [...holders.entries()].filter(([p]) => p.start < at);
-        const after = /^([\u4e00-\u9fa5]{2,4})/.exec(t.slice(at + 2));
+        // the post may stand before the name or, in an annex (链长：甲（副市长）), in brackets after it
+        const person = [...holders.entries()];
+        const colon = /^[：:]/.test(t.slice(at + 2)) ? 1 : 0;
+        const after = /^([\u4e00-\u9fa5]{2,4})/.exec(t.slice(at + 2 + colon));
         const chain = chainsIn(ctx, s.start + Math.max(0, at - 20), s.start + at).at(-1);
         if (chain && after && [...holders.values()].some((n) => after[1]!.startsWith(n))) {
           const name = [...holders.values()].find((n) => after[1]!.startsWith(n))!;
           const held = person.filter(([, n]) => n === name).map(([p]) => p);
           const principal = held.sort((a, b) => rank(a.title) - rank(b.title))[0];
           if (principal) {
-            const span = clauseRange(s, principal.start, at + 2 + name.length);
+            const span = clauseRange(
+              s,
+              Math.min(principal.start, at),
+              Math.max(at + 2 + colon + name.length, principal.end),
+            );
             c.rel(
               'OWNER_OF',
               leaderRef(ctx, principal, span),
@@ -146,7 +107,9 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
         );
       if (by) {
         const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
-        const chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
+        const line = lineChain(ctx, s);
+        let chains = chainsIn(ctx, s.start + clauseStart, s.start + at);
+        if (!chains.length && line) chains = [line];
         const owners = principalPosts(
           posts.filter((p) => p.start > at && p.end <= at + word.length + by[0].length),
           holders,
@@ -207,6 +170,17 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
   }
 }
 
+/** A named person holding posts: Person + HOLDS, remembered as the posts' holder. */
+function holds(ctx: Context, name: string, held: Post[], span: Span, holders: Map<Post, string>, rule: string): void {
+  const person = ctx.collector.node('Person', name, span, rule, 0.8);
+  for (const p of held) {
+    holders.set(p, name);
+    ctx.collector.rel('HOLDS', person, leaderRef(ctx, p, span), span, rule, 0.8, {
+      ...(ctx.publishedOn ? { observedOn: [ctx.publishedOn] } : {}),
+    });
+  }
+}
+
 export function extractPosts(ctx: Context): void {
   for (const s of ctx.sentences) {
     const posts = findPosts(s.text);
@@ -214,7 +188,8 @@ export function extractPosts(ctx: Context): void {
     const holders = new Map<Post, string>();
     const anchors = [
       ...posts.map((p) => p.end),
-      ...[...s.text.matchAll(/(?<!总)链长(?!制)/g)].map((m) => m.index! + 2),
+      // 总链长王建国 / 副总链长李红 name the holder of the posts before them, as 链长 does
+      ...[...s.text.matchAll(/链长(?!制)/g)].map((m) => m.index! + 2),
     ].sort((a, b) => a - b);
     let windowStart = 0;
     for (const anchor of anchors) {
@@ -227,14 +202,37 @@ export function extractPosts(ctx: Context): void {
       const held = posts.filter((p) => p.start >= windowStart && p.end <= anchor);
       if (!held.length) continue;
       const span = clauseRange(s, held[0]!.start, nameEnd);
-      const person = ctx.collector.node('Person', name, span, 'name after a post', 0.8);
-      for (const p of held) {
-        holders.set(p, name);
-        ctx.collector.rel('HOLDS', person, leaderRef(ctx, p, span), span, 'post + name (apposition)', 0.8, {
-          ...(ctx.publishedOn ? { observedOn: [ctx.publishedOn] } : {}),
-        });
-      }
+      holds(ctx, name, held, span, holders, 'post + name (apposition)');
       windowStart = nameEnd;
+      // “副市长甲、乙出席”: a second name joined by 、 holds the same posts
+      const next = anchor + name.length;
+      if (s.text[next] === '、' && findPosts(s.text.slice(next + 1, next + 8))[0]?.start !== 0) {
+        // the longest name that a verb of attending (出席, 参加…) or the clause's end follows
+        const second = SECOND_NAME.exec(s.text.slice(next + 1));
+        // 任 opens a three-character name here (甲、任志远), not the verb 任
+        const verb = NOT_A_NAME.test(second?.[1] ?? '') && !/^任[\u4e00-\u9fa5]{2}$/.test(second?.[1] ?? '');
+        if (second && !verb) {
+          const end = next + 1 + second[1]!.length;
+          holds(ctx, second[1]!, held, clauseRange(s, held[0]!.start, end), holders, 'post + names joined by 、');
+          windowStart = end;
+        }
+      }
+    }
+    // “链长：甲（副市长）” / “甲（市委副书记、市长）”: a name with its posts in brackets, as annexes write it
+    for (const b of s.text.matchAll(/[（(]([^（）()]{2,40})[）)]/g)) {
+      const open = b.index!;
+      const inside = posts.filter((p) => p.start > open && p.end <= open + 1 + b[1]!.length);
+      // the brackets hold posts and nothing else (joined by 、)
+      const covered = new Set(inside.flatMap((p) => Array.from({ length: p.end - p.start }, (_, i) => p.start + i)));
+      const leftover = [...b[1]!].filter((_, i) => !covered.has(open + 1 + i)).join('');
+      if (!inside.length || !/^、*$/.test(leftover)) continue;
+      const before = s.text.slice(Math.max(0, open - 5), open);
+      const m = new RegExp(
+        `(?:^|[：:、，,\\s　])((?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`,
+      ).exec(before);
+      if (!m || NOT_A_NAME.test(m[1]!) || findPosts(m[1]!).length) continue;
+      const at = open - m[1]!.length;
+      holds(ctx, m[1]!, inside, clauseRange(s, at, open + b[0].length), holders, 'name（post）');
     }
     roleRelations(ctx, s, posts, holders);
     // a post given a role is a fact even where the chains it serves are not named (S1: 各位副市长…链长)

@@ -31,6 +31,7 @@ export function findCity(text: string, title?: string): string | null {
     /^(?:全|本|该|各|城|省|县|我|两|多|直|地|在|为|和|从|由|经|至|到|与|及|对|于|是|将|把|记|者|向|的|了|称|据|讯|副)/;
   for (let i = all.indexOf('市'); i >= 0; i = all.indexOf('市', i + 1)) {
     if (/[场民值值井容貌]/.test(all[i + 1] ?? '')) continue;
+    if (all[i - 1] === '副') continue; // 副市长, 常务副市长: a post, not a city
     const two = all.slice(Math.max(0, i - 2), i);
     const three = all.slice(Math.max(0, i - 3), i);
     if (two.length === 2 && cjk.test(two) && !BAD_TWO.test(two) && !/[城市省县区]$/.test(two)) bump(two);
@@ -51,11 +52,12 @@ export function findMechanism(text: string, city: string | null, from: number): 
     if (at < from) continue;
     const open = text.lastIndexOf('《', at);
     if (open >= 0 && text.indexOf('》', open) > at) continue; // inside a policy title
-    let name = m[0];
+    // 产业链“链长制”: the quoted word is the mechanism's own, not where its name starts
+    let name = m[0].replace(/[“"]链长制$/, '链长制');
     // cut at the last verb or function word, then drop the city prefix
     for (;;) {
       const cut =
-        /^.*(?:全面推行|推行|实施|实行|推进|建立|落实|深化|创新|探索|构建|完善|召开|举行|召集|主持|出席|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
+        /^.*(?:全面推行|推行|实施|实行|推进|推动|建立|落实|深化|创新|探索|构建|完善|健全|优化|坚持|持续|召开|举行|召集|主持|出席|负责|服务|纳入|列入|引入|助力|介绍|标志着|围绕|聚焦|依托|按照|根据|通过|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
           name,
         );
       if (!cut) break;

@@ -1,18 +1,19 @@
 // Roles stated as "subjects (分别) are chains' role": 链主 → LEADS, 承载地/核心区/主阵地 → HOSTS, 提供…支撑 /
-// 协同攻关 / 订单班 → SUPPORTS, and 位于/落户/坐落 → LOCATED_IN (a park in a district: WITHIN, as the model says).
+// 协同攻关 / 订单班 → SUPPORTS; where things are (位于/落户/布局在) is located.ts's.
 // Subjects are read as a list in the clause before the verb; "分别" pairs them with the chains in order.
-import { type Context, chainFor, chainsBetween, focusChain } from '../context.js';
+import { type Context, chainFor, chainsBetween, focusChain, lineChain } from '../context.js';
 import { type Span, clauses, sub } from '../text.js';
 import type { ExtractedRef } from '../types.js';
+import { extractLocations } from './located.js';
 
 /** Words a list of names may open with that are not part of the first name. */
 const FIRST_CUT =
-  /^.*(?:位于[^的]{2,14}的|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
+  /^.*(?:(?:位于|地处|落户于|落户在|落户|坐落于|坐落在|入驻)[^的，,]{2,16}的|链主企业|龙头企业|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
 /** Words that end a name at the right of a list (东风柳汽今年加快… → 东风柳汽). */
 const RIGHT_CUT =
   /(?:今年|去年|近年|近期|目前|正在|已经|已|将|也|均|都|加快|积极|持续|不断|发挥|带动|充分|分别|通过|实现|围绕|作为|在|等).*$/;
 const NOT_A_FIRM =
-  /企业|产业|园区|平台|链主|龙头|政府|部门|单位|高校|院所|大学|学院|研究院|研究所|[市省区县]委|链长|项目|[市省]$/;
+  /^(?:这|那|该|此|本|每|各|其)|企业|产业|园区|平台|链主|龙头|政府|部门|单位|高校|院所|大学|学院|研究院|研究所|[市省区县]委|链长|项目|[市省]$/;
 /** A firm's name: not a generic word, an office or a university (…研究所有限公司 is a firm). */
 const isFirmName = (name: string) =>
   name.length >= 2 && name.length <= 24 && (!NOT_A_FIRM.test(name) || /(?:公司|集团)$/.test(name));
@@ -25,6 +26,8 @@ const PLACE_END = /(?:区|县|市|镇|园|城|谷)$/;
 /** Names of a list: split at 、/和/及, the first one cut after a leading verb, the last one before a verb. */
 export function nameList(raw: string): string[] {
   const items = raw
+    // “X产业链以A区为核心区”: the subject is what follows 以
+    .replace(/^.*(?:产业链|链)以/, '')
     .replace(
       /(?:等)?(?:[一二两三四五六七八九十\d]+[家所个])?(?:龙头|链主|重点|骨干|高校院所|高校|院所|科研院所)?(?:企业)?$/,
       '',
@@ -49,7 +52,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|发挥|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
@@ -72,8 +75,17 @@ function oneRole(ctx: Context, s: Span, clause: Span, m: RegExpExecArray, previo
     const one = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
     chains = one ? [one] : [];
   }
+  // “A、B产业链以X园区为核心承载区”: the chains before 以
+  const by = /^(.*)(?:产业链|链)以/.exec(m[1]!);
+  if (!chains.length && by)
+    chains = chainsBetween(ctx, clause.start + m.index!, clause.start + m.index! + by[0].length);
   let names = nameList(m[1]!);
   if (!names.length && previousSubject) names = nameList(previousSubject);
+  // “这家企业是X产业链链主”: the firm the sentence before named last
+  if (leads && /^(?:这家|该)(?:企业|公司)?$/.test(m[1]!.trim())) {
+    const firm = firmBefore(ctx, s.start);
+    if (firm) names = [firm.name];
+  }
   if (!chains.length || !names.length) return;
   const rule = `“A${m[2] ?? ''}是X产业链的${m[4]}”`;
   const quote = sub(clause, 0, m.index! + m[0].length);
@@ -127,6 +139,17 @@ function rolesNamedAfter(ctx: Context, s: Span): void {
 }
 
 /** “作为X产业链的链主企业，A、B今年…”: the firms of the clause after. */
+/** The firm named last in the 120 characters before an offset of the text (what 该公司 / 这家企业 points to). */
+function firmBefore(ctx: Context, at: number): ExtractedRef | null {
+  const earlier = ctx.text.slice(Math.max(0, at - 120), at);
+  return (
+    ctx.collector
+      .nodesOf('Enterprise')
+      .filter((f) => earlier.includes(f.name))
+      .sort((a, b) => earlier.lastIndexOf(b.name) - earlier.lastIndexOf(a.name))[0] ?? null
+  );
+}
+
 function leadersAfter(ctx: Context, s: Span): void {
   for (const m of s.text.matchAll(/作为(.{2,30}?)(?:产业链|链)的?链主(?:企业)?[，,]([^，,。；]{2,60})/g)) {
     const chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + 2 + m[1]!.length + 3);
@@ -134,6 +157,12 @@ function leadersAfter(ctx: Context, s: Span): void {
     const raw = m[2]!.split('、');
     raw[raw.length - 1] = raw.at(-1)!.replace(RIGHT_CUT, '');
     const quote = sub(s, m.index!, m.index! + m[0].length);
+    // “作为X产业链链主企业，该公司…”: the firm named just before
+    if (raw.length === 1 && /^(?:该|这家)(?:公司|企业|集团)/.test(raw[0]!)) {
+      const firm = firmBefore(ctx, s.start + m.index!);
+      if (firm) ctx.collector.rel('LEADS', firm, chains[0]!, quote, '“作为X产业链的链主企业，该公司” → LEADS', 0.7);
+      continue;
+    }
     for (const name of raw.map((x) => x.trim())) {
       if (!isFirmName(name)) continue;
       const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “作为X产业链的链主企业，”', 0.7);
@@ -173,57 +202,8 @@ function countedLeaders(ctx: Context, s: Span): void {
   }
 }
 
-/** “X位于Y区” / “位于Y区的X”: a firm, university or institute LOCATED_IN, a park WITHIN the district. */
-function located(ctx: Context, s: Span): void {
-  const PLACE = '([\\u4e00-\\u9fa5]{2,8}?(?:区|县|市|镇))';
-  const forms = [
-    new RegExp(
-      `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)${PLACE}(?=[，,。；的]|$)`,
-      'g',
-    ),
-    new RegExp(`(?:位于|坐落于|坐落在|地处)${PLACE}的([\\u4e00-\\u9fa5（）()]{2,30})`, 'g'),
-  ];
-  forms.forEach((re, i) => {
-    for (const m of s.text.matchAll(re)) {
-      const [rawThing, placeName] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-      const thingText = rawThing.replace(/(?:总部|生产基地|基地)$/, '').replace(/等(?:企业|项目|单位)?$/, '');
-      // “A、B等企业落户Y”: every known name of the list; else the one the words end (or start) with
-      const known = ['District', 'Enterprise', 'Institute', 'University'].flatMap((label) =>
-        ctx.collector.nodesOf(label),
-      );
-      const listed = i === 0 && thingText.includes('、') ? thingText.split('、') : [thingText];
-      const things = listed
-        .map(
-          (part, k) =>
-            known
-              .filter((r) =>
-                k === listed.length - 1 && k === 0
-                  ? i === 0
-                    ? part.endsWith(r.name)
-                    : part.startsWith(r.name)
-                  : k === 0
-                    ? part.endsWith(r.name)
-                    : part === r.name,
-              )
-              .sort((a, b) => b.name.length - a.name.length)[0],
-        )
-        .filter((r): r is ExtractedRef => !!r);
-      if (!things.length || /^(?:核心|承载|集聚|示范|园)/.test(placeName)) continue;
-      const quote = sub(s, m.index!, m.index! + m[0].length);
-      const place = ctx.collector.node('District', placeName, quote, 'place after 位于/落户/坐落', 0.7, {
-        kind: /市$/.test(placeName) ? 'city' : 'district',
-      });
-      for (const thing of things) {
-        if (thing.label === 'District')
-          ctx.collector.rel('WITHIN', thing, place, quote, '“X位于Y” (a park in a district) → WITHIN', 0.75);
-        else ctx.collector.rel('LOCATED_IN', thing, place, quote, '“X位于/落户Y” → LOCATED_IN', 0.75);
-      }
-    }
-  });
-}
-
 const SUPPORT_CUE =
-  /策源|支撑|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托/;
+  /策源|支撑|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托|攻关|培养[\u4e00-\u9fa5]{0,6}人才|面向[\u4e00-\u9fa5、]{2,20}(?:产业链|链)/;
 
 /** Universities and institutes named with a support cue: 分别 pairs them with the chains named after them. */
 function supports(ctx: Context, s: Span): void {
@@ -252,7 +232,21 @@ function supports(ctx: Context, s: Span): void {
     chains = one ? [one] : [];
   }
   const respectively = /分别/.test(s.text);
-  for (const [o, chain] of pairs(orgs, chains, respectively))
+  const found = pairs(orgs, chains, respectively);
+  // “A大学面向X产业链…，B研究院与Y产业链…”: each organisation with the chains of its own stretch, when
+  // every stretch that names chains has its own (a list of organisations shares the stretch after it)
+  const stretches = orgs.map((o, i) => {
+    const end = orgs[i + 1]?.at ?? s.text.length;
+    return chainsBetween(ctx, s.start + o.at, s.start + end).filter((c) => !o.ref.name.includes(c.name));
+  });
+  const own = !respectively && orgs.length > 1 && stretches.filter((c) => c.length).length > 1;
+  const paired = own
+    ? orgs.flatMap((o, i) => {
+        const next = stretches.slice(i).find((c) => c.length) ?? [];
+        return next.map((chain) => [o, chain] as [(typeof orgs)[number], ExtractedRef]);
+      })
+    : found;
+  for (const [o, chain] of paired)
     ctx.collector.rel(
       'SUPPORTS',
       o.ref,
@@ -263,6 +257,20 @@ function supports(ctx: Context, s: Span): void {
     );
 }
 
+/** “链主企业：A公司、B公司” in a numbered line about one chain. */
+function leadersListed(ctx: Context, s: Span): void {
+  const m = /链主(?:企业)?[：:]([^。；;]{2,80})/.exec(s.text);
+  if (!m) return;
+  const chain = chainFor(ctx, s, true) ?? lineChain(ctx, s);
+  if (!chain) return;
+  const quote = sub(s, m.index!, m.index! + m[0].length);
+  for (const name of m[1]!.split(/[、，,]/).map((x) => x.trim())) {
+    if (!isFirmName(name) || !/(?:公司|集团)$/.test(name)) continue;
+    const firm = ctx.collector.node('Enterprise', name, quote, 'firm listed after 链主企业：', 0.75);
+    ctx.collector.rel('LEADS', firm, chain, quote, '“链主企业：A、B” → LEADS', 0.75);
+  }
+}
+
 export function extractRoles(ctx: Context): void {
   for (const s of ctx.sentences) {
     let previous: string | null = null;
@@ -271,9 +279,10 @@ export function extractRoles(ctx: Context): void {
       leadersAfter(ctx, s);
       leaderApposition(ctx, s);
       countedLeaders(ctx, s);
+      leadersListed(ctx, s);
     }
     if (/链主|承载|核心区|主阵地|集聚区/.test(s.text)) rolesNamedAfter(ctx, s);
-    located(ctx, s);
+    extractLocations(ctx, s);
     supports(ctx, s);
   }
 }

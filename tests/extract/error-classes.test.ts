@@ -1,0 +1,195 @@
+// The error classes issue #11's extraction round fixed, on sentences written for these tests (an
+// invented article about a real city, not taken from any evaluated file): filler words before the
+// mechanism's name or a chain's, "name（post）" lists, a figure's own year, firms written with their zone.
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DICTIONARY, extractFacts } from '../../seed/extract/index.js';
+
+const HEAD = '滁州印发产业链工作要点\n';
+
+function read(body: string) {
+  const text = HEAD + body;
+  const ex = extractFacts(text, { dictionary: EMPTY_DICTIONARY, publishedOn: '2024-06-20' });
+  for (const f of ex.facts) expect(text.slice(f.start, f.end)).toBe(f.quote);
+  const names = ex.facts.map((f) =>
+    f.kind === 'NODE' ? `${f.label} ${f.node!.name}` : `${f.type} ${f.from!.name} → ${f.to!.name}`,
+  );
+  return { facts: ex.facts, names };
+}
+
+describe('extraction error classes', () => {
+  it('names the mechanism without the verbs and offices before it, and lists its chains after 依次为', () => {
+    const { names } = read(
+      '市发展改革委负责重点产业链链长制日常工作。全市纳入链长制管理的重点产业链调整为3条，依次为：智能家电、光伏新能源、绿色食品。',
+    );
+    expect(names).toContain('Program 重点产业链链长制');
+    expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 重点产业链链长制']);
+    for (const chain of ['智能家电', '光伏新能源', '绿色食品'])
+      expect(names).toContain(`PART_OF ${chain} → 重点产业链链长制`);
+  });
+
+  it('reads a chain list after a reporting verb, and never makes a chain of a clause', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。会议听取了智能家电、光伏新能源、绿色食品3条产业链运行情况，要求各地动态更新产业链图谱，每季度至少召开一次产业链推进会，研究解决产业链堵点问题，部分产业链仍需补短板。',
+    );
+    const chains = names.filter((n) => n.startsWith('Chain ')).sort();
+    expect(chains).toEqual(['Chain 光伏新能源', 'Chain 智能家电', 'Chain 绿色食品']);
+  });
+
+  it('reads an annex of “name（post）” and a second name joined by 、', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。\n附件\n1．智能家电产业链　链长：冯立新（常务副市长）\n2．绿色食品产业链　链长：袁晓梅（副市长）\n会上，副市长袁晓梅、段志强出席。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Person 冯立新',
+        'HOLDS 冯立新 → 常务副市长',
+        'Person 袁晓梅',
+        'HOLDS 袁晓梅 → 副市长',
+        'Person 段志强',
+        'HOLDS 段志强 → 副市长',
+        'OWNER_OF 常务副市长 → 智能家电',
+      ]),
+    );
+  });
+
+  it('reads joined posts in brackets, 总链长 before its holder, and 面向…产业链 as support', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。总链长：韩东升（市委副书记、市长）。滁州学院面向智能家电产业链定向培养技能人才。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'HOLDS 韩东升 → 市委副书记',
+        'HOLDS 韩东升 → 市长',
+        'COORDINATES 市长 → 产业链链长制',
+        'SUPPORTS 滁州学院 → 智能家电',
+      ]),
+    );
+    expect(names).not.toContain('COORDINATES 市委副书记 → 产业链链长制');
+  });
+
+  it('names the holder after 总链长, a second name before 及, a 集团有限责任公司 whole, support clause by clause', () => {
+    const { names, facts } = read(
+      '滁州实施产业链链长制。市委书记、总链长韩东升出席，副市长袁晓梅、段志强及有关部门负责同志参加。' +
+        '位于滁州高新区的皖东电器集团有限责任公司作为智能家电产业链链主，今年计划带动本地配套企业20家。' +
+        '滁州学院面向智能家电产业链开展技术攻关，安徽科技学院与绿色食品产业链企业共建联合实验室。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'HOLDS 韩东升 → 市委书记',
+        'HOLDS 段志强 → 副市长',
+        'LEADS 皖东电器集团有限责任公司 → 智能家电',
+        'LOCATED_IN 皖东电器集团有限责任公司 → 滁州高新区',
+        'SUPPORTS 滁州学院 → 智能家电',
+        'SUPPORTS 安徽科技学院 → 绿色食品',
+      ]),
+    );
+    expect(names).not.toContain('SUPPORTS 滁州学院 → 绿色食品');
+    expect(names).not.toContain('Enterprise 皖东电器集团');
+    const goal = facts.find((f) => f.label === 'Goal' && f.properties.targetValue === 20);
+    expect(goal?.properties.deadline).toBe('2024-12-31');
+  });
+
+  it('keeps a governing verb out of the first name of a list, and reads a zone before 管委会', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。各县市区，滁州经济技术开发区管委会：支持皖东电器有限公司、金禾粮油有限公司等链主企业做大做强，推动南谯区、琅琊区和来安县错位发展，带动苏滁现代产业园集聚配套企业。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'District 滁州经济技术开发区',
+        'Enterprise 皖东电器有限公司',
+        'District 南谯区',
+        'District 琅琊区',
+        'District 来安县',
+        'District 苏滁现代产业园',
+      ]),
+    );
+    expect(names.some((n) => /^(?:Enterprise 支持|District 动)/.test(n))).toBe(false);
+  });
+
+  it('dates a month of the document year stated in its own clause, and keeps short forms out of the chains', () => {
+    const { names, facts } = read(
+      '滁州实施产业链链长制，智能家电、机器人及智能装备2条产业链发展势头强劲。1—5月，智能家电产业链实现产值310亿元。' +
+        '截至5月底，机器人产业链集聚企业86家。滁州学院依托智能制造研究院，为机器人及智能装备产业链提供技术支撑。',
+    );
+    const obs = (value: number) =>
+      facts.find((f) => f.label === 'Observation' && f.properties.value === value)?.properties.asOf;
+    expect(obs(31_000_000_000)).toBe('2024-05-31');
+    expect(obs(86)).toBe('2024-05-31');
+    expect(names).not.toContain('Chain 机器人');
+    expect(names).toContain('SUPPORTS 滁州学院 → 机器人及智能装备');
+  });
+
+  it('reads 产业链“链长制” as the mechanism, and 总部位于 for the firm named before', () => {
+    const { names } = read(
+      '滁州深入推行产业链“链长制”，把智能家电、绿色食品列为2条重点产业链。皖东电器有限公司是智能家电产业链链主企业，总部位于滁州经济技术开发区。',
+    );
+    expect(names).toContain('Program 产业链链长制');
+    expect(names).toContain('LOCATED_IN 皖东电器有限公司 → 滁州经济技术开发区');
+  });
+
+  it('skips thresholds and counts of a policy package, and dates 前三季度 in the document year', () => {
+    const { facts } = read(
+      '滁州实施产业链链长制，同步出台6个配套政策文件。申报链主企业原则上上年度营业收入不低于30亿元。智能家电产业链前三季度营业收入同比增长18.6%，是3条产业链中增速最快的一条。',
+    );
+    const values = facts.filter((f) => f.label === 'Observation').map((f) => f.properties.value);
+    const each = read('滁州实施产业链链长制，每条产业链明确1名市领导担任链长、1家链主企业和1所链创高校。').facts;
+    expect(each.filter((f) => f.label === 'Observation')).toEqual([]);
+    expect(values).not.toContain(6);
+    expect(values).not.toContain(3_000_000_000);
+    const growth = facts.find((f) => f.label === 'Observation' && f.properties.value === 18.6);
+    expect(growth?.properties.asOf).toBe('2024-09-30');
+  });
+
+  it('keeps 及 inside a chain name, and reads 该公司 after 作为…链主企业 as the firm named before', () => {
+    const { names } = read(
+      '滁州深入推进产业链链长制，硅基新材料及应用产业链上半年营业收入增长12%。“链长制让我们找到了主心骨。”皖东硅材料有限公司相关负责人说。作为硅基新材料及应用产业链链主企业，该公司牵头组建产业联盟。',
+    );
+    expect(names).toContain('Chain 硅基新材料及应用');
+    expect(names).not.toContain('Chain 应用');
+    expect(names).toContain('LEADS 皖东硅材料有限公司 → 硅基新材料及应用');
+  });
+
+  it('reads numbered items about one chain each: its 链长 and its listed 链主企业, and a target under a plain year', () => {
+    const { names, facts } = read(
+      '滁州公布重点产业链链长及链主企业名单。\n（一）智能家电产业链。链长：市委副书记韩东升；链主企业：皖东电器有限公司。\n' +
+        '（二）绿色食品产业链。链长：副市长袁晓梅；链主企业：金禾粮油有限公司、滁州乳业有限公司。\n2024年全市重点产业链力争完成投资300亿元。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'OWNER_OF 市委副书记 → 智能家电',
+        'OWNER_OF 副市长 → 绿色食品',
+        'LEADS 皖东电器有限公司 → 智能家电',
+        'LEADS 滁州乳业有限公司 → 绿色食品',
+      ]),
+    );
+    expect(names).not.toContain('OWNER_OF 副市长 → 智能家电');
+    const goal = facts.find((f) => f.label === 'Goal' && f.properties.targetValue === 30_000_000_000);
+    expect(goal?.properties.deadline).toBe('2024-12-31');
+  });
+
+  it('dates a figure by the year nearest before it, and keeps a sentence year for 其中', () => {
+    const { facts } = read(
+      '滁州实施产业链链长制。智能家电产业链本地配套率由2021年的35%提升至2023年的52%。2023年，全市3条重点产业链产值1200亿元。其中，绿色食品产业链产值达到310亿元。',
+    );
+    const obs = (value: number) =>
+      facts.find((f) => f.label === 'Observation' && f.properties.value === value)?.properties.asOf;
+    expect(obs(52)).toBe('2023-12-31');
+    expect(obs(31_000_000_000)).toBe('2023-12-31');
+  });
+
+  it('takes firms without the words that place them, with LOCATED_IN the place', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。地处滁州经济技术开发区的皖东电器有限公司作为智能家电产业链链主，带动配套企业集聚。由苏滁现代产业园的金禾粮油有限公司牵头组建联盟。',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Enterprise 皖东电器有限公司',
+        'LEADS 皖东电器有限公司 → 智能家电',
+        'LOCATED_IN 皖东电器有限公司 → 滁州经济技术开发区',
+        'Enterprise 金禾粮油有限公司',
+        'LOCATED_IN 金禾粮油有限公司 → 苏滁现代产业园',
+      ]),
+    );
+    expect(names.some((n) => /Enterprise .*(?:地处|的)/.test(n))).toBe(false);
+  });
+});
