@@ -6,6 +6,7 @@ import {
   DATE_PROPERTIES,
   idPatternFor,
   isRealDate,
+  nameProblem,
   USCC_PATTERN,
 } from '../../graph/model-rules.js';
 import { quoteProblem } from '../../graph/provenance-rules.js';
@@ -24,6 +25,12 @@ const text = (max: number) =>
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters');
+/** A name under the one name rule (graph/model-rules.ts): no bidi or zero-width characters, `max` at most. */
+const name = (max: number) =>
+  text(max).superRefine((s, ctx) => {
+    const problem = nameProblem(s, max);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const sources = z
   .array(slugId('source'))
   .min(1, 'give at least one source id (a fact without a source does not exist)')
@@ -47,8 +54,8 @@ const provenance = { sources, quote, confidence, status };
 
 export const sourceInput = z.object({
   id: slugId('source'),
-  name: text(300),
-  nameEn: text(300).nullish(),
+  name: name(300),
+  nameEn: name(300).nullish(),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -61,9 +68,9 @@ export const sourceInput = z.object({
 
 export const enterpriseInput = z.object({
   id: slugId('ent'),
-  name: text(200),
-  nameEn: text(300).nullish(),
-  aliases: z.array(text(100)).max(50).nullish(),
+  name: name(200),
+  nameEn: name(300).nullish(),
+  aliases: z.array(name(100)).max(50).nullish(),
   local: z.boolean(),
   tags: z.array(text(30)).max(30).nullish(),
   uscc: z.string().regex(USCC_PATTERN, 'must be an 18-character 统一社会信用代码').nullish(),
