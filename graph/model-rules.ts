@@ -139,7 +139,7 @@ export const INVISIBLE_FORMAT_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u
 /** A name or English name: the longest real firm or plan title is far below this. */
 export const NAME_MAX_CHARS = 300;
 /** One alias (a former name, a short name). */
-export const ALIAS_MAX_CHARS = 200;
+export const ALIAS_MAX_CHARS = 100;
 
 /** Why `value` cannot be a name of at most `max` characters, or null when it can. */
 export function nameProblem(value: string, max = NAME_MAX_CHARS): string | null {

@@ -2,10 +2,12 @@
 // field it concerns, and nothing is written when any is wrong.
 import { z } from 'zod';
 import {
+  ALIAS_MAX_CHARS,
   CONTROL_CHARACTERS,
   DATE_PROPERTIES,
   idPatternFor,
   isRealDate,
+  NAME_MAX_CHARS,
   nameProblem,
   USCC_PATTERN,
 } from '../../graph/model-rules.js';
@@ -54,8 +56,8 @@ const provenance = { sources, quote, confidence, status };
 
 export const sourceInput = z.object({
   id: slugId('source'),
-  name: name(300),
-  nameEn: name(300).nullish(),
+  name: name(NAME_MAX_CHARS),
+  nameEn: name(NAME_MAX_CHARS).nullish(),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -68,9 +70,9 @@ export const sourceInput = z.object({
 
 export const enterpriseInput = z.object({
   id: slugId('ent'),
-  name: name(200),
-  nameEn: name(300).nullish(),
-  aliases: z.array(name(100)).max(50).nullish(),
+  name: name(NAME_MAX_CHARS),
+  nameEn: name(NAME_MAX_CHARS).nullish(),
+  aliases: z.array(name(ALIAS_MAX_CHARS)).max(50).nullish(),
   local: z.boolean(),
   tags: z.array(text(30)).max(30).nullish(),
   uscc: z.string().regex(USCC_PATTERN, 'must be an 18-character 统一社会信用代码').nullish(),
