@@ -171,9 +171,16 @@ async function probe(page: Page, where: string): Promise<void> {
       badLinks: [...document.querySelectorAll('a[href]')]
         .map((a) => (a as HTMLAnchorElement).href)
         .filter((href) => !/^(https?:|blob:)/i.test(href)),
-      offscreen: [...box('.nav-link'), ...box('.header-search input'), ...box('[data-action="export"]')].filter(
-        (b) => b.shown && (b.left < 0 || b.right > width + 1),
-      ),
+      pageScrollsSideways: document.documentElement.scrollWidth > width + 1,
+      offscreen: [
+        ...box('.nav-link'),
+        ...box('.header-search input'),
+        ...box('[data-action="export"]'),
+        ...box('.details-title'),
+        ...box('.citation'),
+        ...box('.fact-card'),
+        ...box('.changes-item'),
+      ].filter((b) => b.shown && (b.left < 0 || b.right > width + 1)),
     };
   });
   expect(found, where).toEqual({
@@ -183,6 +190,7 @@ async function probe(page: Page, where: string): Promise<void> {
     frames: 0,
     dataScripts: 0,
     badLinks: [],
+    pageScrollsSideways: false,
     offscreen: [],
   });
   expect(dialogs, where).toEqual([]);
