@@ -80,6 +80,7 @@ export function toStoredProps(props: Props): Props {
   const out: Props = {};
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined || STAMP_PROPERTIES.has(key)) continue;
+    checkNameProperty(key, value);
     if (DATE_PROPERTIES.has(key)) out[key] = Array.isArray(value) ? value.map(toNeo4jDate) : toNeo4jDate(value);
     else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value))
       out[key] = neo4j.int(value);
@@ -170,4 +171,15 @@ export function documentMetaProblem(meta: { title: string; url?: string | null; 
   if (meta.url && !isWebUrl(meta.url))
     return `url ${JSON.stringify(meta.url.slice(0, 200))} must be an http(s) address`;
   return null;
+}
+
+/** The name rule at the one conversion every writer shares (so a proposal confirmed with a hostile name,
+ * or a writer without its own schema, is refused too): name and nameEn as names, aliases as aliases. */
+function checkNameProperty(key: string, value: unknown): void {
+  const names = key === 'name' || key === 'nameEn' ? [value] : key === 'aliases' && Array.isArray(value) ? value : [];
+  const max = key === 'aliases' ? ALIAS_MAX_CHARS : NAME_MAX_CHARS;
+  for (const name of names) {
+    const problem = typeof name === 'string' ? nameProblem(name, max) : null;
+    if (problem) throw badInput(`${key} ${JSON.stringify([...name].slice(0, 40).join(''))}… ${problem}.`);
+  }
 }

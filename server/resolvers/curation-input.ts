@@ -115,6 +115,15 @@ const properties = z
           path: [key],
           message: `${key} is set from the proposal itself (sources, quote, confidence), not from properties`,
         });
+      // The name rule (graph/model-rules.ts) at input, so a proposal cannot wait for review with a name
+      // that confirming it would refuse.
+      const names =
+        key === 'name' || key === 'nameEn' ? [value] : key === 'aliases' && Array.isArray(value) ? value : [];
+      for (const name of names) {
+        const problem =
+          typeof name === 'string' ? nameProblem(name, key === 'aliases' ? ALIAS_MAX_CHARS : NAME_MAX_CHARS) : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+      }
       const dates = Array.isArray(value) ? value : [value];
       if (DATE_PROPERTIES.has(key) && dates.some((d) => !isRealDate(d))) {
         ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a date: write a real date YYYY-MM-DD` });

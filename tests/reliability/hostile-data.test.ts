@@ -306,3 +306,42 @@ describe('document ingestion', () => {
     }),
   );
 });
+
+const PROPOSE = 'mutation($i: ProposalInput!) { proposeFact(input: $i) { id status } }';
+const REVIEW =
+  'mutation($ids: [ID!], $e: JSON) { reviewProposals(ids: $ids, decision: CONFIRM, edits: $e) { id error proposal { status } } }';
+const proposal = (id: string, name: string) => ({
+  node: { id, properties: { name, local: true } },
+  sources: [SRC],
+  quote: STORED_QUOTES.scriptQuote,
+});
+
+describe('proposals', () => {
+  it('files and confirms a proposal whose name holds markup, stored as the text it is', () =>
+    trial('proposal (stored)', async () => {
+      const filed = await gql(app, PROPOSE, { i: proposal('ent:hostile-proposed', STORED_NAMES.imgOnerror) }, 'editor');
+      expect(filed.errors).toBeUndefined();
+      const done = await gql(app, REVIEW, { ids: [filed.data!.proposeFact.id] }, 'admin');
+      expect(done.data!.reviewProposals[0]).toMatchObject({ error: null, proposal: { status: 'confirmed' } });
+      const back = await gql(app, READ, { id: 'ent:hostile-proposed' }, 'analyst');
+      expect(back.data!.node.name).toBe(STORED_NAMES.imgOnerror);
+    }));
+
+  it.each(Object.entries(REFUSED_NAMES))(
+    'refuses to file, or to confirm with edits, the name %s',
+    (key, { value, reason }) =>
+      trial('proposal (refused)', async () => {
+        const refused = await gql(app, PROPOSE, { i: proposal(`ent:hostile-prop-${slug(key)}`, value) }, 'editor');
+        expect(code(refused.errors)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].message).toMatch(reason);
+        const filed = await gql(app, PROPOSE, { i: proposal(`ent:hostile-prop-${slug(key)}`, '待修改公司') }, 'editor');
+        const id = filed.data!.proposeFact.id;
+        const edited = await gql(app, REVIEW, { ids: [id], e: { name: value } }, 'admin');
+        const result = edited.data?.reviewProposals?.[0];
+        expect(result?.error ?? edited.errors?.[0].message).toMatch(reason);
+        expect(await gql(app, READ, { id: `ent:hostile-prop-${slug(key)}` }, 'analyst')).toMatchObject({
+          data: { node: null },
+        });
+      }),
+  );
+});
