@@ -83,6 +83,7 @@ export function toStoredProps(props: Props): Props {
   const out: Props = {};
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined || STAMP_PROPERTIES.has(key)) continue;
+    checkNameProperty(key, value);
     if (DATE_PROPERTIES.has(key)) out[key] = Array.isArray(value) ? value.map(toNeo4jDate) : toNeo4jDate(value);
     else if (INTEGER_PROPERTIES.has(key) && typeof value === 'number' && Number.isInteger(value))
       out[key] = neo4j.int(value);
@@ -129,3 +130,59 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
 
 /** 统一社会信用代码 (GB 32100-2015): 18 characters of the code's alphabet. */
 export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+/**
+ * Hostile text (docs/reliability.md "Hostile data"). Refused at input: control characters anywhere; in a
+ * name or alias also the invisible format characters below (bidi embeddings, overrides and isolates,
+ * zero-width characters, the BOM), which make two names look equal or reverse what follows them on screen,
+ * and any name past NAME_MAX_CHARS. Everything else (markup, quotes, script-looking words) is stored as
+ * the text it is and always shown as text. Bidi characters inside a quote or a document body are the
+ * source's words: they are kept and shown isolated (web/src/ui/dom.ts).
+ */
+export const INVISIBLE_FORMAT_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/** A name or English name: the longest real firm or plan title is far below this. */
+export const NAME_MAX_CHARS = 300;
+/** One alias (a former name, a short name). */
+export const ALIAS_MAX_CHARS = 100;
+
+/** Why `value` cannot be a name of at most `max` characters, or null when it can. */
+export function nameProblem(value: string, max = NAME_MAX_CHARS): string | null {
+  if (CONTROL_CHARACTERS.test(value)) return 'must not contain control characters';
+  if (INVISIBLE_FORMAT_CHARACTERS.test(value))
+    return 'must not contain invisible format characters (bidi controls, zero-width characters)';
+  if ([...value].length > max) return `must be at most ${max} characters`;
+  return null;
+}
+
+/** Only http(s) URLs are stored as a source's address, so a link on the page can only open a web page. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !CONTROL_CHARACTERS.test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Why a document's title, address or publisher cannot describe its Source, or null: the same name and
+ * address rules as every other Source (document ingestion, API and CLI). */
+export function documentMetaProblem(meta: { title: string; url?: string | null; publisher?: string | null }) {
+  const title = nameProblem(meta.title.trim());
+  if (title || !meta.title.trim()) return `title ${title ?? 'must not be empty'}`;
+  const publisher = meta.publisher ? nameProblem(meta.publisher, 200) : null;
+  if (publisher) return `publisher ${publisher}`;
+  if (meta.url && !isWebUrl(meta.url))
+    return `url ${JSON.stringify(meta.url.slice(0, 200))} must be an http(s) address`;
+  return null;
+}
+
+/** The name rule at the one conversion every writer shares (so a proposal confirmed with a hostile name,
+ * or a writer without its own schema, is refused too): name and nameEn as names, aliases as aliases. */
+function checkNameProperty(key: string, value: unknown): void {
+  const names = key === 'name' || key === 'nameEn' ? [value] : key === 'aliases' && Array.isArray(value) ? value : [];
+  const max = key === 'aliases' ? ALIAS_MAX_CHARS : NAME_MAX_CHARS;
+  for (const name of names) {
+    const problem = typeof name === 'string' ? nameProblem(name, max) : null;
+    if (problem) throw badInput(`${key} ${JSON.stringify([...name].slice(0, 40).join(''))}… ${problem}.`);
+  }
+}

@@ -17,7 +17,16 @@ import {
   type Label,
   type RelType,
 } from './model.js';
-import { CONTROL_CHARACTERS, ID_PATTERN, ID_RULE_TEXT, isRealDate, USCC_PATTERN } from './model-rules.js';
+import {
+  ALIAS_MAX_CHARS,
+  CONTROL_CHARACTERS,
+  ID_PATTERN,
+  ID_RULE_TEXT,
+  isRealDate,
+  isWebUrl,
+  nameProblem,
+  USCC_PATTERN,
+} from './model-rules.js';
 
 const got = (input: unknown) => (input === undefined ? 'it is missing' : `got ${JSON.stringify(input)}`);
 
@@ -37,6 +46,12 @@ const int = z
   .number({ error: (issue) => `must be an integer (${got(issue.input)})` })
   .int({ error: 'must be an integer' });
 const textList = z.array(text, { error: (issue) => `must be a list of text, e.g. [a, b] (${got(issue.input)})` });
+/** A name: text under the name rule of graph/model-rules.ts (no invisible format characters, a length limit). */
+const nameText = (max?: number) =>
+  text.superRefine((s, ctx) => {
+    const problem = nameProblem(s, max);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Real calendar dates: the one rule of graph/model-rules.ts. */
 export const isCalendarDate = (value: string): boolean => isRealDate(value);
@@ -53,11 +68,15 @@ const id = z.string({ error: (issue) => `must be an id such as chain:opto (${got
 const nodeBase = {
   id,
   label: oneOf(LABELS as unknown as [Label, ...Label[]]),
-  name: text,
-  nameEn: text.optional(),
+  name: nameText(),
+  nameEn: nameText().optional(),
   /** false only where a source gives the English name; defaults to true when nameEn is present. */
   nameEnTranslated: bool.optional(),
-  aliases: textList.optional(),
+  aliases: z
+    .array(nameText(ALIAS_MAX_CHARS), {
+      error: (issue) => `must be a list of text, e.g. [a, b] (${got(issue.input)})`,
+    })
+    .optional(),
 };
 
 /** Provenance of every domain node and relationship (graph-model.md conventions). */
@@ -127,6 +146,7 @@ const labelProps: Record<Label, z.ZodRawShape> = {
     url: z
       .string()
       .url({ error: (issue) => `must be a URL (${got(issue.input)})` })
+      .refine(isWebUrl, { error: (issue) => `must be an http(s) address (${got(issue.input)})` })
       .nullable()
       .optional(),
     publisher: text.nullable().optional(),

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Actor, AuditLog } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
+import { documentMetaProblem } from '../../graph/model-rules.js';
 import { createJob, updateJob } from '../../graph/queries/jobs.js';
 import { loadDictionary, loadExtractor } from './engine.js';
 import { fileExtraction } from './store-document.js';
@@ -43,6 +44,8 @@ export async function ingestFile(executor: Executor, file: string, options: Inge
     options.log(`Read ${document.format}: ${document.text.length} characters, ${extraction.facts.length} facts.`);
     for (const warning of [...document.warnings, ...extraction.warnings]) options.log(`  warning: ${warning}`);
     const meta = { title, url: options.url, publisher: options.publisher, publishedOn: options.publishedOn };
+    const problem = documentMetaProblem(meta);
+    if (problem) throw new Error(`The document's ${problem}.`);
     const filed = await fileExtraction(executor, options.audit, meta, extraction, {
       jobId,
       programId: options.programId ?? null,

@@ -1,5 +1,6 @@
 // The registry engine's row pass: header row, code check, duplicates, status, district and placements,
 // one report object per data row (contract §3). Graph writes are not part of this pass.
+import { ALIAS_MAX_CHARS, nameProblem } from '../../graph/model-rules.js';
 import type { RegistryContext } from './context.js';
 import { classify } from './classify.js';
 import type { Thresholds } from './config.js';
@@ -65,6 +66,19 @@ export async function runRows(
       problems.push('empty 企业名称');
       skip = true;
     }
+    // The name rule of every writer (graph/model-rules.ts): a name with control, bidi or zero-width
+    // characters, or past the length limit, is not written; former names and tags under it are dropped.
+    const nameWrong = name ? nameProblem(name) : null;
+    if (nameWrong) {
+      problems.push(`企业名称 ${nameWrong}`);
+      skip = true;
+    }
+    const fitting = (field: string, values: string[]) =>
+      values.filter((v) => {
+        const wrong = nameProblem(v, ALIAS_MAX_CHARS);
+        if (wrong) problems.push(`${field} ${JSON.stringify(v.slice(0, 40))}… dropped: ${wrong}`);
+        return !wrong;
+      });
     if (code.kind === 'invalid') {
       problems.push(code.problem);
       skip = true;
@@ -106,8 +120,8 @@ export async function runRows(
       action: skip ? 'skipped' : 'created',
       registrationStatus: status,
       closed,
-      formerNames: list(get('formerNames')),
-      tags: list(get('tags')),
+      formerNames: fitting('曾用名', list(get('formerNames'))),
+      tags: fitting('标签', list(get('tags'))),
       district: d.id ? { id: d.id, how: d.how } : null,
       placements,
       problems,

@@ -2,10 +2,13 @@
 // field it concerns, and nothing is written when any is wrong.
 import { z } from 'zod';
 import {
+  ALIAS_MAX_CHARS,
   CONTROL_CHARACTERS,
   DATE_PROPERTIES,
   idPatternFor,
   isRealDate,
+  NAME_MAX_CHARS,
+  nameProblem,
   USCC_PATTERN,
 } from '../../graph/model-rules.js';
 import { quoteProblem } from '../../graph/provenance-rules.js';
@@ -24,6 +27,12 @@ const text = (max: number) =>
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters');
+/** A name under the one name rule (graph/model-rules.ts): no bidi or zero-width characters, `max` at most. */
+const name = (max: number) =>
+  text(max).superRefine((s, ctx) => {
+    const problem = nameProblem(s, max);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const sources = z
   .array(slugId('source'))
   .min(1, 'give at least one source id (a fact without a source does not exist)')
@@ -47,8 +56,8 @@ const provenance = { sources, quote, confidence, status };
 
 export const sourceInput = z.object({
   id: slugId('source'),
-  name: text(300),
-  nameEn: text(300).nullish(),
+  name: name(NAME_MAX_CHARS),
+  nameEn: name(NAME_MAX_CHARS).nullish(),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -61,9 +70,9 @@ export const sourceInput = z.object({
 
 export const enterpriseInput = z.object({
   id: slugId('ent'),
-  name: text(200),
-  nameEn: text(300).nullish(),
-  aliases: z.array(text(100)).max(50).nullish(),
+  name: name(NAME_MAX_CHARS),
+  nameEn: name(NAME_MAX_CHARS).nullish(),
+  aliases: z.array(name(ALIAS_MAX_CHARS)).max(50).nullish(),
   local: z.boolean(),
   tags: z.array(text(30)).max(30).nullish(),
   uscc: z.string().regex(USCC_PATTERN, 'must be an 18-character 统一社会信用代码').nullish(),
@@ -106,6 +115,15 @@ const properties = z
           path: [key],
           message: `${key} is set from the proposal itself (sources, quote, confidence), not from properties`,
         });
+      // The name rule (graph/model-rules.ts) at input, so a proposal cannot wait for review with a name
+      // that confirming it would refuse.
+      const names =
+        key === 'name' || key === 'nameEn' ? [value] : key === 'aliases' && Array.isArray(value) ? value : [];
+      for (const name of names) {
+        const problem =
+          typeof name === 'string' ? nameProblem(name, key === 'aliases' ? ALIAS_MAX_CHARS : NAME_MAX_CHARS) : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+      }
       const dates = Array.isArray(value) ? value : [value];
       if (DATE_PROPERTIES.has(key) && dates.some((d) => !isRealDate(d))) {
         ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a date: write a real date YYYY-MM-DD` });

@@ -2,6 +2,7 @@
 // the jobs, the review queue, and bulk review for admins (one transaction per proposal, so one that
 // fails or was already reviewed does not undo the others).
 import { auditedWrite } from '../../graph/audit-log.js';
+import { documentMetaProblem } from '../../graph/model-rules.js';
 import { getJob, listJobs } from '../../graph/queries/jobs.js';
 import { listProposalPage, proposalIdsMatching } from '../../graph/queries/proposal-queue.js';
 import { getProposal, reviewProposal } from '../../graph/queries/proposals.js';
@@ -27,6 +28,8 @@ const MAX_REVIEW = 500;
 
 async function documentParts(document: DocumentInput): Promise<{ file?: DocumentFile; text?: string }> {
   if (!document.file === !document.text) throw badUserInput('Give the document as exactly one of file or text.');
+  const problem = documentMetaProblem(document);
+  if (problem) throw badUserInput(`The document's ${problem}.`);
   if (document.text) return { text: document.text };
   const file = document.file as File;
   return { file: { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, mimeType: file.type } };

@@ -25,8 +25,17 @@ interface Nameable {
   subtitle?: string | null;
 }
 
+/** A label shows at most this many characters of a name (the details panel shows all of it): a name of
+ * thousands of characters would otherwise make one node cover the graph. */
+export const LABEL_MAX_CHARS = 60;
+
+function capped(name: string): string {
+  const chars = [...name];
+  return chars.length > LABEL_MAX_CHARS ? `${chars.slice(0, LABEL_MAX_CHARS - 1).join('')}…` : name;
+}
+
 export function nodeLabel(data: Nameable): string {
-  const name = lang() === 'en' && data.nameEn ? data.nameEn : (data.name ?? '');
+  const name = capped(lang() === 'en' && data.nameEn ? data.nameEn : (data.name ?? ''));
   const text = data.subtitle ? `${name}\n${data.subtitle}` : name;
   return wrapFriendly(text);
 }

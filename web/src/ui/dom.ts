@@ -24,12 +24,22 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** Bidi embeddings, overrides and isolates: kept in quotes and document text (they are the source's words). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Text as a text node; text carrying bidi controls inside a <bdi>, so an override cannot reverse the
+ * words around it (docs/reliability.md "Hostile data"). */
+function textNode(text: string): Node {
+  if (!BIDI_CONTROLS.test(text)) return document.createTextNode(text);
+  const isolated = document.createElement('bdi');
+  isolated.textContent = text;
+  return isolated;
+}
+
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const child of (children as Child[]).flat(Infinity as 1) as Exclude<Child, Child[]>[]) {
     if (child == null || child === false) continue;
-    parent.appendChild(
-      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
-    );
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? textNode(String(child)) : child);
   }
 }
 

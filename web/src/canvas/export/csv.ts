@@ -5,9 +5,14 @@ import { visibleRows } from './table.js';
 
 const CSV_HEADER = ['element', 'id', 'type', 'name', 'nameEn', 'source', 'target', 'status', 'confidence', 'sources'];
 
-function cell(value: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+/** A plain decimal number: a spreadsheet reads it as a number, never as a formula, so it keeps its sign. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** One CSV cell. Text beginning with =, +, -, @, tab or CR would run as a formula (or hide one) in a
+ * spreadsheet, so it gets a leading apostrophe (OWASP "CSV injection"); numbers stay numbers. */
+export function cell(value: string | number): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const safe = /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
