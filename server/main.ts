@@ -12,6 +12,7 @@ import { createApp, defaultGraphiqlPage } from './app.js';
 import { explainClientErrors } from './http/client-error.js';
 import { settleInterruptedJobs } from '../graph/queries/jobs.js';
 import { ConfigError, loadConfig } from './config.js';
+import { onTokensChanged } from './auth/index.js';
 import { ResponseCache } from './cache/response-cache.js';
 import { responseCacheSettings } from './cache/settings.js';
 import { attachWorkerRelay } from './cache/cluster-relay.js';
@@ -54,6 +55,10 @@ async function main() {
   })();
   const responseCache = cacheSettings.enabled ? new ResponseCache(executor, cacheSettings) : null;
   attachWorkerRelay(responseCache);
+  // A revoked token's cached answers go with it (the cache keys answers by the token's fingerprint).
+  onTokensChanged(({ revoked }) => {
+    for (const caller of revoked) responseCache?.dropCaller(caller.fingerprint);
+  });
   const app = createApp({ executor, config, auditLog, graphiqlPage, responseCache });
   const server = createServer(app);
   explainClientErrors(server);
