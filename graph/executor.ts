@@ -15,7 +15,8 @@ export interface ExecutorOptions {
   timeoutMs?: number;
   /**
    * Bookmarks every session of this executor starts from and adds to (read-your-writes through
-   * neo4j:// on a cluster or Aura); default one per createExecutor, shared by its scoped views.
+   * neo4j:// on a cluster or Aura); default one per createExecutor when the driver routes, shared by its
+   * scoped views; none on a direct bolt:// server.
    */
   bookmarkManager?: BookmarkManager;
 }
@@ -44,13 +45,19 @@ export function runRows(tx: ManagedTransaction, cypher: string, params: Params =
   return tx.run(cypher, params).then((result) => result.records.map((record) => toPlain(record.toObject()) as Row));
 }
 
+/**
+ * Whether the driver routes (neo4j://, neo4j+s://: a cluster or Aura). Only then do sessions need the
+ * executor's bookmarks; a direct bolt:// server answers every session from the latest commit, and a
+ * bookmark kept across a database load or reset (an older store) would make the next read wait for a
+ * transaction that never comes. The driver states it only on its metadata.
+ */
+function routes(driver: Driver): boolean {
+  return (driver as unknown as { _meta?: { routing?: boolean } })._meta?.routing === true;
+}
+
 export function createExecutor(driver: Driver, options: ExecutorOptions = {}): Executor {
-  return makeExecutor(
-    driver,
-    { ...options, bookmarkManager: options.bookmarkManager ?? neo4j.bookmarkManager() },
-    { count: 0 },
-    [],
-  );
+  const bookmarkManager = options.bookmarkManager ?? (routes(driver) ? neo4j.bookmarkManager() : undefined);
+  return makeExecutor(driver, { ...options, bookmarkManager }, { count: 0 }, []);
 }
 
 function makeExecutor(
