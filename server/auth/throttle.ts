@@ -1,6 +1,8 @@
 // Failed-token throttling per process: each unknown bearer token from one address is counted in a
 // sliding window; from the third on the 401 comes later and later, and at `attempts` failures every
 // request with a token from that address gets 429 with Retry-After until the window lets one go.
+import { LRUCache } from 'lru-cache';
+
 export interface ThrottleSettings {
   /** Failures allowed in the window; 0 turns the throttle off (KG_AUTH_THROTTLE=off). */
   attempts: number;
@@ -24,11 +26,12 @@ export function parseThrottle(text: string | undefined): ThrottleSettings {
 /** The delay of the n-th failure in the window: none for the first two (a typo), then 250 ms doubling to 4 s. */
 export const failureDelayMs = (n: number) => (n < 3 ? 0 : Math.min(250 * 2 ** (n - 3), 4000));
 
-/** Addresses remembered at most; the oldest go first (bounded memory under a spray of addresses). */
+/** Addresses remembered at most. */
 const MAX_ADDRESSES = 10_000;
 
 export class FailedTokenThrottle {
-  private readonly failures = new Map<string, number[]>();
+  /** Least recently failed go first past the bound (bounded memory under a spray of addresses). */
+  private readonly failures = new LRUCache<string, number[]>({ max: MAX_ADDRESSES });
 
   constructor(
     readonly settings: ThrottleSettings,
@@ -61,12 +64,7 @@ export class FailedTokenThrottle {
     if (!this.enabled) return 0;
     const recent = this.recent(address);
     recent.push(this.now());
-    this.failures.delete(address); // re-inserted last: the map's order is least recently failed first
     this.failures.set(address, recent);
-    if (this.failures.size > MAX_ADDRESSES) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest !== undefined) this.failures.delete(oldest);
-    }
     return failureDelayMs(recent.length);
   }
 }

@@ -1,55 +1,46 @@
-// A byte-bounded LRU of serialised answers, each tagged with the caller it belongs to so that a
-// revoked caller's answers can be dropped at once. Map order is the recency order.
+// The response cache's store: `lru-cache` bounded by the bytes of the serialised answers, each tagged
+// with the caller it belongs to so that a revoked caller's answers can be dropped at once.
+import { LRUCache } from 'lru-cache';
+
 interface Entry {
   body: string;
   caller: string;
-  bytes: number;
 }
 
+/** UTF-16 length × 2 is what the strings cost in memory (keys counted too). */
+const costOf = (key: string, body: string) => (body.length + key.length) * 2;
+
 export class ByteLru {
-  private readonly entries = new Map<string, Entry>();
-  private used = 0;
+  private readonly entries: LRUCache<string, Entry>;
 
-  constructor(private readonly maxBytes: number) {}
-
-  get(key: string): string | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.body;
+  constructor(maxBytes: number) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: maxBytes,
+      sizeCalculation: (entry, key) => Math.max(1, costOf(key, entry.body)),
+    });
   }
 
+  get(key: string): string | undefined {
+    return this.entries.get(key)?.body;
+  }
+
+  /** An answer larger than the whole cache is not kept. */
   set(key: string, body: string, caller: string): void {
-    // UTF-16 length × 2 is what the string costs in memory (keys counted too)
-    const bytes = (body.length + key.length) * 2;
-    if (bytes > this.maxBytes) return;
-    this.delete(key);
-    this.entries.set(key, { body, caller, bytes });
-    this.used += bytes;
-    while (this.used > this.maxBytes) this.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { body, caller });
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
     this.entries.delete(key);
-    this.used -= entry.bytes;
   }
 
   dropCaller(caller: string): number {
-    let dropped = 0;
-    for (const [key, entry] of this.entries)
-      if (entry.caller === caller) {
-        this.delete(key);
-        dropped++;
-      }
-    return dropped;
+    const keys = [...this.entries.entries()].filter(([, e]) => e.caller === caller).map(([key]) => key);
+    for (const key of keys) this.entries.delete(key);
+    return keys.length;
   }
 
   clear(): void {
     this.entries.clear();
-    this.used = 0;
   }
 
   get size(): number {
@@ -57,6 +48,6 @@ export class ByteLru {
   }
 
   get bytes(): number {
-    return this.used;
+    return this.entries.calculatedSize;
   }
 }

@@ -4,6 +4,7 @@
 // starts the 1.6 MB ELK worker on every visit. One worker thread per process, started on first use.
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { LRUCache } from 'lru-cache';
 
 export interface LayoutNode {
   id: string;
@@ -68,24 +69,18 @@ class LayeredLayout {
   private worker: Worker | null = null;
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (p: Position[]) => void; reject: (e: Error) => void }>();
-  /** Insertion-ordered: re-inserting on a hit makes it an LRU. */
-  private readonly cache = new Map<string, Promise<Position[]>>();
+  private readonly cache = new LRUCache<string, Promise<Position[]>>({ max: LAYOUT_LIMITS.cachedGraphs });
 
   place(nodes: LayoutNode[], edges: LayoutEdge[], direction: LayoutDirection = 'RIGHT'): Promise<Position[]> {
     check(nodes, edges);
     const graph = elkGraph(nodes, edges, direction);
     const key = createHash('sha256').update(JSON.stringify(graph)).digest('hex');
     const cached = this.cache.get(key);
-    if (cached) {
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const answer = this.compute(graph);
     this.cache.set(key, answer);
-    // A failed layout is not kept; the oldest entries go past the bound.
+    // A failed layout is not kept.
     answer.catch(() => this.cache.delete(key));
-    while (this.cache.size > LAYOUT_LIMITS.cachedGraphs) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
   }
 
