@@ -1,8 +1,9 @@
-// One suite: unit tests need nothing; integration tests use a real Neo4j test instance (port 7688,
-// its own folder) that the global setup starts. Files run one at a time because they share that
-// one database (Neo4j Community has a single user database); each file loads the data it needs.
+// One suite: unit tests need nothing; integration tests use real Neo4j test instances that the global
+// setup starts, one per worker (KG_TEST_DB_INSTANCES, default 2), so files run two at a time without
+// sharing a database (Neo4j Community has a single user database); each file loads the data it needs.
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { testDbCount } from './tests/setup/test-instances.js';
 
 export default defineConfig({
   // One graphql module for everything: vite would otherwise load graphql's ESM build for our files and
@@ -11,8 +12,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/faults/**', 'node_modules/**'],
-    globalSetup: ['tests/setup/global-setup.ts'],
-    fileParallelism: false,
+    globalSetup: ['tests/setup/global-setup.ts', 'tests/setup/web-build.ts'],
+    fileParallelism: true,
+    maxWorkers: testDbCount(),
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ['default'],

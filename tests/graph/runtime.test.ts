@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTANCES, instanceHome } from '../../graph/runtime/instance-config.js';
 import { dumpInstance, loadInstance, serverPid } from '../../graph/runtime/instance.js';
-import { countAll, emptyDatabase, useTestDb } from '../helpers/neo4j.js';
+import { countAll, emptyDatabase, testInstanceSpec, useTestDb } from '../helpers/neo4j.js';
 
 const db = useTestDb();
+const testInstance = testInstanceSpec();
 
 describe('local Neo4j runtime', () => {
   it('is a real Neo4j 5.26 Community with APOC core', async () => {
@@ -35,17 +36,17 @@ describe('local Neo4j runtime', () => {
   });
 
   it.runIf(!db.settings.external)('listens on 127.0.0.1 only, on a port and folder of its own', () => {
-    const pid = serverPid(INSTANCES.test);
+    const pid = serverPid(testInstance);
     expect(pid).not.toBeNull();
     const listening = execSync(`ss -Hltnp`, { encoding: 'utf8' })
       .split('\n')
       .filter((line) => line.includes(`pid=${pid},`));
     expect(listening.length).toBeGreaterThan(0);
     for (const line of listening) expect(line).toMatch(/\s(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):\d+\s/);
-    expect(listening.some((line) => line.includes(`:${INSTANCES.test.boltPort} `))).toBe(true);
-    expect(INSTANCES.test.boltPort).not.toBe(INSTANCES.work.boltPort);
-    expect(instanceHome(INSTANCES.test)).not.toBe(instanceHome(INSTANCES.work));
-    expect(db.settings.uri).toContain(`:${INSTANCES.test.boltPort}`);
+    expect(listening.some((line) => line.includes(`:${testInstance.boltPort} `))).toBe(true);
+    expect(testInstance.boltPort).not.toBe(INSTANCES.work.boltPort);
+    expect(instanceHome(testInstance)).not.toBe(instanceHome(INSTANCES.work));
+    expect(db.settings.uri).toContain(`:${testInstance.boltPort}`);
   });
 
   it.runIf(!db.settings.external)(
@@ -58,10 +59,10 @@ describe('local Neo4j runtime', () => {
       );
       const before = await countAll(db.executor);
       const file = join(mkdtempSync(join(tmpdir(), 'kg-dump-test-')), 'probe.dump');
-      await dumpInstance(INSTANCES.test, file, () => {});
+      await dumpInstance(testInstance, file, () => {});
       await emptyDatabase(db.executor);
       expect((await countAll(db.executor)).nodes).toBe(0);
-      await loadInstance(INSTANCES.test, file, () => {});
+      await loadInstance(testInstance, file, () => {});
       const after = await countAll(db.executor);
       expect(after).toEqual(before);
       const [row] = await db.executor.query('MATCH (a:DumpProbe {i: 7})-[r:NEXT]->() RETURN a.name AS name, r.w AS w');

@@ -1,9 +1,29 @@
-// Test access to the test Neo4j: a driver and executor per test file, and helpers to empty the
-// database so each file starts from the data it loads itself.
+// Test access to the test Neo4j: a driver and executor per test file on this worker's own instance, and
+// helpers to empty the database so each file starts from the data it loads itself.
 import { afterAll, inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver, type ConnectionSettings } from '../../graph/connection.js';
 import { createExecutor, type Executor } from '../../graph/executor.js';
+import type { InstanceSpec } from '../../graph/runtime/instance-config.js';
+import type { TestNeo4j } from '../setup/global-setup.js';
+import { testInstanceSpecs } from '../setup/test-instances.js';
+
+// VITEST_POOL_ID is 1…maxWorkers and never shared by two files running at once: the worker's instance.
+function workerIndex(count: number): number {
+  return (Number(process.env.VITEST_POOL_ID ?? '1') - 1) % count;
+}
+
+/** This worker's test Neo4j (the global setup started one per worker). */
+export function testNeo4j(): TestNeo4j {
+  const all = inject('neo4jInstances');
+  return all[workerIndex(all.length)];
+}
+
+/** The local runtime's spec of this worker's test instance (for tests that stop, dump or inspect it). */
+export function testInstanceSpec(): InstanceSpec {
+  const count = inject('neo4jInstances').length;
+  return testInstanceSpecs(count)[workerIndex(count)];
+}
 
 export interface TestDb {
   driver: Driver;
@@ -13,7 +33,7 @@ export interface TestDb {
 
 /** Driver + executor on the test instance, closed after the file. */
 export function useTestDb(): TestDb {
-  const settings: ConnectionSettings = { ...inject('neo4j') };
+  const settings: ConnectionSettings = { ...testNeo4j() };
   const driver = createDriver(settings);
   const executor = createExecutor(driver, { timeoutMs: 60_000 });
   afterAll(() => driver.close());

@@ -14,10 +14,11 @@ import { serverPid } from '../../graph/runtime/instance.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { validateAndLoad } from '../../seed/load/load.js';
-import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
+import { emptyDatabase, testInstanceSpec, useTestDb } from '../helpers/neo4j.js';
 import { DEFAULT_BENCH_PORT } from '../bench/lib/bench-instance.js';
 
 const db = useTestDb();
+const testInstance = testInstanceSpec();
 const tokens = {
   analyst: `an-${randomBytes(18).toString('base64url')}`,
   editor: `ed-${randomBytes(18).toString('base64url')}`,
@@ -203,8 +204,8 @@ describe('listening addresses', () => {
       }
     }
     if (!db.settings.external) {
-      const testPid = serverPid(INSTANCES.test);
-      const bolt = new RegExp(`127\\.0\\.0\\.1\\]?:${INSTANCES.test.boltPort}\\s`);
+      const testPid = serverPid(testInstance);
+      const bolt = new RegExp(`127\\.0\\.0\\.1\\]?:${testInstance.boltPort}\\s`);
       expect(sockets.some((l) => l.includes(`pid=${testPid},`) && bolt.test(l))).toBe(true);
     }
   });

@@ -3,11 +3,11 @@
 // database; a write through one is never followed by an older answer from the other. Prints the stale count.
 import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../graph/runtime/instance-config.js';
 import { relayCommits } from '../../server/cache/cluster-primary.js';
 import { FIXTURE as F, loadApiFixture } from '../fixtures/api/small-graph.js';
-import { emptyDatabase, useTestDb } from '../helpers/neo4j.js';
+import { emptyDatabase, testNeo4j, useTestDb } from '../helpers/neo4j.js';
 import { tempAuditFile } from './helpers.js';
 
 const db = useTestDb();
@@ -38,7 +38,7 @@ beforeAll(async () => {
   for (const port of PORTS) {
     const worker = relayCommits(
       cluster.fork({
-        KG_TEST_NEO4J: JSON.stringify(inject('neo4j')),
+        KG_TEST_NEO4J: JSON.stringify(testNeo4j()),
         KG_TEST_PORT: String(port),
         KG_TOKENS: `editor:${EDITOR}`,
         KG_AUDIT_FILE: tempAuditFile(),
