@@ -10,7 +10,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'dev/docx': { precision: 0.95, recall: 0.95 },
   'S1/text': { precision: 0.95, recall: 0.92 },
   'variants/text': { precision: 0.96, recall: 0.97 },
-  'heldout/text': { precision: 0.95, recall: 0.96 },
+  'heldout/text': { precision: 0.96, recall: 0.97 },
   // written blind, tuned on since (its README): a floor against regressions, no longer a blind figure
   'blind2/text': { precision: 0.95, recall: 0.93 },
 };
