@@ -220,6 +220,7 @@ async function main(argv: string[]): Promise<number> {
             ? undefined
             : {
                 confidence: settings.confidence,
+                batchSize: settings.registryBatchRows,
                 audit: {
                   log: auditLog(),
                   actor: { role: 'cli', fingerprint: values.actor ?? process.env.USER ?? 'unknown' },

@@ -25,6 +25,8 @@ export interface SharedSettings {
   defaultProgram: string;
   /** KG_MAX_PDF_PAGES, KG_MAX_ZIP_ENTRIES, KG_MAX_EXPANDED_BYTES, KG_MAX_CSV_COLUMNS, KG_MAX_LINE_BYTES, KG_READ_*. */
   fileLimits: FileLimits;
+  /** KG_REGISTRY_BATCH_ROWS: registry rows per write transaction (each one audit group). */
+  registryBatchRows: number;
 }
 
 export class SettingsError extends Error {}
@@ -33,6 +35,14 @@ function unitInterval(env: NodeJS.ProcessEnv, name: string, fallback: number): n
   const raw = env[name]?.trim();
   const n = raw ? Number(raw) : fallback;
   if (!(n >= 0 && n <= 1)) throw new Error(`${name} must be a number from 0 to 1 (got ${raw})`);
+  return n;
+}
+
+function registryBatchRows(env: NodeJS.ProcessEnv): number {
+  const raw = env.KG_REGISTRY_BATCH_ROWS?.trim();
+  const n = raw ? Number(raw) : 500;
+  if (!(Number.isInteger(n) && n >= 1 && n <= 10_000))
+    throw new Error(`KG_REGISTRY_BATCH_ROWS must be a whole number from 1 to 10000 (got ${raw})`);
   return n;
 }
 
@@ -66,6 +76,7 @@ export function loadSharedSettings(env: NodeJS.ProcessEnv = process.env): Shared
     placement: take(() => placementThresholds(env)),
     defaultProgram: env.KG_DEFAULT_PROGRAM?.trim() || 'program:cc-10plus3',
     fileLimits: take(() => fileLimits(env)),
+    registryBatchRows: take(() => registryBatchRows(env)),
   };
   if (problems.length) throw new SettingsError(problems.join('\n'));
   return settings;

@@ -64,6 +64,8 @@ export interface ServerConfig {
   chromium: ChromiumChoice;
   /** Limits of uploaded files (seed/file-limits.ts): pages, zip entries, expanded bytes, columns, line length, reader time and heap. */
   fileLimits: FileLimits;
+  /** KG_REGISTRY_BATCH_ROWS: registry rows per write transaction. */
+  registryBatchRows: number;
 }
 
 /** Runs a parser of some keys, keeping its message (which names the variable) instead of throwing. */
@@ -120,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     placement: shared.placement,
     chromium: findChromium(env),
     fileLimits: shared.fileLimits,
+    registryBatchRows: shared.registryBatchRows,
   };
 }

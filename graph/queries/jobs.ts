@@ -99,11 +99,17 @@ function toJob(props: Record<string, unknown>): ImportJobRow {
  * one write (only its final status was lost): DONE; otherwise its transaction never committed: FAILED.
  */
 export async function settleInterruptedJobs(executor: Executor): Promise<number> {
+  // A document is filed in one transaction (its proposals are all there or none); a registry import
+  // writes batch by batch, so a stopped one is unfinished whatever it wrote: import the file again.
   const [row] = await executor.mutate(
     `MATCH (j:ImportJob) WHERE j.status IN ['QUEUED', 'RUNNING']
-     WITH j, EXISTS { MATCH (p:Proposal {jobId: j.id}) } AS filed
+     WITH j, j.kind = 'REGISTRY' AS registry, EXISTS { MATCH (p:Proposal {jobId: j.id}) } AS filed
+     WITH j, registry, filed AND NOT registry AS filed,
+          EXISTS { MATCH (e:Enterprise {jobId: j.id}) } OR EXISTS { MATCH (p:Proposal {jobId: j.id}) } AS wrote
      SET j.status = CASE WHEN filed THEN 'DONE' ELSE 'FAILED' END, j.finishedAt = datetime(), j.progress = CASE WHEN filed THEN 1.0 ELSE j.progress END,
          j.message = CASE WHEN filed THEN 'Filed; the server stopped before it recorded the counts.'
+                     WHEN registry AND wrote THEN 'Interrupted: the server stopped during the import after writing part of the file. Import the same file again: the rerun writes the rest and duplicates nothing (undoImportJob removes this part).'
+                     WHEN registry THEN 'Interrupted: the server stopped during the import before writing. Import the file again.'
                      ELSE 'Nothing was written: the server stopped during the job. Ingest the document again.' END
      RETURN count(j) AS settled`,
   );

@@ -7,6 +7,7 @@ import { edgeId } from '../model.js';
 import type { Change } from './curation.js';
 import { confidenceOf } from './proposals.js';
 import { type BulkRelationshipProposal, createRelationshipProposals } from './proposals-bulk.js';
+import { currentImages, lockedImages } from './stamps.js';
 
 export interface RegistryPlacement {
   segmentId: string;
@@ -67,6 +68,9 @@ export async function writeRegistryBatch(
   firms: RegistryFirm[],
   meta: RegistryBatchMeta,
 ): Promise<{ outcomes: FirmOutcome[]; changes: Change[] }> {
+  // Before-images under the write lock, so each firm's audit entry chains on the previous committed one.
+  const firmIds = [...new Set(firms.map((f) => f.id))];
+  const beforeFirms = await lockedImages(tx, firmIds);
   // A confirmed firm keeps every property it has; only empty ones are filled.
   const sets = FIRM_FIELDS.map(
     (k) =>
@@ -96,16 +100,19 @@ export async function writeRegistryBatch(
                      l.jobId = $jobId, l.createdAt = datetime(), l.updatedAt = l.createdAt, l.writtenBy = $jobId,
                      l.newlyLocated = true)
      WITH i, e, isNew, isChanged
-     OPTIONAL MATCH (e)-[nl:LOCATED_IN {newlyLocated: true}]->()
+     OPTIONAL MATCH (e)-[nl:LOCATED_IN {newlyLocated: true}]->(nd:District)
      REMOVE nl.newlyLocated
-     WITH i, isNew, isChanged, count(nl) AS located
-     RETURN i, isNew, isChanged OR located > 0 AS isChanged ORDER BY i`,
+     WITH i, e, isNew, isChanged, collect(nd.id) AS locatedTo
+     RETURN i, e.id AS id, isNew, isChanged OR size(locatedTo) > 0 AS isChanged, locatedTo ORDER BY i`,
     { firms, sourceId: meta.sourceId, jobId: meta.jobId },
   );
   const outcomes: FirmOutcome[] = firmRows.map((r) => ({
     action: r.isNew ? 'created' : r.isChanged ? 'updated' : 'unchanged',
     written: [],
   }));
+  const newRelationships = firmRows.flatMap((r) =>
+    (r.locatedTo as string[]).map((d) => edgeId('LOCATED_IN', r.id as string, d)),
+  );
   const changes: Change[] = [];
 
   // What people said about each placement already: a relationship's status, or a reviewed proposal.
@@ -185,6 +192,14 @@ export async function writeRegistryBatch(
                                 jobId: $jobId, writtenBy: $jobId, createdAt: datetime(), updatedAt: datetime()}]->(s)`,
       { rows: toWrite, sourceId: meta.sourceId, jobId: meta.jobId, confidence: 'medium' },
     );
+  for (const w of toWrite) newRelationships.push(edgeId('IN_SEGMENT', w.from as string, w.to as string));
+  // One change per firm (a firm twice in a batch is one change) and per new relationship; the caller
+  // stamps them (graph/queries/stamps.ts), which leaves unchanged firms as they are.
+  const afterFirms = await currentImages(tx, firmIds);
+  for (const id of firmIds)
+    changes.push({ target: id, before: beforeFirms.get(id) ?? null, after: afterFirms.get(id) ?? null });
+  const afterRelationships = await currentImages(tx, newRelationships);
+  for (const [target, after] of afterRelationships) changes.push({ target, before: null, after });
   return { outcomes, changes };
 }
 

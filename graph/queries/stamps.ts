@@ -80,3 +80,38 @@ function versionOf(props: Record<string, unknown> | null): number | undefined {
   const v = props?.version;
   return typeof v === 'number' ? v : undefined;
 }
+
+/**
+ * The stored properties of each target (null when absent), each node or relationship write-locked first,
+ * so the image is the committed state no other writer changes before this transaction ends: the
+ * before-images of writers that do not go through upsertNode (registry batches).
+ */
+export async function lockedImages(
+  tx: ManagedTransaction,
+  targets: string[],
+): Promise<Map<string, Record<string, unknown> | null>> {
+  return images(tx, targets, 'SET x._lock = true REMOVE x._lock');
+}
+
+/** The stored properties of each target as this transaction sees them (null when absent). */
+export async function currentImages(
+  tx: ManagedTransaction,
+  targets: string[],
+): Promise<Map<string, Record<string, unknown> | null>> {
+  return images(tx, targets, '');
+}
+
+async function images(
+  tx: ManagedTransaction,
+  targets: string[],
+  lock: string,
+): Promise<Map<string, Record<string, unknown> | null>> {
+  const found = new Map<string, Record<string, unknown> | null>();
+  for (const target of new Set(targets)) {
+    const where = locate(target);
+    if (!where) throw new Error(`not a node or relationship id: ${target}`);
+    const [row] = await runRows(tx, `${where.match} ${lock} RETURN properties(x) AS props`, where.params);
+    found.set(target, (row?.props as Record<string, unknown>) ?? null);
+  }
+  return found;
+}

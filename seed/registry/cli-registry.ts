@@ -21,6 +21,8 @@ import { datasetSourceId, fileSha256, finishRegistryJob, writeReport } from './w
 export interface RegistryWrite {
   confidence: { high: number; medium: number };
   audit: { log: AuditLog; actor: Actor };
+  /** Rows per write transaction (KG_REGISTRY_BATCH_ROWS); writeReport's default when absent. */
+  batchSize?: number;
 }
 
 /** The program's districts and segments, read from the graph in one read transaction. */

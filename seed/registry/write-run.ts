@@ -3,10 +3,11 @@
 // written. Shared by the CLI and the server's job worker.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type Actor, type AuditLog, auditedWrite } from '../../graph/audit-log.js';
+import { type Actor, type AuditLog, auditedWrite, newAuditId } from '../../graph/audit-log.js';
 import type { Executor } from '../../graph/executor.js';
 import { updateJob } from '../../graph/queries/jobs.js';
 import { type RegistryFirm, upsertDatasetSource, writeRegistryBatch } from '../../graph/queries/registry-write.js';
+import { currentImages, lockedImages, stampChanges } from '../../graph/queries/stamps.js';
 import type { ReportRow } from './engine.js';
 
 export interface WriteOptions {
@@ -88,6 +89,7 @@ export async function writeReport(
     const batch = usable.slice(start, start + size);
     const batchCounts = await auditedWrite(options.audit.log, options.audit.actor, (appendPending) =>
       executor.write(async (tx) => {
+        const sourceBefore = (await lockedImages(tx, [sourceId])).get(sourceId) ?? null;
         await upsertDatasetSource(tx, {
           id: sourceId,
           name: options.fileName,
@@ -118,7 +120,12 @@ export async function writeReport(
           before: null,
           after: { sha256: options.sha256, rows: batch.length, counts: c },
         };
-        await appendPending([...changes, entry].map((change) => ({ action: 'importRegistry', ...change })));
+        const sourceAfter = (await currentImages(tx, [sourceId])).get(sourceId) ?? null;
+        const source = { target: sourceId, before: sourceBefore, after: sourceAfter };
+        // Stamped like the API's writes: writtenBy = the entry id and version + 1 on what changed.
+        const stamped = [source, ...changes, entry].map((change) => ({ id: newAuditId(), ...change }));
+        await stampChanges(tx, stamped);
+        await appendPending(stamped.map((change) => ({ action: 'importRegistry', ...change })));
         return c;
       }),
     );

@@ -30,6 +30,8 @@ export interface RegistryDeps {
   reportDir: string;
   /** KG_MAX_*, KG_READ_* (seed/file-limits.ts); the defaults when absent. */
   fileLimits?: FileLimits;
+  /** Rows per write transaction (KG_REGISTRY_BATCH_ROWS); writeReport's default when absent. */
+  batchRows?: number;
 }
 
 export interface RegistryRequest {
@@ -98,6 +100,7 @@ export async function startRegistryJob(
         programId: request.programId,
         confidence: deps.confidence,
         audit: { log: deps.auditLog, actor: deps.actor },
+        batchSize: deps.batchRows,
         onProgress: (n, total) => updateJob(executor, jobId, { progress: 0.5 + (0.5 * n) / Math.max(total, 1) }),
       });
       await proposeSameFirms(executor, pending, {

@@ -38,6 +38,7 @@ export const registryMutation: Pick<MutationResolvers, 'importRegistry' | 'undoI
         placement: context.config.placement,
         reportDir: reportDirOf(context.config.auditFile),
         fileLimits: context.config.fileLimits,
+        batchRows: context.config.registryBatchRows,
       },
       {
         bytes,

@@ -141,6 +141,17 @@ describe('document ingestion on the web page in Chromium', () => {
     ).toBeGreaterThanOrEqual(8);
     await page.locator('mark.fact-mark[data-status="confirmed"]').first().waitFor();
     expect(await page.locator('mark.fact-mark[data-status="proposed"]').count()).toBe(0);
+    // Each decided fact names who proposed it and who reviewed it, and when (the admin token has no name:
+    // role and fingerprint).
+    const people = await page
+      .locator('[data-group="Chain"] .fact-card[data-status="confirmed"]')
+      .first()
+      .evaluate((el) => [
+        el.querySelector('.fact-people')?.textContent,
+        el.querySelector('.fact-reviewer')?.textContent,
+      ]);
+    expect(people[0]).toMatch(/^提出人 admin:\S+ · \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(people[1]).toMatch(/^审核人 admin:\S+ · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     await screenshot(page, '22-review-confirmed');
 
     // The new program in the header switcher; its chains in the explorer with their citation.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../graph/audit-log.js';
+import { checkTrail } from '../../graph/audit-resolve.js';
 import { reviewProposal } from '../../graph/queries/proposals.js';
 import { reviewPlacement } from '../../graph/queries/registry-review.js';
 import { undoRegistryJob } from '../../graph/queries/registry-write.js';
@@ -73,6 +74,27 @@ describe('registry writes', () => {
     const second = await run();
     expect(second.filter((r) => r.action !== 'skipped').every((r) => r.action === 'unchanged')).toBe(true);
     expect(await snapshot()).toEqual(before);
+
+    // Registry writes are stamped like the API's: version 1 and writtenBy = their audit entry, the trail
+    // agrees with the graph, and the unchanged rerun bumped nothing.
+    const [v] = await db.executor.query(
+      `MATCH (e:Enterprise {jobId: $job}) WITH collect(e) AS firms
+       MATCH (:Enterprise)-[r:IN_SEGMENT {jobId: $job}]->() WITH firms, collect(r) AS placements
+       RETURN size(firms) AS firms, [x IN firms WHERE x.version = 1 AND x.writtenBy STARTS WITH 'audit:' | 1] AS firmsStamped,
+              size(placements) AS placed, [x IN placements WHERE x.version = 1 AND x.writtenBy STARTS WITH 'audit:' | 1] AS placedStamped`,
+      { job: job1 },
+    );
+    expect((v.firmsStamped as unknown[]).length).toBe(Number(v.firms));
+    expect((v.placedStamped as unknown[]).length).toBe(Number(v.placed));
+    const trail = await checkTrail(new AuditLog(auditFile), db.executor);
+    expect(trail.entries).toBeGreaterThan(Number(v.firms) + Number(v.placed));
+    expect(trail).toMatchObject({
+      pending: 0,
+      lostUpdates: [],
+      chainBreaks: [],
+      headMismatches: [],
+      unauditedFacts: [],
+    });
 
     // A person confirms one machine placement and rejects one proposal.
     const [confirmed] = await db.executor.mutate(

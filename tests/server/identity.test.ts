@@ -158,6 +158,16 @@ describe('the name in the audit trail and the review queue', () => {
       { token: ADMIN },
     );
     expect(queue.data!.proposals).toContainEqual({ id, proposedBy: 'editor:张三', reviewedBy: 'admin:李四' });
+    // The review screen's queue carries the same names and the time of the decision.
+    const screenQueue = await gql(
+      app,
+      '{ proposalQueue(filter: { status: "rejected" }) { nodes { id proposedBy reviewedBy reviewedAt } } }',
+      {},
+      { token: ADMIN },
+    );
+    const decided = screenQueue.data!.proposalQueue.nodes.find((n: { id: string }) => n.id === id);
+    expect(decided).toMatchObject({ proposedBy: 'editor:张三', reviewedBy: 'admin:李四' });
+    expect(Date.now() - Date.parse(decided.reviewedAt)).toBeLessThan(3_600_000); // a real time, of this review
     const trail = await gql(app, '{ auditTrail(first: 5) { entries { action actorName } } }', {}, { token: ADMIN });
     expect(trail.data!.auditTrail.entries).toContainEqual({ action: 'reviewProposal', actorName: '李四' });
   });

@@ -438,7 +438,7 @@ export type ProposalQueueQueryVariables = Exact<{
 }>;
 
 
-export type ProposalQueueQuery = { proposalQueue: { totalCount: number, hasMore: boolean, endCursor: string | null, nodes: Array<{ id: string, status: string, kind: string, target: string, fact: unknown, confidence: string, programId: string | null, sourceId: string | null, jobId: string | null, quote: string | null, start: number | null, end: number | null, rule: string | null, score: number | null, dependsOn: Array<string>, edits: unknown, reviewComment: string | null, earlierRejection: { proposalId: string, rejectedAt: string | null, sourceName: string | null, comment: string | null } | null }> } };
+export type ProposalQueueQuery = { proposalQueue: { totalCount: number, hasMore: boolean, endCursor: string | null, nodes: Array<{ id: string, status: string, kind: string, target: string, fact: unknown, confidence: string, programId: string | null, sourceId: string | null, jobId: string | null, quote: string | null, start: number | null, end: number | null, rule: string | null, score: number | null, dependsOn: Array<string>, edits: unknown, reviewComment: string | null, proposedBy: string, proposedAt: string, reviewedBy: string | null, reviewedAt: string | null, earlierRejection: { proposalId: string, rejectedAt: string | null, sourceName: string | null, comment: string | null } | null }> } };
 
 export type SourceTextQueryVariables = Exact<{
   id: string;

@@ -77,7 +77,7 @@ const PROPOSAL_QUEUE_QUERY = /* GraphQL */ `
       endCursor
       nodes {
         id status kind target fact confidence programId sourceId jobId quote start end rule score dependsOn edits
-        reviewComment
+        reviewComment proposedBy proposedAt reviewedBy reviewedAt
         earlierRejection { proposalId rejectedAt sourceName comment }
       }
     }

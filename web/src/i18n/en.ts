@@ -458,6 +458,8 @@ export const en: Record<MessageKey, string> = {
   'reviewq.edit': 'Edit',
   'reviewq.confirmEdited': 'Confirm with edits',
   'reviewq.score': 'score {score}',
+  'reviewq.proposedBy': 'Proposed by {who} · {when}',
+  'reviewq.reviewedBy': 'Reviewed by {who} · {when}',
   'reviewq.needs': 'Needs the nodes: {nodes} (confirmed with it)',
   'reviewq.rejectedBefore': 'The same fact was rejected before ({source}, {when}) {comment}',
   'reviewq.edited': 'Edited at review: {edits}',

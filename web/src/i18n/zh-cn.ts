@@ -443,6 +443,8 @@ export const zhCN = {
   'reviewq.edit': '修改',
   'reviewq.confirmEdited': '修改后确认',
   'reviewq.score': '得分 {score}',
+  'reviewq.proposedBy': '提出人 {who} · {when}',
+  'reviewq.reviewedBy': '审核人 {who} · {when}',
   'reviewq.needs': '依赖节点：{nodes}（确认关系时一并确认）',
   'reviewq.rejectedBefore': '同一事实曾被驳回（{source}，{when}）{comment}',
   'reviewq.edited': '审核修改：{edits}',

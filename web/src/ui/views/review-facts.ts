@@ -5,6 +5,9 @@ import type { QueueItem } from '../../api/ingestion.js';
 import { formatNumber, t, tOr } from '../../i18n/index.js';
 import { h } from '../dom.js';
 
+/** An ISO time as "YYYY-MM-DD HH:MM" (UTC, as stored). */
+const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
 const PREFIX_LABEL: Record<string, string> = { ent: 'Enterprise', obs: 'Observation' };
 
 /** The label of a node id (its prefix, graph/model.ts ID_PREFIX), or the type of a relationship. */
@@ -118,6 +121,15 @@ function factCard(item: QueueItem, names: Map<string, string>, byId: Map<string,
     ),
     item.quote ? h('blockquote.fact-quote', null, item.quote) : null,
     h('p.muted.fact-rule', null, item.rule ?? ''),
+    // Who filed it and, once decided, who decided and when (names from the audit trail)
+    h('p.muted.fact-people', null, t('reviewq.proposedBy', { who: item.proposedBy, when: shortTime(item.proposedAt) })),
+    item.reviewedBy
+      ? h(
+          'p.muted.fact-reviewer',
+          null,
+          t('reviewq.reviewedBy', { who: item.reviewedBy, when: shortTime(item.reviewedAt ?? '') }),
+        )
+      : null,
     needs.length ? h('p.fact-needs', null, t('reviewq.needs', { nodes: needs.join('、') })) : null,
     item.earlierRejection
       ? h(
