@@ -19,6 +19,7 @@ import { measureChainViewThroughput, measureTrivialThroughput } from './lib/thro
 import { largestSyntheticChain, measureBriefings } from './lib/briefing-bench.js';
 import { measureExtraction } from './lib/extract-bench.js';
 import { measureRegistryImport } from './lib/registry-bench.js';
+import { measureFreshness } from './lib/freshness-bench.js';
 import { measureFirstView, measureFrameRates, measureNavigation } from './lib/web.js';
 import { measureTransfers } from './lib/web-bytes.js';
 
@@ -123,6 +124,14 @@ async function measureSize(instance: BenchInstance, size: number, options: Bench
         'chain view (response cache warm)',
       );
     });
+  }
+
+  // The response cache's freshness under writes (issue #14): at the smallest size (it measures the cache, not the data).
+  if (ids && first) {
+    const group = `Response cache under writes, ${sizeLabel(size)} enterprises`;
+    await section(group, 'mixed load and stale check', () =>
+      measureFreshness(instance.driver, { group, quick: options.quick, log }),
+    );
   }
 
   // The briefing of a synthetic chain with 10,000+ firms (at the sizes that have one): it summarises.

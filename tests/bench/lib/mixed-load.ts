@@ -54,7 +54,7 @@ export async function measureMixedLoad(app: App, options: MixedLoadOptions) {
     }
   };
   await Promise.all([writer(), ...Array.from({ length: options.readers }, reader)]);
-  latencies.sort((a, b) => a - b);
-  const p95 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))];
-  return { reads: latencies.length, writes: acked.length, p95, stale, failed };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
+  return { reads: latencies.length, writes: acked.length, p95, stale, failed, latencies };
 }
