@@ -9,7 +9,8 @@ import type { ImportFiles } from './bench-instance.js';
 
 /** neo4j-admin column type for Cypher's valueType() names (5.13+). */
 function importType(valueTypes: string[]): string {
-  const base = [...new Set(valueTypes.map((t) => t.replace(/ NOT NULL/g, '')))];
+  // valueType() spells temporal types with a space ("ZONED DATETIME")
+  const base = [...new Set(valueTypes.map((t) => t.replace(/ NOT NULL/g, '').replace(/ /g, '_')))];
   const scalar = (t: string) =>
     ({
       STRING: 'string',

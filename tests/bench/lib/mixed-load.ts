@@ -18,7 +18,7 @@ async function post(app: App, token: string, query: string, variables: Record<st
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  return (await response.json()) as { data?: any; errors?: { message?: string }[] };
 }
 
 export async function measureMixedLoad(app: App, options: MixedLoadOptions) {
@@ -27,6 +27,7 @@ export async function measureMixedLoad(app: App, options: MixedLoadOptions) {
   const latencies: number[] = [];
   let stale = 0;
   let failed = 0;
+  let firstError: string | undefined;
   const end = performance.now() + options.durationMs;
   const reader = async () => {
     while (performance.now() < end) {
@@ -34,8 +35,10 @@ export async function measureMixedLoad(app: App, options: MixedLoadOptions) {
       const known = acked.at(-1);
       const answer = await post(app, options.token, options.read.query, options.read.variables);
       latencies.push(performance.now() - started);
-      if (answer.errors?.length) failed++;
-      else if (known) {
+      if (answer.errors?.length) {
+        failed++;
+        firstError ??= `read: ${answer.errors[0].message}`;
+      } else if (known) {
         const name = options.read.name(answer.data);
         // stale: older than the newest write acknowledged before this read started
         // (a name sent but not yet acknowledged is newer, not stale; one never sent is older than all)
@@ -49,12 +52,14 @@ export async function measureMixedLoad(app: App, options: MixedLoadOptions) {
       const write = options.write(i);
       sent.push(write.name);
       const answer = await post(app, options.token, write.query, write.variables);
-      if (answer.errors?.length) failed++;
-      else acked.push({ at: performance.now(), name: write.name });
+      if (answer.errors?.length) {
+        failed++;
+        firstError ??= `write: ${answer.errors[0].message}`;
+      } else acked.push({ at: performance.now(), name: write.name });
     }
   };
   await Promise.all([writer(), ...Array.from({ length: options.readers }, reader)]);
-  latencies.sort((a, b) => a - b);
-  const p95 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))];
-  return { reads: latencies.length, writes: acked.length, p95, stale, failed };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
+  return { reads: latencies.length, writes: acked.length, p95, stale, failed, firstError, latencies };
 }
