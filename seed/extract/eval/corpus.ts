@@ -50,5 +50,7 @@ export function goldDocuments(): GoldDocument[] {
     ...readSet('heldout', join(fixtures, 'heldout')),
     // Written blind to the extractor; a development set since issue #11's extraction round (its README).
     ...readSet('blind2', join(fixtures, 'blind2')),
+    // Written blind; never tuned on.
+    ...readSet('blind4', join(fixtures, 'blind4')),
   ];
 }
