@@ -9,6 +9,7 @@ import { extractChains } from './rules/chains.js';
 import { extractFigures } from './rules/figures.js';
 import { extractPlacesAndFirms } from './rules/places-firms.js';
 import { extractNames } from './rules/names.js';
+import { extractTables } from './rules/tables.js';
 import { extractPosts } from './rules/posts.js';
 import { extractRoles } from './rules/roles.js';
 import { citySlug, findCity, findMechanism, findProvince, programOfCity } from './rules/program.js';
@@ -97,6 +98,7 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
   }
   extractChains(ctx);
   extractPosts(ctx);
+  extractTables(ctx);
   extractPlacesAndFirms(ctx);
   extractNames(ctx);
   extractRoles(ctx);

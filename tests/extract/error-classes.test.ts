@@ -192,4 +192,27 @@ describe('extraction error classes', () => {
     );
     expect(names.some((n) => /Enterprise .*(?:地处|的)/.test(n))).toBe(false);
   });
+  it('reads an annex table: a header row names the columns, each row its chain, owner post and holder', () => {
+    const { names } = read(
+      '滁州实施重点产业链链长制。\n附件\n序号｜产业链｜链长｜副链长｜链主企业\n1｜智能家电｜常务副市长 冯立新｜市政府副秘书长 郑敏｜滁州安和电器有限公司\n2｜绿色食品｜副市长 袁晓梅｜市政府副秘书长 郑敏｜—\n会议要求各链加快推进。',
+    );
+    for (const fact of [
+      'PART_OF 智能家电 → 重点产业链链长制',
+      'OWNER_OF 常务副市长 → 智能家电',
+      'OWNER_OF 副市长 → 绿色食品',
+      'HOLDS 冯立新 → 常务副市长',
+      'HOLDS 袁晓梅 → 副市长',
+      'HOLDS 郑敏 → 市政府副秘书长',
+      'LEADS 滁州安和电器有限公司 → 智能家电',
+    ])
+      expect(names).toContain(fact);
+    // the vice owner holds a post but no chain role (the model has none), and the header is no chain
+    expect(names.filter((n) => n.startsWith('OWNER_OF 市政府副秘书长'))).toEqual([]);
+    expect(names).not.toContain('Chain 产业链');
+  });
+
+  it('names the mechanism after a report verb and a period word, not from them', () => {
+    const { names } = read('副市长袁晓梅通报上半年链长制推进情况。滁州自2022年推行重点产业链链长制以来成效明显。');
+    expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 重点产业链链长制']);
+  });
 });
