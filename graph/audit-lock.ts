@@ -1,8 +1,11 @@
-// The audit file's cross-process lock: a lock file created with O_EXCL beside the audit file, holding the
-// owner's pid and start time. Several server processes and the seed CLI append under it, one write per
+// The audit file's cross-process lock: a lock file beside the audit file, holding the owner's pid and
+// start time. It comes into being with its content (written to a private file, then hard-linked into
+// place, which fails if the lock exists), so a process killed while taking it never leaves an empty lock
+// that nobody could attribute. Several server processes and the seed CLI append under it, one write per
 // entry batch. Local disks only: O_EXCL and pid checks are not reliable on network file systems.
 import { hostname } from 'node:os';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { link, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 export interface LockOptions {
   /** Give up after this long (ms); the append then fails and its transaction rolls back. */
@@ -25,17 +28,27 @@ function ownerIsGone(content: string): boolean {
   }
 }
 
+/** Removes the private files a killed owner left beside the lock (they are only ever its own). */
+async function removeLeftovers(lockPath: string, pid: string): Promise<void> {
+  const prefix = `${basename(lockPath)}.${pid}.`;
+  const names = await readdir(dirname(lockPath)).catch(() => []);
+  await Promise.all(
+    names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(lockPath), n), { force: true })),
+  );
+}
+
 /** Removes a lock left by a killed process (dead pid) or one older than `staleMs`; true when it did. */
 async function breakStale(lockPath: string, staleMs: number): Promise<boolean> {
   try {
     const [content, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    // An empty file is a lock whose owner has not written its pid yet, unless it is old.
+    // An empty file (written by an older version between create and write) is broken only once it is old.
     const gone = content ? ownerIsGone(content) : false;
     if (!gone && Date.now() - info.mtimeMs < staleMs) return false;
     // Re-check that it is still the same lock before removing it (another process may have broken it).
     const again = await readFile(lockPath, 'utf8');
     if (again !== content) return false;
     await rm(lockPath, { force: true });
+    if (gone) await removeLeftovers(lockPath, content.split(' ')[0]);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true; // released meanwhile
@@ -49,25 +62,29 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
   const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   let delay = 2;
-  for (;;) {
-    try {
-      const handle = await open(lockPath, 'wx', 0o600);
+  const ownFile = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(ownFile, `${process.pid} ${hostname()} ${new Date().toISOString()}`, { mode: 0o600 });
+  try {
+    for (;;) {
       try {
-        await handle.writeFile(`${process.pid} ${hostname()} ${new Date().toISOString()}`);
-      } finally {
-        await handle.close();
+        await link(ownFile, lockPath);
+        // the lock's age counts from now, not from when this process began to wait (same inode)
+        const now = new Date();
+        await utimes(ownFile, now, now);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        if (await breakStale(lockPath, staleMs)) continue;
+        if (Date.now() > deadline)
+          throw new Error(
+            `The audit file lock ${lockPath} is held by another process for more than ${timeoutMs} ms; remove it if no server or seed run is writing.`,
+          );
+        await sleep(delay + Math.random() * delay);
+        delay = Math.min(delay * 2, 50);
       }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (await breakStale(lockPath, staleMs)) continue;
-      if (Date.now() > deadline)
-        throw new Error(
-          `The audit file lock ${lockPath} is held by another process for more than ${timeoutMs} ms; remove it if no server or seed run is writing.`,
-        );
-      await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 50);
     }
+  } finally {
+    await rm(ownFile, { force: true });
   }
   try {
     return await work();

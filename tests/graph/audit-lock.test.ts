@@ -56,6 +56,27 @@ describe('the audit file under several writers', () => {
     expect((await new AuditLog(file).read()).entries).toHaveLength(1);
   });
 
+  it('a writer killed at any moment never leaves a lock the next writer must wait out', async () => {
+    const file = freshFile();
+    for (let round = 0; round < 12; round++) {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'tests/graph/lib/audit-append-child.ts', file, `k${round}`, '100000'],
+        { cwd: projectRoot, stdio: 'ignore' },
+      );
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      // tsx needs about a second to start; kill somewhere in the appends that follow
+      await new Promise((r) => setTimeout(r, 1_200 + Math.random() * 400));
+      child.kill('SIGKILL');
+      await closed;
+      await expect(withFileLock(`${file}.lock`, async () => round, { timeoutMs: 3_000 })).resolves.toBe(round);
+    }
+    const { entries, unreadableLines } = await new AuditLog(file).read();
+    expect(unreadableLines).toBe(0);
+    // the kills fell among appends, not before the first one
+    expect(new Set(entries.map((e) => e.actorFingerprint)).size).toBeGreaterThanOrEqual(10);
+  }, 120_000);
+
   it('waits for a live holder and gives up with a clear message after the timeout', async () => {
     const file = freshFile();
     let release!: () => void;
