@@ -215,4 +215,61 @@ describe('extraction error classes', () => {
     const { names } = read('副市长袁晓梅通报上半年链长制推进情况。滁州自2022年推行重点产业链链长制以来成效明显。');
     expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 重点产业链链长制']);
   });
+
+  it('reads an indicator table split by spaces: each number under a header with a unit is a figure of its row', () => {
+    const { facts, names } = read(
+      '滁州实施重点产业链链长制。\n表2 2025年重点产业链主要指标\n产业链 链长 营业收入（亿元） 同比增长（%） 链上企业（家）\n智能家电 常务副市长 356.2 7.4 88\n绿色食品 副市长 — 5.1 120\n以上数据为快报数。',
+    );
+    expect(names).toContain('OWNER_OF 常务副市长 → 智能家电');
+    expect(names).toContain('OWNER_OF 副市长 → 绿色食品');
+    const figures = facts
+      .filter((f) => f.label === 'Observation')
+      .map(
+        (f) =>
+          `${f.properties.of} ${f.properties.metric} ${f.properties.value} ${f.properties.unit} ${f.properties.asOf}`,
+      );
+    expect(figures.sort()).toEqual(
+      [
+        '智能家电 营业收入 35620000000 亿元 2025-12-31',
+        '智能家电 营业收入同比增长 7.4 % 2025-12-31',
+        '智能家电 链上企业 88 家 2025-12-31',
+        // “—” is not known: no figure, and never a zero
+        '绿色食品 营业收入同比增长 5.1 % 2025-12-31',
+        '绿色食品 链上企业 120 家 2025-12-31',
+      ].sort(),
+    );
+  });
+
+  it('reads no figure from thresholds, awards, time limits or a capacity in a project name', () => {
+    const { facts } = read(
+      '滁州实施重点产业链链长制。对年度研发投入超过5000万元的链上企业，按其增量部分的8%给予奖励，最高给予一次性奖励200万元。对目标完成率低于70%的产业链进行约谈。企业诉求原则上在10个工作日内办结。滁州安和电器有限公司年产120万台变频冰箱项目开工，总投资18亿元。',
+    );
+    const figures = facts.filter((f) => f.label === 'Observation' || f.label === 'Goal');
+    expect(figures.map((f) => f.properties.value ?? f.properties.targetValue)).toEqual([1800000000]);
+  });
+
+  it('takes no firm from a pointer, a verb, a clause of what a firm does, or an institute’s name', () => {
+    const { names } = read(
+      '滁州实施重点产业链链长制。作为智能家电产业链链主，全年销售冰箱120万台，带动本地注塑、包装等配套企业60家。这家公司把订单留在了本地，按照公司规划还将扩产。皖能集团滁州新能源研究院为光伏新能源产业链提供技术支撑。',
+    );
+    const firms = names.filter((n) => n.startsWith('Enterprise '));
+    expect(firms).toEqual([]);
+    expect(names).toContain('Institute 皖能集团滁州新能源研究院');
+  });
+
+  it('gives a person named earlier the chains they own in a sentence of their own', () => {
+    const { names } = read(
+      '滁州实施重点产业链链长制，重点产业链确定为3条，分别是智能家电、光伏新能源、绿色食品。常务副市长冯立新、副市长袁晓梅出席会议。袁晓梅同时担任智能家电、绿色食品两条产业链的链长。作为光伏新能源产业链链长，冯立新要求加快项目建设。',
+    );
+    for (const chain of ['智能家电', '光伏新能源', '绿色食品'])
+      expect(names).toContain(`PART_OF ${chain} → 重点产业链链长制`);
+    expect(names).toContain('OWNER_OF 副市长 → 智能家电');
+    expect(names).toContain('OWNER_OF 副市长 → 绿色食品');
+    expect(names).toContain('OWNER_OF 常务副市长 → 光伏新能源');
+    expect(names.filter((n) => n.startsWith('Chain ')).sort()).toEqual([
+      'Chain 光伏新能源',
+      'Chain 智能家电',
+      'Chain 绿色食品',
+    ]);
+  });
 });

@@ -17,7 +17,7 @@ const LIST_PATTERNS: { re: RegExp; rule: string }[] = [
     rule: '“N条产业链分别为：…” list',
   },
   {
-    re: new RegExp(`(?:产业链|链)[^。：:]{0,12}?${COUNT}条[，,]?(?:依次|分别)(?:为|是)[：:](.+)$`),
+    re: new RegExp(`(?:产业链|链)[^。：:]{0,12}?${COUNT}条[，,]?(?:依次|分别)(?:为|是)[：:]?(.+)$`),
     rule: '“…产业链…N条，依次为：…” list',
   },
   {
@@ -72,7 +72,9 @@ function splitList(list: string, expected: number | null): string[] {
   return items;
 }
 
-const LIST_LEAD = /^[^、，,]*(?:了|通报|介绍|涉及|覆盖|涵盖|包括)[：:]?|^(?:全市|全省|全区|我市|本市)/;
+// (also a person or post taking the chains on: 刘某同时担任A、B两条产业链的链长)
+const LIST_LEAD =
+  /^[^、，,]*(?:了|通报|介绍|涉及|覆盖|涵盖|包括|担任|兼任|分管|联系|包保)[：:]?|^(?:全市|全省|全区|我市|本市)/;
 
 /** Words that make a "…产业链" mention a clause, not a chain: verbs, schedules, quantities, scope. */
 const CLAUSE_WORDS =

@@ -33,6 +33,16 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
     )
   )
     return true;
+  // a figure qualifying what it is said of (对研发投入超过1亿元的链上企业, 完成率低于80%的产业链) is a
+  // threshold, not a value of its own; so is a capacity inside a project's name (年产3万吨…项目)
+  const rest = s.text.slice(q.index + q.length, q.index + q.length + 14);
+  if (/^(?:以上|以下|及以上)?的[^，,。；;、]{0,8}?(?:企业|项目|产业链|主体|单位)/.test(rest)) return true;
+  if (/年产$/.test(s.text.slice(Math.max(0, q.index - 2), q.index)) && /^[^，,。；;]{0,14}项目/.test(rest))
+    return true;
+  // a time limit of a routine (问题原则上在15个工作日内办结) is not a figure
+  if (/^(?:个)?工作日|^(?:日|天)内/.test(rest)) return true;
+  // an award's amount or rate (给予一次性奖励100万元, 按增量部分的10%给予奖励) belongs to the policy
+  if (/奖励|奖补|补贴|补助|资助/.test(clause) && /给予|按其?|最高/.test(clause)) return true;
   // a gloss in brackets restates a slogan; a funding line is a policy's amount, not a KPI; 》等5个 counts titles
   const open = Math.max(s.text.lastIndexOf('(', q.index), s.text.lastIndexOf('（', q.index));
   const close = Math.max(s.text.lastIndexOf(')', q.index), s.text.lastIndexOf('）', q.index));

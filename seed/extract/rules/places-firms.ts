@@ -106,7 +106,18 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
     new RegExp(`([\\u4e00-\\u9fa5（）()]{2,24}?)(${FIRM_SUFFIX_RE})(?!有限|股份|公司)`, 'g'),
   )) {
     const name = trimLeft(m[1]!) + m[2]!;
-    if (name.length < 4 || /^(?:公司|集团|该|本|各|重点|龙头|骨干|国有|民营|外资|上市)/.test(name)) continue;
+    if (
+      name.length < 4 ||
+      /^(?:公司|集团|该|本|各|这|那|此|每|其|按照|根据|依照|重点|龙头|骨干|国有|民营|外资|上市)/.test(name)
+    )
+      continue;
+    // “中钢集团鞍山热能研究院”: a group's name opening an institute's is that institute's, not a firm
+    if (
+      /^[\u4e00-\u9fa5]{0,8}?(?:研究院|研究所)/
+        .exec(s.text.slice(m.index! + m[0].length))?.[0]
+        .match(/^[^与和及、在为同]*$/)
+    )
+      continue;
     const start = m.index! + m[0].length - name.length;
     found.push(c.node('Enterprise', name, clauseRange(s, start, m.index! + m[0].length), 'firm name (公司/集团)', 0.8));
   }

@@ -4,7 +4,7 @@
 import { type Context, chainFor, lineChain } from '../context.js';
 import { COMPOUND_SURNAMES, SURNAMES } from '../lexicon.js';
 import { findPosts, POST_START, type Post, principalPosts, rank } from './post-titles.js';
-import { type Span, clauseRange } from '../text.js';
+import { type Span, clauseRange, sub } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const PERSON_RE = new RegExp(
@@ -181,6 +181,49 @@ function holds(ctx: Context, name: string, held: Post[], span: Span, holders: Ma
   }
 }
 
+/** Each named person's principal post, from the HOLDS facts read so far in the document. */
+function principalByPerson(ctx: Context): Map<string, ExtractedRef> {
+  const out = new Map<string, ExtractedRef>();
+  for (const f of ctx.collector.facts) {
+    if (f.kind !== 'RELATIONSHIP' || f.type !== 'HOLDS' || !f.from || !f.to) continue;
+    const known = out.get(f.from.name);
+    if (!known || rank(f.to.name) < rank(known.name)) out.set(f.from.name, f.to);
+  }
+  return out;
+}
+
+/**
+ * A person named earlier owning chains in a sentence of their own: “作为A产业链链长，甲在…” and
+ * “甲同时担任A、B两条产业链的链长”. Their principal post owns the chains (the model's owner is a post).
+ */
+function ownersByName(ctx: Context): void {
+  const principal = principalByPerson(ctx);
+  if (!principal.size) return;
+  const names = [...principal.keys()].sort((a, b) => b.length - a.length).join('|');
+  const as = new RegExp(`作为([^，,。；]{2,40}?)(?:产业链|链)的?链长[，,](${names})`, 'g');
+  const takes = new RegExp(
+    `(${names})(?:同时|还|也|并|另)?(?:担任|兼任|出任)([^，,。；]{2,60}?)(?:产业链|链)的?链长`,
+    'g',
+  );
+  for (const s of ctx.sentences) {
+    for (const m of [...s.text.matchAll(as), ...s.text.matchAll(takes)]) {
+      const person = m[2] && principal.has(m[2]) ? m[2] : m[1]!;
+      const chainsAt = m[2] && principal.has(m[2]) ? m.index! : m.index! + person.length;
+      const chains = chainsIn(ctx, s.start + chainsAt, s.start + m.index! + m[0].length);
+      const span = sub(s, m.index!, m.index! + m[0].length);
+      for (const chain of chains)
+        ctx.collector.rel(
+          'OWNER_OF',
+          principal.get(person)!,
+          chain,
+          span,
+          '“甲担任A产业链链长”: 甲’s principal post',
+          0.75,
+        );
+    }
+  }
+}
+
 export function extractPosts(ctx: Context): void {
   for (const s of ctx.sentences) {
     const posts = findPosts(s.text);
@@ -240,4 +283,5 @@ export function extractPosts(ctx: Context): void {
       for (const p of posts) if (!holders.has(p)) leaderRef(ctx, p, clauseRange(s, p.start, p.end));
     }
   }
+  ownersByName(ctx);
 }

@@ -150,6 +150,10 @@ function firmBefore(ctx: Context, at: number): ExtractedRef | null {
   );
 }
 
+/** Words a clause opens with when it tells what someone does rather than naming them. */
+const CLAUSE_OPENING =
+  /^(?:全年|今年|去年|近年|目前|带动|推动|实现|完成|销售|累计|已|正|将|把|在|对|以|通过|坚持|加快|持续|不断|要|主动|积极|共)/;
+
 function leadersAfter(ctx: Context, s: Span): void {
   for (const m of s.text.matchAll(/作为(.{2,30}?)(?:产业链|链)的?链主(?:企业)?[，,]([^，,。；]{2,60})/g)) {
     const chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + 2 + m[1]!.length + 3);
@@ -164,7 +168,8 @@ function leadersAfter(ctx: Context, s: Span): void {
       continue;
     }
     for (const name of raw.map((x) => x.trim())) {
-      if (!isFirmName(name)) continue;
+      // “作为商用车产业链链主，全年销售…” / “…，带动本地包材”: what follows says what the firm does, not who
+      if (!isFirmName(name) || /\d/.test(name) || CLAUSE_OPENING.test(name)) continue;
       const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “作为X产业链的链主企业，”', 0.7);
       ctx.collector.rel('LEADS', firm, chains[0]!, quote, '“作为X产业链的链主，A、B…” → LEADS', 0.75);
     }

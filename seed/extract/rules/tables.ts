@@ -1,31 +1,62 @@
-// Tables rendered as text (annexes of a 通知 or 方案: "序号｜产业链｜链长｜副链长｜链主企业"): a header row
-// names the columns, and each row below it states its chain's owner post and holder, its vice owner
-// and its leading firms. Each fact quotes its whole row, the words that state it.
+// Tables rendered as text (annexes of a 通知 or 方案: "序号｜产业链｜链长｜副链长｜链主企业", or an indicator
+// table of a 总结: "产业链 链长 产值（亿元） 同比增长（%）"): a header row names the columns, and each row
+// below it states its chain's owner post and holder, its vice owner, its leading firms and its figures
+// (a column whose header carries a unit in brackets). Each fact quotes its whole row, the words that
+// state it. Cells are split at ｜, tabs or, in a table copied from a web page, at spaces.
 import type { Context } from '../context.js';
 import { COMPOUND_SURNAMES, SURNAMES } from '../lexicon.js';
 import type { Span } from '../text.js';
+import { dateInClause, endOf, findQuantities } from '../numbers.js';
 import type { ExtractedRef } from '../types.js';
 import { chainName } from './chains.js';
 import { findPosts } from './post-titles.js';
 
 const CELL_SPLIT = /\s*[｜|\t]\s*/;
+const SPACES = /[ \u3000]+/;
+const splitCells = (line: string) => line.trim().split(/[｜|\t]/.test(line) ? CELL_SPLIT : SPACES);
 const RULE = 'table row under a header (产业链｜链长…)';
+
+interface FigureColumn {
+  index: number;
+  metric: string;
+  unit: string;
+}
 
 interface Columns {
   chain: number;
   owner: number;
   vice: number;
   firms: number;
+  figures: FigureColumn[];
+  /** The year the figures are of (the caption's, else the document's) and whether they are targets. */
+  year: number | null;
+  targets: boolean;
 }
 
 const column = (cells: string[], re: RegExp) => cells.findIndex((c) => re.test(c));
 
-function headerColumns(cells: string[]): Columns | null {
+/** "规上工业产值（亿元）" → a figure column; "同比增长（%）" after it names the growth of that figure. */
+function figureColumns(cells: string[]): FigureColumn[] {
+  const out: FigureColumn[] = [];
+  cells.forEach((cell, index) => {
+    const m = /^(.+?)[（(]([^）)]+)[）)]$/.exec(cell);
+    if (!m || !findQuantities(`1${m[2]}`).length) return;
+    const before = out.at(-1);
+    const growth = /^(?:同比)?(?:增长|增速|增幅)/.test(m[1]!) && before && before.index === index - 1;
+    out.push({ index, metric: growth ? `${before.metric}${m[1]}` : m[1]!, unit: m[2]! });
+  });
+  return out;
+}
+
+function headerColumns(cells: string[], caption: string, publishedOn: string | undefined): Columns | null {
   const chain = column(cells, /^(?:重点)?产业链(?:名称)?$|^链条$/);
   const owner = column(cells, /^(?:产业链)?链长$/);
   const firms = column(cells, /^链主(?:企业)?$/);
   if (chain < 0 || (owner < 0 && firms < 0)) return null;
-  return { chain, owner, vice: column(cells, /^副链长$/), firms };
+  const figures = figureColumns(cells);
+  const year = /(?:19|20)\d{2}年/.test(caption) ? dateInClause(caption).year : dateInClause('', publishedOn).year;
+  const targets = /目标|计划|预期/.test(caption) || figures.some((f) => /目标/.test(f.metric));
+  return { chain, owner, vice: column(cells, /^副链长$/), firms, figures, year, targets };
 }
 
 const PERSON = new RegExp(`^(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\\u4e00-\\u9fa5]{1,2}$`);
@@ -71,17 +102,57 @@ function rowFacts(ctx: Context, row: Span, cells: string[], cols: Columns): void
       ctx.collector.rel('LEADS', firm, chain, row, `${RULE}: 链主 column`, 0.8);
     }
   }
+  for (const f of cols.figures) figureFact(ctx, row, (cells[f.index] ?? '').replace(/,/g, ''), f, cols, chain);
+}
+
+function figureFact(ctx: Context, row: Span, cell: string, f: FigureColumn, cols: Columns, chain: ExtractedRef) {
+  if (!/^-?\d+(?:\.\d+)?$/.test(cell)) return; // "—" or "/" is an unknown, not a zero
+  const q = findQuantities(`${cell}${f.unit}`)[0];
+  if (!q) return;
+  const date = cols.year ? endOf(cols.year) : null;
+  const properties = { metric: f.metric, unit: q.unit, of: chain.name };
+  const key = `${chain.name}|${f.metric}|${q.value}|${cols.year}`;
+  if (cols.targets)
+    ctx.collector.node(
+      'Goal',
+      f.metric,
+      row,
+      `${RULE}: target column`,
+      0.75,
+      {
+        ...properties,
+        targetValue: q.value,
+        ...(date ? { deadline: date } : {}),
+      },
+      key,
+    );
+  else
+    ctx.collector.node(
+      'Observation',
+      f.metric,
+      row,
+      `${RULE}: figure column`,
+      0.75,
+      {
+        ...properties,
+        value: q.value,
+        ...(date ? { asOf: date } : {}),
+      },
+      key,
+    );
 }
 
 export function extractTables(ctx: Context): void {
   let cols: Columns | null = null;
+  let caption = '';
   for (const s of ctx.sentences) {
-    const cells = s.text.split(CELL_SPLIT);
+    const cells = splitCells(s.text);
     if (cells.length < 3) {
       cols = null; // a line that is not a row ends the table
+      caption = s.text;
       continue;
     }
-    const header = headerColumns(cells);
+    const header = headerColumns(cells, caption, ctx.publishedOn);
     if (header) cols = header;
     else if (cols) rowFacts(ctx, s, cells, cols);
   }
