@@ -272,4 +272,56 @@ describe('extraction error classes', () => {
       'Chain 绿色食品',
     ]);
   });
+
+  it('dates figures of a year-end report by the year its title names, and reads 由…到 as a change, not a target', () => {
+    const text =
+      '滁州市2025年重点产业链链长制工作总结\n滁州实施重点产业链链长制。全年新认定链主企业9家。1—11月链上企业营业收入812亿元。滁州安和电器有限公司本地配套率由2022年的28%提高到2024年的41%。';
+    const ex = extractFacts(text, { dictionary: EMPTY_DICTIONARY, publishedOn: '2026-01-15' });
+    const figures = ex.facts
+      .filter((f) => f.label === 'Observation' || f.label === 'Goal')
+      .map(
+        (f) =>
+          `${f.label} ${f.properties.value ?? f.properties.targetValue} ${f.properties.asOf ?? f.properties.deadline}`,
+      );
+    expect(figures.sort()).toEqual(
+      [
+        'Observation 9 2025-12-31',
+        'Observation 81200000000 2025-11-30',
+        'Observation 28 2022-12-31',
+        'Observation 41 2024-12-31',
+      ].sort(),
+    );
+  });
+
+  it('reads firms that 共同担任 a chain’s 链主, sites that 位于/设在/已在 a zone, and no owner from a 副链长', () => {
+    const { names } = read(
+      '滁州实施重点产业链链长制。滁州安达电器有限公司和安徽晶澳光能有限公司共同担任智能家电产业链链主。安徽晶澳光能有限公司的生产基地位于滁州经济技术开发区。滁州盼盼食品有限公司总部设在来安经济开发区。安徽新远汽车有限公司已在苏滁现代产业园区建成整车基地。智能家电产业链副链长、市政府副秘书长郑敏作了发言。',
+    );
+    for (const fact of [
+      'LEADS 滁州安达电器有限公司 → 智能家电',
+      'LEADS 安徽晶澳光能有限公司 → 智能家电',
+      'LOCATED_IN 安徽晶澳光能有限公司 → 滁州经济技术开发区',
+      'LOCATED_IN 滁州盼盼食品有限公司 → 来安经济开发区',
+      'LOCATED_IN 安徽新远汽车有限公司 → 苏滁现代产业园区',
+      'HOLDS 郑敏 → 市政府副秘书长',
+    ])
+      expect(names).toContain(fact);
+    expect(names.filter((n) => n.startsWith('OWNER_OF '))).toEqual([]);
+  });
+
+  it('links a measure titled as support for a chain, and universities paired with chains they 对接 or build for', () => {
+    const { names } = read(
+      '滁州实施重点产业链链长制，重点产业链确定为3条，分别是智能家电、光伏新能源、绿色食品，分为引领型产业链和成长型产业链。市里出台了《滁州市支持光伏新能源产业链高质量发展若干措施》。推动绿色食品产业链与安徽科技学院、滁州学院建立常态化对接。支持安徽科技学院、滁州学院分别围绕智能家电、光伏新能源产业链组建研究中心。',
+    );
+    for (const fact of [
+      'SUPPORTS 滁州市支持光伏新能源产业链高质量发展若干措施 → 光伏新能源',
+      'SUPPORTS 安徽科技学院 → 绿色食品',
+      'SUPPORTS 滁州学院 → 绿色食品',
+      'SUPPORTS 安徽科技学院 → 智能家电',
+      'SUPPORTS 滁州学院 → 光伏新能源',
+    ])
+      expect(names).toContain(fact);
+    expect(names).not.toContain('Chain 引领型');
+    expect(names).not.toContain('Chain 组建');
+  });
 });

@@ -37,8 +37,7 @@ function skip(s: Span, q: Quantity, clause: string): boolean {
   // threshold, not a value of its own; so is a capacity inside a project's name (年产3万吨…项目)
   const rest = s.text.slice(q.index + q.length, q.index + q.length + 14);
   if (/^(?:以上|以下|及以上)?的[^，,。；;、]{0,8}?(?:企业|项目|产业链|主体|单位)/.test(rest)) return true;
-  if (/年产$/.test(s.text.slice(Math.max(0, q.index - 2), q.index)) && /^[^，,。；;]{0,14}项目/.test(rest))
-    return true;
+  if (/年产$/.test(s.text.slice(Math.max(0, q.index - 2), q.index)) && /^[^，,。；;]{0,14}项目/.test(rest)) return true;
   // a time limit of a routine (问题原则上在15个工作日内办结) is not a figure
   if (/^(?:个)?工作日|^(?:日|天)内/.test(rest)) return true;
   // an award's amount or rate (给予一次性奖励100万元, 按增量部分的10%给予奖励) belongs to the policy
@@ -90,7 +89,21 @@ function ofRef(ctx: Context, s: Span, clause: Span): ExtractedRef | null {
   return chainFor(ctx, s) ?? ctx.program;
 }
 
+/**
+ * The year a report is about when its title says so (十堰市2025年重点产业链工作总结, published in 2026):
+ * its figures with no year of their own (全年…, 1—6月…) are of that year, not of the publication's.
+ */
+function reportYear(ctx: Context): number | null {
+  const title = ctx.text.slice(0, ctx.text.indexOf('\n') >= 0 ? ctx.text.indexOf('\n') : 80);
+  const m = /((?:19|20)\d{2})年(?:度)?[^，。]{0,30}?(?:总结|回顾|年报|年度报告|工作报告|完成情况|运行情况)/.exec(title);
+  const published = ctx.publishedOn ? Number(ctx.publishedOn.slice(0, 4)) : null;
+  return m && published && Number(m[1]) < published ? Number(m[1]) : null;
+}
+
 export function extractFigures(ctx: Context): void {
+  const reported = reportYear(ctx);
+  // the date a figure with no date of its own is as of
+  const docNow = reported ? endOf(reported) : ctx.publishedOn;
   let carryYear: number | null = null;
   let carryFuture: number | null = null;
   let paragraphYear: number | null = null;
@@ -100,8 +113,10 @@ export function extractFigures(ctx: Context): void {
     if (ctx.text.slice(lastEnd, s.start).includes('\n')) paragraphYear = null;
     lastEnd = s.end;
     const ender = ctx.text[s.end] ?? '\n';
-    const future = FUTURE.exec(s.text);
-    const year = future ? /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)/.exec(s.text) : null;
+    // “由2022年的31%提高到2024年的46%” is a change between two stated years, not a target's deadline
+    const read = s.text.replace(/由(?:19|20)\d{2}年[^，,。；;]{0,24}?到(?=20\d{2}年)/g, (m) => `${m.slice(0, -1)}至`);
+    const future = FUTURE.exec(read);
+    const year = future ? /到(20\d{2})年|(20\d{2})年(?:底)?前|(十四五|十五五)/.exec(read) : null;
     // “2024年全市…力争完成投资500亿元”: a target under a plain year is for that year
     const plain = future && !year ? /(20\d{2})年(?!\d|[—\-–至到]|以来)/.exec(s.text) : null;
     const stated = year
@@ -158,7 +173,7 @@ export function extractFigures(ctx: Context): void {
           (!own.year && /已有|拥有/.test(clauseText)) ||
           (!own.year && /现有|目前|现已|当前/.test(s.text));
         const asOf = clauseHasDate
-          ? dateInClause(nearestDate(clauseText, q.index - (clause.start - s.start)), ctx.publishedOn).date
+          ? dateInClause(nearestDate(clauseText, q.index - (clause.start - s.start)), docNow).date
           : present
             ? ctx.publishedOn
             : own.year
@@ -166,9 +181,8 @@ export function extractFigures(ctx: Context): void {
               : obsYear
                 ? endOf(obsYear)
                 : // “1—5月，…” / “截至5月底，…”: a month of the document's year stated in another clause
-                  ((/\d{1,2}月|前三季度|上半年|一季度/.test(s.text)
-                    ? dateInClause(s.text, ctx.publishedOn).date
-                    : null) ?? ctx.publishedOn);
+                  ((/\d{1,2}月|前三季度|上半年|一季度/.test(s.text) ? dateInClause(s.text, docNow).date : null) ??
+                  docNow);
         ctx.collector.node(
           'Observation',
           metric,

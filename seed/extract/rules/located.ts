@@ -9,7 +9,7 @@ function located(ctx: Context, s: Span): void {
   const PLACE = '([\\u4e00-\\u9fa5]{2,14}?(?:区|县|市|镇))';
   const forms = [
     new RegExp(
-      `([\\u4e00-\\u9fa5（）()、]{2,40})(?:总部|生产基地|基地)?(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)${PLACE}(?=[，,。；的]|$)`,
+      `([\\u4e00-\\u9fa5（）()、]{2,40})(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻|设在|设于|(?:已|正)?在(?=[\\u4e00-\\u9fa5]{2,14}?(?:区|县|市|镇)(?:建成|投产|建有|设有)))${PLACE}(?=[，,。；的]|建成|投产|建有|设有|$)`,
       'g',
     ),
     /(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)([\u4e00-\u9fa5]{2,14}?(?:区|县|市|镇|园))的([\u4e00-\u9fa5（）()]{2,30})/g,
@@ -17,7 +17,11 @@ function located(ctx: Context, s: Span): void {
   forms.forEach((re, i) => {
     for (const m of s.text.matchAll(re)) {
       const [rawThing, placeName] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-      const thingText = rawThing.replace(/(?:总部|生产基地|基地)$/, '').replace(/等(?:企业|项目|单位)?$/, '');
+      // “A公司的生产基地位于Y” / “总部和生产基地均位于Y”: the firm's sites are where the firm is
+      const thingText = rawThing
+        .replace(/的?(?:总部|生产基地|基地|工厂)(?:和|及)?(?:总部|生产基地|基地|工厂)?(?:均|都|也)?$/, '')
+        .replace(/等(?:企业|项目|单位)?$/, '')
+        .replace(/(?:已|正|已经)$/, '');
       // “A、B等企业落户Y”: every known name of the list; else the one the words end (or start) with
       const known = ['District', 'Enterprise', 'Institute', 'University'].flatMap((label) =>
         ctx.collector.nodesOf(label),
@@ -40,7 +44,7 @@ function located(ctx: Context, s: Span): void {
         )
         .filter((r): r is ExtractedRef => !!r);
       // “A公司是…链主企业，总部位于Y”: the firm the sentence named before
-      if (!things.length && i === 0 && /^(?:总部|生产基地|基地)$/.test(rawThing)) {
+      if (!things.length && i === 0 && !thingText) {
         const firm = ctx.collector
           .nodesOf('Enterprise')
           .filter((f) => s.text.slice(0, m.index!).includes(f.name))

@@ -122,7 +122,11 @@ function firms(ctx: Context, s: Span): ExtractedRef[] {
     found.push(c.node('Enterprise', name, clauseRange(s, start, m.index! + m[0].length), 'firm name (公司/集团)', 0.8));
   }
   for (const list of s.text.matchAll(new RegExp(LIST_COUNT, 'g'))) {
-    const label = listLabel(s.text.slice(list.index! + list[0].length, list.index! + list[0].length + 20));
+    // what the count counts is named right after it, before the clause ends (…问题412个，银行为企业… is no firm list)
+    const after = s.text
+      .slice(list.index! + list[0].length, list.index! + list[0].length + 20)
+      .split(/[，,。；;：:]/)[0]!;
+    const label = listLabel(after);
     if (!label) continue;
     // only the first item can carry the words before the list (a later one may hold 和/有: 新和成)
     const items = list[1]!.split('、').map((x, i) => (i ? x : trimStem(x)).replace(/等$/, ''));
@@ -217,13 +221,13 @@ function policies(ctx: Context, s: Span): void {
     // a short title the document declared as an abbreviation (以下简称《行动计划》) is the full one again
     if (name.length <= 8 && new RegExp(`简称[：:]?[《“"]${name}[》”"]`).test(ctx.text)) continue;
     if (/(?:日报|晚报|报|杂志|周刊)$/.test(name) || name.length <= 3) continue;
-    ctx.collector.node(
-      'Policy',
-      name,
-      { text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length },
-      '《policy title》',
-      0.9,
-    );
+    const span = { text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length };
+    const policy = ctx.collector.node('Policy', name, span, '《policy title》', 0.9);
+    // 《关于支持动力电池产业链高质量发展的若干措施》: a measure titled as support for a chain supports it
+    if (!/支持|扶持|促进|加快|推动|培育/.test(name) || !/(?:措施|政策|意见|办法|细则|条)$/.test(name)) continue;
+    for (const chain of ctx.collector.nodesOf('Chain'))
+      if (name.includes(`${chain.name}产业`))
+        ctx.collector.rel('SUPPORTS', policy, chain, span, '《支持X产业链…措施》 → SUPPORTS', 0.75);
   }
 }
 

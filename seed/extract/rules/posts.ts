@@ -64,7 +64,7 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
     ['包保', 'PATRON_OF'],
     ['链长', 'OWNER_OF'],
   ] as const) {
-    const re = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
+    const re = new RegExp(word === '链长' ? '(?<![总副])链长(?!制)' : word, 'g');
     for (const m of t.matchAll(re)) {
       const at = m.index!;
       // 链长 as an object (协助链长, 向链长汇报) names nobody's role
@@ -142,7 +142,7 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       // the posts of the role word's own clause (joined by 、/和 they share it); 分别 lists may span clauses
       const clauseStart = Math.max(t.lastIndexOf('，', at), t.lastIndexOf(',', at), t.lastIndexOf('；', at)) + 1;
       // posts before an earlier role word of the clause had their own (“A任X链长、B任Y链长”)
-      const roleRe = new RegExp(word === '链长' ? '(?<!总)链长(?!制)' : word, 'g');
+      const roleRe = new RegExp(word === '链长' ? '(?<![总副])链长(?!制)' : word, 'g');
       const earlier = [...t.slice(clauseStart, at).matchAll(roleRe)].at(-1);
       const from = earlier ? clauseStart + earlier.index! + word.length : clauseStart;
       const inClause = before.filter((p) => p.start >= from);

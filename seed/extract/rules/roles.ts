@@ -40,7 +40,9 @@ export function nameList(raw: string): string[] {
       .replace(/^.*(?:产业链|链)以/, '')
       .replace(FIRST_CUT, '')
       .replace(/^(?:以|由|将|把|对|在)(?=[\u4e00-\u9fa5]{2})/, '');
-  return items.filter((x) => x.length >= 2 && /^[\u4e00-\u9fa5A-Za-z0-9（）()]+$/.test(x));
+  return items
+    .map((x) => x.replace(/^[\u4e00-\u9fa5]{2,16}?(?:区|园|县|市|镇)的(?=[\u4e00-\u9fa5]{2})/, '')) // 惠安经济开发区的A公司 → A公司
+    .filter((x) => x.length >= 2 && /^[\u4e00-\u9fa5A-Za-z0-9（）()]+$/.test(x));
 }
 
 /** Pairs subjects with chains: in order under 分别 when the counts agree, else every subject with each chain. */
@@ -52,7 +54,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将)?(?:是|为|作为|成为|系|发挥|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将|共同)?(?:是|为|作为|成为|系|担任|发挥|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
@@ -208,7 +210,7 @@ function countedLeaders(ctx: Context, s: Span): void {
 }
 
 const SUPPORT_CUE =
-  /策源|支撑|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托|攻关|培养[\u4e00-\u9fa5]{0,6}人才|面向[\u4e00-\u9fa5、]{2,20}(?:产业链|链)/;
+  /策源|支撑|对接|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托|攻关|培养[\u4e00-\u9fa5]{0,6}人才|面向[\u4e00-\u9fa5、]{2,20}(?:产业链|链)|围绕[\u4e00-\u9fa5、]{2,40}(?:产业链|链)(?:组建|建设|设立)/;
 
 /** Universities and institutes named with a support cue: 分别 pairs them with the chains named after them. */
 function supports(ctx: Context, s: Span): void {
