@@ -324,4 +324,15 @@ describe('extraction error classes', () => {
     expect(names).not.toContain('Chain 引领型');
     expect(names).not.toContain('Chain 组建');
   });
+
+  it('reads a department head as a post only where a person holds it', () => {
+    const { names } = read(
+      '滁州实施重点产业链链长制。市政府副秘书长杨振华，市工业和信息化局局长陈可欣出席发布会。市发展改革委副主任王磊介绍情况。市商务局负责同志答问，市工业和信息化局牵头推进。',
+    );
+    expect(names).toContain('HOLDS 陈可欣 → 市工业和信息化局局长');
+    expect(names).toContain('HOLDS 王磊 → 市发展改革委副主任');
+    expect(names.filter((n) => n.startsWith('Leader ')).sort()).toEqual(
+      ['Leader 市发展改革委副主任', 'Leader 市工业和信息化局局长', 'Leader 市政府副秘书长'].sort(),
+    );
+  });
 });

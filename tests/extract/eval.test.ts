@@ -12,7 +12,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'variants/text': { precision: 0.96, recall: 0.97 },
   'heldout/text': { precision: 0.96, recall: 0.97 },
   // written blind, tuned on since (its README): a floor against regressions, no longer a blind figure
-  'blind2/text': { precision: 0.95, recall: 0.93 },
+  'blind2/text': { precision: 0.96, recall: 0.96 },
   // written blind, first scored 0.822/0.671, tuned on since (its README)
   'blind4/text': { precision: 0.94, recall: 0.93 },
 };

@@ -181,6 +181,26 @@ function holds(ctx: Context, name: string, held: Post[], span: Span, holders: Ma
   }
 }
 
+/** The head of a department (市工业和信息化局局长, 市发展改革委主任): a post only where a person holds it. */
+const DEPARTMENT_HEAD = /([市省区县](?:[\u4e00-\u9fa5]{1,12}?)(?:局|委员会|委|办))(副?(?:局长|主任))/g;
+
+function departmentHeads(ctx: Context, s: Span, holders: Map<Post, string>): void {
+  for (const m of s.text.matchAll(DEPARTMENT_HEAD)) {
+    // a body the post rules know (市委, 市人大常委会) is theirs; 市政府办 is an office, not a department
+    if (
+      /^(?:市委|省委|市人大|省人大|市政协|省政协|市政府|省政府)/.test(m[1]!) &&
+      !/^市委[^员]{2,}(?:部|委|办)$/.test(m[1]!)
+    )
+      continue;
+    const end = m.index! + m[0].length;
+    PERSON_RE.lastIndex = end;
+    const name = PERSON_RE.exec(s.text)?.[1];
+    if (!name || NOT_A_NAME.test(name)) continue;
+    const post: Post = { title: m[0], body: m[1]!, start: m.index!, end };
+    holds(ctx, name, [post], clauseRange(s, m.index!, end + name.length), holders, 'department head + name');
+  }
+}
+
 /** Each named person's principal post, from the HOLDS facts read so far in the document. */
 function principalByPerson(ctx: Context): Map<string, ExtractedRef> {
   const out = new Map<string, ExtractedRef>();
@@ -277,6 +297,7 @@ export function extractPosts(ctx: Context): void {
       const at = open - m[1]!.length;
       holds(ctx, m[1]!, inside, clauseRange(s, at, open + b[0].length), holders, 'name（post）');
     }
+    departmentHeads(ctx, s, holders);
     roleRelations(ctx, s, posts, holders);
     // a post given a role is a fact even where the chains it serves are not named (S1: 各位副市长…链长)
     if (/包保|链长|高位统筹/.test(s.text)) {
