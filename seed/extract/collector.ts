@@ -77,6 +77,11 @@ export class Collector {
     return [...this.nodes.values()].filter((n) => n.ref.label === label).map((n) => n.ref);
   }
 
+  /** Ids of the nodes that relationships of a type point to so far. */
+  targetsOf(type: string): Set<string> {
+    return new Set([...this.rels.values()].filter((f) => f.type === type).map((f) => f.to!.id));
+  }
+
   rel(
     type: string,
     from: ExtractedRef,

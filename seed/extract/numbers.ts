@@ -71,8 +71,16 @@ export function findQuantities(text: string): Quantity[] {
       out.push({ value: base, unit, index: m.index!, length: whole.length, kind: 'count' });
     }
   }
-  return out;
+  // “超过八成” / “占六成以上”: tenths written as 成 are percentages
+  for (const m of text.matchAll(TENTHS)) {
+    out.push({ value: parseNumeral(m[1]!)! * 10, unit: '%', index: m.index!, length: m[0].length, kind: 'percent' });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
+
+/** N成 after a word of comparison (超过八成, 占六成): never 建成/完成, which have no numeral before 成. */
+const TENTHS =
+  /(?<=超过|达到|达|占|近|约|逾|超|的|接近|突破|将近|过|有)([一二两三四五六七八九])成(?=以上|左右|多|[，,。；、）)]|$)/g;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -335,4 +335,45 @@ describe('extraction error classes', () => {
       ['Leader 市发展改革委副主任', 'Leader 市工业和信息化局局长', 'Leader 市政府副秘书长'].sort(),
     );
   });
+
+  it('reads 该产业链 as the chain just named, a firm that 公司总部位于 a zone, and no chain from a verb', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。4月12日，智能家电产业链链长、市长冯立新带队深入安徽凯越电器有限公司、滁州高新区等地调研产业链发展情况。安徽凯越电器有限公司是该产业链链主企业，公司总部位于滁州经济技术开发区。滁州学院与凯越电器共建研究中心，支撑产业链技术攻关。',
+    );
+    expect(names).toContain('LEADS 安徽凯越电器有限公司 → 智能家电');
+    expect(names).toContain('LOCATED_IN 安徽凯越电器有限公司 → 滁州经济技术开发区');
+    expect(names.filter((n) => n.startsWith('Chain '))).toEqual(['Chain 智能家电']);
+  });
+
+  it('gives “其余N条” chains to the posts that 分别担任链长, and nothing to “N位市级领导”', () => {
+    const { names } = read(
+      '滁州实施产业链链长制，确定智能家电、光伏新能源、绿色食品3条重点产业链。智能家电产业链由市长担任链长，其余2条产业链由2位副市长分别担任链长。由市委书记担任总链长，3位市级领导分别担任链长。',
+    );
+    const owners = names.filter((n) => n.startsWith('OWNER_OF ')).sort();
+    expect(owners).toEqual(
+      ['OWNER_OF 市长 → 智能家电', 'OWNER_OF 副市长 → 光伏新能源', 'OWNER_OF 副市长 → 绿色食品'].sort(),
+    );
+  });
+
+  it('reads 八成 as 80%, dates 过去一年 and 去年 figures a year back but not 较上年, and no chain named 标志性', () => {
+    const { facts, names } = read(
+      '过去一年，全市智能家电、光伏新能源等5条标志性产业链营收突破600亿元。去年新增链主企业6家。今年以来全市产值较上年增长5%。三条产业链对工业增长的贡献率超过八成。',
+    );
+    const obs = (value: number) => facts.find((f) => f.label === 'Observation' && f.properties.value === value);
+    expect(obs(60_000_000_000)?.properties.asOf).toBe('2023-12-31');
+    expect(obs(6)?.properties.asOf).toBe('2023-12-31');
+    expect(obs(5)?.properties.asOf).toBe('2024-06-20');
+    expect(obs(80)?.properties.unit).toBe('%');
+    expect(names).not.toContain('Chain 标志性');
+  });
+
+  it('takes the firms a zone 聚集了 as 链主, not the verb, and no city from 关于市', () => {
+    const { names } = read(
+      '关于市人大代表建议的答复\n滁州实施产业链链长制。滁州高新区是智能家电产业链核心承载区，聚集了安徽凯越电器有限公司、滁州恒信家电有限公司等链主企业。',
+    );
+    expect(names).toContain('LEADS 安徽凯越电器有限公司 → 智能家电');
+    expect(names).toContain('LEADS 滁州恒信家电有限公司 → 智能家电');
+    expect(names.some((n) => n.includes('聚集了'))).toBe(false);
+    expect(names).not.toContain('District 关于市');
+  });
 });

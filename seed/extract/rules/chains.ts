@@ -50,7 +50,9 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
     name.length > 14 ||
     /\d|[一二两三四五六七八九十]+[条个家]|[亿万]元|超|以上|营业收入|产值/.test(name) ||
     GENERIC_CHAIN_WORDS.has(name) ||
-    /链长|(?:重点|主导|优势|新兴)$|^(?:今年|明年|去年|近年|当年)$/.test(name) ||
+    /链长|(?:重点|主导|优势|新兴|标志性|战略性|支柱|先导|特色|传统|关键|未来)$|^(?:今年|明年|去年|近年|当年)$/.test(
+      name,
+    ) ||
     findPosts(name).length > 0
   )
     return null;
@@ -115,7 +117,7 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
 }
 
 const MENTION_CUT =
-  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为)/;
+  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为|调研|考察|走访|支撑|带动|延伸|补齐|强化|完善|壮大|做强|做大|做优|融入|深入|助力|赋能|拓展|提升|优化|构建|加快|加强|促进|服务于|招引|梳理)/;
 
 function singleChains(ctx: Context, sentence: Span): void {
   for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {

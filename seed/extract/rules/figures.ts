@@ -100,6 +100,8 @@ function reportYear(ctx: Context): number | null {
   return m && published && Number(m[1]) < published ? Number(m[1]) : null;
 }
 
+const PAST_YEAR = /(?<![比较与同])(?:去年|上年|上一年|过去一年)(?!同期|底前)/;
+
 export function extractFigures(ctx: Context): void {
   const reported = reportYear(ctx);
   // the date a figure with no date of its own is as of
@@ -107,10 +109,16 @@ export function extractFigures(ctx: Context): void {
   let carryYear: number | null = null;
   let carryFuture: number | null = null;
   let paragraphYear: number | null = null;
+  // “过去一年，…” / “去年，…” opening a paragraph: its figures are of the year before the document's
+  let paragraphPast: number | null = null;
+  const docYear = ctx.publishedOn ? Number(ctx.publishedOn.slice(0, 4)) : null;
   let lastEnd = 0;
   let lastYear: number | null = null;
   for (const s of ctx.sentences) {
-    if (ctx.text.slice(lastEnd, s.start).includes('\n')) paragraphYear = null;
+    if (ctx.text.slice(lastEnd, s.start).includes('\n')) {
+      paragraphYear = null;
+      paragraphPast = null;
+    }
     lastEnd = s.end;
     const ender = ctx.text[s.end] ?? '\n';
     // “由2022年的31%提高到2024年的46%” is a change between two stated years, not a target's deadline
@@ -133,8 +141,16 @@ export function extractFigures(ctx: Context): void {
         : (carryFuture ?? paragraphYear ?? thisYear ?? -1)
       : carryFuture;
     const own = dateInClause(s.text, undefined);
+    // 去年/上年/过去一年 date a figure, unless they are what it is compared with (比去年, 较上年, 去年同期)
+    const past = docYear && !own.year && PAST_YEAR.test(s.text) ? docYear - 1 : null;
+    if (past && /^(?:过去一年|去年|上年|2\d{3}年)[，,]/.test(s.text)) paragraphPast = past;
     // “其中，…” breaks down the sentence before it, so it keeps that sentence's year
-    const obsYear: number | null = own.year ?? carryYear ?? (/^其中/.test(s.text) ? lastYear : null);
+    const obsYear: number | null =
+      own.year ??
+      past ??
+      carryYear ??
+      (/^其中/.test(s.text) ? lastYear : null) ??
+      (future || /今年|本年|目前|当前|截至|截止/.test(s.text) ? null : paragraphPast);
     lastYear = obsYear;
     for (const q of findQuantities(s.text)) {
       const clause = clauseRange(s, q.index, q.index + q.length - 1);

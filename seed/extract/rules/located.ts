@@ -44,11 +44,13 @@ function located(ctx: Context, s: Span): void {
         )
         .filter((r): r is ExtractedRef => !!r);
       // “A公司是…链主企业，总部位于Y”: the firm the sentence named before
-      if (!things.length && i === 0 && !thingText) {
+      // (“…，公司总部位于Y” / “该企业位于Y”: a pointer to that firm, in this sentence or just before it)
+      if (!things.length && i === 0 && /^(?:该|其|这家)?(?:公司|企业|集团)?$/.test(thingText)) {
+        const before = ctx.text.slice(Math.max(0, s.start - (thingText ? 120 : 0)), s.start + m.index!);
         const firm = ctx.collector
           .nodesOf('Enterprise')
-          .filter((f) => s.text.slice(0, m.index!).includes(f.name))
-          .sort((a, b) => s.text.indexOf(a.name) - s.text.indexOf(b.name))[0];
+          .filter((f) => before.includes(f.name))
+          .sort((a, b) => before.lastIndexOf(b.name) - before.lastIndexOf(a.name))[0];
         if (firm) things.push(firm);
       }
       if (!things.length || /^(?:核心|承载|集聚|示范|园)/.test(placeName)) continue;

@@ -127,6 +127,17 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       if (!before.length) continue;
       const lastPost = before.at(-1)!;
       let chains = chainsIn(ctx, s.start + lastPost.end, s.start + at);
+      // “其余7条产业链由7位副市长分别担任链长”: the listed chains that no post owns yet
+      const clauseOpen = Math.max(t.lastIndexOf('，', lastPost.start), t.lastIndexOf('；', lastPost.start)) + 1;
+      const rest = /(?:其余|其他|其它|另外|剩余)的?(?:\d+|[一二两三四五六七八九十]+)条/.test(
+        t.slice(clauseOpen, lastPost.start),
+      );
+      if (rest && !chains.length) {
+        const owned = c.targetsOf(type);
+        chains = [...new Map(ctx.chainMentions.filter((m) => m.listed).map((m) => [m.ref.id, m.ref])).values()].filter(
+          (ch) => !owned.has(ch.id),
+        );
+      }
       // “主任包保电气产业链”: the chains after the role word, within its clause
       const clauseEnd = /[，,；;]/.exec(t.slice(at))?.index ?? t.length - at;
       if (!chains.length) chains = chainsIn(ctx, s.start + at, s.start + at + clauseEnd);
@@ -150,6 +161,8 @@ function roleRelations(ctx: Context, s: Span, posts: Post[], holders: Map<Post, 
       // (“主席陈刚挂帅鞋业产业链，任链长”: a clause that opens with 任 continues the one before)
       const continues = /^(?:并|同时)?(?:任|担任|兼任)$/.test(t.slice(clauseStart, at).trim());
       if (!inClause.length && !continues && !/分别/.test(t.slice(lastPost.end, at))) continue;
+      // “…担任总链长，6位市级领导分别担任链长”: a clause with a subject of its own that is no post
+      if (!inClause.length && /(?:\d+|[一二两三四五六七八九十]+)位/.test(t.slice(clauseStart, at))) continue;
       const group = principalPosts(inClause.length ? inClause : [lastPost], holders);
       const paired = /分别/.test(t) && group.length === chains.length && group.length > 1;
       const span = clauseRange(s, Math.min(...group.map((p) => p.start)), at + word.length);

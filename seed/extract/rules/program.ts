@@ -34,8 +34,15 @@ export function findCity(text: string, title?: string): string | null {
     if (all[i - 1] === '副') continue; // 副市长, 常务副市长: a post, not a city
     const two = all.slice(Math.max(0, i - 2), i);
     const three = all.slice(Math.max(0, i - 3), i);
-    if (two.length === 2 && cjk.test(two) && !BAD_TWO.test(two) && !/[城市省县区]$/.test(two)) bump(two);
-    if (three.length === 3 && cjk.test(three) && !BAD_THREE.test(three) && !/[城市省县区]$/.test(three)) bump(three);
+    if (two.length === 2 && cjk.test(two) && !BAD_TWO.test(two) && !/[城市省县区于对在和与及由向的是]$/.test(two))
+      bump(two);
+    if (
+      three.length === 3 &&
+      cjk.test(three) &&
+      !BAD_THREE.test(three) &&
+      !/[城市省县区于对在和与及由向的是]$/.test(three)
+    )
+      bump(three);
   }
   for (const [k, n] of [...counts]) if (k.length === 3 && (counts.get(k.slice(1)) ?? 0) > n) counts.delete(k);
   for (const [k, n] of [...counts])

@@ -8,7 +8,7 @@ import { extractLocations } from './located.js';
 
 /** Words a list of names may open with that are not part of the first name. */
 const FIRST_CUT =
-  /^.*(?:(?:位于|地处|落户于|落户在|落户|坐落于|坐落在|入驻)[^的，,]{2,16}的|链主企业|龙头企业|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前)/;
+  /^.*(?:(?:位于|地处|落户于|落户在|落户|坐落于|坐落在|入驻)[^的，,]{2,16}的|链主企业|龙头企业|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前|聚集了|集聚了|汇聚了|吸引了|引进了|拥有|培育了)/;
 /** Words that end a name at the right of a list (东风柳汽今年加快… → 东风柳汽). */
 const RIGHT_CUT =
   /(?:今年|去年|近年|近期|目前|正在|已经|已|将|也|均|都|加快|积极|持续|不断|发挥|带动|充分|分别|通过|实现|围绕|作为|在|等).*$/;
@@ -72,7 +72,10 @@ function oneRole(ctx: Context, s: Span, clause: Span, m: RegExpExecArray, previo
   let chains = m[3]
     ? chainsBetween(ctx, clause.start + m.index! + m[1]!.length, clause.start + m.index! + m[0].length - m[4]!.length)
     : [];
-  if (m[3] && !chains.length) return;
+  // “A是该产业链链主企业”: a demonstrative names the chain the text was just about
+  const pointer = !!m[3] && /^(?:该|本|这条|此|这一)(?:产业)?$/.test(m[3]);
+  if (m[3] && !chains.length && !pointer) return;
+  if (pointer) chains = [chainFor(ctx, s)].filter((c): c is ExtractedRef => !!c);
   if (!chains.length) {
     const one = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
     chains = one ? [one] : [];
