@@ -5,7 +5,7 @@ import { Collector } from './collector.js';
 import type { Context } from './context.js';
 import { sha256 } from './read/normalise.js';
 import { RefResolver } from './refs.js';
-import { extractChains } from './rules/chains.js';
+import { extractChains, indexChainMentions } from './rules/chains.js';
 import { extractFigures } from './rules/figures.js';
 import { extractPlacesAndFirms } from './rules/places-firms.js';
 import { extractNames } from './rules/names.js';
@@ -98,7 +98,12 @@ export function extractFacts(text: string, given: ExtractOptions): Extraction {
   }
   extractChains(ctx);
   extractPosts(ctx);
+  const before = new Set(ctx.collector.nodesOf('Chain').map((c) => c.id));
   extractTables(ctx);
+  // chains an annex table adds are named in the text too (…分别是A、B产业链主要承载地); a table lists them
+  const listed = new Set(ctx.chainMentions.filter((m) => m.listed).map((m) => m.ref.id));
+  for (const chain of ctx.collector.nodesOf('Chain')) if (!before.has(chain.id)) listed.add(chain.id);
+  indexChainMentions(ctx, listed);
   extractPlacesAndFirms(ctx);
   extractNames(ctx);
   extractRoles(ctx);

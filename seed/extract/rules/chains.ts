@@ -167,10 +167,15 @@ export function extractChains(ctx: Context): void {
   const listedChains = new Set<string>();
   for (const s of ctx.sentences) listChains(ctx, s, listedChains);
   for (const s of ctx.sentences) singleChains(ctx, s);
+  indexChainMentions(ctx, listedChains);
+}
+
+/** Where each chain is named in the text; again after a later rule (an annex table) adds chains. */
+export function indexChainMentions(ctx: Context, listed: Set<string>): void {
+  ctx.chainMentions.length = 0;
   for (const ref of ctx.collector.nodesOf('Chain')) {
-    const listed = listedChains.has(ref.id);
     for (let i = ctx.text.indexOf(ref.name); i >= 0; i = ctx.text.indexOf(ref.name, i + 1)) {
-      ctx.chainMentions.push({ ref, at: i, listed });
+      ctx.chainMentions.push({ ref, at: i, listed: listed.has(ref.id) });
     }
   }
   ctx.chainMentions.sort((a, b) => a.at - b.at);

@@ -64,7 +64,7 @@ export function findMechanism(text: string, city: string | null, from: number): 
     // cut at the last verb or function word, then drop the city prefix
     for (;;) {
       const cut =
-        /^.*(?:全面推行|推行|实施|实行|推进|推动|建立|落实|深化|创新|探索|构建|完善|健全|优化|坚持|持续|召开|举行|通报|听取|汇报|部署|总结|上半年|下半年|全年|年度|季度|召集|主持|出席|负责|服务|纳入|列入|引入|助力|介绍|标志着|围绕|聚焦|依托|按照|根据|通过|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
+        /^.*(?:全面推行|推行|实施|实行|推进|推动|建立|落实|深化|创新|探索|构建|完善|健全|优化|坚持|持续|召开|举行|通报|听取|汇报|部署|总结|上半年|下半年|全年|年度|季度|召集|主持|出席|负责|服务|纳入|列入|引入|助力|介绍|标志着|围绕|聚焦|依托|按照|根据|通过|承担|牵头|担任|执行|开展|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
           name,
         );
       if (!cut) break;
@@ -75,6 +75,8 @@ export function findMechanism(text: string, city: string | null, from: number): 
       .replace(/^(?:全市|本市|全省|市|省)/, '');
     if (city) name = name.replace(new RegExp(`^${city}(?:市)?`), '');
     if (!name.endsWith('链长制') || name.length < 3) continue;
+    // an office before the word (市工业和信息化局…链长制办公室) is who runs it, not its name
+    if (/局|委员会|办公室|政府|厅/.test(name)) continue;
     const start = at + m[0].length - name.length;
     // the quote: the clause around the name
     const left = Math.max(...['，', ',', '。', '\n', '；'].map((c) => text.lastIndexOf(c, start))) + 1;

@@ -30,6 +30,8 @@ interface Columns {
   figures: FigureColumn[];
   /** The year the figures are of (the caption's, else the document's) and whether they are targets. */
   year: number | null;
+  /** The date observed figures are as of: the caption's period (2025年上半年 → 2025-06-30), else year end. */
+  asOf: string | null;
   targets: boolean;
 }
 
@@ -56,7 +58,9 @@ function headerColumns(cells: string[], caption: string, publishedOn: string | u
   const figures = figureColumns(cells);
   const year = /(?:19|20)\d{2}年/.test(caption) ? dateInClause(caption).year : dateInClause('', publishedOn).year;
   const targets = /目标|计划|预期/.test(caption) || figures.some((f) => /目标/.test(f.metric));
-  return { chain, owner, vice: column(cells, /^副链长$/), firms, figures, year, targets };
+  const period = /(?:19|20)\d{2}年|\d{1,2}月|上半年|前三季度|一季度/.test(caption);
+  const asOf = period ? dateInClause(caption, publishedOn).date : year ? endOf(year) : null;
+  return { chain, owner, vice: column(cells, /^副链长$/), firms, figures, year, asOf, targets };
 }
 
 const PERSON = new RegExp(`^(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\\u4e00-\\u9fa5]{1,2}$`);
@@ -109,7 +113,7 @@ function figureFact(ctx: Context, row: Span, cell: string, f: FigureColumn, cols
   if (!/^-?\d+(?:\.\d+)?$/.test(cell)) return; // "—" or "/" is an unknown, not a zero
   const q = findQuantities(`${cell}${f.unit}`)[0];
   if (!q) return;
-  const date = cols.year ? endOf(cols.year) : null;
+  const date = cols.targets ? (cols.year ? endOf(cols.year) : null) : cols.asOf;
   const properties = { metric: f.metric, unit: q.unit, of: chain.name };
   const key = `${chain.name}|${f.metric}|${q.value}|${cols.year}`;
   if (cols.targets)
