@@ -376,4 +376,15 @@ describe('extraction error classes', () => {
     expect(names.some((n) => n.includes('聚集了'))).toBe(false);
     expect(names).not.toContain('District 关于市');
   });
+
+  it('dates a table by its caption period, pairs chains the table adds, and names no mechanism after an office', () => {
+    const { facts, names } = read(
+      '滁州实施重点产业链链长制，市工业和信息化局承担链长制办公室日常工作。\n表1  2024年上半年重点产业链主要指标\n产业链 链长 营业收入（亿元） 规上企业（家）\n智能家电 市长 512.3 46\n光伏新能源 副市长 386.1 31\n滁州经济技术开发区、来安县分别是智能家电、光伏新能源产业链主要承载地。',
+    );
+    const revenue = facts.find((f) => f.label === 'Observation' && f.properties.value === 51_230_000_000);
+    expect(revenue?.properties.asOf).toBe('2024-06-30');
+    expect(names).toContain('HOSTS 滁州经济技术开发区 → 智能家电');
+    expect(names).toContain('HOSTS 来安县 → 光伏新能源');
+    expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 重点产业链链长制']);
+  });
 });
