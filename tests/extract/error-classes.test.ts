@@ -387,4 +387,18 @@ describe('extraction error classes', () => {
     expect(names).toContain('HOSTS 来安县 → 光伏新能源');
     expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 重点产业链链长制']);
   });
+
+  it('reads “A、B产业链” lists after a verb, 两条产业链 as the chains just named, and no chain of places or 市', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。市委书记、市智能家电产业链党委链长冯立新出席会议。安徽凯越电器有限公司、滁州恒信光伏有限公司分别担任智能家电、光伏新能源产业链链主企业。滁州经济技术开发区、来安县分别为两条产业链的核心承载区。',
+    );
+    for (const fact of [
+      'LEADS 安徽凯越电器有限公司 → 智能家电',
+      'LEADS 滁州恒信光伏有限公司 → 光伏新能源',
+      'HOSTS 滁州经济技术开发区 → 智能家电',
+      'HOSTS 来安县 → 光伏新能源',
+    ])
+      expect(names).toContain(fact);
+    expect(names.filter((n) => n.startsWith('Chain ')).sort()).toEqual(['Chain 光伏新能源', 'Chain 智能家电']);
+  });
 });

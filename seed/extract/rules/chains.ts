@@ -58,6 +58,8 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
     return null;
   if (/^(?:大|重点|全市|全省|各|每|该|本|主导|优势|三大|十大|新兴|这|那|上述|以上|此|其|相关|我市|全区)/.test(name))
     return null;
+  // places before 分别为…产业链的核心区 are hosts, not chains
+  if (/分别|(?:开发区|高新区|园区|新区|[区县])$/.test(name)) return null;
   return { name, alias };
 }
 
@@ -117,7 +119,7 @@ function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
 }
 
 const MENTION_CUT =
-  /^.*(?:召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为|调研|考察|走访|支撑|带动|延伸|补齐|强化|完善|壮大|做强|做大|做优|融入|深入|助力|赋能|拓展|提升|优化|构建|加快|加强|促进|服务于|招引|梳理)/;
+  /^.*(?:对接|召开|举行|担任|出任|兼任|负责|比如|例如|譬如|其中|推行|实施|推进|支持|推动|围绕|聚焦|打造|发展|为|是|在|于|由|把|将|对|和|与|等|的|了|以|从|向|到|个|条|各|全市|本次|此次|作为|调研|考察|走访|支撑|带动|延伸|补齐|强化|完善|壮大|做强|做大|做优|融入|深入|助力|赋能|拓展|提升|优化|构建|加快|加强|促进|服务于|招引|梳理)/;
 
 function singleChains(ctx: Context, sentence: Span): void {
   for (const m of sentence.text.matchAll(/([\u4e00-\u9fa5（）()]{2,16}?)(?:产业链|产业生态链)(?!链长制)/g)) {
@@ -138,7 +140,7 @@ function singleChains(ctx: Context, sentence: Span): void {
       // 及 joins a chain's own name (稀土新材料及应用) unless it closes a list (A、B及C产业链)
       const opensList = sentence.text[m.index! - 1] === '、';
       if (opensList && raw.includes('及')) raw = raw.slice(raw.lastIndexOf('及') + 1);
-      raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '');
+      raw = raw.replace(/^[\u4e00-\u9fa5]{2,3}市/, '').replace(/^(?:全市|本市|我市|市)(?=[\u4e00-\u9fa5]{2})/, '');
       if (ctx.city) raw = raw.replace(new RegExp(`^${ctx.city}(?:市)?`), '');
     }
     const item = chainName(raw);
@@ -160,6 +162,26 @@ function singleChains(ctx: Context, sentence: Span): void {
     const end = m.index! + m[0].length;
     const span = sub(sentence, end - m[0].length + m[1]!.length - raw.length, end);
     ctx.collector.node('Chain', item.name, named ? sentence : span, '“…产业链” named', named ? 0.9 : 0.75);
+    if (sentence.text[end - m[0].length + m[1]!.length - raw.length - 1] === '、')
+      listedBefore(ctx, sentence, end - m[0].length + m[1]!.length - raw.length - 1);
+  }
+}
+
+/** “分别担任新能源汽车、晶硅光伏产业链链主”: the items before the last one, which alone says 产业链. */
+function listedBefore(ctx: Context, sentence: Span, comma: number): void {
+  const whole = /[^，,。；;：:“”"]*$/.exec(sentence.text.slice(0, comma))![0];
+  // the list opens after a verb or a function word (担任, 围绕, 的…); without one it is no list
+  const cut = MENTION_CUT.exec(whole);
+  if (!cut) return;
+  const lead = whole.slice(cut[0].length);
+  let at = comma - lead.length;
+  for (const part of lead.split('、')) {
+    const here = at;
+    at += part.length + 1;
+    const item = chainName(part);
+    if (!item || item.name !== part || part.length > 10 || CLAUSE_WORDS.test(part)) continue;
+    if (/公司|集团|大学|学院|研究|院$|所$|局$|委$|[区县市]$/.test(part)) continue; // a party, not a chain
+    ctx.collector.node('Chain', item.name, sub(sentence, here, here + part.length), '“A、B产业链” list', 0.7);
   }
 }
 

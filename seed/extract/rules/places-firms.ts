@@ -69,6 +69,8 @@ function sloganMembers(ctx: Context, s: Span): void {
 function hosts(ctx: Context, s: Span, places: { ref: ExtractedRef; start: number; end: number }[]): void {
   const word = /(主要承载地|核心承载区|承载地|核心区|承载区|集聚区)/.exec(s.text);
   if (!word || !places.length) return;
+  // “A、B分别为两条产业链的核心区” pairs places with chains named before: the role rules read it
+  if (/分别/.test(s.text) && !ctx.chainMentions.some((m) => m.at >= s.start && m.at < s.end)) return;
   const chain = chainFor(ctx, s);
   if (!chain) return;
   const role = word[1]!;

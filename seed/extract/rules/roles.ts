@@ -2,6 +2,7 @@
 // 协同攻关 / 订单班 → SUPPORTS; where things are (位于/落户/布局在) is located.ts's.
 // Subjects are read as a list in the clause before the verb; "分别" pairs them with the chains in order.
 import { type Context, chainFor, chainsBetween, focusChain, lineChain } from '../context.js';
+import { parseNumeral } from '../numbers.js';
 import { type Span, clauses, sub } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 import { extractLocations } from './located.js';
@@ -74,8 +75,12 @@ function oneRole(ctx: Context, s: Span, clause: Span, m: RegExpExecArray, previo
     : [];
   // “A是该产业链链主企业”: a demonstrative names the chain the text was just about
   const pointer = !!m[3] && /^(?:该|本|这条|此|这一)(?:产业)?$/.test(m[3]);
-  if (m[3] && !chains.length && !pointer) return;
+  // “A、B分别为两条产业链的核心区”: the N chains named last before the clause
+  const counted = m[3] && !chains.length ? /^(?:这|上述|以上|前述)?([两二三四五六七八九十\d]+)条$/.exec(m[3]) : null;
+  if (m[3] && !chains.length && !pointer && !counted) return;
   if (pointer) chains = [chainFor(ctx, s)].filter((c): c is ExtractedRef => !!c);
+  if (counted) chains = chainsNamedBefore(ctx, clause.start, parseNumeral(counted[1]!) ?? 0);
+  if (counted && !chains.length) return;
   if (!chains.length) {
     const one = chainFor(ctx, s, true) ?? (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
     chains = one ? [one] : [];
@@ -145,6 +150,17 @@ function rolesNamedAfter(ctx: Context, s: Span): void {
 
 /** “作为X产业链的链主企业，A、B今年…”: the firms of the clause after. */
 /** The firm named last in the 120 characters before an offset of the text (what 该公司 / 这家企业 points to). */
+/** The last n distinct chains named before an offset, in the order they were named. */
+function chainsNamedBefore(ctx: Context, at: number, n: number): ExtractedRef[] {
+  const seen: ExtractedRef[] = [];
+  for (const m of [...ctx.chainMentions].reverse()) {
+    if (m.at >= at || seen.some((c) => c.id === m.ref.id)) continue;
+    seen.push(m.ref);
+    if (seen.length === n) break;
+  }
+  return seen.length === n ? seen.reverse() : [];
+}
+
 function firmBefore(ctx: Context, at: number): ExtractedRef | null {
   const earlier = ctx.text.slice(Math.max(0, at - 120), at);
   return (
@@ -201,7 +217,8 @@ function countedLeaders(ctx: Context, s: Span): void {
     /((?:[^，,。；、]{2,24}、)+[^，,。；、]{1,23}[^，,。；、与和同向为对])(?:等)?(?:[一二两三四五六七八九十\d]+家)?链主企业/.exec(
       s.text,
     );
-  if (!m) return;
+  // a list that runs through a verb or a chain (A、B分别担任X、Y产业链链主企业) is read by the role rules
+  if (!m || /分别|担任|作为|产业链/.test(m[1]!)) return;
   const chain = chainFor(ctx, s, true);
   if (!chain) return;
   const quote = sub(s, m.index!, m.index! + m[0].length);
