@@ -52,5 +52,7 @@ export function goldDocuments(): GoldDocument[] {
     ...readSet('blind2', join(fixtures, 'blind2')),
     // Written blind; never tuned on.
     ...readSet('blind4', join(fixtures, 'blind4')),
+    // Written blind; never tuned on.
+    ...readSet('blind5', join(fixtures, 'blind5')),
   ];
 }
