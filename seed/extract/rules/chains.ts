@@ -37,6 +37,7 @@ export function chainName(raw: string): { name: string; alias?: string } | null 
   let name = raw
     .trim()
     .replace(/^[“"「]|[”"」]$/g, '')
+    .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '') // a clause number: （四）聚焦A、B…
     .replace(/^(?:在|对|将|把|围绕|聚焦|重点发展|包括|涵盖|即)/, '');
   const scoped = /^(.+?)[（(].*[）)]$/.exec(name);
   const alias = scoped ? name : undefined;

@@ -18,6 +18,9 @@ export function findProvince(text: string): string | null {
   return best ? best[0] : null;
 }
 
+/** Words before 市 that end in 城 but name no city (城市, 县城市场…); 盐城市, 聊城市 are cities. */
+const CITY_WORD = /(?:^|[^\u4e00-\u9fa5]|县|省|名|新|古|全|主|老|都|卫星|宜居|智慧|文明|卫生|园林|森林|海绵)城$/;
+
 export function findCity(text: string, title?: string): string | null {
   const dateline = /(?:本网|本报|新华社|讯)([\u4e00-\u9fa5]{2,3}?)\d{1,2}月\d{1,2}日(?:电|讯)/.exec(text);
   if (dateline) return dateline[1]!;
@@ -34,20 +37,31 @@ export function findCity(text: string, title?: string): string | null {
     if (all[i - 1] === '副') continue; // 副市长, 常务副市长: a post, not a city
     const two = all.slice(Math.max(0, i - 2), i);
     const three = all.slice(Math.max(0, i - 3), i);
-    if (two.length === 2 && cjk.test(two) && !BAD_TWO.test(two) && !/[城市省县区于对在和与及由向的是]$/.test(two))
+    if (
+      two.length === 2 &&
+      cjk.test(two) &&
+      !BAD_TWO.test(two) &&
+      !/[市省县区于对在和与及由向的是经]$/.test(two) &&
+      !CITY_WORD.test(two)
+    )
       bump(two);
     if (
       three.length === 3 &&
       cjk.test(three) &&
       !BAD_THREE.test(three) &&
-      !/[城市省县区于对在和与及由向的是]$/.test(three)
+      !/[市省县区于对在和与及由向的是经]$/.test(three) &&
+      !CITY_WORD.test(three)
     )
       bump(three);
   }
   for (const [k, n] of [...counts]) if (k.length === 3 && (counts.get(k.slice(1)) ?? 0) > n) counts.delete(k);
   for (const [k, n] of [...counts])
     if (k.length === 2 && [...counts].some(([t, m]) => t.length === 3 && t.endsWith(k) && m >= n)) counts.delete(k);
+  // a name the title writes with 市 counts twice: the title says whose document it is
+  for (const [k, n] of [...counts])
+    if ((title ?? text.slice(0, text.indexOf('\n'))).includes(`${k}市`)) counts.set(k, n + 2);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (process.env.DBGC) console.error([...counts]);
   return best ? best[0] : null;
 }
 
@@ -64,7 +78,7 @@ export function findMechanism(text: string, city: string | null, from: number): 
     // cut at the last verb or function word, then drop the city prefix
     for (;;) {
       const cut =
-        /^.*(?:全面推行|推行|实施|实行|推进|推动|建立|落实|深化|创新|探索|构建|完善|健全|优化|坚持|持续|召开|举行|通报|听取|汇报|部署|总结|上半年|下半年|全年|年度|季度|召集|主持|出席|负责|服务|纳入|列入|引入|助力|介绍|标志着|围绕|聚焦|依托|按照|根据|通过|承担|牵头|担任|执行|开展|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
+        /^.*(?:全面推行|推行|实施|实行|推进|推动|建立|落实|深化|创新|探索|构建|完善|健全|优化|坚持|持续|召开|举行|通报|听取|汇报|部署|总结|上半年|下半年|全年|年度|季度|召集|主持|出席|负责|服务|纳入|列入|引入|助力|介绍|标志着|围绕|聚焦|依托|按照|根据|通过|承担|牵头|担任|执行|开展|读懂|图解|解读|一图|是|在|的|将|把|以|和|与|了|为|从|对|“|”|")/.exec(
           name,
         );
       if (!cut) break;

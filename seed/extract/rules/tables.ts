@@ -27,6 +27,8 @@ interface Columns {
   owner: number;
   vice: number;
   firms: number;
+  /** 核心承载区 / 主要承载地: the places that host the row's chain. */
+  hosts: number;
   figures: FigureColumn[];
   /** The year the figures are of (the caption's, else the document's) and whether they are targets. */
   year: number | null;
@@ -54,13 +56,14 @@ function headerColumns(cells: string[], caption: string, publishedOn: string | u
   const chain = column(cells, /^(?:重点)?产业链(?:名称)?$|^链条$/);
   const owner = column(cells, /^(?:产业链)?链长$/);
   const firms = column(cells, /^链主(?:企业)?$/);
-  if (chain < 0 || (owner < 0 && firms < 0)) return null;
+  if (chain < 0 || (owner < 0 && firms < 0 && column(cells, /承载|核心区/) < 0)) return null;
   const figures = figureColumns(cells);
   const year = /(?:19|20)\d{2}年/.test(caption) ? dateInClause(caption).year : dateInClause('', publishedOn).year;
   const targets = /目标|计划|预期/.test(caption) || figures.some((f) => /目标/.test(f.metric));
   const period = /(?:19|20)\d{2}年|\d{1,2}月|上半年|前三季度|一季度/.test(caption);
   const asOf = period ? dateInClause(caption, publishedOn).date : year ? endOf(year) : null;
-  return { chain, owner, vice: column(cells, /^副链长$/), firms, figures, year, asOf, targets };
+  const hosts = column(cells, /^(?:核心|主要)?(?:承载地|承载区|核心区)(?:名单)?$/);
+  return { chain, owner, vice: column(cells, /^副链长$/), firms, hosts, figures, year, asOf, targets };
 }
 
 const PERSON = new RegExp(`^(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\\u4e00-\\u9fa5]{1,2}$`);
@@ -104,6 +107,15 @@ function rowFacts(ctx: Context, row: Span, cells: string[], cols: Columns): void
       if (!/(?:公司|集团|股份|厂)$/.test(name)) continue;
       const firm = ctx.collector.node('Enterprise', name, row, RULE, 0.8);
       ctx.collector.rel('LEADS', firm, chain, row, `${RULE}: 链主 column`, 0.8);
+    }
+  }
+  if (cols.hosts >= 0) {
+    for (const name of (cells[cols.hosts] ?? '').split(/[、，,和]/).map((n) => n.trim())) {
+      if (!/(?:区|县|市|镇|园|城)$/.test(name) || name.length < 3) continue;
+      const place = ctx.collector.node('District', name, row, RULE, 0.8, {
+        kind: /园$/.test(name) ? 'park' : /开发区|高新区|新区/.test(name) ? 'zone' : 'district',
+      });
+      ctx.collector.rel('HOSTS', place, chain, row, `${RULE}: 承载地 column`, 0.8, { role: '承载地' });
     }
   }
   for (const f of cols.figures) figureFact(ctx, row, (cells[f.index] ?? '').replace(/,/g, ''), f, cols, chain);
