@@ -17,7 +17,7 @@ import { clauseRange, sentences } from './text.js';
 import type { ExtractedRef, ExtractOptions, Extraction } from './types.js';
 
 const BOILERPLATE =
-  /来源[：:]|发布时间|字号[：:]|责任编辑|【打印】|【关闭】|本文据公开报道|资料图片|^\d{4}-\d{2}-\d{2}\s/;
+  /来源[：:]|发布时间|字号[：:]|责任编辑|【打印】|【关闭】|本文据公开报道|资料图片|^\d{4}-\d{2}-\d{2}\s|^[·•▪●]|^【相关/;
 
 /** Where the body starts: after the headline (the first line) when the text has several lines. */
 function bodyStart(text: string): number {

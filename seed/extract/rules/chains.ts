@@ -83,7 +83,7 @@ const LIST_LEAD =
 
 /** Words that make a "…产业链" mention a clause, not a chain: verbs, schedules, quantities, scope. */
 const CLAUSE_WORDS =
-  /建立|解决|更新|力争|落实|开展|兑现|会同|参照|研究|听取|召开|推动|要|赴|本地|部分|一次|全年|近期|每年|每季度|严格|组建|成立|设立|牵头|型$/;
+  /建立|解决|更新|力争|落实|开展|兑现|会同|参照|研究|听取|召开|推动|要|赴|本地|部分|一次|全年|近期|每年|每季度|严格|组建|成立|设立|牵头|举办|举行|第[一二三四五六七八九十\d]+次|型$/;
 
 function listChains(ctx: Context, sentence: Span, listed: Set<string>): void {
   for (const { re, rule } of LIST_PATTERNS) {

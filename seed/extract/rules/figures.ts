@@ -100,6 +100,18 @@ function reportYear(ctx: Context): number | null {
   return m && published && Number(m[1]) < published ? Number(m[1]) : null;
 }
 
+/** A report's top-level heading on a line of its own (一、2024年工作回顾), or null. */
+function sectionHeading(ctx: Context, s: Span): string | null {
+  const lineStart = ctx.text.lastIndexOf('\n', s.start - 1) + 1;
+  const lineEnd = ctx.text.indexOf('\n', s.start);
+  const line = ctx.text.slice(lineStart, lineEnd < 0 ? ctx.text.length : lineEnd).trim();
+  return line.length <= 30 &&
+    /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)/.test(line) &&
+    !/。/.test(line)
+    ? line
+    : null;
+}
+
 const PAST_YEAR = /(?<![比较与同])(?:去年|上年|上一年|过去一年)(?!同期|底前)/;
 
 export function extractFigures(ctx: Context): void {
@@ -114,7 +126,18 @@ export function extractFigures(ctx: Context): void {
   const docYear = ctx.publishedOn ? Number(ctx.publishedOn.slice(0, 4)) : null;
   let lastEnd = 0;
   let lastYear: number | null = null;
+  // “一、2024年工作回顾” / “二、2025年主要目标任务”: a report's top-level heading dates the figures under it
+  let sectionYear: number | null = null;
+  let sectionGoals = false;
   for (const s of ctx.sentences) {
+    const heading = sectionHeading(ctx, s);
+    if (heading) {
+      const y = /((?:19|20)\d{2})年/.exec(heading);
+      sectionYear = y ? Number(y[1]) : null;
+      sectionGoals =
+        !!y && !!docYear && Number(y[1]) >= docYear && /目标|任务|计划|安排|重点工作|思路|展望/.test(heading);
+      continue;
+    }
     if (ctx.text.slice(lastEnd, s.start).includes('\n')) {
       paragraphYear = null;
       paragraphPast = null;
@@ -139,7 +162,7 @@ export function extractFigures(ctx: Context): void {
       ? Number.isFinite(stated)
         ? stated
         : (carryFuture ?? paragraphYear ?? thisYear ?? -1)
-      : carryFuture;
+      : (carryFuture ?? (sectionGoals && !/(?:19|20)\d{2}年|目前|现有|已/.test(s.text) ? sectionYear : null));
     const own = dateInClause(s.text, undefined);
     // 去年/上年/过去一年 date a figure, unless they are what it is compared with (比去年, 较上年, 去年同期)
     const past = docYear && !own.year && PAST_YEAR.test(s.text) ? docYear - 1 : null;
@@ -150,7 +173,9 @@ export function extractFigures(ctx: Context): void {
       past ??
       carryYear ??
       (/^其中/.test(s.text) ? lastYear : null) ??
-      (future || /今年|本年|目前|当前|截至|截止/.test(s.text) ? null : paragraphPast);
+      (future || /今年|本年|目前|当前|截至|截止/.test(s.text)
+        ? null
+        : (paragraphPast ?? (sectionGoals ? null : sectionYear)));
     lastYear = obsYear;
     for (const q of findQuantities(s.text)) {
       const clause = clauseRange(s, q.index, q.index + q.length - 1);

@@ -223,13 +223,20 @@ function policies(ctx: Context, s: Span): void {
     // a short title the document declared as an abbreviation (以下简称《行动计划》) is the full one again
     if (name.length <= 8 && new RegExp(`简称[：:]?[《“"]${name}[》”"]`).test(ctx.text)) continue;
     if (/(?:日报|晚报|报|杂志|周刊)$/.test(name) || name.length <= 3) continue;
+    // a deputy's proposal or a member's motion (《关于…的建议》) asks for a policy; it is none
+    if (/(?:建议|提案|议案)$/.test(name)) continue;
     const span = { text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length };
     const policy = ctx.collector.node('Policy', name, span, '《policy title》', 0.9);
-    // 《关于支持动力电池产业链高质量发展的若干措施》: a measure titled as support for a chain supports it
-    if (!/支持|扶持|促进|加快|推动|培育/.test(name) || !/(?:措施|政策|意见|办法|细则|条)$/.test(name)) continue;
-    for (const chain of ctx.collector.nodesOf('Chain'))
-      if (name.includes(`${chain.name}产业`))
-        ctx.collector.rel('SUPPORTS', policy, chain, span, '《支持X产业链…措施》 → SUPPORTS', 0.75);
+    // 《关于支持动力电池产业链高质量发展的若干措施》: a measure titled as support for a chain supports it;
+    // a plan of one chain (《X市Y产业链高质量发展三年行动方案》) supports that chain
+    if (/链长制/.test(name)) continue;
+    const named = ctx.collector.nodesOf('Chain').filter((c) => name.includes(`${c.name}产业`));
+    const chains = named.filter((c) => !named.some((o) => o !== c && o.name.includes(c.name)));
+    const support = /支持|扶持|促进|加快|推动|培育/.test(name) && /(?:措施|政策|意见|办法|细则|条)$/.test(name);
+    const plan = chains.length === 1 && /(?:方案|计划|规划|意见|措施|政策|办法|细则)(?:（[^）]*）)?$/.test(name);
+    if (!support && !plan) continue;
+    for (const chain of chains)
+      ctx.collector.rel('SUPPORTS', policy, chain, span, '《支持X产业链…措施》/《X产业链…方案》 → SUPPORTS', 0.75);
   }
 }
 

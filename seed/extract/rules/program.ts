@@ -73,6 +73,7 @@ export function findMechanism(text: string, city: string | null, from: number): 
     if (at < from) continue;
     const open = text.lastIndexOf('《', at);
     if (open >= 0 && text.indexOf('》', open) > at) continue; // inside a policy title
+    if (/^[·•▪●]/.test(text.slice(text.lastIndexOf('\n', at) + 1))) continue; // a related-news link
     // 产业链“链长制”: the quoted word is the mechanism's own, not where its name starts
     let name = m[0].replace(/[“"]链长制$/, '链长制');
     // cut at the last verb or function word, then drop the city prefix
