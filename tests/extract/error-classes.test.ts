@@ -401,4 +401,32 @@ describe('extraction error classes', () => {
       expect(names).toContain(fact);
     expect(names.filter((n) => n.startsWith('Chain ')).sort()).toEqual(['Chain 光伏新能源', 'Chain 智能家电']);
   });
+
+  it('dates a report by its section headings and reads the next year’s section as targets', () => {
+    const { facts } = read(
+      '滁州实施产业链链长制。\n一、2023年工作回顾\n智能家电产业链产值达到520亿元，增长9.5%。\n二、2024年主要目标任务\n实施产业链重点项目120个，完成投资300亿元以上。',
+    );
+    const value = (v: number) => facts.find((f) => f.properties.value === v || f.properties.targetValue === v);
+    expect(value(52_000_000_000)?.properties.asOf).toBe('2023-12-31');
+    expect(value(9.5)?.properties.asOf).toBe('2023-12-31');
+    expect(value(120)?.label).toBe('Goal');
+    expect(value(120)?.properties.deadline).toBe('2024-12-31');
+    expect(value(30_000_000_000)?.label).toBe('Goal');
+  });
+
+  it('links a plan titled for one chain and 一链一校 partners, and keeps 有机硅 and 技术与工程研究院 whole', () => {
+    const { names } = read(
+      '滁州实施产业链链长制。市政府印发《滁州市智能家电产业链高质量发展三年行动方案（2024—2026年）》。滁州学院、安徽科技学院分别与智能家电、光伏新能源产业链签订“一链一校”合作协议。支持南京大学滁州环保技术与工程研究院服务光伏新能源产业链。安徽鑫源有机硅股份有限公司位于滁州经济技术开发区。\n· 图解：一图读懂滁州产业链链长制',
+    );
+    for (const fact of [
+      'SUPPORTS 滁州市智能家电产业链高质量发展三年行动方案（2024—2026年） → 智能家电',
+      'SUPPORTS 滁州学院 → 智能家电',
+      'SUPPORTS 安徽科技学院 → 光伏新能源',
+      'SUPPORTS 南京大学滁州环保技术与工程研究院 → 光伏新能源',
+      'Enterprise 安徽鑫源有机硅股份有限公司',
+    ])
+      expect(names).toContain(fact);
+    expect(names).not.toContain('University 南京大学');
+    expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 产业链链长制']);
+  });
 });

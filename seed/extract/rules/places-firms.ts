@@ -6,7 +6,7 @@ import { type Span, clauseRange } from '../text.js';
 import type { ExtractedRef } from '../types.js';
 
 const LEFT_CUT =
-  /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|带动|帮助|通过|输送给|服务|进入|深入|指导|协助|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有|、|，|“|”)/;
+  /^.*(?:链主企业|龙头企业|地处|坐落在|坐落于|带动|帮助|通过|输送给|服务|进入|深入|指导|协助|即|走进|走访|来到|考察|察看|参观|共建|组建|成立|设立|发挥|充分|做强|做大|做优|加速|加快|搭建|高标准|要|把|其中|以及|为|是|在|于|由|把|将|对|和|与(?!工程|技术|信息|管理|环境|应用)|及|等|的|了|以|从|向|到|落户|位于|入驻|依托|推动|支持|建设|打造|包括|有(?![机色])|、|，|“|”)/;
 
 const LIST_VERB = /^(?:支持|推动|引导|鼓励|培育|依托|推进|引进|包括|组织|指导|帮助)/;
 
@@ -194,9 +194,10 @@ function academia(ctx: Context, s: Span): void {
       if (new RegExp(`^(?:${FIRM_SUFFIX_RE})`).test(s.text.slice(m.index! + m[0].length))) continue;
       // a university's name inside an institute's name (中国科学技术大学先进技术研究院) is the institute's
       // (but not one that a verb separates from it: 某大学依托某研究院)
-      const inside = /^[^与和及同共建的，、。\s]{0,10}(?:研究院|研究所|实验室)/.exec(
-        s.text.slice(m.index! + m[0].length),
-      );
+      const inside =
+        /^(?:[^与和及同共建的，、。\s]|与(?=工程|技术|信息|管理|环境|应用)){0,12}(?:研究院|研究所|实验室)/.exec(
+          s.text.slice(m.index! + m[0].length),
+        );
       if (label === 'University' && inside && !/依托|联合|牵头|发起|成立|设立|组建|借助|通过/.test(inside[0])) continue;
       // 国家 opens only a long proper name (国家先进轨道交通装备创新中心), not 国家级 / 国家重点…
       if (/^中国科学院$|^国家级|^国家重点/.test(name) || (/^国家/.test(name) && name.length < 9)) continue;

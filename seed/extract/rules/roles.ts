@@ -191,7 +191,9 @@ function leadersAfter(ctx: Context, s: Span): void {
     for (const name of raw.map((x) => x.trim())) {
       // “作为商用车产业链链主，全年销售…” / “…，带动本地包材”: what follows says what the firm does, not who
       if (!isFirmName(name) || /\d/.test(name) || CLAUSE_OPENING.test(name)) continue;
-      const firm = ctx.collector.node('Enterprise', name, quote, 'firm after “作为X产业链的链主企业，”', 0.7);
+      // a short form of a firm named before (鑫源有机硅 for 九江鑫源有机硅股份有限公司) is that firm
+      const longer = ctx.collector.nodesOf('Enterprise').find((f) => f.name !== name && f.name.includes(name));
+      const firm = longer ?? ctx.collector.node('Enterprise', name, quote, 'firm after “作为X产业链的链主企业，”', 0.7);
       ctx.collector.rel('LEADS', firm, chains[0]!, quote, '“作为X产业链的链主，A、B…” → LEADS', 0.75);
     }
   }
@@ -230,7 +232,7 @@ function countedLeaders(ctx: Context, s: Span): void {
 }
 
 const SUPPORT_CUE =
-  /策源|支撑|对接|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托|攻关|培养[\u4e00-\u9fa5]{0,6}人才|面向[\u4e00-\u9fa5、]{2,20}(?:产业链|链)|围绕[\u4e00-\u9fa5、]{2,40}(?:产业链|链)(?:组建|建设|设立)/;
+  /策源|支撑|对接|服务[\u4e00-\u9fa5、]{2,20}(?:产业链|链)|一链一校|一链一院|牵头组建|结对|开设[\u4e00-\u9fa5]{0,8}专业|(?:建立|签订)[\u4e00-\u9fa5“”（）()]{0,12}(?:合作|协议)|技术支持|人才支持|研发支持|智力支持|协同攻关|联合攻关|技术攻关|产学研|共建|订单班|输送[\u4e00-\u9fa5]{0,6}人才|联合实验室|创新联合体|成果转化|依托|攻关|培养[\u4e00-\u9fa5]{0,6}人才|面向[\u4e00-\u9fa5、]{2,20}(?:产业链|链)|围绕[\u4e00-\u9fa5、]{2,40}(?:产业链|链)(?:组建|建设|设立)/;
 
 /** Universities and institutes named with a support cue: 分别 pairs them with the chains named after them. */
 function supports(ctx: Context, s: Span): void {
