@@ -429,4 +429,21 @@ describe('extraction error classes', () => {
     expect(names).not.toContain('University 南京大学');
     expect(names.filter((n) => n.startsWith('Program '))).toEqual(['Program 产业链链长制']);
   });
+
+  it('pairs firms with the places they 分别位于, reads 双链主 and 两条产业链的链主企业分别是, and 总部设在Y的…A公司', () => {
+    const { names } = read(
+      '滁州实施产业链链长制，确定智能家电、光伏新能源两条产业链。两条产业链的链主企业分别是安徽凯越电器有限公司和滁州恒信光伏有限公司，两家企业分别位于滁州经济技术开发区和来安县。全链确定安徽华星电子有限公司、安徽明远电器有限公司为“双链主”。总部设在南谯区的智能家电产业链链主企业安徽凯越电器有限公司今年扩产。',
+    );
+    for (const fact of [
+      'LEADS 安徽凯越电器有限公司 → 智能家电',
+      'LEADS 滁州恒信光伏有限公司 → 光伏新能源',
+      'LOCATED_IN 安徽凯越电器有限公司 → 滁州经济技术开发区',
+      'LOCATED_IN 滁州恒信光伏有限公司 → 来安县',
+      'LOCATED_IN 安徽凯越电器有限公司 → 南谯区',
+      'Enterprise 安徽华星电子有限公司',
+    ])
+      expect(names).toContain(fact);
+    expect(names.some((n) => n.includes('滁州经济技术开发区和来安县'))).toBe(false);
+    expect(names.some((n) => n.includes('全链确定'))).toBe(false);
+  });
 });

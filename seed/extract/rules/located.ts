@@ -12,7 +12,7 @@ function located(ctx: Context, s: Span): void {
       `([\\u4e00-\\u9fa5（）()、]{2,40})(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻|设在|设于|(?:已|正)?在(?=[\\u4e00-\\u9fa5]{2,14}?(?:区|县|市|镇)(?:建成|投产|建有|设有)))${PLACE}(?=[，,。；的]|建成|投产|建有|设有|$)`,
       'g',
     ),
-    /(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻)([\u4e00-\u9fa5]{2,14}?(?:区|县|市|镇|园))的([\u4e00-\u9fa5（）()]{2,30})/g,
+    /(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|入驻|设在|设于)([\u4e00-\u9fa5]{2,14}?(?:区|县|市|镇|园))的([\u4e00-\u9fa5（）()]{2,40})/g,
   ];
   forms.forEach((re, i) => {
     for (const m of s.text.matchAll(re)) {
@@ -40,7 +40,13 @@ function located(ctx: Context, s: Span): void {
                     ? part.endsWith(r.name)
                     : part === r.name,
               )
-              .sort((a, b) => b.name.length - a.name.length)[0],
+              .sort((a, b) => b.name.length - a.name.length)[0] ??
+            // “总部设在Y区的X产业链链主企业A公司”: the firm the words after 的 end with
+            (i === 1
+              ? known
+                  .filter((r) => r.label === 'Enterprise' && part.includes(r.name) && part.indexOf(r.name) <= 20)
+                  .sort((a, b) => part.indexOf(a.name) - part.indexOf(b.name))[0]
+              : undefined),
         )
         .filter((r): r is ExtractedRef => !!r);
       // “A公司是…链主企业，总部位于Y”: the firm the sentence named before
@@ -54,6 +60,7 @@ function located(ctx: Context, s: Span): void {
         if (firm) things.push(firm);
       }
       if (!things.length || /^(?:核心|承载|集聚|示范|园)/.test(placeName)) continue;
+      if (/和|、/.test(placeName)) continue; // “分别位于A和B”: pairedSites reads it
       const quote = sub(s, m.index!, m.index! + m[0].length);
       const place = ctx.collector.node('District', placeName, quote, 'place after 位于/落户/坐落', 0.7, {
         kind: /市$/.test(placeName) ? 'city' : 'district',
@@ -64,6 +71,37 @@ function located(ctx: Context, s: Span): void {
         else ctx.collector.rel('LOCATED_IN', thing, place, quote, '“X位于/落户Y” → LOCATED_IN', 0.75);
       }
     }
+  });
+}
+
+/** “A、B分别位于X和Y” / “两家企业分别位于X和Y”: each firm in its place, in order. */
+function pairedSites(ctx: Context, s: Span): void {
+  const m =
+    /分别(?:位于|坐落于|落户于?|设在)((?:[\u4e00-\u9fa5]{2,14}?(?:区|县|市|镇|园)[、和及])+[\u4e00-\u9fa5]{2,14}?(?:区|县|市|镇|园))(?=[，,。；]|$)/.exec(
+      s.text,
+    );
+  if (!m) return;
+  const places = m[1]!.split(/[、和及]/);
+  const firms = ctx.collector.nodesOf('Enterprise');
+  const before = s.text.slice(0, m.index);
+  // the firms of this sentence before 分别, else (两家企业/二者) the last ones named before it
+  let named = firms
+    .filter((f) => before.includes(f.name))
+    .sort((a, b) => before.indexOf(a.name) - before.indexOf(b.name));
+  if (!named.length && /(?:两|二|三|几)(?:家|者)/.test(before)) {
+    const earlier = ctx.text.slice(Math.max(0, s.start - 200), s.start);
+    named = firms
+      .filter((f) => earlier.includes(f.name))
+      .sort((a, b) => earlier.lastIndexOf(a.name) - earlier.lastIndexOf(b.name))
+      .slice(-places.length);
+  }
+  if (named.length !== places.length) return;
+  const quote = sub(s, 0, m.index + m[0].length);
+  named.forEach((firm, k) => {
+    const place = ctx.collector.node('District', places[k]!, quote, 'place after 分别位于', 0.7, {
+      kind: /市$/.test(places[k]!) ? 'city' : 'district',
+    });
+    ctx.collector.rel('LOCATED_IN', firm, place, quote, '“A、B分别位于X和Y” → LOCATED_IN', 0.75);
   });
 }
 
@@ -101,6 +139,7 @@ function layout(ctx: Context, s: Span): void {
 
 export function extractLocations(ctx: Context, s: Span): void {
   located(ctx, s);
+  pairedSites(ctx, s);
   zoneFirms(ctx, s);
   layout(ctx, s);
 }

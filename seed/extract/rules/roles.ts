@@ -9,7 +9,7 @@ import { extractLocations } from './located.js';
 
 /** Words a list of names may open with that are not part of the first name. */
 const FIRST_CUT =
-  /^.*(?:(?:位于|地处|落户于|落户在|落户|坐落于|坐落在|入驻)[^的，,]{2,16}的|链主企业|龙头企业|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前|继续把|继续将|把|聚集了|集聚了|汇聚了|吸引了|引进了|拥有|培育了)/;
+  /^.*(?:(?:位于|地处|落户于|落户在|落户|坐落于|坐落在|入驻)[^的，,]{2,16}的|链主企业|龙头企业|走进|走访|来到|考察|深入|察看|参观|包括|例如|比如|其中|以及|支持|推动|引导|鼓励|培育|依托|此外|同时|目前|会上|当前|确定|明确|继续把|继续将|把|聚集了|集聚了|汇聚了|吸引了|引进了|拥有|培育了)/;
 /** Words that end a name at the right of a list (东风柳汽今年加快… → 东风柳汽). */
 const RIGHT_CUT =
   /(?:今年|去年|近年|近期|目前|正在|已经|已|将|也|均|都|加快|积极|持续|不断|发挥|带动|充分|分别|通过|实现|围绕|作为|在|等).*$/;
@@ -55,7 +55,7 @@ function pairs<T>(subjects: T[], chains: ExtractedRef[], respectively: boolean):
 }
 
 const ROLE_RE =
-  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将|共同)?(?:是|为|作为|成为|系|担任|发挥|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
+  /^(|.{2,80}?)(分别)?(?:等(?:企业)?(?:作为|成为|是|为)?|(?:则|也|均|已|已经|正|将|共同)?(?:是|为|作为|成为|系|担任|发挥|(?:被)?(?:确定|认定|评|列|选定)为|入选))(?:了)?(?:全市|全省|全区)?[“"]?(?:双|首批)?(?:(.{2,60}?)(?:产业链|链)的?)?((?:主要|核心|重要|重点)?(?:承载地|承载区|核心区|主阵地|集聚区|集聚地)|链主(?:企业)?)/;
 
 /** “A、B分别是X、Y产业链链主” / “石峰区是全市X产业链的核心承载区”, clause by clause. */
 function subjectRoles(ctx: Context, s: Span, clause: Span, previousSubject: string | null): string | null {
@@ -123,7 +123,10 @@ function rolesNamedAfter(ctx: Context, s: Span): void {
   const re =
     /([^，,。；]{2,40}?)(?:产业链|链)的?(链主(?:企业)?|(?:主要|核心|重要)?(?:承载地|承载区|核心区|主阵地|集聚区))(分别)?(?:为|是|有|包括|主要有|[：:])([^，,。；]{2,60})/g;
   for (const m of s.text.matchAll(re)) {
-    const chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + m[1]!.length + 3);
+    let chains = chainsBetween(ctx, s.start + m.index!, s.start + m.index! + m[1]!.length + 3);
+    // “两条产业链的链主企业分别是A和B”: the chains named just before
+    const counted = /(?:^|[这上述以前])([两二三四五六七八九十\d]+)条$/.exec(m[1]!);
+    if (!chains.length && counted) chains = chainsNamedBefore(ctx, s.start + m.index!, parseNumeral(counted[1]!) ?? 0);
     const raw = m[4]!.split(/[、和及]/);
     raw[raw.length - 1] = raw.at(-1)!.replace(RIGHT_CUT, '');
     const leads = m[2]!.startsWith('链主');
