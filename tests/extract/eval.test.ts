@@ -14,7 +14,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   // written blind, tuned on since (its README): a floor against regressions, no longer a blind figure
   'blind2/text': { precision: 0.96, recall: 0.96 },
   // written blind, first scored 0.822/0.671, tuned on since (its README)
-  'blind4/text': { precision: 0.94, recall: 0.93 },
+  'blind4/text': { precision: 0.95, recall: 0.95 },
+  // written blind, first scored 0.841/0.798, tuned on since (its README)
+  'blind5/text': { precision: 0.94, recall: 0.93 },
 };
 
 describe('document extraction evaluation', () => {
