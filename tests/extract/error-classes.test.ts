@@ -446,4 +446,16 @@ describe('extraction error classes', () => {
     expect(names.some((n) => n.includes('滁州经济技术开发区和来安县'))).toBe(false);
     expect(names.some((n) => n.includes('全链确定'))).toBe(false);
   });
+
+  it('links 链主企业A公司 to the chain its numbered paragraph names, and dates a quarterly report by its title', () => {
+    const text =
+      '滁州市2024年第三季度重点产业链运行情况的通报\n滁州实施产业链链长制。\n（一）智能家电产业链。实现营业收入420亿元，同比增长9.1%。链主企业安徽凯越电器有限公司完成营业收入112亿元。';
+    const ex = extractFacts(text, { dictionary: EMPTY_DICTIONARY, publishedOn: '2024-10-16' });
+    const names = ex.facts.map((f) =>
+      f.kind === 'NODE' ? `${f.label} ${f.node!.name}` : `${f.type} ${f.from!.name} → ${f.to!.name}`,
+    );
+    expect(names).toContain('LEADS 安徽凯越电器有限公司 → 智能家电');
+    const revenue = ex.facts.find((f) => f.properties.value === 42_000_000_000);
+    expect(revenue?.properties.asOf).toBe('2024-09-30');
+  });
 });

@@ -93,6 +93,22 @@ function ofRef(ctx: Context, s: Span, clause: Span): ExtractedRef | null {
  * The year a report is about when its title says so (十堰市2025年重点产业链工作总结, published in 2026):
  * its figures with no year of their own (全年…, 1—6月…) are of that year, not of the publication's.
  */
+function titlePeriod(ctx: Context): string | null {
+  const title = ctx.text.slice(0, ctx.text.indexOf('\n') >= 0 ? ctx.text.indexOf('\n') : 80);
+  const m = /((?:19|20)\d{2})年(?:第([一二三四])季度|(上半年|前三季度)|(?:1|一)[—\-–至到](\d{1,2})月)/.exec(title);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2]
+    ? 3 * ({ 一: 1, 二: 2, 三: 3, 四: 4 } as Record<string, number>)[m[2]]!
+    : m[3] === '上半年'
+      ? 6
+      : m[3]
+        ? 9
+        : Number(m[4]);
+  const date = endOf(year, month);
+  return ctx.publishedOn && date > ctx.publishedOn ? null : date;
+}
+
 function reportYear(ctx: Context): number | null {
   const title = ctx.text.slice(0, ctx.text.indexOf('\n') >= 0 ? ctx.text.indexOf('\n') : 80);
   const m = /((?:19|20)\d{2})年(?:度)?[^，。]{0,30}?(?:总结|回顾|年报|年度报告|工作报告|完成情况|运行情况)/.exec(title);
@@ -116,8 +132,8 @@ const PAST_YEAR = /(?<![比较与同])(?:去年|上年|上一年|过去一年)(?
 
 export function extractFigures(ctx: Context): void {
   const reported = reportYear(ctx);
-  // the date a figure with no date of its own is as of
-  const docNow = reported ? endOf(reported) : ctx.publishedOn;
+  // the date a figure with no date of its own is as of (a title's period: 2025年第三季度…通报 → 09-30)
+  const docNow = reported ? endOf(reported) : (titlePeriod(ctx) ?? ctx.publishedOn);
   let carryYear: number | null = null;
   let carryFuture: number | null = null;
   let paragraphYear: number | null = null;

@@ -87,7 +87,7 @@ export function findMechanism(text: string, city: string | null, from: number): 
     }
     name = name
       .replace(/^.*?[\u4e00-\u9fa5]{2,3}[市省](?!委|政府|人大|政协)/, '')
-      .replace(/^(?:全市|本市|全省|市|省)/, '');
+      .replace(/^(?:全市|本市|我市|全省|我省|本省|市|省)/, '');
     if (city) name = name.replace(new RegExp(`^${city}(?:市)?`), '');
     if (!name.endsWith('链长制') || name.length < 3) continue;
     // an office before the word (市工业和信息化局…链长制办公室) is who runs it, not its name

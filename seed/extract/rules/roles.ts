@@ -204,6 +204,17 @@ function leadersAfter(ctx: Context, s: Span): void {
 
 /** “链主企业京东方董事长表示”: a firm named right after 链主企业 (LEADS where the chain is clear). */
 function leaderApposition(ctx: Context, s: Span): void {
+  // “（一）电子信息产业链。…链主企业A公司完成营业收入612亿元”: a full firm name right after 链主企业
+  for (const m of s.text.matchAll(/链主企业([\u4e00-\u9fa5（）()]{2,30}?(?:有限公司|有限责任公司|集团|公司))/g)) {
+    const firm = ctx.collector.hasNode('Enterprise', m[1]!);
+    if (!firm) continue;
+    const chain =
+      chainFor(ctx, s, true) ??
+      lineChain(ctx, s) ??
+      (chainsBetween(ctx, s.start, s.end).length ? null : focusChain(ctx));
+    const quote = sub(s, m.index!, m.index! + m[0].length);
+    if (chain) ctx.collector.rel('LEADS', firm, chain, quote, '“链主企业A公司” → LEADS', 0.75);
+  }
   for (const m of s.text.matchAll(
     /链主(?:企业)?([\u4e00-\u9fa5]{2,6}?)(?=董事长|总经理|总裁|相关负责人|负责人|表示|介绍)/g,
   )) {
