@@ -54,5 +54,7 @@ export function goldDocuments(): GoldDocument[] {
     ...readSet('blind4', join(fixtures, 'blind4')),
     // Written blind; never tuned on.
     ...readSet('blind5', join(fixtures, 'blind5')),
+    // Written blind; never tuned on.
+    ...readSet('blind6', join(fixtures, 'blind6')),
   ];
 }
