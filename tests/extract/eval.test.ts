@@ -17,6 +17,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'blind4/text': { precision: 0.95, recall: 0.95 },
   // written blind, first scored 0.841/0.798, tuned on since (its README)
   'blind5/text': { precision: 0.94, recall: 0.93 },
+  // written blind, first scored 0.902/0.856 (its README): the unseen-document figure of issue #11
+  'blind6/text': { precision: 0.88, recall: 0.83 },
 };
 
 describe('document extraction evaluation', () => {
