@@ -7,7 +7,13 @@ import { runRows } from '../executor.js';
 import { badInput, notFound } from '../errors.js';
 import type { NodeRow, RelRow } from '../slice.js';
 import { NODE_MAP, REL_MAP } from '../slice.js';
-import { countsFor, type SegmentAggregate, type SegmentInput } from './gap-status.js';
+import {
+  aggregatesOfGroups,
+  countsFor,
+  type FirmGroup,
+  type SegmentAggregate,
+  type SegmentInput,
+} from './gap-status.js';
 import { IS_LOCAL, IS_LOCAL_IN, localScopeOfChain } from './local-rule.js';
 import { STAGE_ON, STAGE_SINCE_ON, stageAsOf } from '../queries/common.js';
 import { counts, getChain, REL_WITH_ENDS, scopeParams, type ChainRow, type RelWithEnds, type Scope } from './scope.js';
@@ -73,11 +79,11 @@ export const SAMPLE_SIZE = 15;
 // and its local flag after the hypothesis: located in the region of the chain's program, local-rule.ts;
 // the region's districts are matched once and compared as nodes). The local ones are the buyers that
 // count: a map keyed by element id turns "is the customer a local firm of the chain?" into one lookup per
-// SUPPLIES edge (instead of re-reading each customer's segments). Then each firm's targets (its segments
-// and their ancestors, $up, which also holds the chain itself) are computed as a list per firm, not as
-// rows, and the firms are counted per target in a single aggregation. The firms are ordered by id before
-// it, so the samples are deterministic: the first local firms by id, the biggest suppliers by edges (ties
-// by id: apoc.coll.sortMaps is a stable sort).
+// SUPPLIES edge (instead of re-reading each customer's segments). Then the firms are counted per group of
+// firms that share segments, curated segments and local flag (a few dozen groups, whatever the number of
+// firms): gap-status.ts adds the groups up per segment and ancestor, each firm once. The firms are ordered
+// by id first, so the samples are deterministic: the first firms by id, the biggest suppliers by edges
+// (ties by id: apoc.coll.sortMaps is a stable sort).
 const LOCAL = `(e.id IN $landingIds OR (NOT e.id IN $leaving AND ${IS_LOCAL_IN('e', 'lds')}))`;
 const AGGREGATES = `
 OPTIONAL MATCH (ld:District) WHERE ld.id IN $localDistricts
@@ -104,23 +110,10 @@ WITH e.id AS id, segs, curated, local, COUNT {
     WHERE isBuyer[elementId(b)] AND ${counts('r')}
   } AS out
 ORDER BY id
-// a firm is machine-placed for a target when only the classifier put it there (or below it)
-WITH id, local, out,
-  CASE WHEN size(segs) = 1 THEN $up[segs[0]] ELSE apoc.coll.toSet(reduce(acc = [], sid IN segs | acc + $up[sid])) END AS targets,
-  reduce(acc = [], sid IN curated | acc + $up[sid]) AS curatedTargets
-UNWIND targets AS target
-WITH target, id, local, out, target IN curatedTargets AS curatedHere
-RETURN target,
-  sum(CASE WHEN local THEN 1 ELSE 0 END) AS localFirms,
-  sum(CASE WHEN local AND curatedHere THEN 1 ELSE 0 END) AS localConfirmed,
-  sum(CASE WHEN local AND NOT curatedHere THEN 1 ELSE 0 END) AS localMachinePlaced,
-  sum(CASE WHEN local THEN out ELSE 0 END) AS localEdges,
-  sum(CASE WHEN local THEN 0 ELSE out END) AS externalEdges,
-  sum(CASE WHEN local AND out > 0 THEN 1 ELSE 0 END) AS localSuppliers,
-  sum(CASE WHEN NOT local AND out > 0 THEN 1 ELSE 0 END) AS externalSuppliers,
-  collect(CASE WHEN local THEN id END)[..$sample] AS localSample,
-  [x IN apoc.coll.sortMaps(collect(CASE WHEN NOT local AND out > 0 THEN {id: id, out: out} END), 'out')[..$sample] | x.id] AS externalSample,
-  [x IN apoc.coll.sortMaps(collect(CASE WHEN local AND out > 0 THEN {id: id, out: out} END), 'out')[..$sample] | x.id] AS localSupplierSample`;
+RETURN segs, curated, local, count(*) AS firms, sum(out) AS edges,
+  sum(CASE WHEN out > 0 THEN 1 ELSE 0 END) AS suppliers,
+  collect(id)[..$sample] AS sample,
+  apoc.coll.sortMaps(collect(CASE WHEN out > 0 THEN {id: id, out: out} END), 'out')[..$sample] AS supplierSample`;
 
 // The firms targeted for each segment; with details (the TARGET_FOR facts, for analysts) on request.
 const TARGETS = `
@@ -208,24 +201,29 @@ export async function loadGapInputs(
     localDistricts: local.localDistricts,
     ...scope,
   };
+  const up = countsFor(segments, [chainId]);
   const [aggregateRows, targetRows] = await Promise.all([
-    runRows(tx, AGGREGATES, { ...params, up: countsFor(segments, [chainId]), sample: neo4j.int(SAMPLE_SIZE) }),
+    runRows(tx, AGGREGATES, { ...params, sample: neo4j.int(SAMPLE_SIZE) }),
     runRows(tx, options.pipeline ? TARGET_DETAILS : TARGETS, params),
   ]);
-  const aggregates = aggregateRows.map(
-    (r): SegmentAggregate => ({
-      segmentId: String(r.target),
-      localFirms: Number(r.localFirms),
-      localConfirmed: Number(r.localConfirmed),
-      localMachinePlaced: Number(r.localMachinePlaced),
-      localEdges: Number(r.localEdges),
-      externalEdges: Number(r.externalEdges),
-      localSuppliers: Number(r.localSuppliers),
-      externalSuppliers: Number(r.externalSuppliers),
-      localSample: r.localSample as string[],
-      externalSample: r.externalSample as string[],
-      localSupplierSample: r.localSupplierSample as string[],
-    }),
+  const aggregates = aggregatesOfGroups(
+    aggregateRows.map(
+      (r): FirmGroup => ({
+        segs: r.segs as string[],
+        curated: r.curated as string[],
+        local: r.local === true,
+        firms: Number(r.firms),
+        edges: Number(r.edges),
+        suppliers: Number(r.suppliers),
+        sample: r.sample as string[],
+        supplierSample: (r.supplierSample as { id: string; out: unknown }[]).map((x) => ({
+          id: x.id,
+          out: Number(x.out),
+        })),
+      }),
+    ),
+    up,
+    SAMPLE_SIZE,
   );
   const targets = new Map<string, PipelineEntry[]>();
   for (const r of targetRows) {

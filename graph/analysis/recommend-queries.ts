@@ -108,28 +108,26 @@ export interface SupplyPath {
   buyerIn: RelRow;
 }
 
+// One pass over each candidate's supply edges: the distinct local buyers counted, the first `cap` of
+// them by id kept for the paths.
 const SUPPLY_PATHS = `${SCOPE_NODES}
 UNWIND $ids AS id
 MATCH (e:Enterprise {id: id})
-WITH lds, chainSegs, e, size(COLLECT {
-    MATCH (e)-[rs:SUPPLIES]->(b:Enterprise)
-    WHERE ${counts('rs')} AND ${LOCAL_BUYER}
-    RETURN DISTINCT b.id
-  }) AS total
 CALL (e, lds, chainSegs) {
   MATCH (e)-[rs:SUPPLIES]->(b:Enterprise)
   WHERE ${counts('rs')} AND ${LOCAL_BUYER}
   WITH b, head(collect(rs)) AS rs
-  CALL (b) {
-    MATCH (b)-[m:IN_SEGMENT]->(y:Segment)
-    WHERE y.id IN $chainSegIds AND ${counts('m')}
-    RETURN m
-    ORDER BY y.id
-    LIMIT 1
-  }
-  RETURN rs, b, m
   ORDER BY b.id
-  LIMIT $cap
+  RETURN count(b) AS total, collect({b: b, rs: rs})[..$cap] AS first
+}
+UNWIND first AS p
+WITH e, total, p.b AS b, p.rs AS rs, chainSegs
+CALL (b, chainSegs) {
+  MATCH (b)-[m:IN_SEGMENT]->(y)
+  WHERE y IN chainSegs AND ${counts('m')}
+  RETURN m
+  ORDER BY y.id
+  LIMIT 1
 }
 RETURN e.id AS supplier, total, ${REL_MAP('rs')} AS supplies, ${NODE_MAP('b')} AS buyer, ${REL_MAP('m')} AS buyerIn`;
 
