@@ -41,8 +41,10 @@ const LOCAL_BUYER = `${counts('b')} AND ${IS_LOCAL_IN('b', 'lds')} AND EXISTS {
 const CANDIDATES = `${SCOPE_NODES}
 UNWIND $subtree AS sid
 MATCH (x:Segment {id: sid})<-[r:IN_SEGMENT|TARGET_FOR]-(e:Enterprise)
-WHERE ${counts('r')} AND ${counts('e')} AND NOT ${IS_LOCAL_IN('e', 'lds')}
+WHERE ${counts('r')} AND ${counts('e')}
 WITH lds, chainSegs, e, collect(r) AS rels, collect(sid) AS tos
+// outside firms only: tested once per firm, not once per link
+WHERE NOT ${IS_LOCAL_IN('e', 'lds')}
 WITH lds, chainSegs, e, e.id AS id, rels, tos
 RETURN id,
   [i IN range(0, size(rels) - 1) | {type: type(rels[i]), from: id, to: tos[i],
