@@ -4,10 +4,12 @@
 // Cypher it ran replayed straight through the driver (tests/bench/lib/capture.ts).
 //   npx tsx tests/bench/analysis-kept.ts load    --home DIR [--port 7765] [--enterprises 100000] [--seed 1]
 //   npx tsx tests/bench/analysis-kept.ts measure --home DIR [--port 7765] [--runs 30] [--label L] [--out FILE]
+//                                               [--against CHECKOUT --against-label L2]
 //   npx tsx tests/bench/analysis-kept.ts stop    --home DIR [--port 7765]
 // DIR is the instance's folder (give the same absolute path from every worktree); the port is never
-// the working or test instance's. `measure` also writes a digest of every answer, to check that two
-// versions answer alike.
+// the working or test instance's. With --against, another checkout's app (e.g. a worktree of main) is
+// measured in the same process, run for run interleaved with this one's, and the digests of both
+// versions' answers (whole, and without evidence slices) are compared.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -17,10 +19,10 @@ import { createExecutor } from '../../graph/executor.js';
 import { INSTANCES, type InstanceSpec } from '../../graph/runtime/instance-config.js';
 import { connectionOf, startInstance, stopInstance } from '../../graph/runtime/instance.js';
 import { runSynth } from '../../seed/synth/synth-run.js';
-import { benchApp, postGraphql } from './lib/api-bench.js';
+import { benchApp, postGraphql, type ApiBenchApp } from './lib/api-bench.js';
 import { replay, type CapturedTransaction } from './lib/capture.js';
 import { pickIds } from './lib/root-fields.js';
-import { ratio, summarize, timePaired } from './lib/stats.js';
+import { ratio, summarize } from './lib/stats.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,6 +36,8 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '3' },
     label: { type: 'string', default: 'this checkout' },
+    against: { type: 'string' },
+    'against-label': { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -92,9 +96,35 @@ interface Case {
   analyst?: boolean;
 }
 
+interface Version {
+  label: string;
+  bench: ApiBenchApp;
+}
+
+interface Row {
+  version: string;
+  case: string;
+  queries: number;
+  transactions: number;
+  graphqlP50: number;
+  graphqlP95: number;
+  cypherP50: number;
+  cypherP95: number;
+  ratio: number;
+}
+
+const digest = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
+
 async function measure() {
   const { driver, executor } = connect();
-  const bench = benchApp(driver);
+  const versions: Version[] = [{ label: values.label!, bench: benchApp(driver) }];
+  if (values.against) {
+    // the other checkout's app (its own modules: graph/, server/), on the same driver and instance
+    const other = (await import(resolve(values.against, 'tests/bench/lib/api-bench.ts'))) as {
+      benchApp: typeof benchApp;
+    };
+    versions.push({ label: values['against-label'] ?? values.against, bench: other.benchApp(driver) });
+  }
   try {
     const ids = await pickIds(executor);
     const chains = (await executor.query('MATCH (c:Chain) WHERE c.synthetic = true RETURN c.id AS id ORDER BY id')).map(
@@ -112,69 +142,93 @@ async function measure() {
     ];
     const runs = Number(values.runs);
     const warmup = Number(values.warmup);
-    const rows = [];
-    const digests: Record<string, string> = {};
+    const rows: Row[] = [];
+    const digests: Record<string, Record<string, string>> = {};
     for (const c of cases) {
-      const token = c.analyst ? bench.analystToken : undefined;
-      // Each question's Cypher, recorded from one cold GraphQL call.
-      const recorded: CapturedTransaction[][] = [];
-      for (const variables of c.questions) {
-        bench.analysisCache.clear();
-        bench.take();
-        const answer = await postGraphql(bench.app, c.query, variables, token);
-        if (answer.status !== 200 || answer.body.errors?.length)
-          throw new Error(`${c.name}: ${JSON.stringify(answer.body.errors ?? answer.status).slice(0, 400)}`);
-        // the whole answer, and the answer without evidence slices (the verdicts, counts and texts)
-        const digest = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
-        const key = `${c.name} ${JSON.stringify(variables)}`;
-        digests[key] = digest(answer.body.data);
-        digests[`${key} without evidence`] = digest(
-          JSON.parse(JSON.stringify(answer.body.data), (k, v) => (k === 'evidence' ? undefined : v)),
-        );
-        recorded.push(bench.take());
+      const ask = (v: Version, variables: Record<string, unknown>) =>
+        postGraphql(v.bench.app, c.query, variables, c.analyst ? v.bench.analystToken : undefined);
+      // Each version's Cypher for each question, recorded from one cold GraphQL call; its answer's digest,
+      // whole and without evidence slices (the verdicts, counts and texts).
+      const recorded = new Map<Version, CapturedTransaction[][]>();
+      for (const v of versions) {
+        const perQuestion: CapturedTransaction[][] = [];
+        for (const variables of c.questions) {
+          v.bench.analysisCache.clear();
+          v.bench.take();
+          const answer = await ask(v, variables);
+          if (answer.status !== 200 || answer.body.errors?.length)
+            throw new Error(`${c.name}: ${JSON.stringify(answer.body.errors ?? answer.status).slice(0, 400)}`);
+          const key = `${c.name} ${JSON.stringify(variables)}`;
+          digests[v.label] ??= {};
+          digests[v.label][key] = digest(answer.body.data);
+          digests[v.label][`${key} without evidence`] = digest(
+            JSON.parse(JSON.stringify(answer.body.data), (k, x) => (k === 'evidence' ? undefined : x)),
+          );
+          perQuestion.push(v.bench.take());
+        }
+        recorded.set(v, perQuestion);
       }
-      const queries = recorded[0].reduce((n, t) => n + t.queries.length, 0);
-      let a = 0;
-      let b = 0;
-      const [graphqlMs, cypherMs] = await timePaired(
-        async () => {
-          bench.analysisCache.clear();
-          const answer = await postGraphql(bench.app, c.query, c.questions[a++ % c.questions.length], token);
+      // Interleaved: each run asks every version (GraphQL, then its Cypher replayed), in turns that
+      // rotate, so that drift on a busy machine hits all alike.
+      const times = new Map(versions.map((v) => [v, { graphql: [] as number[], cypher: [] as number[] }]));
+      for (let i = -warmup; i < runs; i++) {
+        const question = ((i % c.questions.length) + c.questions.length) % c.questions.length;
+        const order = i % 2 === 0 ? versions : [...versions].reverse();
+        for (const v of order) {
+          v.bench.analysisCache.clear();
+          let started = performance.now();
+          const answer = await ask(v, c.questions[question]);
+          const graphqlMs = performance.now() - started;
           if (answer.body.errors?.length) throw new Error(`${c.name}: ${answer.body.errors[0].message}`);
-        },
-        () => replay(driver, recorded[b++ % recorded.length]),
-        runs,
-        warmup,
-      );
-      bench.take();
-      const gql = summarize(graphqlMs, 'lower');
-      const cypher = summarize(cypherMs, 'lower');
-      const row = {
-        case: c.name,
-        queries,
-        transactions: recorded[0].length,
-        graphqlP50: +gql.median.toFixed(1),
-        graphqlP95: +gql.p95.toFixed(1),
-        cypherP50: +cypher.median.toFixed(1),
-        cypherP95: +cypher.p95.toFixed(1),
-        ratio: +ratio(gql.median, cypher.median).toFixed(2),
-      };
-      rows.push(row);
-      log(JSON.stringify(row));
+          started = performance.now();
+          await replay(driver, recorded.get(v)![question]);
+          const cypherMs = performance.now() - started;
+          if (i >= 0) {
+            times.get(v)!.graphql.push(graphqlMs);
+            times.get(v)!.cypher.push(cypherMs);
+          }
+        }
+      }
+      for (const v of versions) {
+        v.bench.take();
+        const gql = summarize(times.get(v)!.graphql, 'lower');
+        const cypher = summarize(times.get(v)!.cypher, 'lower');
+        const first = recorded.get(v)![0];
+        const row: Row = {
+          version: v.label,
+          case: c.name,
+          queries: first.reduce((n, t) => n + t.queries.length, 0),
+          transactions: first.length,
+          graphqlP50: +gql.median.toFixed(1),
+          graphqlP95: +gql.p95.toFixed(1),
+          cypherP50: +cypher.median.toFixed(1),
+          cypherP95: +cypher.p95.toFixed(1),
+          ratio: +ratio(gql.median, cypher.median).toFixed(2),
+        };
+        rows.push(row);
+        log(JSON.stringify(row));
+      }
     }
-    console.log(`\n${values.label} (${runs} runs each, cold, ${new Date().toISOString()})`);
+    console.log(`\n${runs} runs each, cold, interleaved, ${new Date().toISOString()}`);
     console.log(
-      '| case | queries | GraphQL p50 / p95 (ms) | same Cypher via driver p50 / p95 (ms) | GraphQL ÷ Cypher (p50) |',
+      '| version | case | queries | GraphQL p50 / p95 (ms) | same Cypher via driver p50 / p95 (ms) | GraphQL ÷ Cypher (p50) |',
     );
-    console.log('|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|');
     for (const r of rows)
       console.log(
-        `| ${r.case} | ${r.queries} | ${r.graphqlP50} / ${r.graphqlP95} | ${r.cypherP50} / ${r.cypherP95} | ${r.ratio}x |`,
+        `| ${r.version} | ${r.case} | ${r.queries} | ${r.graphqlP50} / ${r.graphqlP95} | ${r.cypherP50} / ${r.cypherP95} | ${r.ratio}x |`,
       );
+    if (versions.length > 1) {
+      const [mine, other] = versions.map((v) => digests[v.label]);
+      const differing = Object.keys(mine).filter((k) => mine[k] !== other[k]);
+      console.log(
+        `Answers: ${Object.keys(mine).length - differing.length} of ${Object.keys(mine).length} digests alike${differing.length ? `; differing: ${differing.join('; ')}` : ''}`,
+      );
+    }
     if (values.out)
       writeFileSync(
         values.out,
-        `${JSON.stringify({ label: values.label, at: new Date().toISOString(), runs, ids, rows, digests }, null, 2)}\n`,
+        `${JSON.stringify({ at: new Date().toISOString(), runs, ids, rows, digests }, null, 2)}\n`,
       );
   } finally {
     await driver.close();
