@@ -25,22 +25,17 @@ RETURN ${NODE_MAP('e')} AS node,
   COLLECT { MATCH (e)-[m:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segIds AND ${counts('m')} AND ${PLACEMENT_COUNTS('m')} RETURN ${REL_MAP('m')} } AS inSegment`;
 
 // No ORDER BY before the LIMIT: the subquery stops at the first qualifying edges instead of reading a
-// big supplier's every edge.
+// big supplier's every edge. Each edge comes with its buyer's node, so the buyers need no query of their own.
 const SUPPLY_EDGES = `
 UNWIND $supplierIds AS id
 MATCH (e:Enterprise {id: id})
 CALL (e) {
   MATCH (e)-[r:SUPPLIES]->(b:Enterprise)
   WHERE ${counts('r')} AND ${counts('b')} AND ${BUYER_COUNTS}
-  RETURN r
+  RETURN r, b
   LIMIT $perSupplier
 }
-RETURN e.id AS supplier, ${REL_MAP('r')} AS rel`;
-
-const BUYER_NODES = `
-UNWIND $buyerIds AS id
-MATCH (b:Enterprise {id: id})
-RETURN ${NODE_MAP('b')} AS node`;
+RETURN e.id AS supplier, ${REL_MAP('r')} AS rel, ${NODE_MAP('b')} AS buyer`;
 
 export interface Selection {
   firms: string[];
@@ -60,7 +55,7 @@ function select(c: SegmentCounts): Selection {
   };
 }
 
-/** Reads the evidence nodes and edges of all segments at once (three queries in the caller's transaction, the first two pipelined). */
+/** Reads the evidence nodes and edges of all segments at once (two queries in the caller's transaction, pipelined). */
 export async function loadEvidence(
   tx: ManagedTransaction,
   inputs: GapInputs,
@@ -87,14 +82,10 @@ export async function loadEvidence(
     for (const row of supplyRows) {
       const rel = row.rel as RelRow;
       data.supplies.set(rel.from, [...(data.supplies.get(rel.from) ?? []), rel]);
+      const buyer = row.buyer as NodeRow;
+      if (!data.nodes.has(buyer.id)) data.nodes.set(buyer.id, buyer);
     }
     for (const list of data.supplies.values()) list.sort((a, b) => a.to.localeCompare(b.to));
-    const buyerIds = [...new Set([...data.supplies.values()].flatMap((list) => list.map((r) => r.to)))].filter(
-      (id) => !data.nodes.has(id),
-    );
-    if (buyerIds.length)
-      for (const row of await runRows(tx, BUYER_NODES, { buyerIds }))
-        data.nodes.set((row.node as NodeRow).id, row.node as NodeRow);
   }
   return { data, selections };
 }

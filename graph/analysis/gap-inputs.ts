@@ -7,8 +7,14 @@ import { runRows } from '../executor.js';
 import { badInput, notFound } from '../errors.js';
 import type { NodeRow, RelRow } from '../slice.js';
 import { NODE_MAP, REL_MAP } from '../slice.js';
-import { countsFor, type SegmentAggregate, type SegmentInput } from './gap-status.js';
-import { IS_LOCAL, localScopeOfChain } from './local-rule.js';
+import {
+  aggregatesOfGroups,
+  countsFor,
+  type FirmGroup,
+  type SegmentAggregate,
+  type SegmentInput,
+} from './gap-status.js';
+import { IS_LOCAL, IS_LOCAL_IN, localScopeOfChain } from './local-rule.js';
 import { STAGE_ON, STAGE_SINCE_ON, stageAsOf } from '../queries/common.js';
 import { counts, getChain, REL_WITH_ENDS, scopeParams, type ChainRow, type RelWithEnds, type Scope } from './scope.js';
 
@@ -69,51 +75,45 @@ export const BUYER_COUNTS = `(b.id IN $landingIds OR (NOT b.id IN $leaving AND $
 /** How many firm ids of each kind the aggregate keeps for the evidence. */
 export const SAMPLE_SIZE = 15;
 
-// Each firm of the chain once, with its segments (plus hypothetical landings) and its local flag (located
-// in the region of the chain's program, local-rule.ts) after the hypothesis. The local ones are the buyers that count: a map keyed by element id turns "is the
-// customer a local firm of the chain?" into one lookup per SUPPLIES edge (instead of re-reading each
-// customer's segments). Then each firm counts once for each of its segments and their ancestors
-// ($up, which also holds the chain itself), aggregated per segment.
-const LOCAL = `((f.placed AND NOT f.e.id IN $leaving) OR f.e.id IN $landingIds)`;
+// Grouped counting in one pass. Each firm of the chain once (its segments, plus hypothetical landings,
+// and its local flag after the hypothesis: located in the region of the chain's program, local-rule.ts;
+// the region's districts are matched once and compared as nodes). The local ones are the buyers that
+// count: a map keyed by element id turns "is the customer a local firm of the chain?" into one lookup per
+// SUPPLIES edge (instead of re-reading each customer's segments). Then the firms are counted per group of
+// firms that share segments, curated segments and local flag (a few dozen groups, whatever the number of
+// firms): gap-status.ts adds the groups up per segment and ancestor, each firm once. The firms are ordered
+// by id first, so the samples are deterministic: the first firms by id, the biggest suppliers by edges
+// (ties by id: apoc.coll.sortMaps is a stable sort).
+const LOCAL = `(e.id IN $landingIds OR (NOT e.id IN $leaving AND ${IS_LOCAL_IN('e', 'lds')}))`;
 const AGGREGATES = `
-UNWIND $segIds AS sid
-MATCH (s:Segment {id: sid})
-CALL (s) {
-  MATCH (s)<-[m:IN_SEGMENT]-(e:Enterprise)
+OPTIONAL MATCH (ld:District) WHERE ld.id IN $localDistricts
+WITH collect(ld) AS lds
+CALL () {
+  UNWIND $segIds AS sid
+  MATCH (:Segment {id: sid})<-[m:IN_SEGMENT]-(e:Enterprise)
   WHERE ${counts('m')} AND ${counts('e')} AND ${PLACEMENT_COUNTS('m')}
-  RETURN e, coalesce(m.method, '') = 'classifier' AS machine
+  RETURN e, sid, coalesce(m.method, '') = 'classifier' AS machine
   UNION
   UNWIND $landing AS l
-  WITH l
-  WHERE l.segmentId = s.id
   MATCH (e:Enterprise {id: l.enterpriseId})
-  RETURN e, false AS machine
+  RETURN e, l.segmentId AS sid, false AS machine
 }
-WITH e, collect(s.id) AS segs, collect(CASE WHEN machine THEN null ELSE s.id END) AS curated
-WITH collect({e: e, segs: segs, curated: curated, placed: ${IS_LOCAL('e')}}) AS firms
-WITH firms, [f IN firms WHERE ${LOCAL} | elementId(f.e)] AS buyers
+WITH lds, e, collect(sid) AS segs, collect(CASE WHEN machine THEN null ELSE sid END) AS curated
+WITH e, segs, curated, ${LOCAL} AS local
+WITH collect({e: e, segs: segs, curated: curated, local: local}) AS firms,
+  collect(CASE WHEN local THEN elementId(e) END) AS buyers
 WITH firms, apoc.map.fromLists(buyers, [b IN buyers | true]) AS isBuyer
 UNWIND firms AS f
-WITH f.e AS e, f.segs AS segs, f.curated AS curated, ${LOCAL} AS local, isBuyer
-WITH e, segs, curated, local, COUNT {
+WITH f.e AS e, f.segs AS segs, f.curated AS curated, f.local AS local, isBuyer
+WITH e.id AS id, segs, curated, local, COUNT {
     MATCH (e)-[r:SUPPLIES]->(b)
     WHERE isBuyer[elementId(b)] AND ${counts('r')}
   } AS out
-UNWIND segs AS sid
-UNWIND $up[sid] AS target
-// a firm is machine-placed for a segment when only the classifier put it there (or below it)
-WITH target, e, local, out, max(CASE WHEN sid IN curated THEN 1 ELSE 0 END) AS curatedHere
-RETURN target,
-  sum(CASE WHEN local THEN 1 ELSE 0 END) AS localFirms,
-  sum(CASE WHEN local AND curatedHere = 1 THEN 1 ELSE 0 END) AS localConfirmed,
-  sum(CASE WHEN local AND curatedHere = 0 THEN 1 ELSE 0 END) AS localMachinePlaced,
-  sum(CASE WHEN local THEN out ELSE 0 END) AS localEdges,
-  sum(CASE WHEN local THEN 0 ELSE out END) AS externalEdges,
-  sum(CASE WHEN local AND out > 0 THEN 1 ELSE 0 END) AS localSuppliers,
-  sum(CASE WHEN NOT local AND out > 0 THEN 1 ELSE 0 END) AS externalSuppliers,
-  [x IN collect(CASE WHEN local THEN e END)[..$sample] | x.id] AS localSample,
-  [x IN apoc.coll.sortMaps(collect(CASE WHEN NOT local AND out > 0 THEN {e: e, out: out} END), 'out')[..$sample] | x.e.id] AS externalSample,
-  [x IN apoc.coll.sortMaps(collect(CASE WHEN local AND out > 0 THEN {e: e, out: out} END), 'out')[..$sample] | x.e.id] AS localSupplierSample`;
+ORDER BY id
+RETURN segs, curated, local, count(*) AS firms, sum(out) AS edges,
+  sum(CASE WHEN out > 0 THEN 1 ELSE 0 END) AS suppliers,
+  collect(id)[..$sample] AS sample,
+  apoc.coll.sortMaps(collect(CASE WHEN out > 0 THEN {id: id, out: out} END), 'out')[..$sample] AS supplierSample`;
 
 // The firms targeted for each segment; with details (the TARGET_FOR facts, for analysts) on request.
 const TARGETS = `
@@ -201,24 +201,29 @@ export async function loadGapInputs(
     localDistricts: local.localDistricts,
     ...scope,
   };
+  const up = countsFor(segments, [chainId]);
   const [aggregateRows, targetRows] = await Promise.all([
-    runRows(tx, AGGREGATES, { ...params, up: countsFor(segments, [chainId]), sample: neo4j.int(SAMPLE_SIZE) }),
+    runRows(tx, AGGREGATES, { ...params, sample: neo4j.int(SAMPLE_SIZE) }),
     runRows(tx, options.pipeline ? TARGET_DETAILS : TARGETS, params),
   ]);
-  const aggregates = aggregateRows.map(
-    (r): SegmentAggregate => ({
-      segmentId: String(r.target),
-      localFirms: Number(r.localFirms),
-      localConfirmed: Number(r.localConfirmed),
-      localMachinePlaced: Number(r.localMachinePlaced),
-      localEdges: Number(r.localEdges),
-      externalEdges: Number(r.externalEdges),
-      localSuppliers: Number(r.localSuppliers),
-      externalSuppliers: Number(r.externalSuppliers),
-      localSample: r.localSample as string[],
-      externalSample: r.externalSample as string[],
-      localSupplierSample: r.localSupplierSample as string[],
-    }),
+  const aggregates = aggregatesOfGroups(
+    aggregateRows.map(
+      (r): FirmGroup => ({
+        segs: r.segs as string[],
+        curated: r.curated as string[],
+        local: r.local === true,
+        firms: Number(r.firms),
+        edges: Number(r.edges),
+        suppliers: Number(r.suppliers),
+        sample: r.sample as string[],
+        supplierSample: (r.supplierSample as { id: string; out: unknown }[]).map((x) => ({
+          id: x.id,
+          out: Number(x.out),
+        })),
+      }),
+    ),
+    up,
+    SAMPLE_SIZE,
   );
   const targets = new Map<string, PipelineEntry[]>();
   for (const r of targetRows) {

@@ -66,6 +66,97 @@ export function countsFor(segments: SegmentInput[], also: string[] = []): Record
   return Object.fromEntries(segments.map((s) => [s.id, [s.id, ...(ancestors.get(s.id) ?? []), ...also]]));
 }
 
+/** Firms of a chain that share their segments, curated segments and local flag, counted by the database. */
+export interface FirmGroup {
+  /** The segments the firms are placed in (any placement that counts), and those placed by anything but the classifier. */
+  segs: string[];
+  curated: string[];
+  local: boolean;
+  firms: number;
+  /** SUPPLIES edges into local firms of the chain, and firms with at least one. */
+  edges: number;
+  suppliers: number;
+  /** The group's first firms by id, and its biggest suppliers (most edges first, ties by id). */
+  sample: string[];
+  supplierSample: { id: string; out: number }[];
+}
+
+/** Code-unit order of ids: the order Neo4j sorts strings in (never locale order). */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The per-segment aggregates from the groups: a group counts once for each of its segments and their
+ * ancestors (`up`: segment id → itself, its ancestors and the chain), each firm once per target. The
+ * samples merge the groups' samples in the order the database used (first by id; most edges, then id).
+ */
+export function aggregatesOfGroups(
+  groups: FirmGroup[],
+  up: Record<string, string[]>,
+  sampleSize: number,
+): SegmentAggregate[] {
+  interface Acc {
+    agg: SegmentAggregate;
+    local: string[];
+    external: { id: string; out: number }[];
+    localSuppliers: { id: string; out: number }[];
+  }
+  const byTarget = new Map<string, Acc>();
+  for (const g of groups) {
+    const targets = new Set(g.segs.flatMap((s) => up[s] ?? []));
+    const curatedTargets = new Set(g.curated.flatMap((s) => up[s] ?? []));
+    for (const target of targets) {
+      let acc = byTarget.get(target);
+      if (!acc) {
+        acc = {
+          agg: {
+            segmentId: target,
+            localFirms: 0,
+            localConfirmed: 0,
+            localMachinePlaced: 0,
+            localEdges: 0,
+            externalEdges: 0,
+            localSuppliers: 0,
+            externalSuppliers: 0,
+            localSample: [],
+            externalSample: [],
+            localSupplierSample: [],
+          },
+          local: [],
+          external: [],
+          localSuppliers: [],
+        };
+        byTarget.set(target, acc);
+      }
+      const a = acc.agg;
+      if (g.local) {
+        a.localFirms += g.firms;
+        // machine-placed for a target when only the classifier put the firm there (or below it)
+        if (curatedTargets.has(target)) a.localConfirmed += g.firms;
+        else a.localMachinePlaced += g.firms;
+        a.localEdges += g.edges;
+        a.localSuppliers += g.suppliers;
+        acc.local.push(...g.sample);
+        acc.localSuppliers.push(...g.supplierSample);
+      } else {
+        a.externalEdges += g.edges;
+        a.externalSuppliers += g.suppliers;
+        acc.external.push(...g.supplierSample);
+      }
+    }
+  }
+  const biggest = (xs: { id: string; out: number }[]) =>
+    [...new Map(xs.map((x) => [x.id, x])).values()]
+      .sort((x, y) => y.out - x.out || byId(x.id, y.id))
+      .slice(0, sampleSize)
+      .map((x) => x.id);
+  return [...byTarget.values()].map(({ agg, local, external, localSuppliers }) => ({
+    ...agg,
+    localSample: [...new Set(local)].sort(byId).slice(0, sampleSize),
+    externalSample: biggest(external),
+    localSupplierSample: biggest(localSuppliers),
+  }));
+}
+
 export function statusOf(localFirms: number, externalShare: number | null, thresholds: GapThresholds): GapStatus {
   if (localFirms === 0) return 'ABSENT';
   if (localFirms === 1) return 'SINGLE_FIRM';

@@ -31,6 +31,13 @@ export const LOCAL_TO_CHAIN_PROGRAM = (firm: string, toChain: string) =>
 export const IS_LOCAL = (firm: string) =>
   `(${OPERATING(firm)} AND EXISTS { MATCH (${firm})-[loc:LOCATED_IN]->(ld:District) WHERE ld.id IN $localDistricts AND ${PLACED('loc')} })`;
 
+/**
+ * Cypher predicate: `firm` is local, given a list variable `districts` of the District nodes within the
+ * region (matched once by the query from $localDistricts): the same rule as IS_LOCAL, compared as nodes.
+ */
+export const IS_LOCAL_IN = (firm: string, districts: string) =>
+  `(${OPERATING(firm)} AND EXISTS { MATCH (${firm})-[loc:LOCATED_IN]->(ld) WHERE ld IN ${districts} AND ${PLACED('loc')} })`;
+
 export interface LocalScope {
   /** The region's district id (null: the program has none, so no firm is local to it). */
   regionId: string | null;

@@ -80,7 +80,7 @@ export async function recommendInTx(
   const [nodes, supplyPaths] = await Promise.all([
     loadCandidateNodes(
       tx,
-      shown.map((t) => t.c.node.id),
+      shown.map((t) => t.c),
     ),
     loadSupplyPaths(tx, {
       ids: shown.filter((t) => t.c.supplied > 0).map((t) => t.c.node.id),
@@ -90,7 +90,10 @@ export async function recommendInTx(
       ...scope,
     }),
   ]);
-  const top = shown.map(({ c }) => ({ c: { ...c, node: nodes.get(c.node.id)! } }));
+  const top = shown.map(({ c }) => {
+    const full = nodes.get(c.node.id)!;
+    return { c: { ...c, node: full.node, links: full.links } };
+  });
   return top.map(({ c }) => {
     const reasons = reasonsFor(c, {
       tree,
