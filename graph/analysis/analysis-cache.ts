@@ -28,6 +28,8 @@ export function cacheSettings(env: NodeJS.ProcessEnv): CacheSettings {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /** Answers being computed now, by position and key: a second asker at that position waits for it. */
+  private readonly computing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly settings: CacheSettings) {}
 
@@ -64,6 +66,25 @@ export class AnalysisCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /**
+   * The answer of `key` at `position` when another asker is computing it now (it resolves with that
+   * answer, or with null if that computation failed), else null after registering `mine` as the one.
+   */
+  joinOrLead(key: string, position: string, mine: Promise<unknown>): Promise<unknown> | null {
+    const flight = `${position}|${key}`;
+    // answered at this position since the lookup: that answer
+    const entry = this.entries.get(key);
+    if (entry?.position === position) return Promise.resolve(entry.value);
+    const running = this.computing.get(flight);
+    if (running) return running.catch(() => null);
+    this.computing.set(flight, mine);
+    const forget = () => {
+      if (this.computing.get(flight) === mine) this.computing.delete(flight);
+    };
+    mine.then(forget, forget);
+    return null;
+  }
 }
 
 export interface CachedReadOptions<T, R> {
@@ -89,10 +110,36 @@ export async function cachedRead<T, R = T>(
   const { position, value } = cache?.enabled
     ? await cache.lookup<T>(executor, key)
     : { position: null, value: null as T | null };
+  let known = value;
+  // the same question at the same position asked while another request computes it (a room full of
+  // readers after a write): wait for that answer instead of computing it again
+  let lead: { resolve: (v: T) => void; reject: (e: unknown) => void } | null = null;
+  if (known === null && cache?.enabled && position !== null) {
+    let resolve!: (v: T) => void;
+    let reject!: (e: unknown) => void;
+    const mine = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    mine.catch(() => undefined); // a failure is the leader's to report; followers compute for themselves
+    const running = cache.joinOrLead(key, position, mine);
+    if (running) known = (await running) as T | null;
+    else lead = { resolve, reject };
+  }
   // a cached answer with nothing to do on it needs no transaction at all
-  if (value !== null && !options.onAnswer) return value as unknown as R;
-  return read(async (tx) => {
-    const answer = value ?? (cache ? cache.store(key, position, await compute(tx)) : await compute(tx));
-    return onAnswer(tx, answer);
-  });
+  if (known !== null && !options.onAnswer) return known as unknown as R;
+  try {
+    return await read(async (tx) => {
+      let answer = known;
+      if (answer === null) {
+        answer = await compute(tx);
+        if (cache) cache.store(key, position, answer);
+        lead?.resolve(answer);
+      }
+      return onAnswer(tx, answer);
+    });
+  } catch (error) {
+    lead?.reject(error);
+    throw error;
+  }
 }

@@ -107,6 +107,15 @@ describe('gaps(chainId)', () => {
     ).toBe('SINGLE_FIRM');
   });
 
+  it('computes a question asked by many readers at once only once, and each reader gets the answer', async () => {
+    const cache = new AnalysisCache({ enabled: true, maxEntries: 4 });
+    const readers = Array.from({ length: 5 }, () => db.executor.scoped());
+    const answers = await Promise.all(readers.map((r) => findGaps(r, 'chain:fx', { thresholds, cache })));
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    // one reader reads the position and computes (2 transactions); the others only read the position
+    expect(readers.map((r) => r.transactions).sort()).toEqual([1, 1, 1, 1, 2]);
+  });
+
   it('follows the configured thresholds', async () => {
     const byId = new Map(
       (await findGaps(db.executor, 'chain:fx', { thresholds: { thinBelow: 4, externalShare: 0.8 } })).map((g) => [
