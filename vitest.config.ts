@@ -17,6 +17,7 @@ export default defineConfig({
     maxWorkers: testDbCount(),
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: ['default'],
+    // the second records the whole suite's duration for `npm run bench` (tests/setup/run-record.ts)
+    reporters: ['default', './tests/setup/run-record.ts'],
   },
 });

@@ -2,6 +2,7 @@
 // folder under .neo4j/, its own port, removed afterwards), loads synthetic data at each size and
 // measures load rates, every API root field, throughput and the web page, each against a reference
 // measured in the same run; writes JSON + Markdown and prints the table.
+import { suiteDurationFigure } from './lib/suite-duration.js';
 import { parseBenchArgs, type BenchOptions } from './lib/args.js';
 import { benchApp, measureRootFields, postGraphql } from './lib/api-bench.js';
 import { createBenchInstance, type BenchInstance } from './lib/bench-instance.js';
@@ -236,6 +237,10 @@ async function main(): Promise<number> {
   if (options.only !== 'web')
     await section('Documents', 'extraction', () =>
       measureExtraction({ group: 'Documents', runs: options.quick ? 20 : 50, log }),
+    );
+  if (options.only !== 'web')
+    await section('Test suite', '`CI=true npm test` (its last whole run)', async () =>
+      suiteDurationFigure('Test suite'),
     );
   return finish();
 }
