@@ -42,37 +42,85 @@ export function locate(target: string): { match: string; params: Record<string, 
   return { match: `MATCH (x:${checkLabel(label)} {id: $id})`, params: { id: target } };
 }
 
+/** Targets grouped by how they are found (one label, or one type between two labels): one query each. */
+interface TargetGroup {
+  /** MATCH of one row's target, `r` being the row ({id} for a node, {from, to} for a relationship). */
+  match: string;
+  rows: { target: string; params: Record<string, string> }[];
+}
+
+function groupTargets(targets: Iterable<string>): TargetGroup[] {
+  const groups = new Map<string, TargetGroup>();
+  for (const target of targets) {
+    const where = locate(target);
+    if (!where) throw new Error(`not a node or relationship id: ${target}`);
+    const match = where.match.replace(/\$(from|to|id)\b/g, 'r.$1');
+    const group = groups.get(match) ?? { match, rows: [] };
+    group.rows.push({ target, params: where.params });
+    groups.set(match, group);
+  }
+  return [...groups.values()];
+}
+
 /**
  * Stamps every changed fact of the transaction (unchanged ones keep their stamps and version), and fills
  * in each change's `version` and its after-image as stored, stamps included, for the audit entry.
  */
 export async function stampChanges(tx: ManagedTransaction, changes: StampedChange[]): Promise<void> {
+  const toStamp: StampedChange[] = [];
   for (const change of changes) {
     const where = change.after ? locate(change.target) : null;
     if (!change.after || !where || sameFacts(change.before, change.after)) {
       change.version = where ? (versionOf(change.after) ?? null) : null;
       continue;
     }
-    const before = change.before?.status ?? null;
-    const after = change.after.status ?? null;
-    const [row] = await runRows(
-      tx,
-      `${where.match}
-       SET x.version = coalesce(x.version, 0) + 1
-       SET x.createdAt = coalesce(x.createdAt, datetime.transaction()), x.updatedAt = datetime.transaction(),
-           x.writtenBy = $writtenBy
-       FOREACH (_ IN CASE WHEN $confirmed THEN [1] ELSE [] END | SET x.confirmedAt = datetime.transaction() REMOVE x.retiredAt)
-       FOREACH (_ IN CASE WHEN $retired THEN [1] ELSE [] END | SET x.retiredAt = coalesce(x.retiredAt, datetime.transaction()))
-       RETURN properties(x) AS props`,
-      {
-        ...where.params,
-        writtenBy: change.id,
-        confirmed: after === 'confirmed' && before !== 'confirmed',
-        retired: (after === 'rejected' || after === 'retired') && before !== after,
-      },
-    );
-    change.after = row.props as Record<string, unknown>;
-    change.version = versionOf(change.after) ?? null;
+    toStamp.push(change);
+  }
+  // one query per kind of target (a registry batch stamps hundreds of firms and relationships); a target
+  // changed twice in one transaction is stamped twice, in order, in rounds that hold each target once
+  const pending = [...toStamp];
+  while (pending.length) {
+    const round: StampedChange[] = [];
+    const inRound = new Set<string>();
+    for (let i = 0; i < pending.length; ) {
+      if (inRound.has(pending[i]!.target)) i++;
+      else {
+        inRound.add(pending[i]!.target);
+        round.push(...pending.splice(i, 1));
+      }
+    }
+    const byTarget = new Map(round.map((c) => [c.target, c]));
+    for (const group of groupTargets(byTarget.keys())) {
+      const rows = group.rows.map((r) => {
+        const c = byTarget.get(r.target)!;
+        const before = c.before?.status ?? null;
+        const after = c.after!.status ?? null;
+        return {
+          ...r.params,
+          target: r.target,
+          writtenBy: c.id,
+          confirmed: after === 'confirmed' && before !== 'confirmed',
+          retired: (after === 'rejected' || after === 'retired') && before !== after,
+        };
+      });
+      const stamped = await runRows(
+        tx,
+        `UNWIND $rows AS r
+         ${group.match}
+         SET x.version = coalesce(x.version, 0) + 1
+         SET x.createdAt = coalesce(x.createdAt, datetime.transaction()), x.updatedAt = datetime.transaction(),
+             x.writtenBy = r.writtenBy
+         FOREACH (_ IN CASE WHEN r.confirmed THEN [1] ELSE [] END | SET x.confirmedAt = datetime.transaction() REMOVE x.retiredAt)
+         FOREACH (_ IN CASE WHEN r.retired THEN [1] ELSE [] END | SET x.retiredAt = coalesce(x.retiredAt, datetime.transaction()))
+         RETURN r.target AS target, properties(x) AS props`,
+        { rows },
+      );
+      for (const row of stamped) {
+        const change = byTarget.get(row.target as string)!;
+        change.after = row.props as Record<string, unknown>;
+        change.version = versionOf(change.after) ?? null;
+      }
+    }
   }
 }
 
@@ -107,11 +155,19 @@ async function images(
   lock: string,
 ): Promise<Map<string, Record<string, unknown> | null>> {
   const found = new Map<string, Record<string, unknown> | null>();
-  for (const target of new Set(targets)) {
-    const where = locate(target);
-    if (!where) throw new Error(`not a node or relationship id: ${target}`);
-    const [row] = await runRows(tx, `${where.match} ${lock} RETURN properties(x) AS props`, where.params);
-    found.set(target, (row?.props as Record<string, unknown>) ?? null);
+  for (const group of groupTargets(new Set(targets))) {
+    const rows = await runRows(
+      tx,
+      `UNWIND $rows AS r
+       OPTIONAL ${group.match} ${lock ? lock.replace(/^SET /, 'FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | SET ').concat(')') : ''}
+       RETURN r.target AS target, properties(x) AS props`,
+      { rows: group.rows.map((r) => ({ ...r.params, target: r.target })) },
+    );
+    // one row per target (the first, as a single MATCH gave it)
+    for (const row of rows)
+      if (!found.has(row.target as string))
+        found.set(row.target as string, (row.props as Record<string, unknown>) ?? null);
   }
+  for (const target of targets) if (!found.has(target)) found.set(target, null);
   return found;
 }
