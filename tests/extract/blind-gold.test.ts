@@ -1,15 +1,17 @@
-// The blind2 evaluation set is well formed as the evaluation reads it: loaded through the eval's own gold
-// loader, every quote is verbatim in its text and every fact fits the graph model, so a miss it reports is
-// the extractor's, never a broken annotation.
+// The blind evaluation sets are well formed as the evaluation reads them: loaded through the eval's own
+// gold loader, every quote is verbatim in its text and every fact fits the graph model, so a miss they
+// report is the extractor's, never a broken annotation.
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LABELS, RELATIONSHIPS, REL_TYPES } from '../../graph/model.js';
 import { goldDocuments } from '../../seed/extract/eval/corpus.js';
 
 type Fact = Record<string, unknown>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const docs = goldDocuments().filter((d) => d.set === 'blind2');
+const BLIND_SETS = ['blind2', 'blind4', 'blind5', 'blind6'];
 
-describe('blind2 gold files', () => {
+describe.each(BLIND_SETS)('%s gold files', (set) => {
+  const docs = goldDocuments().filter((d) => d.set === set);
+
   it('holds six articles of 1,500-4,000 characters, each titled by its first line', () => {
     expect(docs).toHaveLength(6);
     for (const d of docs) {
