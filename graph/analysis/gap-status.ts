@@ -107,20 +107,9 @@ export function aggregatesOfGroups(
     for (const target of targets) {
       let acc = byTarget.get(target);
       if (!acc) {
+        // the samples of EMPTY are never pushed to (they are replaced at the end), so sharing them is safe
         acc = {
-          agg: {
-            segmentId: target,
-            localFirms: 0,
-            localConfirmed: 0,
-            localMachinePlaced: 0,
-            localEdges: 0,
-            externalEdges: 0,
-            localSuppliers: 0,
-            externalSuppliers: 0,
-            localSample: [],
-            externalSample: [],
-            localSupplierSample: [],
-          },
+          agg: { segmentId: target, ...EMPTY },
           local: [],
           external: [],
           localSuppliers: [],

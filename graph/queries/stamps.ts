@@ -163,11 +163,10 @@ async function images(
        RETURN r.target AS target, properties(x) AS props`,
       { rows: group.rows.map((r) => ({ ...r.params, target: r.target })) },
     );
-    // one row per target (the first, as a single MATCH gave it)
+    // OPTIONAL MATCH gives every target a row (props null when absent); the first, as a single MATCH gave it
     for (const row of rows)
       if (!found.has(row.target as string))
         found.set(row.target as string, (row.props as Record<string, unknown>) ?? null);
   }
-  for (const target of targets) if (!found.has(target)) found.set(target, null);
   return found;
 }

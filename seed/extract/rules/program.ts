@@ -18,6 +18,9 @@ export function findProvince(text: string): string | null {
   return best ? best[0] : null;
 }
 
+/** A last character no city name ends with before 市 (全市, 关于市, 已经市, 在市…). */
+const NOT_A_NAME_END = /[市省县区于对在和与及由向的是经]$/;
+
 /** Words before 市 that end in 城 but name no city (城市, 县城市场…); 盐城市, 聊城市 are cities. */
 const CITY_WORD = /(?:^|[^\u4e00-\u9fa5]|县|省|名|新|古|全|主|老|都|卫星|宜居|智慧|文明|卫生|园林|森林|海绵)城$/;
 
@@ -35,24 +38,20 @@ export function findCity(text: string, title?: string): string | null {
   for (let i = all.indexOf('市'); i >= 0; i = all.indexOf('市', i + 1)) {
     if (/[场民值值井容貌]/.test(all[i + 1] ?? '')) continue;
     if (all[i - 1] === '副') continue; // 副市长, 常务副市长: a post, not a city
-    const two = all.slice(Math.max(0, i - 2), i);
-    const three = all.slice(Math.max(0, i - 3), i);
-    if (
-      two.length === 2 &&
-      cjk.test(two) &&
-      !BAD_TWO.test(two) &&
-      !/[市省县区于对在和与及由向的是经]$/.test(two) &&
-      !CITY_WORD.test(two)
-    )
-      bump(two);
-    if (
-      three.length === 3 &&
-      cjk.test(three) &&
-      !BAD_THREE.test(three) &&
-      !/[市省县区于对在和与及由向的是经]$/.test(three) &&
-      !CITY_WORD.test(three)
-    )
-      bump(three);
+    for (const [length, bad] of [
+      [2, BAD_TWO],
+      [3, BAD_THREE],
+    ] as const) {
+      const name = all.slice(Math.max(0, i - length), i);
+      if (
+        name.length === length &&
+        cjk.test(name) &&
+        !bad.test(name) &&
+        !NOT_A_NAME_END.test(name) &&
+        !CITY_WORD.test(name)
+      )
+        bump(name);
+    }
   }
   for (const [k, n] of [...counts]) if (k.length === 3 && (counts.get(k.slice(1)) ?? 0) > n) counts.delete(k);
   for (const [k, n] of [...counts])
